@@ -1,0 +1,15 @@
+// Two projects: `unit` needs nothing but Node; `emulator` needs the Firebase emulators
+// (scripts/test.mjs starts them). Both run the TypeScript sources directly through ts-jest.
+/** @type {import('jest').Config} */
+const common = {
+  preset: 'ts-jest',
+  testEnvironment: 'node',
+  transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }] },
+  moduleNameMapper: { '^@taizhang/ledger$': '<rootDir>/ledger/src/index.ts' },
+};
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
+    { ...common, displayName: 'emulator', testMatch: ['<rootDir>/tests/emulator/**/*.test.ts'] },
+  ],
+};

@@ -1,0 +1,15 @@
+export * from './domain';
+export * from './fields';
+export * from './ledgers';
+export * from './messages';
+export * from './parse';
+export * from './headers';
+export * from './schema';
+export * from './template';
+export * from './system';
+export * from './ids';
+export * from './overdue';
+export { serialToDate, dateToSerial, parseDateText, todayInShanghai, shanghaiDate, daysBetween, addDays, CANONICAL_DATE } from './types/date';
+export { toHalfWidth, charLength, quote } from './types/normalize';
+export { parsePhone } from './types/phone';
+export { parseCreditCode, creditCodeCheckChar } from './types/creditCode';

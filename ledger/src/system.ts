@@ -1,0 +1,29 @@
+// The columns a synced sheet carries for the software's own use, at the right of the clerk's
+// columns, and the sync states written into them. Shared by the add-in and the CLI so that a
+// workbook synced by one can be synced by the other.
+
+export interface SystemColumn {
+  readonly key: '_key' | '_id' | '_version' | '_sync';
+  readonly header: string;
+  readonly en: string;
+  readonly width: number;
+}
+
+/** Headers say 〔系统〕 so a clerk sees at a glance that these are not theirs to type in. */
+export const SYSTEM_COLUMNS: readonly SystemColumn[] = [
+  { key: '_id', header: '编号〔系统〕', en: 'Id [system]', width: 22 },
+  { key: '_version', header: '版本〔系统〕', en: 'Version [system]', width: 8 },
+  { key: '_sync', header: '同步状态〔系统〕', en: 'Sync state [system]', width: 12 },
+  { key: '_key', header: '行键〔系统〕', en: 'Row key [system]', width: 38 },
+];
+
+export const SYNC_STATES = {
+  synced: { zh: '已同步', en: 'Synced' },
+  invalid: { zh: '有错误', en: 'Has errors' },
+  conflict: { zh: '冲突', en: 'Conflict' },
+  forbidden: { zh: '无权限', en: 'Not allowed' },
+  notFound: { zh: '已删除', en: 'Not found' },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+} as const;
+
+export type SyncState = keyof typeof SYNC_STATES;
