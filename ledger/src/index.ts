@@ -13,3 +13,4 @@ export { serialToDate, dateToSerial, parseDateText, todayInShanghai, shanghaiDat
 export { toHalfWidth, charLength, quote } from './types/normalize';
 export { parsePhone } from './types/phone';
 export { parseCreditCode, creditCodeCheckChar } from './types/creditCode';
+export * from './accounts';

@@ -1,0 +1,26 @@
+// `getStats` (API.md): figures by county, sector, category, department, group or level,
+// as of a given day (default: today in Asia/Shanghai).
+
+import { onCall } from 'firebase-functions/v2/https';
+import { fieldOf, getLedger, parseDateText, todayInShanghai } from '@taizhang/ledger';
+import { requireCaller } from '../auth';
+import { callableOptions } from '../config';
+import { apiError, text } from '../messages';
+import { canonicalFilter } from '../pull/filter';
+import { getStats as stats } from '../stats/service';
+import { firestore } from '../store/db';
+import { parseRequest, statsRequestSchema } from './schemas';
+
+export const getStats = onCall(callableOptions, async (request) => {
+  const caller = requireCaller(request);
+  const req = parseRequest(statsRequestSchema, request.data);
+  const ledger = getLedger(req.ledger);
+  if (!fieldOf(ledger, req.groupBy)) {
+    throw apiError('invalid-argument', text.badRequest(`groupBy: ${ledger.name} has no field ${req.groupBy}`));
+  }
+  if (req.asOf !== undefined && !parseDateText(req.asOf).ok) {
+    throw apiError('invalid-argument', text.badRequest(`asOf: ${req.asOf} is not a date`));
+  }
+  const filter = canonicalFilter(ledger, caller, req.filter);
+  return stats(firestore(), req.ledger, req.groupBy, filter, req.asOf ?? todayInShanghai());
+});

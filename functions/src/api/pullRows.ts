@@ -1,0 +1,23 @@
+// `pullRows` (API.md): the caller's scope, filtered, paged, or what changed since a cursor.
+
+import { onCall } from 'firebase-functions/v2/https';
+import { getLedger } from '@taizhang/ledger';
+import { requireCaller } from '../auth';
+import { callableOptions } from '../config';
+import { canonicalFilter } from '../pull/filter';
+import { pullRows as pull, type PullAnswer } from '../pull/service';
+import { firestore } from '../store/db';
+import { DEFAULT_PAGE_SIZE, parseRequest, pullRequestSchema } from './schemas';
+
+export const pullRows = onCall(callableOptions, async (request): Promise<PullAnswer> => {
+  const caller = requireCaller(request);
+  const req = parseRequest(pullRequestSchema, request.data);
+  const filter = canonicalFilter(getLedger(req.ledger), caller, req.filter);
+  return pull(firestore(), {
+    ledger: req.ledger,
+    filter,
+    pageSize: req.pageSize ?? DEFAULT_PAGE_SIZE,
+    ...(req.since !== undefined && { since: req.since }),
+    ...(req.pageToken !== undefined && { pageToken: req.pageToken }),
+  });
+});

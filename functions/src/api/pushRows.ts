@@ -1,0 +1,23 @@
+// `pushRows` (API.md): check auth → check the request → judge and store each row.
+
+import { logger } from 'firebase-functions';
+import { onCall } from 'firebase-functions/v2/https';
+import { todayInShanghai } from '@taizhang/ledger';
+import { requireCaller } from '../auth';
+import { callableOptions } from '../config';
+import { pushRows as push } from '../push/service';
+import type { PushResult } from '../push/types';
+import { firestore } from '../store/db';
+import { checkPushLimits, checkUniqueKeys, parseRequest, pushRequestSchema } from './schemas';
+
+export const pushRows = onCall(callableOptions, async (request): Promise<{ results: PushResult[] }> => {
+  const caller = requireCaller(request);
+  checkPushLimits(request.data);
+  const req = parseRequest(pushRequestSchema, request.data);
+  checkUniqueKeys(req.rows);
+  const results = await push(firestore(), caller, req, { today: todayInShanghai() });
+  const counts: Record<string, number> = {};
+  for (const r of results) counts[r.status] = (counts[r.status] ?? 0) + 1;
+  logger.info('pushRows', { uid: caller.uid, ledger: req.ledger, requestId: req.requestId, rows: req.rows.length, ...counts });
+  return { results };
+});

@@ -1,0 +1,6 @@
+// Only exports. Nothing runs at import time except declaring the functions:
+// no initializeApp() here — the store initialises firebase-admin lazily on first use.
+export { getProfile } from './api/getProfile';
+export { pushRows } from './api/pushRows';
+export { pullRows } from './api/pullRows';
+export { getStats } from './api/getStats';

@@ -1,0 +1,61 @@
+// Texts of the callable errors and per-row messages, Chinese then English (API.md).
+
+import { HttpsError, type FunctionsErrorCode } from 'firebase-functions/v2/https';
+import { joined, type Bilingual } from '@taizhang/ledger';
+
+export function apiError(code: FunctionsErrorCode, m: Bilingual, details?: unknown): HttpsError {
+  return new HttpsError(code, joined(m), details);
+}
+
+export const text = {
+  forbiddenCounty: (county: string): Bilingual => ({
+    zh: `无权写入「${county}」的数据`,
+    en: `You may not write rows of ${county}`,
+  }),
+  forbiddenRow: (): Bilingual => ({
+    zh: '无权修改此行：它不属于你的工作组或辖区',
+    en: 'You may not change this row: it belongs to another group or county',
+  }),
+  forbiddenKey: (): Bilingual => ({
+    zh: '此行键已被辖区外的一行使用',
+    en: 'This row key is already used by a row outside your scope',
+  }),
+  withdrawnRow: (): Bilingual => ({
+    zh: '此行已被撤回，不能再修改',
+    en: 'This row has been withdrawn and cannot be changed',
+  }),
+  notFound: (id: string): Bilingual => ({ zh: `没有编号为 ${id} 的行`, en: `No row has the id ${id}` }),
+  keyMismatch: (id: string): Bilingual => ({
+    zh: `编号 ${id} 与此行的行键不符`,
+    en: `The id ${id} does not belong to this row key`,
+  }),
+  badRequest: (detail: string): Bilingual => ({ zh: `请求格式不对：${detail}`, en: `Malformed request: ${detail}` }),
+  tooManyRows: (n: number, max: number): Bilingual => ({
+    zh: `一次最多上报 ${max} 行（本次 ${n} 行），请分批上报`,
+    en: `At most ${max} rows per call (got ${n}); send them in chunks`,
+  }),
+  tooLarge: (bytes: number, max: number): Bilingual => ({
+    zh: `请求过大（${(bytes / 1048576).toFixed(1)} MiB，上限 ${max / 1048576} MiB），请分批上报`,
+    en: `Request too large (${(bytes / 1048576).toFixed(1)} MiB, limit ${max / 1048576} MiB); send smaller chunks`,
+  }),
+  duplicateKey: (key: string): Bilingual => ({
+    zh: `同一请求中行键重复：${key}`,
+    en: `The same row key appears twice in one request: ${key}`,
+  }),
+  requestReused: (): Bilingual => ({
+    zh: '此请求编号已用于另一批数据，请使用新的请求编号',
+    en: 'This requestId was already used for other rows; use a fresh requestId',
+  }),
+  busy: (): Bilingual => ({
+    zh: '数据正被频繁修改，请稍后重试',
+    en: 'The rows are changing too fast right now; please try again shortly',
+  }),
+  outOfScope: (county: string): Bilingual => ({
+    zh: `无权查看「${county}」的数据`,
+    en: `You may not read rows of ${county}`,
+  }),
+  badToken: (): Bilingual => ({
+    zh: '分页标记或游标无效，请重新拉取',
+    en: 'The page token or cursor is not valid; pull again from the start',
+  }),
+} as const;

@@ -1,0 +1,95 @@
+// Judging one pushed row: pure, given the caller, the row as sent and the row as stored.
+// The store turns the decisions into writes; nothing here touches Firestore.
+
+import { joined, parseRow, type CanonicalRow, type LedgerDef, type ParseContext } from '@taizhang/ledger';
+import type { Caller } from '../auth';
+import { text } from '../messages';
+import { canCreate, canModify, canRead } from '../scope';
+import type { CurrentRow, FieldChange, PushResult, PushRow, StoredRow, WireError } from './types';
+
+export type Decision =
+  | { readonly result: PushResult; readonly write?: undefined }
+  | { readonly write: 'create'; readonly key: string; readonly values: CanonicalRow }
+  | { readonly write: 'update'; readonly row: StoredRow; readonly values: CanonicalRow; readonly changes: FieldChange[] }
+  | { readonly write: 'withdraw'; readonly row: StoredRow };
+
+export interface Judge {
+  readonly ledger: LedgerDef;
+  readonly caller: Caller;
+  readonly parse: ParseContext;
+}
+
+export function current(row: StoredRow): CurrentRow {
+  return { version: row.version, values: row.values, updatedAt: row.updatedAt, updatedBy: row.updatedBy, withdrawn: row.withdrawn };
+}
+
+/** Field-by-field differences in the ledger's column order; empty when the rows are equal. */
+export function diffValues(ledger: LedgerDef, before: CanonicalRow, after: CanonicalRow): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const f of ledger.fields) {
+    const o = before[f.key];
+    const n = after[f.key];
+    if (o === n) continue;
+    changes.push({ field: f.key, ...(o !== undefined && { old: o }), ...(n !== undefined && { new: n }) });
+  }
+  return changes;
+}
+
+/** A clerk's rows belong to its own group unless it names another (API.md). */
+function withDefaults(j: Judge, values: Record<string, unknown> | undefined): Record<string, unknown> {
+  const v = values ?? {};
+  const g = v.group;
+  if (j.caller.role === 'clerk' && (g === undefined || g === null || (typeof g === 'string' && g.trim() === ''))) {
+    return { ...v, group: j.caller.group };
+  }
+  return v;
+}
+
+type Validated = { values: CanonicalRow } | { result: PushResult };
+
+function validate(j: Judge, row: PushRow, allowed: (county: unknown) => boolean, id?: string): Validated {
+  const { values, errors } = parseRow(j.ledger, withDefaults(j, row.values), j.parse);
+  if (values.county !== undefined && !allowed(values.county)) {
+    return { result: { key: row.key, status: 'forbidden', ...(id && { id }), message: joined(text.forbiddenCounty(String(values.county))) } };
+  }
+  if (errors.length > 0) {
+    const wire: WireError[] = errors.map((e) => ({ field: e.field, header: e.header, code: e.code, message: e.message, zh: e.zh, en: e.en }));
+    return { result: { key: row.key, status: 'invalid', ...(id && { id }), errors: wire } };
+  }
+  return { values };
+}
+
+/** A row with no id: create it, unless its key already created one (a lost answer). */
+export function judgeNew(j: Judge, row: PushRow, existing: StoredRow | undefined): Decision {
+  if (existing) {
+    if (!canRead(j.caller, existing.county)) {
+      return { result: { key: row.key, status: 'forbidden', message: joined(text.forbiddenKey()) } };
+    }
+    return { result: { key: row.key, status: 'created', id: existing.id, version: existing.version, values: existing.values } };
+  }
+  const v = validate(j, row, (county) => canCreate(j.caller, county));
+  if ('result' in v) return { result: v.result };
+  return { write: 'create', key: row.key, values: v.values };
+}
+
+/** A row with an id and a base version: update or withdraw it. */
+export function judgeExisting(j: Judge, row: PushRow & { id: string; baseVersion: number }, stored: StoredRow | undefined): Decision {
+  const { key, id, baseVersion } = row;
+  if (!stored) return { result: { key, status: 'not_found', id, message: joined(text.notFound(id)) } };
+  if (stored.key !== key) return { result: { key, status: 'not_found', id, message: joined(text.keyMismatch(id)) } };
+  if (!canModify(j.caller, stored)) return { result: { key, status: 'forbidden', id, message: joined(text.forbiddenRow()) } };
+
+  const stale = baseVersion !== stored.version;
+  if (row.withdraw) {
+    if (stale) return { result: { key, status: 'conflict', id, current: current(stored) } };
+    if (stored.withdrawn) return { result: { key, status: 'withdrawn', id, version: stored.version } };
+    return { write: 'withdraw', row: stored };
+  }
+  if (stale || stored.withdrawn) return { result: { key, status: 'conflict', id, current: current(stored) } };
+
+  const v = validate(j, row, (county) => canModify(j.caller, stored, county), id);
+  if ('result' in v) return { result: v.result };
+  const changes = diffValues(j.ledger, stored.values, v.values);
+  if (changes.length === 0) return { result: { key, status: 'unchanged', id, version: stored.version } };
+  return { write: 'update', row: stored, values: v.values, changes };
+}

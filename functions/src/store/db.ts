@@ -1,0 +1,16 @@
+// firebase-admin, initialised on first use rather than at import (so loading the functions,
+// and the tests that import modules, has no side effects).
+
+import { getApps, initializeApp } from 'firebase-admin/app';
+import { getFirestore, type Firestore } from 'firebase-admin/firestore';
+
+let db: Firestore | undefined;
+
+export function firestore(): Firestore {
+  if (!db) {
+    const app = getApps()[0] ?? initializeApp();
+    db = getFirestore(app);
+    db.settings({ ignoreUndefinedProperties: true });
+  }
+  return db;
+}

@@ -1,0 +1,68 @@
+// The row document and its conversions: Firestore timestamps become ISO strings in UTC at
+// this boundary, so nothing above the store sees a Firestore type.
+
+import type { DocumentSnapshot, Timestamp } from 'firebase-admin/firestore';
+import type { CanonicalRow } from '@taizhang/ledger';
+import type { StoredRow } from '../push/types';
+
+export interface RowDoc {
+  id: string;
+  key: string;
+  version: number;
+  values: CanonicalRow;
+  ownerGroup: string | null;
+  ownerUid: string;
+  withdrawn: boolean;
+  createdAt: Timestamp;
+  createdBy: string;
+  updatedAt: Timestamp;
+  updatedBy: string;
+  lastRequestId: string;
+}
+
+/** A row as pullRows answers it (API.md). */
+export interface PulledRow {
+  id: string;
+  key: string;
+  version: number;
+  values: CanonicalRow;
+  withdrawn: boolean;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export function iso(t: Timestamp | undefined): string {
+  return t ? t.toDate().toISOString() : '';
+}
+
+export function toStoredRow(snap: DocumentSnapshot): StoredRow | undefined {
+  if (!snap.exists) return undefined;
+  const d = snap.data() as RowDoc;
+  return {
+    id: d.id,
+    key: d.key,
+    version: d.version,
+    values: d.values,
+    county: String(d.values.county),
+    ownerGroup: d.ownerGroup ?? null,
+    withdrawn: d.withdrawn === true,
+    updatedAt: iso(d.updatedAt),
+    updatedBy: d.updatedBy,
+  };
+}
+
+export function toPulledRow(d: RowDoc): PulledRow {
+  return {
+    id: d.id,
+    key: d.key,
+    version: d.version,
+    values: d.values,
+    withdrawn: d.withdrawn === true,
+    createdAt: iso(d.createdAt),
+    createdBy: d.createdBy,
+    updatedAt: iso(d.updatedAt),
+    updatedBy: d.updatedBy,
+  };
+}

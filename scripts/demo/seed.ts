@@ -1,0 +1,86 @@
+// Demo accounts and a few hundred demo rows in both ledgers, for `npm start`. Idempotent:
+// accounts are brought to their demo state, rows are pushed only into an empty store. Rows go
+// through pushRows as the demo accounts, the way a clerk's push would.
+//
+//   FIREBASE_AUTH_EMULATOR_HOST=… FIRESTORE_EMULATOR_HOST=… npx tsx scripts/demo/seed.ts
+
+import { randomUUID } from 'node:crypto';
+import { getApps, initializeApp } from 'firebase-admin/app';
+import { getAuth } from 'firebase-admin/auth';
+import { getFirestore } from 'firebase-admin/firestore';
+import { todayInShanghai, type CanonicalRow, type LedgerName } from '@taizhang/ledger';
+import { upsertAccount } from '../../cli/src/admin/accounts';
+import { DEMO_ACCOUNTS, type DemoAccount } from './accounts';
+import { demoProblem, demoVisit, random } from './rows';
+
+const PROJECT = process.env.GCLOUD_PROJECT ?? 'demo-taizhang';
+const REGION = process.env.TAIZHANG_REGION ?? 'asia-east2';
+const FUNCTIONS = process.env.TAIZHANG_FUNCTIONS_ORIGIN ?? 'http://127.0.0.1:5001';
+
+async function signIn(a: DemoAccount): Promise<string> {
+  const host = process.env.FIREBASE_AUTH_EMULATOR_HOST!;
+  const res = await fetch(`http://${host}/identitytoolkit.googleapis.com/v1/accounts:signInWithPassword?key=demo`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: a.email, password: a.password, returnSecureToken: true }),
+  });
+  const body = (await res.json()) as { idToken?: string };
+  if (!body.idToken) throw new Error(`sign-in failed for ${a.email}: ${JSON.stringify(body)}`);
+  return body.idToken;
+}
+
+async function push(token: string, ledger: LedgerName, rows: CanonicalRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    const res = await fetch(`${FUNCTIONS}/${PROJECT}/${REGION}/pushRows`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        data: { ledger, requestId: randomUUID(), rows: rows.slice(i, i + 500).map((values) => ({ key: randomUUID(), values })) },
+      }),
+    });
+    const body = (await res.json()) as { result?: { results: { status: string }[] }; error?: unknown };
+    const bad = body.result?.results.filter((r) => r.status !== 'created') ?? [];
+    if (!body.result || bad.length > 0) throw new Error(`demo push failed: ${JSON.stringify(body.error ?? bad.slice(0, 3))}`);
+  }
+}
+
+async function main(): Promise<void> {
+  if (!process.env.FIREBASE_AUTH_EMULATOR_HOST || !process.env.FIRESTORE_EMULATOR_HOST) {
+    throw new Error('seed.ts only runs against the emulators / 演示数据只能写入本地模拟器');
+  }
+  const app = getApps()[0] ?? initializeApp({ projectId: PROJECT });
+  const auth = getAuth(app);
+  for (const a of DEMO_ACCOUNTS) await upsertAccount(auth, { email: a.email, password: a.password, displayName: a.displayName, claims: a.claims });
+
+  const db = getFirestore(app);
+  const empty = (await db.collection('problems').limit(1).get()).empty && (await db.collection('visits').limit(1).get()).empty;
+  if (!empty) {
+    console.log('演示账户已就绪，已有数据，未再写入演示行 / Demo accounts ready; the store already has rows, none added');
+    return;
+  }
+  const today = todayInShanghai();
+  const r = random(20220214);
+  const [yuci, jiexiu, coordinator] = [DEMO_ACCOUNTS[0]!, DEMO_ACCOUNTS[1]!, DEMO_ACCOUNTS[2]!];
+  const others = ['太谷区', '榆社县', '左权县', '和顺县', '昔阳县', '寿阳县', '祁县', '平遥县', '灵石县', '市直'];
+  const plan: [DemoAccount, readonly string[], number, number][] = [
+    [yuci, ['榆次区'], 90, 60],
+    [jiexiu, ['介休市'], 70, 50],
+    [coordinator, others, 160, 100],
+  ];
+  let problems = 0;
+  let visits = 0;
+  for (const [account, counties, np, nv] of plan) {
+    const token = await signIn(account);
+    const group = account.claims.group;
+    await push(token, 'problems', Array.from({ length: np }, () => demoProblem(r, today, counties, group)));
+    await push(token, 'visits', Array.from({ length: nv }, () => demoVisit(r, today, counties, group)));
+    problems += np;
+    visits += nv;
+  }
+  console.log(`演示数据：问题清单 ${problems} 行，走访台账 ${visits} 行 / Demo data: ${problems} problems, ${visits} visits`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
