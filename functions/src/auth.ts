@@ -16,7 +16,9 @@ export interface Caller extends Claims {
  */
 export function requireCaller(request: Pick<CallableRequest, 'auth'>): Caller {
   const auth = request.auth;
-  if (!auth) {
+  // The Functions emulator decodes tokens without verifying them, so a garbage token can
+  // arrive with no uid: it is no sign-in either.
+  if (!auth || !auth.uid) {
     throw new HttpsError('unauthenticated', joined({ zh: '请先登录', en: 'Sign-in required' }));
   }
   const token = auth.token;

@@ -20,10 +20,6 @@ export const text = {
     zh: '此行键已被辖区外的一行使用',
     en: 'This row key is already used by a row outside your scope',
   }),
-  withdrawnRow: (): Bilingual => ({
-    zh: '此行已被撤回，不能再修改',
-    en: 'This row has been withdrawn and cannot be changed',
-  }),
   notFound: (id: string): Bilingual => ({ zh: `没有编号为 ${id} 的行`, en: `No row has the id ${id}` }),
   keyMismatch: (id: string): Bilingual => ({
     zh: `编号 ${id} 与此行的行键不符`,

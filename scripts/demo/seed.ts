@@ -44,6 +44,14 @@ async function push(token: string, ledger: LedgerName, rows: CanonicalRow[]): Pr
   }
 }
 
+function printAccounts(): void {
+  console.log('\n 演示账户 / demo accounts (密码 / password: %s)', DEMO_ACCOUNTS[0]!.password);
+  for (const a of DEMO_ACCOUNTS) {
+    const { role, county, group } = a.claims;
+    console.log(`   ${a.email.padEnd(30)} ${role.padEnd(12)} ${county ?? '全市 / city-wide'}  ${group ?? ''}`);
+  }
+}
+
 async function main(): Promise<void> {
   if (!process.env.FIREBASE_AUTH_EMULATOR_HOST || !process.env.FIRESTORE_EMULATOR_HOST) {
     throw new Error('seed.ts only runs against the emulators / 演示数据只能写入本地模拟器');
@@ -55,7 +63,8 @@ async function main(): Promise<void> {
   const db = getFirestore(app);
   const empty = (await db.collection('problems').limit(1).get()).empty && (await db.collection('visits').limit(1).get()).empty;
   if (!empty) {
-    console.log('演示账户已就绪，已有数据，未再写入演示行 / Demo accounts ready; the store already has rows, none added');
+    console.log('已有数据，未再写入演示行 / The store already has rows; no demo rows added');
+    printAccounts();
     return;
   }
   const today = todayInShanghai();
@@ -78,6 +87,7 @@ async function main(): Promise<void> {
     visits += nv;
   }
   console.log(`演示数据：问题清单 ${problems} 行，走访台账 ${visits} 行 / Demo data: ${problems} problems, ${visits} visits`);
+  printAccounts();
 }
 
 main().catch((e: unknown) => {

@@ -9,10 +9,11 @@ import { scopeCounty } from '../scope';
 export type Filter = Readonly<Record<string, string>>;
 
 export function canonicalFilter(ledger: LedgerDef, caller: Caller, raw: Record<string, string | undefined> = {}): Filter {
-  const given = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)) as Record<string, string>;
-  const { values, errors } = parseRow(ledger, given, {});
   const filter: Record<string, string> = {};
-  for (const key of Object.keys(given)) {
+  for (const [key, value] of Object.entries(raw)) {
+    if (value === undefined) continue;
+    // Each value on its own: a filter is not a row, so cross-field rules do not apply.
+    const { values, errors } = parseRow(ledger, { [key]: value }, {});
     const error = errors.find((e) => e.field === key);
     if (error) throw apiError('invalid-argument', text.badRequest(`filter.${key}: ${error.message}`));
     filter[key] = String(values[key]);

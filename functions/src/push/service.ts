@@ -165,6 +165,8 @@ export async function pushRows(db: Firestore, caller: Caller, req: PushRequest, 
   const ctx: Ctx = { db, ledger, caller, requestId: req.requestId };
   const j: Judge = { ledger, caller, parse };
   const units = unitsOf(req.rows);
+  // No rows: nothing to judge or store (and db.getAll below needs at least one reference).
+  if (units.length === 0) return [];
   const answers = new Map<number, PushResult[]>();
 
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -192,7 +194,7 @@ export async function pushRows(db: Firestore, caller: Caller, req: PushRequest, 
       });
       if (u.n === 0) {
         batch.set(paths.request(db, caller.uid, req.requestId), {
-          uid: caller.uid, requestId: req.requestId, ledger: ledger.name, rows: req.rows.length, units: units.length,
+          uid: caller.uid, requestId: req.requestId, ledger: ledger.name,
           at: FieldValue.serverTimestamp(),
         });
       }

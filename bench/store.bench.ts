@@ -1,0 +1,152 @@
+// Store benchmark (issue #3), inside the emulators (npm run bench starts them):
+//   push 10,000 problem rows through pushRows (20 calls of 500) vs the same documents
+//   written with plain firebase-admin batched writes; pull them through pullRows vs a plain
+//   query. Prints throughputs and ratios; goals: push ≥ 0.5, pull ≥ 0.7 of the raw figures.
+
+import { randomUUID } from 'node:crypto';
+import { getApps, initializeApp } from 'firebase-admin/app';
+import { getAuth } from 'firebase-admin/auth';
+import { FieldPath, FieldValue, getFirestore, type Firestore } from 'firebase-admin/firestore';
+import { problems, todayInShanghai } from '@taizhang/ledger';
+import { diffValues } from '../functions/src/push/plan';
+import { demoProblem, random } from '../scripts/demo/rows';
+
+const PROJECT = process.env.GCLOUD_PROJECT ?? 'demo-taizhang';
+const REGION = process.env.TAIZHANG_REGION ?? 'asia-east2';
+const FUNCTIONS = process.env.TAIZHANG_FUNCTIONS_ORIGIN ?? 'http://127.0.0.1:5001';
+const ROWS = Number(process.env.BENCH_ROWS ?? 10_000);
+const CALL = 500;
+
+async function token(): Promise<string> {
+  const auth = getAuth();
+  const email = 'bench.admin@taizhang.test';
+  const password = 'bench-password';
+  const user = await auth.getUserByEmail(email).catch(() => auth.createUser({ email, password }));
+  await auth.setCustomUserClaims(user.uid, { role: 'admin' });
+  const res = await fetch(`http://${process.env.FIREBASE_AUTH_EMULATOR_HOST}/identitytoolkit.googleapis.com/v1/accounts:signInWithPassword?key=bench`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password, returnSecureToken: true }),
+  });
+  return ((await res.json()) as { idToken: string }).idToken;
+}
+
+async function call<T>(name: string, data: unknown, idToken: string): Promise<T> {
+  const res = await fetch(`${FUNCTIONS}/${PROJECT}/${REGION}/${name}`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${idToken}` }, body: JSON.stringify({ data }),
+  });
+  const body = (await res.json()) as { result?: T; error?: unknown };
+  if (!body.result) throw new Error(`${name}: ${JSON.stringify(body.error)}`);
+  return body.result;
+}
+
+async function clear(): Promise<void> {
+  await fetch(`http://${process.env.FIRESTORE_EMULATOR_HOST}/emulator/v1/projects/${PROJECT}/databases/(default)/documents`, { method: 'DELETE' });
+}
+
+/** The documents pushRows writes for 500 new rows, written with plain batches of ≤ 500 writes. */
+async function rawPush(db: Firestore, rows: Record<string, string | number>[], ledger: string, rowsOnly: boolean): Promise<void> {
+  const writes: [FirebaseFirestore.DocumentReference, Record<string, unknown>][] = [];
+  const now = FieldValue.serverTimestamp();
+  const requestId = randomUUID();
+  rows.forEach((values, i) => {
+    const id = `P-140702-2022-${String(i).padStart(6, '0')}-${requestId.slice(0, 8)}`;
+    const key = randomUUID();
+    writes.push([db.collection(ledger).doc(id), { id, key, version: 1, values, withdrawn: false, ownerGroup: null, ownerUid: 'x', createdAt: now, createdBy: 'b', updatedAt: now, updatedBy: 'b', lastRequestId: requestId }]);
+    if (rowsOnly) return;
+    writes.push([db.collection(`${ledger}Keys`).doc(key), { id, createdAt: now }]);
+    writes.push([db.collection(ledger).doc(id).collection('revisions').doc('000001'), { version: 1, action: 'created', at: now, by: 'b', requestId, key, changes: diffValues(problems, {}, values) }]);
+  });
+  if (!rowsOnly) writes.push([db.collection('requests').doc(requestId), { rows: rows.length }]);
+  const batches = [];
+  for (let i = 0; i < writes.length; i += 500) {
+    const b = db.batch();
+    for (const [ref, data] of writes.slice(i, i + 500)) b.create(ref, data);
+    batches.push(b.commit());
+  }
+  await Promise.all(batches);
+}
+
+async function timed(fn: () => Promise<void>): Promise<number> {
+  const t = performance.now();
+  await fn();
+  return (performance.now() - t) / 1000;
+}
+
+function line(label: string, rows: number, seconds: number): string {
+  return `${label.padEnd(46)} ${String(rows).padStart(6)} rows  ${seconds.toFixed(2).padStart(7)} s  ${Math.round(rows / seconds).toString().padStart(7)} rows/s`;
+}
+
+async function main(): Promise<void> {
+  const app = getApps()[0] ?? initializeApp({ projectId: PROJECT });
+  const db = getFirestore(app);
+  const idToken = await token();
+  const today = todayInShanghai();
+  const r = random(7);
+  const rows = Array.from({ length: ROWS }, () => demoProblem(r, today));
+  const calls = Math.ceil(ROWS / CALL);
+
+  await clear();
+  // Warm the function instance so its cold start is not counted.
+  await call('pushRows', { ledger: 'problems', requestId: randomUUID(), rows: [{ key: randomUUID(), values: rows[0] }] }, idToken);
+  await clear();
+
+  const tPush = await timed(async () => {
+    for (let c = 0; c < calls; c++) {
+      const chunk = rows.slice(c * CALL, (c + 1) * CALL).map((values) => ({ key: randomUUID(), values }));
+      await call('pushRows', { ledger: 'problems', requestId: randomUUID(), rows: chunk }, idToken);
+    }
+  });
+
+  const tPull = await timed(async () => {
+    let pageToken: string | undefined;
+    let n = 0;
+    do {
+      const page: { rows: unknown[]; nextPageToken?: string } = await call('pullRows', { ledger: 'problems', pageSize: 5000, ...(pageToken && { pageToken }) }, idToken);
+      n += page.rows.length;
+      pageToken = page.nextPageToken;
+    } while (pageToken);
+    if (n !== ROWS) throw new Error(`pulled ${n} rows, expected ${ROWS}`);
+  });
+
+  const tRawPull = await timed(async () => {
+    let after: string | undefined;
+    let n = 0;
+    for (;;) {
+      let q = db.collection('problems').where('withdrawn', '==', false).orderBy(FieldPath.documentId()).limit(5000);
+      if (after) q = q.startAfter(after);
+      const snap = await q.get();
+      n += snap.size;
+      // The plain client still has to turn documents into data, as pullRows does.
+      JSON.stringify(snap.docs.map((d) => d.data()));
+      if (snap.size < 5000) break;
+      after = snap.docs.at(-1)!.id;
+    }
+    if (n !== ROWS) throw new Error(`raw pull read ${n} rows`);
+  });
+
+  await clear();
+  const tRaw = await timed(async () => {
+    for (let c = 0; c < calls; c++) await rawPush(db, rows.slice(c * CALL, (c + 1) * CALL), 'problems', false);
+  });
+  await clear();
+  const tRawRows = await timed(async () => {
+    for (let c = 0; c < calls; c++) await rawPush(db, rows.slice(c * CALL, (c + 1) * CALL), 'problems', true);
+  });
+  await clear();
+
+  const pushRatio = tRaw / tPush;
+  const pullRatio = tRawPull / tPull;
+  console.log('\nStore benchmark (Firestore emulator, one machine)');
+  console.log(line(`pushRows (${calls} calls of ${CALL})`, ROWS, tPush));
+  console.log(line('raw batches, same documents (rows+keys+revisions)', ROWS, tRaw));
+  console.log(line('raw batches, row documents only', ROWS, tRawRows));
+  console.log(line('pullRows (pages of 5000)', ROWS, tPull));
+  console.log(line('raw query (pages of 5000)', ROWS, tRawPull));
+  console.log(`push ratio (pushRows / raw, same documents): ${pushRatio.toFixed(2)}  goal ≥ 0.5  ${pushRatio >= 0.5 ? 'met' : 'NOT met'}`);
+  console.log(`push ratio (pushRows / raw, row documents only): ${(tRawRows / tPush).toFixed(2)}`);
+  console.log(`pull ratio (pullRows / raw query): ${pullRatio.toFixed(2)}  goal ≥ 0.7  ${pullRatio >= 0.7 ? 'met' : 'NOT met'}`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
