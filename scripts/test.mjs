@@ -9,7 +9,7 @@
 // Every step runs even when an earlier one failed (unless --bail), so one run shows
 // everything that is broken; the exit code is non-zero if any step failed.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,8 +43,12 @@ function shQuote(s) {
   return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
+/** Where each jest step leaves its results, for the closing count. */
+const resultFile = (project) => path.join(ROOT, 'tests', 'output', `jest-${project}.json`);
+
 function jestArgs(project, extra) {
-  const args = ['--selectProjects', project];
+  rmSync(resultFile(project), { force: true });
+  const args = ['--selectProjects', project, '--json', `--outputFile=${resultFile(project)}`];
   if (!hasTests(path.join(ROOT, 'tests', project))) args.push('--passWithNoTests');
   return [...args, ...extra];
 }
@@ -87,7 +91,21 @@ async function main(argv) {
   for (const r of results) {
     console.log(`${r.code === 0 ? 'PASS' : 'FAIL'}  ${r.name.padEnd(9)}  ${r.seconds.toFixed(1)} s`);
   }
-  return results.every((r) => r.code === 0) ? 0 : 1;
+  // One plain closing line over every jest step, the form CI reads: "N passed, N failed".
+  let passed = 0;
+  let failed = 0;
+  for (const r of results) {
+    if (!existsSync(resultFile(r.name))) {
+      if (r.code !== 0) failed++; // a step with no jest results (typecheck) counts as one
+      continue;
+    }
+    const j = JSON.parse(readFileSync(resultFile(r.name), 'utf8'));
+    passed += j.numPassedTests;
+    failed += j.numFailedTests + (j.numRuntimeErrorTestSuites ?? 0);
+  }
+  const ok = results.every((r) => r.code === 0);
+  console.log(`${passed} passed, ${failed} failed`);
+  return ok ? 0 : 1;
 }
 
 main(process.argv.slice(2)).then(

@@ -74,40 +74,37 @@ function judge(j: Judge, row: PushRow, loaded: Loaded): Decision {
 }
 
 /**
- * Sequence numbers for new rows: one transaction per county and year, taking a block of
- * as many numbers as that county and year needs. Numbers of a unit that then fails to
- * commit are skipped, never reused.
+ * Sequence numbers for new rows: one transaction takes, for each county and year the push
+ * needs, a block of as many numbers as it needs (never a transaction per row). Numbers of a
+ * unit that then fails to commit are skipped, never reused.
  */
 async function allocateIds(db: Firestore, ledger: LedgerDef, creates: readonly { values: Record<string, unknown> }[]): Promise<string[]> {
-  const groups = new Map<string, { county: string; year: number; count: number }>();
+  if (creates.length === 0) return [];
+  const groups = new Map<string, { county: string; year: number; count: number; first: number }>();
   const scopes = creates.map((c) => {
     const s = idScope(ledger, c.values);
     const g = `${s.county}|${s.year}`;
-    const entry = groups.get(g) ?? { ...s, count: 0 };
+    const entry = groups.get(g) ?? { ...s, count: 0, first: 0 };
     entry.count++;
     groups.set(g, entry);
     return g;
   });
-  const firsts = new Map<string, number>();
-  await Promise.all(
-    [...groups].map(async ([g, { county, year, count }]) => {
-      const ref = paths.counter(db, ledger.name, countyCode(county)!, year);
-      const first = await db.runTransaction(async (tx) => {
-        const snap = await tx.get(ref);
-        const next = (snap.get('next') as number | undefined) ?? 1;
-        tx.set(ref, { next: next + count, county, year, ledger: ledger.name });
-        return next;
-      });
-      firsts.set(g, first);
-    }),
-  );
+  const blocks = [...groups.values()];
+  const refs = blocks.map((b) => paths.counter(db, ledger.name, countyCode(b.county)!, b.year));
+  await db.runTransaction(async (tx) => {
+    const snaps = await tx.getAll(...refs);
+    blocks.forEach((b, i) => {
+      b.first = (snaps[i]!.get('next') as number | undefined) ?? 1;
+      tx.set(refs[i]!, { next: b.first + b.count, county: b.county, year: b.year, ledger: ledger.name });
+    });
+  });
   const used = new Map<string, number>();
-  return creates.map((c, i) => {
+  return creates.map((_, i) => {
     const g = scopes[i]!;
     const offset = used.get(g) ?? 0;
     used.set(g, offset + 1);
-    const { county, year } = groups.get(g)!;
-    return formatRowId(ledger, county, year, firsts.get(g)! + offset);
+    const b = groups.get(g)!;
+    return formatRowId(ledger, b.county, b.year, b.first + offset);
   });
 }
 

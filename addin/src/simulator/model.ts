@@ -1,0 +1,638 @@
+/**
+ * The workbook the simulator keeps in memory: sheets of sparse, immutable cell records,
+ * tables, charts. Notes, threaded comments, number formats, fills and data validation live
+ * on the cell record, so they travel with the cell when rows are inserted, deleted or sorted.
+ *
+ * A batch that reads (loads) as well as writes is journaled so that it can be rolled back
+ * when its metered payload turns out too large: `beginBatch` / `rollback` / `commit`.
+ */
+import { type Bounds, MAX_COLS, MAX_ROWS, fullAddress, columnLetters } from './address';
+import { SimError, invalidArgument, invalidOperation, itemNotFound, notImplemented } from './errors';
+import { type CellValue, GENERAL, coerceInput, formatText } from './values';
+
+export interface ListValidation {
+  readonly type: 'List';
+  readonly source: string;
+  readonly inCellDropDown: boolean;
+  readonly ignoreBlanks: boolean;
+  readonly errorAlert?: Readonly<Record<string, unknown>>;
+  readonly prompt?: Readonly<Record<string, unknown>>;
+}
+
+export interface NoteState { readonly id: string; readonly content: string; readonly author: string }
+export interface CommentState { readonly id: string; readonly content: string; readonly author: string; readonly resolved: boolean }
+
+/** One cell. Immutable: every change replaces the record. */
+export interface Cell {
+  readonly v: CellValue;
+  readonly f?: string;
+  readonly nf?: string;
+  readonly fill?: string;
+  readonly font?: string;
+  readonly bold?: boolean;
+  readonly wrap?: boolean;
+  readonly note?: NoteState;
+  readonly comment?: CommentState;
+  readonly dv?: ListValidation;
+}
+
+type Row = Map<number, Cell>;
+type Rows = Map<number, Row>;
+
+export interface ChartState {
+  id: string;
+  name: string;
+  type: string;
+  source: string;
+  seriesBy: string;
+  title: string;
+  position?: { start: string; end?: string };
+  deleted: boolean;
+}
+
+export interface SheetState {
+  id: string;
+  name: string;
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden';
+  tabColor: string;
+  frozenRows: number;
+  frozenColumns: number;
+  colWidths: Map<number, number>;
+  rows: Rows;
+  charts: ChartState[];
+  deleted: boolean;
+}
+
+export interface TableState {
+  id: string;
+  name: string;
+  sheet: SheetState;
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+  style: string;
+  showFilterButton: boolean;
+  deleted: boolean;
+}
+
+export const DEFAULT_COLUMN_WIDTH = 48; // points (8.43 characters of Calibri 11)
+export const SIMULATOR_AUTHOR = 'Simulated User';
+
+const FORMAT_KEYS = ['nf', 'fill', 'font', 'bold', 'wrap'] as const;
+
+function isEmptyCell(c: Cell): boolean {
+  return c.v === '' && c.f === undefined && c.nf === undefined && c.fill === undefined && c.font === undefined
+    && c.bold === undefined && c.wrap === undefined && c.note === undefined && c.comment === undefined && c.dv === undefined;
+}
+
+function strip(c: Cell): Cell {
+  const out: Record<string, unknown> = {};
+  for (const k in c) {
+    const v = (c as unknown as Record<string, unknown>)[k];
+    if (v !== undefined) out[k] = v;
+  }
+  return out as unknown as Cell;
+}
+
+function copyRows(rows: Rows): Rows {
+  const out: Rows = new Map();
+  for (const [r, row] of rows) out.set(r, new Map(row));
+  return out;
+}
+
+const INVALID_SHEET_CHARS = /[\\/?*[\]:]/;
+
+interface Snapshot {
+  sheets: SheetState[];
+  sheetMeta: Map<SheetState, SheetState>;
+  chartMeta: Map<ChartState, ChartState>;
+  tables: TableState[];
+  tableMeta: Map<TableState, TableState>;
+  activeSheet: SheetState | undefined;
+  selection: WorkbookModel['selection'];
+  counter: number;
+  rows: Map<SheetState, Rows>;
+}
+
+export class WorkbookModel {
+  sheets: SheetState[] = [];
+  tables: TableState[] = [];
+  activeSheet: SheetState | undefined;
+  selection: { sheet: SheetState; bounds: Bounds } | null = null;
+  private counter = 0;
+  private snap: Snapshot | null = null;
+
+  constructor(readonly date1904: boolean, sheetNames: readonly string[]) {
+    for (const name of sheetNames) this.addSheet(name);
+    this.activeSheet = this.sheets[0];
+  }
+
+  nextId(): number {
+    return ++this.counter;
+  }
+
+  // ---- journal ------------------------------------------------------------------------
+
+  beginBatch(journal: boolean): void {
+    if (!journal) { this.snap = null; return; }
+    const sheetMeta = new Map<SheetState, SheetState>();
+    const chartMeta = new Map<ChartState, ChartState>();
+    for (const s of this.sheets) {
+      sheetMeta.set(s, { ...s, colWidths: new Map(s.colWidths), charts: [...s.charts] });
+      for (const c of s.charts) chartMeta.set(c, { ...c });
+    }
+    const tableMeta = new Map<TableState, TableState>();
+    for (const t of this.tables) tableMeta.set(t, { ...t });
+    this.snap = {
+      sheets: [...this.sheets], sheetMeta, chartMeta, tables: [...this.tables], tableMeta,
+      activeSheet: this.activeSheet, selection: this.selection, counter: this.counter, rows: new Map(),
+    };
+  }
+
+  rollback(): void {
+    const s = this.snap;
+    if (!s) return;
+    for (const sheet of this.sheets) if (!s.sheets.includes(sheet)) sheet.deleted = true;
+    this.sheets = s.sheets;
+    for (const [sheet, meta] of s.sheetMeta) Object.assign(sheet, meta);
+    for (const [sheet, rows] of s.rows) sheet.rows = rows;
+    for (const [chart, meta] of s.chartMeta) Object.assign(chart, meta);
+    this.tables = s.tables;
+    for (const [t, meta] of s.tableMeta) Object.assign(t, meta);
+    this.activeSheet = s.activeSheet;
+    this.selection = s.selection;
+    this.counter = s.counter;
+    this.snap = null;
+  }
+
+  commit(): void {
+    this.snap = null;
+  }
+
+  private mutRows(sheet: SheetState): Rows {
+    if (this.snap && !this.snap.rows.has(sheet) && this.snap.sheetMeta.has(sheet)) {
+      this.snap.rows.set(sheet, copyRows(sheet.rows));
+    }
+    return sheet.rows;
+  }
+
+  // ---- sheets -------------------------------------------------------------------------
+
+  liveSheets(): SheetState[] {
+    return this.sheets.filter((s) => !s.deleted);
+  }
+
+  findSheet(nameOrId: string): SheetState | undefined {
+    const key = nameOrId.toLowerCase();
+    return this.sheets.find((s) => !s.deleted && (s.name.toLowerCase() === key || s.id === nameOrId));
+  }
+
+  sheet(nameOrId: string): SheetState {
+    const s = this.findSheet(nameOrId);
+    if (!s) throw itemNotFound(`worksheet '${nameOrId}'`);
+    return s;
+  }
+
+  validateSheetName(name: string, except?: SheetState): void {
+    if (typeof name !== 'string' || name.trim() === '' || name.length > 31 || INVALID_SHEET_CHARS.test(name)
+      || name.startsWith("'") || name.endsWith("'") || name.toLowerCase() === 'history') {
+      throw invalidArgument(`invalid worksheet name '${name}'`, 'Worksheet.name');
+    }
+    const other = this.findSheet(name);
+    if (other && other !== except) {
+      throw new SimError('ItemAlreadyExists', `The resource already exists. (worksheet '${name}')`, 'Worksheet.name');
+    }
+  }
+
+  addSheet(name?: string): SheetState {
+    let n = name;
+    if (n === undefined || n === null) {
+      let i = this.sheets.length + 1;
+      while (this.findSheet(`Sheet${i}`)) i++;
+      n = `Sheet${i}`;
+    }
+    this.validateSheetName(n);
+    const id = this.nextId();
+    const sheet: SheetState = {
+      id: `{${id.toString(16).padStart(8, '0').toUpperCase()}-0000-4000-8000-000000000000}`,
+      name: n, visibility: 'Visible', tabColor: '', frozenRows: 0, frozenColumns: 0,
+      colWidths: new Map(), rows: new Map(), charts: [], deleted: false,
+    };
+    this.sheets.push(sheet);
+    if (this.snap) this.snap.sheetMeta.set(sheet, { ...sheet }); // so a rollback can see it was new
+    this.snap?.rows.set(sheet, new Map());
+    return sheet;
+  }
+
+  deleteSheet(sheet: SheetState): void {
+    const visible = this.liveSheets().filter((s) => s.visibility === 'Visible');
+    if (this.liveSheets().length <= 1 || (sheet.visibility === 'Visible' && visible.length <= 1)) {
+      throw invalidOperation('a workbook must contain at least one visible worksheet', 'Worksheet.delete');
+    }
+    sheet.deleted = true;
+    this.sheets = this.sheets.filter((s) => s !== sheet);
+    for (const t of this.tables) if (t.sheet === sheet) t.deleted = true;
+    this.tables = this.tables.filter((t) => !t.deleted);
+    if (this.activeSheet === sheet) this.activeSheet = this.liveSheets().find((s) => s.visibility === 'Visible');
+    if (this.selection?.sheet === sheet) this.selection = null;
+  }
+
+  setVisibility(sheet: SheetState, v: SheetState['visibility']): void {
+    if (!['Visible', 'Hidden', 'VeryHidden'].includes(v)) throw invalidArgument(`visibility '${v}'`, 'Worksheet.visibility');
+    if (v !== 'Visible' && sheet.visibility === 'Visible'
+      && this.liveSheets().filter((s) => s.visibility === 'Visible').length <= 1) {
+      throw invalidOperation('the last visible worksheet cannot be hidden', 'Worksheet.visibility');
+    }
+    sheet.visibility = v;
+    if (v !== 'Visible' && this.activeSheet === sheet) {
+      this.activeSheet = this.liveSheets().find((s) => s.visibility === 'Visible');
+    }
+  }
+
+  moveSheet(sheet: SheetState, position: number): void {
+    const live = this.liveSheets();
+    if (!Number.isInteger(position) || position < 0 || position >= live.length) {
+      throw invalidArgument(`position ${position}`, 'Worksheet.position');
+    }
+    const rest = this.sheets.filter((s) => s !== sheet);
+    rest.splice(position, 0, sheet);
+    this.sheets = rest;
+  }
+
+  // ---- cells --------------------------------------------------------------------------
+
+  cell(sheet: SheetState, r: number, c: number): Cell | undefined {
+    return sheet.rows.get(r)?.get(c);
+  }
+
+  putCell(sheet: SheetState, r: number, c: number, next: Cell | undefined): void {
+    const rows = this.mutRows(sheet);
+    let row = rows.get(r);
+    if (!next || isEmptyCell(next)) {
+      if (row) {
+        row.delete(c);
+        if (row.size === 0) rows.delete(r);
+      }
+      return;
+    }
+    if (!row) { row = new Map(); rows.set(r, row); }
+    row.set(c, strip(next));
+  }
+
+  patchCell(sheet: SheetState, r: number, c: number, patch: Partial<Record<keyof Cell, unknown>>): void {
+    const old = this.cell(sheet, r, c);
+    if (!old && Object.values(patch).every((v) => v === undefined)) return; // nothing to remove
+    this.putCell(sheet, r, c, { ...(old ?? { v: '' }), ...patch } as Cell);
+  }
+
+  /** Existing cells inside `b`, without walking empty space (ranges may be whole columns). */
+  *cellsIn(sheet: SheetState, b: Bounds): Generator<[number, number, Cell]> {
+    const rowKeys = [...sheet.rows.keys()].filter((r) => r >= b.r0 && r <= b.r1);
+    for (const r of rowKeys) {
+      const row = sheet.rows.get(r)!;
+      for (const [c, cell] of [...row]) if (c >= b.c0 && c <= b.c1) yield [r, c, cell];
+    }
+  }
+
+  /** Writes one value the way typing it (or `Range.values`) does. `null` leaves the cell. */
+  writeValue(sheet: SheetState, r: number, c: number, raw: CellValue | null): void {
+    if (raw === null) return;
+    const old = this.cell(sheet, r, c) ?? { v: '' };
+    const nf = old.nf ?? GENERAL;
+    const res = coerceInput(raw, nf, this.date1904);
+    const next: Record<string, unknown> = { ...old, v: res.value, f: res.formula };
+    if (res.autoFormat && nf === GENERAL) next.nf = res.autoFormat;
+    this.putCell(sheet, r, c, next as unknown as Cell);
+  }
+
+  text(sheet: SheetState, r: number, c: number): string {
+    const cell = this.cell(sheet, r, c);
+    return cell ? formatText(cell.v, cell.nf ?? GENERAL, this.date1904) : '';
+  }
+
+  usedBounds(sheet: SheetState, valuesOnly: boolean): Bounds | null {
+    let b: Bounds | null = null;
+    for (const [r, row] of sheet.rows) {
+      for (const [c, cell] of row) {
+        if (valuesOnly && cell.v === '' && cell.f === undefined) continue;
+        if (!b) b = { r0: r, r1: r, c0: c, c1: c };
+        else {
+          b.r0 = Math.min(b.r0, r); b.r1 = Math.max(b.r1, r);
+          b.c0 = Math.min(b.c0, c); b.c1 = Math.max(b.c1, c);
+        }
+      }
+    }
+    return b;
+  }
+
+  clear(sheet: SheetState, b: Bounds, applyTo: string): void {
+    const what = applyTo ?? 'All';
+    if (!['All', 'Formats', 'Contents'].includes(what)) throw notImplemented(`Range.clear('${what}')`);
+    for (const [r, c, cell] of this.cellsIn(sheet, b)) {
+      const next: Record<string, unknown> = { ...cell };
+      if (what === 'All' || what === 'Contents') { next.v = ''; next.f = undefined; }
+      if (what === 'All' || what === 'Formats') for (const k of FORMAT_KEYS) next[k] = undefined;
+      this.putCell(sheet, r, c, next as unknown as Cell);
+    }
+  }
+
+  // ---- shifting -----------------------------------------------------------------------
+
+  private tablesOn(sheet: SheetState, exclude?: TableState): TableState[] {
+    return this.tables.filter((t) => t.sheet === sheet && !t.deleted && t !== exclude);
+  }
+
+  /** Moves cells in columns c0..c1 at or below row r0 down by n rows. */
+  private moveDown(sheet: SheetState, r0: number, n: number, c0: number, c1: number): void {
+    const rows = this.mutRows(sheet);
+    const full = c0 === 0 && c1 === MAX_COLS - 1;
+    const keys = [...rows.keys()].filter((r) => r >= r0).sort((a, b) => b - a);
+    for (const r of keys) {
+      if (r + n >= MAX_ROWS && [...rows.get(r)!.keys()].some((c) => c >= c0 && c <= c1)) {
+        throw new SimError('NonBlankCellOffSheet', 'Microsoft Excel can\'t insert new cells because it would push non-empty cells off the end of the worksheet.');
+      }
+    }
+    for (const r of keys) {
+      const row = rows.get(r)!;
+      if (full) { rows.delete(r); rows.set(r + n, row); continue; }
+      const target = rows.get(r + n) ?? new Map<number, Cell>();
+      for (const [c, cell] of [...row]) {
+        if (c < c0 || c > c1) continue;
+        row.delete(c);
+        target.set(c, cell);
+      }
+      if (row.size === 0) rows.delete(r);
+      if (target.size > 0) rows.set(r + n, target);
+    }
+  }
+
+  /** Removes rows r0..r0+n-1 in columns c0..c1 and moves the cells below up. */
+  private moveUp(sheet: SheetState, r0: number, n: number, c0: number, c1: number): void {
+    const rows = this.mutRows(sheet);
+    const full = c0 === 0 && c1 === MAX_COLS - 1;
+    const keys = [...rows.keys()].filter((r) => r >= r0).sort((a, b) => a - b);
+    for (const r of keys) {
+      const row = rows.get(r)!;
+      if (full) {
+        rows.delete(r);
+        if (r >= r0 + n) rows.set(r - n, row);
+        continue;
+      }
+      const target = r >= r0 + n ? rows.get(r - n) ?? new Map<number, Cell>() : undefined;
+      for (const [c, cell] of [...row]) {
+        if (c < c0 || c > c1) continue;
+        row.delete(c);
+        target?.set(c, cell);
+      }
+      if (row.size === 0) rows.delete(r);
+      if (target && target.size > 0) rows.set(r - n, target);
+    }
+  }
+
+  /** New rows take number format, fill, font and validation from the row above (Excel's "Format Same As Above"). */
+  private inheritFormats(sheet: SheetState, from: number, r0: number, n: number, c0: number, c1: number): void {
+    if (from < 0) return;
+    const src = sheet.rows.get(from);
+    if (!src) return;
+    for (const [c, cell] of [...src]) {
+      if (c < c0 || c > c1) continue;
+      const patch: Record<string, unknown> = { dv: cell.dv };
+      for (const k of FORMAT_KEYS) patch[k] = cell[k];
+      for (let r = r0; r < r0 + n; r++) this.patchCell(sheet, r, c, patch);
+    }
+  }
+
+  private checkWholeTables(sheet: SheetState, r0: number, c0: number, c1: number, exclude?: TableState): TableState[] {
+    const hit = this.tablesOn(sheet, exclude).filter((t) => t.r1 >= r0 && t.c1 >= c0 && t.c0 <= c1);
+    for (const t of hit) {
+      if (t.c0 < c0 || t.c1 > c1) {
+        throw invalidOperation(`this operation would move part of table '${t.name}'`, 'Range.insert/delete');
+      }
+    }
+    return hit;
+  }
+
+  /** `Range.insert('Down')`: n new rows at r0 in columns c0..c1; tables below move, tables across grow. */
+  insertRows(sheet: SheetState, r0: number, n: number, c0: number, c1: number, exclude?: TableState): void {
+    const hit = this.checkWholeTables(sheet, r0, c0, c1, exclude);
+    this.moveDown(sheet, r0, n, c0, c1);
+    for (const t of hit) {
+      if (r0 <= t.r0) { t.r0 += n; t.r1 += n; } else t.r1 += n;
+    }
+    if (!exclude) this.inheritFormats(sheet, r0 - 1, r0, n, c0, c1);
+  }
+
+  /** `Range.delete('Up')`: removes rows r0..r0+n-1 in columns c0..c1; tables shrink or move. */
+  deleteRows(sheet: SheetState, r0: number, n: number, c0: number, c1: number): void {
+    const end = r0 + n - 1;
+    const hit = this.checkWholeTables(sheet, r0, c0, c1);
+    const plan: Array<() => void> = [];
+    for (const t of hit) {
+      const overlap = (a: number, b: number) => Math.max(0, Math.min(end, b) - Math.max(r0, a) + 1);
+      const above = overlap(0, t.r0 - 1);
+      const body = overlap(t.r0 + 1, t.r1);
+      const headerDeleted = r0 <= t.r0 && t.r0 <= end;
+      if (headerDeleted) {
+        if (end < t.r1) throw invalidOperation(`cannot delete the header row of table '${t.name}' alone`, 'Range.delete');
+        plan.push(() => { t.deleted = true; });
+        continue;
+      }
+      if (t.r1 - t.r0 - body < 1) {
+        throw notImplemented(`deleting every data row of table '${t.name}' through Range.delete`);
+      }
+      plan.push(() => { t.r0 -= above; t.r1 -= above + body; });
+    }
+    this.moveUp(sheet, r0, n, c0, c1);
+    for (const p of plan) p();
+    this.tables = this.tables.filter((t) => !t.deleted);
+  }
+
+  // ---- tables -------------------------------------------------------------------------
+
+  findTable(nameOrId: string): TableState | undefined {
+    const key = nameOrId.toLowerCase();
+    return this.tables.find((t) => !t.deleted && (t.name.toLowerCase() === key || t.id === nameOrId));
+  }
+
+  validateTableName(name: string, except?: TableState): void {
+    if (typeof name !== 'string' || name.length > 255 || !/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name)
+      || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]$/.test(name) || /^[Rr]\d*[Cc]\d*$/.test(name)) {
+      throw invalidArgument(`invalid table name '${name}'`, 'Table.name');
+    }
+    const other = this.findTable(name);
+    if (other && other !== except) {
+      throw new SimError('ItemAlreadyExists', `The resource already exists. (table '${name}')`, 'Table.name');
+    }
+  }
+
+  addTable(sheet: SheetState, b: Bounds, hasHeaders: boolean): TableState {
+    if (!hasHeaders) throw notImplemented('TableCollection.add with hasHeaders = false');
+    if (b.r1 - b.r0 + 1 >= MAX_ROWS || b.c1 - b.c0 + 1 >= MAX_COLS) throw invalidArgument('table range too large', 'TableCollection.add');
+    const r1 = b.r1 === b.r0 ? b.r0 + 1 : b.r1; // a header-only range gets one empty data row
+    const bounds = { ...b, r1 };
+    for (const t of this.tablesOn(sheet)) {
+      if (t.r0 <= bounds.r1 && t.r1 >= bounds.r0 && t.c0 <= bounds.c1 && t.c1 >= bounds.c0) {
+        throw invalidOperation(`a table can't overlap another table ('${t.name}')`, 'TableCollection.add');
+      }
+    }
+    let i = 1;
+    while (this.findTable(`Table${i}`)) i++;
+    const table: TableState = {
+      id: String(this.nextId()), name: `Table${i}`, sheet, ...bounds,
+      style: 'TableStyleMedium2', showFilterButton: true, deleted: false,
+    };
+    this.tables.push(table);
+    this.normalizeHeaders(table);
+    return table;
+  }
+
+  /** Header cells are text, never empty, never duplicated (Excel renames them Column1, Name2…). */
+  normalizeHeaders(t: TableState): void {
+    const seen = new Set<string>();
+    for (let c = t.c0; c <= t.c1; c++) {
+      let name = this.text(t.sheet, t.r0, c);
+      if (name === '') name = `Column${c - t.c0 + 1}`;
+      const base = name;
+      for (let k = 2; seen.has(name.toLowerCase()); k++) name = `${base}${k}`;
+      seen.add(name.toLowerCase());
+      const cell = this.cell(t.sheet, t.r0, c);
+      if (!cell || cell.v !== name || cell.f !== undefined) this.patchCell(t.sheet, t.r0, c, { v: name, f: undefined });
+    }
+  }
+
+  headerNames(t: TableState): string[] {
+    const out: string[] = [];
+    for (let c = t.c0; c <= t.c1; c++) out.push(String(this.cell(t.sheet, t.r0, c)?.v ?? ''));
+    return out;
+  }
+
+  /** `TableRowCollection.add`: inserts n rows at body index (undefined = append), shifting cells below within the table's columns. */
+  addTableRows(t: TableState, index: number | undefined, n: number): number {
+    const bodyRows = t.r1 - t.r0;
+    const idx = index === undefined ? bodyRows : index;
+    if (!Number.isInteger(idx) || idx < 0 || idx > bodyRows) throw invalidArgument(`row index ${idx}`, 'TableRowCollection.add');
+    const at = t.r0 + 1 + idx;
+    this.insertRows(t.sheet, at, n, t.c0, t.c1, t);
+    t.r1 += n;
+    // Inserted table rows take the column formats and validation of a neighbouring data row.
+    const from = idx > 0 ? at - 1 : at + n;
+    if (from <= t.r1 && from > t.r0) {
+      const src = t.sheet.rows.get(from);
+      for (let c = t.c0; c <= t.c1; c++) {
+        const cell = src?.get(c);
+        if (!cell) continue; // the new rows are empty already
+        const patch: Record<string, unknown> = { dv: cell.dv };
+        for (const k of FORMAT_KEYS) patch[k] = cell[k];
+        if (Object.values(patch).every((v) => v === undefined)) continue;
+        for (let r = at; r < at + n; r++) this.patchCell(t.sheet, r, c, patch);
+      }
+    }
+    return at;
+  }
+
+  deleteTableRow(t: TableState, index: number): void {
+    const bodyRows = t.r1 - t.r0;
+    if (!Number.isInteger(index) || index < 0 || index >= bodyRows) throw invalidArgument(`row index ${index}`, 'TableRow.delete');
+    const r = t.r0 + 1 + index;
+    if (bodyRows === 1) {
+      this.clear(t.sheet, { r0: r, r1: r, c0: t.c0, c1: t.c1 }, 'Contents');
+      return;
+    }
+    this.moveUp(t.sheet, r, 1, t.c0, t.c1);
+    t.r1 -= 1;
+  }
+
+  resizeTable(t: TableState, sheet: SheetState, b: Bounds): void {
+    if (sheet !== t.sheet) throw invalidArgument('a table cannot be resized onto another worksheet', 'Table.resize');
+    if (b.r0 !== t.r0 || b.r1 <= b.r0) throw invalidArgument('the header row must stay in place and the table keep a data row', 'Table.resize');
+    for (const o of this.tablesOn(sheet, t)) {
+      if (o.r0 <= b.r1 && o.r1 >= b.r0 && o.c0 <= b.c1 && o.c1 >= b.c0) throw invalidOperation(`overlaps table '${o.name}'`, 'Table.resize');
+    }
+    Object.assign(t, { c0: b.c0, c1: b.c1, r1: b.r1 });
+    this.normalizeHeaders(t);
+  }
+
+  /** `TableSort.apply`: reorders the data rows, moving every cell record (values, formats, notes, validation). */
+  sortTable(t: TableState, fields: ReadonlyArray<{ key: number; ascending?: boolean }>, matchCase: boolean): void {
+    const width = t.c1 - t.c0 + 1;
+    for (const f of fields) {
+      if (!Number.isInteger(f.key) || f.key < 0 || f.key >= width) throw invalidArgument(`sort key ${f.key}`, 'TableSort.apply');
+    }
+    const rows: Array<{ r: number; cells: Array<[number, Cell]> }> = [];
+    for (let r = t.r0 + 1; r <= t.r1; r++) {
+      const row = t.sheet.rows.get(r);
+      const cells: Array<[number, Cell]> = [];
+      if (row) for (const [c, cell] of row) if (c >= t.c0 && c <= t.c1) cells.push([c, cell]);
+      rows.push({ r, cells });
+    }
+    const valueAt = (x: { cells: Array<[number, Cell]> }, col: number): CellValue =>
+      x.cells.find(([c]) => c === col)?.[1].v ?? '';
+    const rank = (v: CellValue) => (typeof v === 'number' ? 0 : typeof v === 'string' ? (v.startsWith('#') ? 3 : 1) : 2);
+    const order = rows.map((x, i) => ({ x, i }));
+    order.sort((a, b) => {
+      for (const f of fields) {
+        const va = valueAt(a.x, t.c0 + f.key), vb = valueAt(b.x, t.c0 + f.key);
+        if (va === '' || vb === '') { // blanks sort last in both directions
+          if (va === vb) continue;
+          return va === '' ? 1 : -1;
+        }
+        let d = rank(va) - rank(vb);
+        if (d === 0) {
+          if (typeof va === 'number' && typeof vb === 'number') d = va - vb;
+          else if (typeof va === 'boolean') d = Number(va) - Number(vb);
+          else {
+            const sa = matchCase ? String(va) : String(va).toLowerCase();
+            const sb = matchCase ? String(vb) : String(vb).toLowerCase();
+            d = sa < sb ? -1 : sa > sb ? 1 : 0;
+          }
+        }
+        if (d !== 0) return f.ascending === false ? -d : d;
+      }
+      return a.i - b.i;
+    });
+    const rowsMap = this.mutRows(t.sheet);
+    for (const { r } of rows) {
+      const row = rowsMap.get(r);
+      if (!row) continue;
+      for (let c = t.c0; c <= t.c1; c++) row.delete(c);
+      if (row.size === 0) rowsMap.delete(r);
+    }
+    order.forEach(({ x }, k) => {
+      if (x.cells.length === 0) return;
+      const r = t.r0 + 1 + k;
+      const row = rowsMap.get(r) ?? new Map<number, Cell>();
+      for (const [c, cell] of x.cells) row.set(c, cell);
+      rowsMap.set(r, row);
+    });
+  }
+
+  // ---- notes and comments -------------------------------------------------------------
+
+  /** Every note or comment in sheet order, then row-major, with its location. */
+  annotations(kind: 'note' | 'comment', sheet?: SheetState): Array<{ sheet: SheetState; r: number; c: number; cell: Cell }> {
+    const out: Array<{ sheet: SheetState; r: number; c: number; cell: Cell }> = [];
+    for (const s of sheet ? [sheet] : this.liveSheets()) {
+      for (const r of [...s.rows.keys()].sort((a, b) => a - b)) {
+        const row = s.rows.get(r)!;
+        for (const c of [...row.keys()].sort((a, b) => a - b)) {
+          const cell = row.get(c)!;
+          if (cell[kind]) out.push({ sheet: s, r, c, cell });
+        }
+      }
+    }
+    return out;
+  }
+
+  findAnnotation(kind: 'note' | 'comment', id: string) {
+    return this.annotations(kind).find((a) => a.cell[kind]!.id === id);
+  }
+
+  address(sheet: SheetState, b: Bounds): string {
+    return fullAddress(sheet.name, b);
+  }
+
+  columnName(c: number): string {
+    return columnLetters(c);
+  }
+}
