@@ -1,0 +1,97 @@
+// Typed methods over a Transport: pushRows in chunks with retries (same requestId per
+// chunk), paged pulls, stats, profile. Cancellation is honoured between calls only, so a
+// request is never cut off halfway by us.
+
+import type { LedgerName } from '@taizhang/ledger';
+import { planChunks, type ChunkLimits } from './chunks';
+import { ApiError, apiMessages, throwIfAborted } from './errors';
+import { withRetry, type RetryOptions } from './retry';
+import type { Transport } from './transport';
+import type { Profile, PullAnswer, PullRequest, PulledRow, PushAnswer, PushResult, PushRow, StatsAnswer, StatsRequest } from './types';
+
+export interface ApiClientOptions {
+  readonly retry?: Omit<RetryOptions, 'signal'>;
+  readonly limits?: ChunkLimits;
+  /** Fresh request ids; injected by tests. */
+  readonly newRequestId?: () => string;
+}
+
+export interface PushProgress {
+  /** The chunk just answered, its rows and their results in the same order. */
+  readonly rows: readonly PushRow[];
+  readonly results: readonly PushResult[];
+  readonly requestId: string;
+  readonly chunk: number;
+  readonly chunks: number;
+}
+
+export interface ApiClient {
+  /** Sends rows in chunks; after each answered chunk `onChunk` runs (write-back), then the next is sent. */
+  pushRows(ledger: LedgerName, rows: readonly PushRow[], o?: { signal?: AbortSignal; onChunk?: (p: PushProgress) => void | Promise<void> }): Promise<PushResult[]>;
+  /** One call, retried with the same requestId. */
+  pushChunk(ledger: LedgerName, rows: readonly PushRow[], requestId: string, signal?: AbortSignal): Promise<PushResult[]>;
+  pullRows(req: PullRequest, signal?: AbortSignal): Promise<PullAnswer>;
+  /** Every page; returns the cursor of the pull for the next `since`. */
+  pullAll(req: PullRequest, o?: { signal?: AbortSignal; onPage?: (rows: readonly PulledRow[]) => void | Promise<void> }): Promise<{ rows: PulledRow[]; cursor: string }>;
+  getStats(req: StatsRequest, signal?: AbortSignal): Promise<StatsAnswer>;
+  getProfile(signal?: AbortSignal): Promise<Profile>;
+}
+
+function randomId(): string {
+  return globalThis.crypto.randomUUID();
+}
+
+function expectObject<T>(name: string, x: unknown, has: string): T {
+  if (typeof x !== 'object' || x === null || !(has in x)) {
+    throw new ApiError('INTERNAL', apiMessages.badAnswer(name, `no ${has}`), undefined, name);
+  }
+  return x as T;
+}
+
+export function createApiClient(transport: Transport, o: ApiClientOptions = {}): ApiClient {
+  const newRequestId = o.newRequestId ?? randomId;
+  const call = <T>(name: string, data: unknown, has: string, signal?: AbortSignal): Promise<T> =>
+    withRetry(async () => expectObject<T>(name, await transport(name, data), has), { ...o.retry, signal });
+
+  const pushChunk: ApiClient['pushChunk'] = async (ledger, rows, requestId, signal) => {
+    const answer = await call<PushAnswer>('pushRows', { ledger, requestId, rows }, 'results', signal);
+    if (!Array.isArray(answer.results) || answer.results.length !== rows.length) {
+      throw new ApiError('INTERNAL', apiMessages.badAnswer('pushRows', 'results do not match rows'), undefined, 'pushRows');
+    }
+    return answer.results;
+  };
+
+  return {
+    pushChunk,
+    async pushRows(ledger, rows, po = {}) {
+      const chunks = planChunks(rows, o.limits);
+      const all: PushResult[] = [];
+      for (let i = 0; i < chunks.length; i++) {
+        throwIfAborted(po.signal);
+        const requestId = newRequestId();
+        const results = await pushChunk(ledger, chunks[i]!, requestId, po.signal);
+        all.push(...results);
+        await po.onChunk?.({ rows: chunks[i]!, results, requestId, chunk: i, chunks: chunks.length });
+      }
+      return all;
+    },
+    pullRows: (req, signal) => call<PullAnswer>('pullRows', req, 'rows', signal),
+    async pullAll(req, po = {}) {
+      const rows: PulledRow[] = [];
+      let pageToken: string | undefined;
+      let cursor: string | undefined;
+      do {
+        throwIfAborted(po.signal);
+        const page = await call<PullAnswer>('pullRows', { ...req, ...(pageToken && { pageToken }) }, 'rows', po.signal);
+        rows.push(...page.rows);
+        await po.onPage?.(page.rows);
+        // The first page's cursor marks the pull; later pages repeat it.
+        cursor ??= page.cursor;
+        pageToken = page.nextPageToken;
+      } while (pageToken);
+      return { rows, cursor: cursor! };
+    },
+    getStats: (req, signal) => call<StatsAnswer>('getStats', req, 'rows', signal),
+    getProfile: (signal) => call<Profile>('getProfile', {}, 'role', signal),
+  };
+}

@@ -1,0 +1,59 @@
+// 校验: every row parsed with the shared rules; invalid cells marked, errors grouped by row.
+
+import type { LedgerName } from '@taizhang/ledger';
+import type { ExcelHost } from '../excel/host';
+import { selectCell } from '../excel/marks';
+import { withSession, type SessionStats } from '../excel/session';
+import { inspectSheet, type RowErrors } from './inspect';
+import { applyMarks } from './marking';
+import type { FlowOptions } from './options';
+
+export interface CheckResult {
+  readonly sheet: string;
+  readonly ledger: LedgerName;
+  readonly rows: number;
+  readonly valid: number;
+  readonly invalid: number;
+  /** Valid rows that are new or changed since the last push. */
+  readonly toPush: number;
+  readonly errors: RowErrors[];
+  readonly marked: number;
+  readonly cleared: number;
+  readonly newKeys: number;
+  readonly copies: number;
+  readonly stats: SessionStats;
+}
+
+export async function check(host: ExcelHost, o: FlowOptions & { sheet: string; ledger?: LedgerName }): Promise<CheckResult> {
+  const { result, stats } = await withSession(host, async (s) => {
+    const insp = await inspectSheet(s, o.sheet, o);
+    const meta = insp.ctx.state.meta.get(o.sheet) ?? { ledger: insp.ctx.layout.ledger.name, kind: 'entry' as const };
+    const marks = await applyMarks(s, insp, meta);
+    return {
+      sheet: o.sheet,
+      ledger: insp.ctx.layout.ledger.name,
+      rows: insp.rows,
+      valid: insp.valid,
+      invalid: insp.errors.length,
+      toPush: insp.outgoing.length,
+      errors: insp.errors,
+      marked: marks.marked,
+      cleared: marks.cleared,
+      newKeys: insp.newKeys,
+      copies: insp.copies,
+    };
+  }, o.batchBytes);
+  return { ...result, stats };
+}
+
+/** Clicking an error in the pane: select its cell. */
+export async function selectError(host: ExcelHost, sheet: string, address: string): Promise<void> {
+  const m = /^([A-Z]+)(\d+)$/.exec(address);
+  if (!m) return;
+  let col = 0;
+  for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
+  await withSession(host, async (s) => {
+    selectCell(s, sheet, Number(m[2]) - 1, col - 1);
+    await s.sync();
+  });
+}

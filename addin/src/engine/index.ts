@@ -1,0 +1,12 @@
+// The engine: what the task pane calls. Plain async functions over an Excel host and an
+// API client; each returns a plain result (counts, errors by row, conflicts, sync stats).
+export { createLedgerSheet, type CreatedSheet } from './createSheet';
+export { check, selectError, type CheckResult } from './check';
+export { push, type PushSummary } from './push';
+export { resolveConflicts, type Choice, type Decision, type ResolveResult } from './conflicts';
+export { diffRows, type Conflict, type FieldDiff } from './conflictDiff';
+export { pull, pullSheetName, type PullSummary } from './pull';
+export { summary, type SummaryResult } from './summary';
+export { FlowError } from './messages';
+export type { FlowOptions, Phase } from './options';
+export type { CellError, RowErrors } from './inspect';

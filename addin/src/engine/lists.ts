@@ -1,0 +1,35 @@
+// The hidden sheet that holds every dropdown's options, one column per enum field of every
+// ledger: list validation points at it (no 255-character limit on inline lists).
+
+import { LEDGER_NAMES, LEDGERS, type FieldDef, type LedgerDef } from '@taizhang/ledger';
+import { writeBlock } from '../excel/cells';
+import { addSheet, listSource } from '../excel/layout';
+import type { Session } from '../excel/session';
+import type { CellValue } from '../excel/size';
+import { LISTS_SHEET } from './state';
+
+interface ListColumn {
+  readonly ledger: string;
+  readonly field: string;
+  readonly options: readonly string[];
+}
+
+const COLUMNS: ListColumn[] = LEDGER_NAMES.flatMap((name) =>
+  LEDGERS[name].fields.flatMap((f) => (f.type.kind === 'enum' ? [{ ledger: name, field: f.key, options: f.type.options }] : [])),
+);
+
+/** The range address (absolute, on the lists sheet) holding this field's options. */
+export function optionsSource(ledger: LedgerDef, f: FieldDef): string | undefined {
+  const col = COLUMNS.findIndex((c) => c.ledger === ledger.name && c.field === f.key);
+  if (col < 0) return undefined;
+  return listSource(LISTS_SHEET, col, COLUMNS[col]!.options.length);
+}
+
+/** Queue (re)writing the lists sheet; created very hidden when missing. */
+export function writeLists(s: Session, exists: boolean): void {
+  if (!exists) addSheet(s, LISTS_SHEET, 'VeryHidden');
+  const height = Math.max(...COLUMNS.map((c) => c.options.length));
+  const rows: CellValue[][] = [];
+  for (let r = 0; r < height; r++) rows.push(COLUMNS.map((c) => c.options[r] ?? ''));
+  writeBlock(s, LISTS_SHEET, 0, 0, rows, COLUMNS.map(() => '@'));
+}

@@ -1,0 +1,183 @@
+// 拉取汇总: the consolidated list of the caller's scope on its own sheet, as a table sorted
+// by id. The first pull writes everything; later pulls ask only for what changed since the
+// cursor and update rows in place (new rows appended, then the table re-sorted; withdrawn
+// rows marked 已撤回). Text goes in with format '@' first, so nothing becomes a formula.
+
+import { LEDGERS, SYNC_STATES, type LedgerDef, type LedgerName } from '@taizhang/ledger';
+import type { ApiClient } from '../api/client';
+import type { PullFilter, PulledRow } from '../api/types';
+import { clearArea, loadDate1904, loadSheetNames, loadUsedArea, loadValues, writeBlock, type UsedArea } from '../excel/cells';
+import type { ExcelHost } from '../excel/host';
+import {
+  activateSheet, addSheet, addTable, freezeHeader, loadTableExists, resizeTable, setColumnWidth, sortTable, styleRange,
+} from '../excel/layout';
+import { withSession, type Session, type SessionStats } from '../excel/session';
+import type { CellValue } from '../excel/size';
+import { cellOf, HEADER_FILL, numberFormatOf, SYSTEM_DEFS, SYSTEM_FILL, SYSTEM_FONT } from './columns';
+import { fingerprint } from './fingerprint';
+import type { FlowOptions } from './options';
+import { throwIfCancelled } from './scan';
+import { loadState, saveState, type SheetMeta } from './state';
+
+export const PULL_PAGE_SIZE = 5000;
+/** Rows of the id column read per sync when updating in place (one short column). */
+const ID_CHUNK_ROWS = 20_000;
+
+export interface PullSummary {
+  readonly sheet: string;
+  readonly ledger: LedgerName;
+  readonly incremental: boolean;
+  readonly rows: number;
+  readonly updated: number;
+  readonly added: number;
+  readonly withdrawn: number;
+  readonly stats: SessionStats;
+}
+
+export function pullSheetName(ledger: LedgerDef): string {
+  return `${ledger.title}汇总`;
+}
+
+function formats(ledger: LedgerDef): string[] {
+  return [...ledger.fields.map(numberFormatOf), ...SYSTEM_DEFS.map((d) => d.numberFormat)];
+}
+
+function rowCells(ledger: LedgerDef, r: PulledRow, date1904: boolean): CellValue[] {
+  return [
+    ...ledger.fields.map((f) => cellOf(f, r.values[f.key], date1904)),
+    r.id, r.version, r.withdrawn ? SYNC_STATES.withdrawn.zh : SYNC_STATES.synced.zh, r.key, fingerprint(ledger, r.values),
+  ];
+}
+
+/** Rows written per command: a page is cut so that no command outgrows a batch. */
+async function writeRows(s: Session, sheet: string, firstRow: number, rows: CellValue[][], fmts: string[]): Promise<void> {
+  const per = Math.max(1, Math.floor(s.batchBytes / 4 / Math.max(1, rowBytes(rows))));
+  for (let i = 0; i < rows.length; i += per) {
+    writeBlock(s, sheet, firstRow + i, 0, rows.slice(i, i + per), fmts);
+    await s.syncIfFull();
+  }
+}
+
+function rowBytes(rows: CellValue[][]): number {
+  const sample = rows.slice(0, 50);
+  if (sample.length === 0) return 1;
+  return JSON.stringify(sample).length * 2 / sample.length;
+}
+
+export async function pull(
+  host: ExcelHost, api: ApiClient, o: FlowOptions & { ledger: LedgerName; filter?: PullFilter; sheet?: string },
+): Promise<PullSummary> {
+  const ledger = LEDGERS[o.ledger];
+  const sheet = o.sheet ?? pullSheetName(ledger);
+  const fmts = formats(ledger);
+  const cols = fmts.length;
+  const idCol = ledger.fields.length;
+  const { result, stats } = await withSession(host, async (s) => {
+    const namesP = loadSheetNames(s);
+    const d1904P = loadDate1904(s);
+    await s.sync();
+    const names = namesP.value;
+    const date1904 = d1904P.value;
+    const exists = names.includes(sheet);
+    const stateP = loadState(s, names);
+    const usedP = exists ? loadUsedArea(s, sheet) : { value: undefined as UsedArea | undefined };
+    if (s.queuedBytes > 0) await s.sync();
+    const state = stateP.value;
+    const meta = state.meta.get(sheet);
+    const filter = o.filter ?? {};
+    const tableP = meta?.table ? loadTableExists(s, meta.table) : { value: false };
+    const incremental = exists && meta?.kind === 'pull' && meta.ledger === ledger.name && !!meta.cursor
+      && JSON.stringify(meta.filter ?? {}) === JSON.stringify(filter);
+    const table = meta?.table ?? `TZ_pull_${ledger.name}_${Date.now().toString(36)}`;
+
+    let rows = 0;
+    let updated = 0;
+    let added = 0;
+    let withdrawn = 0;
+    let cursor: string;
+
+    if (!incremental) {
+      const used = usedP.value;
+      if (exists && used) clearArea(s, sheet, used);
+      if (!exists) addSheet(s, sheet);
+      writeBlock(s, sheet, 0, 0, [[...ledger.fields.map((f) => f.header), ...SYSTEM_DEFS.map((d) => d.header)]], fmts.map(() => '@'));
+      let next = 1;
+      let pageToken: string | undefined;
+      let first: string | undefined;
+      do {
+        throwIfCancelled(o.signal);
+        const page = await api.pullRows({ ledger: ledger.name, ...(Object.keys(filter).length > 0 && { filter }), pageSize: PULL_PAGE_SIZE, ...(pageToken && { pageToken }) }, o.signal);
+        first ??= page.cursor;
+        const cells = page.rows.map((r) => rowCells(ledger, r, date1904));
+        await writeRows(s, sheet, next, cells, fmts);
+        next += cells.length;
+        rows += cells.length;
+        o.onProgress?.(rows, rows + (page.nextPageToken ? PULL_PAGE_SIZE : 0), 'pull');
+        pageToken = page.nextPageToken;
+      } while (pageToken);
+      cursor = first!;
+      if (s.queuedBytes > 0) await s.sync();
+      // A table over what was written (at least one body row: Excel tables need one).
+      if (!tableP.value) addTable(s, sheet, 0, 0, Math.max(2, next), cols, table);
+      else resizeTable(s, sheet, table, 0, 0, Math.max(2, next), cols);
+      ledger.fields.forEach((f, c) => setColumnWidth(s, sheet, c, Math.max(f.width, f.header.length * 2 + 2)));
+      SYSTEM_DEFS.forEach((d, i) => setColumnWidth(s, sheet, idCol + i, d.width));
+      styleRange(s, sheet, 0, 0, 1, ledger.fields.length, { fill: HEADER_FILL, bold: true });
+      styleRange(s, sheet, 0, idCol, 1, SYSTEM_DEFS.length, { fill: SYSTEM_FILL, fontColor: SYSTEM_FONT });
+      freezeHeader(s, sheet, 1);
+    } else {
+      // Where each id sits now: the id column only, in long chunks.
+      const used = usedP.value ?? { row: 0, col: 0, rows: 1, cols };
+      const end = used.row + used.rows;
+      const rowOf = new Map<string, number>();
+      for (let r = 1; r < end; r += ID_CHUNK_ROWS) {
+        const n = Math.min(ID_CHUNK_ROWS, end - r);
+        const p = loadValues(s, sheet, r, idCol, n, 1);
+        await s.sync();
+        p.value.forEach((v, i) => {
+          if (typeof v[0] === 'string' && v[0] !== '') rowOf.set(v[0], r + i);
+        });
+      }
+      let next = end;
+      const pageRes = await api.pullAll(
+        { ledger: ledger.name, ...(Object.keys(filter).length > 0 && { filter }), since: meta!.cursor!, pageSize: PULL_PAGE_SIZE },
+        {
+          signal: o.signal,
+          onPage: async (page) => {
+            const appended: CellValue[][] = [];
+            for (const r of page) {
+              const at = rowOf.get(r.id);
+              if (at !== undefined) {
+                writeBlock(s, sheet, at, 0, [rowCells(ledger, r, date1904)], fmts);
+                if (r.withdrawn) withdrawn++;
+                else updated++;
+                await s.syncIfFull();
+              } else if (!r.withdrawn) {
+                rowOf.set(r.id, next + appended.length);
+                appended.push(rowCells(ledger, r, date1904));
+              }
+            }
+            await writeRows(s, sheet, next, appended, fmts);
+            next += appended.length;
+            added += appended.length;
+          },
+        },
+      );
+      cursor = pageRes.cursor;
+      rows = rowOf.size;
+      if (added > 0) {
+        if (tableP.value) {
+          resizeTable(s, sheet, table, 0, 0, next, cols);
+          sortTable(s, sheet, table, idCol);
+        } else addTable(s, sheet, 0, 0, next, cols, table);
+      }
+    }
+    activateSheet(s, sheet);
+    const newMeta: SheetMeta = { ledger: ledger.name, kind: 'pull', table, cursor, ...(Object.keys(filter).length > 0 && { filter }) };
+    state.meta.set(sheet, newMeta);
+    saveState(s, state);
+    await s.sync();
+    return { sheet, ledger: ledger.name, incremental, rows, updated, added, withdrawn };
+  }, o.batchBytes);
+  return { ...result, stats };
+}

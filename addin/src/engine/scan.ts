@@ -1,0 +1,94 @@
+// Reading a ledger sheet in chunks of rows. Whatever a chunk's processing queues (keys for
+// new rows, fill reads for cells to mark) travels with the next chunk's read, so a scan costs
+// one sync per chunk plus the first (sheet names, extent, date system).
+
+import type { LedgerName } from '@taizhang/ledger';
+import { cancelledError } from '../api/errors';
+import { CellPatch, loadDate1904, loadSheetNames, loadUsedArea, loadValues, writePatch, type UsedArea } from '../excel/cells';
+import type { Session } from '../excel/session';
+import { matrixBytes } from '../excel/size';
+import { findLayout, rowsOf, type SheetLayout, type SheetRow } from './layout';
+import { FlowError, text } from './messages';
+import { DEFAULT_CHUNK_ROWS, READ_CHUNK_BYTES, type FlowOptions } from './options';
+import { loadState, type WorkbookState } from './state';
+
+export interface ScanContext {
+  readonly sheet: string;
+  readonly names: readonly string[];
+  readonly area: UsedArea;
+  readonly date1904: boolean;
+  readonly state: WorkbookState;
+  readonly layout: SheetLayout;
+  /** Cell writes queued by the processing; flushed with the next read. */
+  readonly patch: CellPatch;
+}
+
+export interface ScanResult {
+  readonly ctx: ScanContext;
+  readonly rows: number;
+}
+
+export function throwIfCancelled(signal?: AbortSignal): void {
+  if (signal?.aborted) throw cancelledError();
+}
+
+/**
+ * Scan `sheet`: `onRows` gets each chunk's data rows (in worksheet order) and may queue
+ * writes on ctx.patch or other loads; they are sent with the next sync. The caller syncs
+ * once more at the end for the last chunk's writes.
+ */
+export async function scanSheet(
+  s: Session,
+  sheet: string,
+  o: FlowOptions & { ledger?: LedgerName },
+  onRows: (rows: SheetRow[], ctx: ScanContext) => void,
+): Promise<ScanResult> {
+  // Sync 0: which sheets exist (for the state), the sheet's extent and the date system.
+  const namesP = loadSheetNames(s);
+  const usedP = loadUsedArea(s, sheet);
+  const d1904P = loadDate1904(s);
+  try {
+    await s.sync();
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ItemNotFound') throw new FlowError('no_sheet', text.noSheet(sheet).zh, text.noSheet(sheet).en);
+    throw err;
+  }
+  const names = namesP.value;
+  const area = usedP.value;
+  if (!area) throw new FlowError('empty_sheet', text.emptySheet(sheet).zh, text.emptySheet(sheet).en);
+  // The state comes with the first chunk's read.
+  const stateP = loadState(s, names);
+
+  let ctx: ScanContext | undefined;
+  let chunk = o.chunkRows ?? DEFAULT_CHUNK_ROWS;
+  let rowsSeen = 0;
+  const patch = new CellPatch();
+  const end = area.row + area.rows;
+  let row = area.row;
+  while (row < end) {
+    throwIfCancelled(o.signal);
+    const n = Math.min(chunk, end - row);
+    if (ctx) await writePatch(s, sheet, patch);
+    const valuesP = loadValues(s, sheet, row, area.col, n, area.cols);
+    await s.sync();
+    const values = valuesP.value;
+    if (!ctx) {
+      const meta = stateP.value.meta.get(sheet);
+      const layout = findLayout(values.slice(0, 10), area.row, area.col, o.ledger ?? meta?.ledger);
+      if (!layout) throw new FlowError('no_header', text.noHeader(sheet).zh, text.noHeader(sheet).en);
+      ctx = { sheet, names, area, date1904: d1904P.value, state: stateP.value, layout, patch };
+    }
+    const rows = rowsOf(ctx.layout, values, row, area.col);
+    rowsSeen += rows.length;
+    onRows(rows, ctx);
+    // Long rows (1000-character descriptions) make the next chunk shorter.
+    const perRow = matrixBytes(values) / Math.max(1, values.length);
+    chunk = Math.max(50, Math.min(o.chunkRows ?? DEFAULT_CHUNK_ROWS, Math.floor(READ_CHUNK_BYTES / Math.max(1, perRow))));
+    row += n;
+    o.onProgress?.(row - area.row, area.rows, 'read');
+  }
+  if (!ctx) throw new FlowError('empty_sheet', text.emptySheet(sheet).zh, text.emptySheet(sheet).en);
+  await writePatch(s, sheet, patch);
+  return { ctx, rows: rowsSeen };
+}
+

@@ -1,0 +1,146 @@
+// Reading and writing cell values in bounded pieces. Writes always set the number format
+// before the values, in the same batch: with '@' in place a server string such as
+// =HYPERLINK(…) or +86… lands as text and never becomes a formula.
+
+import type { Pending, Session } from './session';
+import { pending } from './session';
+import { cellBytes, matrixBytes, type CellValue } from './size';
+
+export interface UsedArea {
+  readonly row: number;
+  readonly col: number;
+  readonly rows: number;
+  readonly cols: number;
+}
+
+export function sheetOf(s: Session, name: string): Excel.Worksheet {
+  return s.ctx.workbook.worksheets.getItem(name);
+}
+
+/** The area holding values (formatting alone does not count); undefined for an empty sheet. */
+export function loadUsedArea(s: Session, sheet: string): Pending<UsedArea | undefined> {
+  const used = sheetOf(s, sheet).getUsedRangeOrNullObject(true);
+  used.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
+  s.queued(0);
+  return pending(() =>
+    used.isNullObject ? undefined : { row: used.rowIndex, col: used.columnIndex, rows: used.rowCount, cols: used.columnCount },
+  );
+}
+
+export function loadValues(s: Session, sheet: string, row: number, col: number, rows: number, cols: number): Pending<unknown[][]> {
+  const r = sheetOf(s, sheet).getRangeByIndexes(row, col, rows, cols);
+  r.load('values');
+  s.queued(0);
+  return pending(() => r.values);
+}
+
+/** Names of all worksheets, hidden ones included. */
+export function loadSheetNames(s: Session): Pending<string[]> {
+  const sheets = s.ctx.workbook.worksheets;
+  sheets.load('items/name');
+  s.queued(0);
+  return pending(() => sheets.items.map((w) => w.name));
+}
+
+/** A rectangle of values with one number format per column, format first. */
+export function writeBlock(
+  s: Session, sheet: string, row: number, col: number, values: readonly (readonly CellValue[])[], formats: readonly string[],
+): void {
+  if (values.length === 0 || formats.length === 0) return;
+  const r = sheetOf(s, sheet).getRangeByIndexes(row, col, values.length, formats.length);
+  const formatRow = [...formats];
+  r.numberFormat = values.map(() => formatRow);
+  r.values = values as CellValue[][];
+  s.queued(matrixBytes(values) + values.length * (formats.length * 6 + 2));
+}
+
+/** Cells to change, by absolute position; the excel layer turns them into a few ranges. */
+export class CellPatch {
+  private readonly cells = new Map<number, Map<number, { v: CellValue; f: string }>>();
+
+  set(row: number, col: number, value: CellValue, numberFormat: string): void {
+    let byRow = this.cells.get(col);
+    if (!byRow) this.cells.set(col, (byRow = new Map()));
+    byRow.set(row, { v: value, f: numberFormat });
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const m of this.cells.values()) n += m.size;
+    return n;
+  }
+
+  /** Runs of consecutive rows per column: one range each. */
+  runs(): { col: number; row: number; values: CellValue[]; formats: string[] }[] {
+    const out: { col: number; row: number; values: CellValue[]; formats: string[] }[] = [];
+    for (const [col, byRow] of this.cells) {
+      const rows = [...byRow.keys()].sort((a, b) => a - b);
+      let run: { col: number; row: number; values: CellValue[]; formats: string[] } | undefined;
+      for (const row of rows) {
+        const c = byRow.get(row)!;
+        if (!run || row !== run.row + run.values.length) {
+          run = { col, row, values: [], formats: [] };
+          out.push(run);
+        }
+        run.values.push(c.v);
+        run.formats.push(c.f);
+      }
+    }
+    return out;
+  }
+
+  clear(): void {
+    this.cells.clear();
+  }
+}
+
+/** Queue a patch's writes; syncs in between whenever a batch reaches the budget. */
+export async function writePatch(s: Session, sheet: string, patch: CellPatch): Promise<void> {
+  const ws = sheetOf(s, sheet);
+  // A long run is cut so that no single command outgrows a batch.
+  const maxPiece = Math.max(1, Math.floor(s.batchBytes / 4));
+  for (const run of patch.runs()) {
+    let start = 0;
+    while (start < run.values.length) {
+      let end = start;
+      let bytes = 0;
+      while (end < run.values.length && bytes < maxPiece) {
+        bytes += cellBytes(run.values[end]) + run.formats[end]!.length + 8;
+        end++;
+      }
+      const r = ws.getRangeByIndexes(run.row + start, run.col, end - start, 1);
+      r.numberFormat = run.formats.slice(start, end).map((f) => [f]);
+      r.values = run.values.slice(start, end).map((v) => [v]);
+      s.queued(bytes);
+      await s.syncIfFull();
+      start = end;
+    }
+  }
+  patch.clear();
+}
+
+/** The workbook's date system: 1904 only when the host can tell us (ExcelApi 1.16), else 1900. */
+export function loadDate1904(s: Session): Pending<boolean> {
+  if (!s.supports('1.16')) return { value: false };
+  const wb = s.ctx.workbook as Excel.Workbook & { use1904DateSystem: boolean };
+  wb.load('use1904DateSystem');
+  s.queued(0);
+  return pending(() => wb.use1904DateSystem === true);
+}
+
+/** Values and extent of a sheet's used area in one load (for small sheets: state, lists). */
+export function loadUsedValues(s: Session, sheet: string): Pending<{ area: UsedArea; values: unknown[][] } | undefined> {
+  const used = sheetOf(s, sheet).getUsedRangeOrNullObject(true);
+  used.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'values']);
+  s.queued(0);
+  return pending(() =>
+    used.isNullObject
+      ? undefined
+      : { area: { row: used.rowIndex, col: used.columnIndex, rows: used.rowCount, cols: used.columnCount }, values: used.values },
+  );
+}
+
+export function clearArea(s: Session, sheet: string, a: UsedArea): void {
+  sheetOf(s, sheet).getRangeByIndexes(a.row, a.col, a.rows, a.cols).clear();
+  s.queued(0);
+}

@@ -1,0 +1,173 @@
+// A fast in-memory stand-in for the callables, answering like the server (API.md): the same
+// ledger core judges rows; versions, conflicts, key reuse, requestId replays, cursors and
+// pages behave as specified. For unit tests and the benchmark only — the emulator tests use
+// the real functions.
+
+import { countyCode, formatRowId, getLedger, idScope, isOverdue, parseRow, type CanonicalRow, type LedgerName } from '@taizhang/ledger';
+import { ApiError } from '../../addin/src/api/errors';
+import type { Transport } from '../../addin/src/api/transport';
+import type { Profile, PulledRow, PushResult, PushRow } from '../../addin/src/api/types';
+
+interface Stored {
+  id: string;
+  key: string;
+  version: number;
+  values: CanonicalRow;
+  withdrawn: boolean;
+  seq: number;
+  updatedBy: string;
+}
+
+export interface FakeServer {
+  transport: Transport;
+  rows(ledger: LedgerName): Stored[];
+  calls: { name: string; data: any }[];
+  /** Make the next n calls fail with this status before (or, with `after`, after) doing their work. */
+  failNext(n: number, status: string, after?: boolean): void;
+  /** Another account edits a stored row directly. */
+  edit(ledger: LedgerName, id: string, values: Partial<CanonicalRow>, by?: string): void;
+  profile: Profile;
+}
+
+export function fakeServer(o: { today?: string; profile?: Profile } = {}): FakeServer {
+  const store: Record<LedgerName, Map<string, Stored>> = { problems: new Map(), visits: new Map() };
+  const keys: Record<LedgerName, Map<string, string>> = { problems: new Map(), visits: new Map() };
+  const counters = new Map<string, number>();
+  const answers = new Map<string, unknown>();
+  let seq = 0;
+  const calls: FakeServer['calls'] = [];
+  let failures: { n: number; status: string; after: boolean } | undefined;
+  const profile: Profile = o.profile ?? { uid: 'u1', email: 'clerk@yuci.test', role: 'clerk', county: '榆次区', group: '榆次区入企服务第1组' };
+  const today = o.today ?? '2024-06-01';
+
+  function pushRows(data: { ledger: LedgerName; requestId: string; rows: PushRow[] }): { results: PushResult[] } {
+    if (data.rows.length > 500) throw new ApiError('INVALID_ARGUMENT', { zh: '太多', en: 'too many' });
+    const replay = answers.get(data.requestId);
+    if (replay) return replay as { results: PushResult[] };
+    const ledger = getLedger(data.ledger);
+    const rows = store[data.ledger];
+    const results = data.rows.map((r): PushResult => {
+      const parsed = parseRow(ledger, r.values ?? {}, { today });
+      if (r.id !== undefined) {
+        const cur = rows.get(r.id);
+        if (!cur) return { key: r.key, status: 'not_found', id: r.id, message: 'not found' };
+        if (r.baseVersion! < cur.version) {
+          return { key: r.key, status: 'conflict', id: r.id, current: { version: cur.version, values: cur.values, updatedAt: new Date().toISOString(), updatedBy: cur.updatedBy, withdrawn: cur.withdrawn } };
+        }
+        if (parsed.errors.length > 0) return { key: r.key, status: 'invalid', id: r.id, errors: parsed.errors };
+        if (JSON.stringify(sorted(parsed.values)) === JSON.stringify(sorted(cur.values))) return { key: r.key, status: 'unchanged', id: cur.id, version: cur.version };
+        cur.version++;
+        cur.values = parsed.values;
+        cur.seq = ++seq;
+        cur.updatedBy = profile.email;
+        return { key: r.key, status: 'updated', id: cur.id, version: cur.version, values: cur.values };
+      }
+      const existing = keys[data.ledger].get(r.key);
+      if (existing) {
+        const cur = rows.get(existing)!;
+        return { key: r.key, status: 'created', id: cur.id, version: 1, values: cur.values };
+      }
+      if (parsed.errors.length > 0) return { key: r.key, status: 'invalid', errors: parsed.errors };
+      if (profile.county && parsed.values.county !== profile.county) return { key: r.key, status: 'forbidden', message: '无权 / forbidden' };
+      const { county, year } = idScope(ledger, parsed.values);
+      const c = `${county}|${year}`;
+      const n = (counters.get(c) ?? 0) + 1;
+      counters.set(c, n);
+      const id = formatRowId(ledger, county, year, n);
+      void countyCode;
+      rows.set(id, { id, key: r.key, version: 1, values: parsed.values, withdrawn: false, seq: ++seq, updatedBy: profile.email });
+      keys[data.ledger].set(r.key, id);
+      return { key: r.key, status: 'created', id, version: 1, values: parsed.values };
+    });
+    const answer = { results };
+    answers.set(data.requestId, answer);
+    return answer;
+  }
+
+  function pulled(s: Stored): PulledRow {
+    return { id: s.id, key: s.key, version: s.version, values: s.values, withdrawn: s.withdrawn, createdAt: '', createdBy: '', updatedAt: '', updatedBy: s.updatedBy };
+  }
+
+  function pullRows(data: { ledger: LedgerName; filter?: Record<string, string>; since?: string; pageSize?: number; pageToken?: string }) {
+    const size = data.pageSize ?? 1000;
+    const since = data.since ? Number(data.since) : undefined;
+    const page = data.pageToken ? JSON.parse(data.pageToken) as { after: string; cursor: number } : undefined;
+    const cursor = page?.cursor ?? seq;
+    const all = [...store[data.ledger].values()]
+      .filter((r) => (since === undefined ? !r.withdrawn : r.seq > since && r.seq <= cursor))
+      .filter((r) => Object.entries(data.filter ?? {}).every(([k, v]) => r.values[k] === v))
+      .sort((a, b) => (a.id < b.id ? -1 : 1))
+      .filter((r) => !page || r.id > page.after);
+    const rows = all.slice(0, size);
+    return {
+      rows: rows.map(pulled), cursor: String(cursor),
+      ...(all.length > size && { nextPageToken: JSON.stringify({ after: rows[rows.length - 1]!.id, cursor }) }),
+    };
+  }
+
+  function getStats(data: { ledger: LedgerName; groupBy: string; asOf?: string }) {
+    const asOf = data.asOf ?? today;
+    const groups = new Map<string, Record<string, number>>();
+    const totals: Record<string, number> = {};
+    for (const r of store[data.ledger].values()) {
+      if (r.withdrawn) continue;
+      const k = String(r.values[data.groupBy] ?? '（未填写）');
+      const g = groups.get(k) ?? {};
+      groups.set(k, g);
+      for (const t of [g, totals]) {
+        if (data.ledger === 'problems') {
+          t.total = (t.total ?? 0) + 1;
+          t.resolved = (t.resolved ?? 0) + (r.values.status === '已解决' ? 1 : 0);
+          t.overdue = (t.overdue ?? 0) + (isOverdue(r.values, asOf) ? 1 : 0);
+        } else {
+          t.visits = (t.visits ?? 0) + 1;
+          t.staff = (t.staff ?? 0) + Number(r.values.staff ?? 0);
+        }
+      }
+    }
+    return { asOf, rows: [...groups].map(([key, f]) => ({ key, ...f })), totals };
+  }
+
+  const transport: Transport = async (name, data) => {
+    calls.push({ name, data });
+    const fail = failures && failures.n > 0 ? failures : undefined;
+    if (fail && !fail.after) {
+      fail.n--;
+      throw new ApiError(fail.status, { zh: '暂时不可用', en: 'unavailable' });
+    }
+    const d = data as any;
+    const result =
+      name === 'pushRows' ? pushRows(d)
+      : name === 'pullRows' ? pullRows(d)
+      : name === 'getStats' ? getStats(d)
+      : name === 'getProfile' ? profile
+      : undefined;
+    if (result === undefined) throw new ApiError('NOT_FOUND', { zh: '无此函数', en: 'no such function' });
+    if (fail && fail.after) {
+      fail.n--;
+      throw new ApiError(fail.status, { zh: '回答丢失', en: 'answer lost' });
+    }
+    return JSON.parse(JSON.stringify(result));
+  };
+
+  return {
+    transport,
+    rows: (l) => [...store[l].values()],
+    calls,
+    failNext(n, status, after = false) {
+      failures = { n, status, after };
+    },
+    edit(l, id, values, by = 'other@yuci.test') {
+      const r = store[l].get(id)!;
+      r.values = { ...r.values, ...values } as CanonicalRow;
+      r.version++;
+      r.seq = ++seq;
+      r.updatedBy = by;
+    },
+    profile,
+  };
+}
+
+function sorted(v: CanonicalRow): [string, unknown][] {
+  return Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1));
+}
