@@ -4,3 +4,7 @@ export { getProfile } from './api/getProfile';
 export { pushRows } from './api/pushRows';
 export { pullRows } from './api/pullRows';
 export { getStats } from './api/getStats';
+export { listNotices } from './api/listNotices';
+export { getNotice } from './api/getNotice';
+export { generateNotice } from './api/generateNotice';
+export { dailyNotice } from './api/dailyNotice';

@@ -54,4 +54,16 @@ export const text = {
     zh: '分页标记或游标无效，请重新拉取',
     en: 'The page token or cursor is not valid; pull again from the start',
   }),
+  noticesForbidden: (): Bilingual => ({
+    zh: '通报仅供协调员和管理员查看',
+    en: 'Notices are for coordinators and administrators only',
+  }),
+  noticeNotFound: (date: string): Bilingual => ({
+    zh: `没有 ${date} 的通报`,
+    en: `There is no notice for ${date}`,
+  }),
+  futureDate: (date: string, today: string): Bilingual => ({
+    zh: `日期 ${date} 晚于今天（${today}）`,
+    en: `The date ${date} is after today (${today})`,
+  }),
 } as const;

@@ -32,3 +32,8 @@ export function canModify(caller: Caller, row: OwnedRow, newCounty: unknown = ro
   if (!canRead(caller, row.county) || !canRead(caller, newCounty)) return false;
   return caller.role !== 'clerk' || (row.ownerGroup !== null && row.ownerGroup === caller.group);
 }
+
+/** Notices and supervision figures: coordinators (their county, or the city) and admins; never clerks. */
+export function canSupervise(caller: Caller): boolean {
+  return caller.role === 'coordinator' || caller.role === 'admin';
+}

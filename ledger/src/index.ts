@@ -14,3 +14,6 @@ export { toHalfWidth, charLength, quote } from './types/normalize';
 export { parsePhone } from './types/phone';
 export { parseCreditCode, creditCodeCheckChar } from './types/creditCode';
 export * from './accounts';
+export * from './groups';
+export * from './supervision';
+export * from './wire';

@@ -5,9 +5,7 @@
 // Not a test file itself (jest only runs *.test.ts).
 import { randomUUID } from 'node:crypto';
 import { Timestamp } from 'firebase-admin/firestore';
-import type { CanonicalRow, LedgerName } from '@taizhang/ledger';
-import type { PullAnswer } from '../../functions/src/pull/service';
-import type { PushResult } from '../../functions/src/push/types';
+import type { CanonicalRow, LedgerName, PullAnswer, PushResult } from '@taizhang/ledger';
 import type { StatsAnswer } from '../../functions/src/stats/aggregate';
 import { adminDb, callFn, callOk, type CallableResult, type TestUser } from './helpers';
 

@@ -5,7 +5,8 @@ import { getLedger } from '@taizhang/ledger';
 import { requireCaller } from '../auth';
 import { callableOptions } from '../config';
 import { canonicalFilter } from '../pull/filter';
-import { pullRows as pull, type PullAnswer } from '../pull/service';
+import type { PullAnswer } from '@taizhang/ledger';
+import { pullRows as pull } from '../pull/service';
 import { firestore } from '../store/db';
 import { DEFAULT_PAGE_SIZE, parseRequest, pullRequestSchema } from './schemas';
 

@@ -1,10 +1,12 @@
-// `pushRows` (API.md): check auth → check the request → judge and store each row.
+// `pushRows` (API.md): check auth → check the request → the clerk's group is registered →
+// judge and store each row.
 
 import { logger } from 'firebase-functions';
 import { onCall } from 'firebase-functions/v2/https';
 import { todayInShanghai } from '@taizhang/ledger';
 import { requireCaller } from '../auth';
 import { callableOptions } from '../config';
+import { requireRegisteredGroup } from '../groups/registry';
 import { pushRows as push } from '../push/service';
 import type { PushResult } from '../push/types';
 import { firestore } from '../store/db';
@@ -15,6 +17,8 @@ export const pushRows = onCall(callableOptions, async (request): Promise<{ resul
   checkPushLimits(request.data);
   const req = parseRequest(pushRequestSchema, request.data);
   checkUniqueKeys(req.rows);
+  // The registry rule (groups/registry.ts): an unknown or inactive group may not push.
+  await requireRegisteredGroup(firestore(), caller);
   const results = await push(firestore(), caller, req, { today: todayInShanghai() });
   const counts: Record<string, number> = {};
   for (const r of results) counts[r.status] = (counts[r.status] ?? 0) + 1;

@@ -2,7 +2,7 @@
 // answered `invalid-argument` with the first problem named, and nothing is written.
 
 import { z } from 'zod';
-import { LEDGER_NAMES, ROW_ID, type LedgerName } from '@taizhang/ledger';
+import { GROUP_BY, LEDGER_NAMES, ROW_ID, type LedgerName } from '@taizhang/ledger';
 import { apiError, text } from '../messages';
 
 export const MAX_PUSH_ROWS = 500;
@@ -60,7 +60,6 @@ export const pullRequestSchema = z.object({
   pageToken: z.string().min(1).max(2000).optional(),
 });
 
-export const GROUP_BY = ['county', 'sector', 'category', 'department', 'group', 'level', 'status', 'targetType', 'township'] as const;
 
 export const statsRequestSchema = z.object({
   ledger,
@@ -68,6 +67,17 @@ export const statsRequestSchema = z.object({
   filter: filterSchema.optional(),
   asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'asOf must be YYYY-MM-DD').optional(),
 });
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD');
+
+export const MAX_NOTICES = 366;
+export const DEFAULT_NOTICES = 30;
+
+export const listNoticesRequestSchema = z.object({
+  limit: z.number().int().min(1).max(MAX_NOTICES).optional(),
+}).strict();
+
+export const noticeRequestSchema = z.object({ date: day }).strict();
 
 /** Parse a request or throw `invalid-argument` naming the first problem. */
 export function parseRequest<T>(schema: z.ZodType<T>, data: unknown): T {

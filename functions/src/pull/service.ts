@@ -7,10 +7,10 @@
 // the other filters to the few changed rows in memory.
 
 import { FieldPath, type Firestore, type Query } from 'firebase-admin/firestore';
-import { getLedger, type LedgerName } from '@taizhang/ledger';
+import { getLedger, type LedgerName, type PullAnswer, type PulledRow } from '@taizhang/ledger';
 import { apiError, text } from '../messages';
 import { paths } from '../store/paths';
-import { toPulledRow, type PulledRow, type RowDoc } from '../store/rowDoc';
+import { toPulledRow, type RowDoc } from '../store/rowDoc';
 import { filterKey, matches, type Filter } from './filter';
 import { decodeCursor, decodePage, encodeCursor, encodePage, fromTime, toTime, type PageState } from './tokens';
 
@@ -23,12 +23,6 @@ export interface PullRequest {
   readonly since?: string;
   readonly pageSize: number;
   readonly pageToken?: string;
-}
-
-export interface PullAnswer {
-  rows: PulledRow[];
-  nextPageToken?: string;
-  cursor: string;
 }
 
 export async function pullRows(db: Firestore, req: PullRequest): Promise<PullAnswer> {

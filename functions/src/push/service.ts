@@ -192,6 +192,8 @@ export async function pushRows(db: Firestore, caller: Caller, req: PushRequest, 
       if (u.n === 0) {
         batch.set(paths.request(db, caller.uid, req.requestId), {
           uid: caller.uid, requestId: req.requestId, ledger: ledger.name,
+          // Who pushed, for the reporting cadence (supervision/service.ts): a clerk's group.
+          role: caller.role, county: caller.county ?? null, group: caller.group ?? null,
           at: FieldValue.serverTimestamp(),
         });
       }

@@ -8,7 +8,8 @@ let db: Firestore | undefined;
 
 export function firestore(): Firestore {
   if (!db) {
-    const app = getApps()[0] ?? initializeApp();
+    // The default app: a process that also holds named apps (a test, the CLI) keeps them apart.
+    const app = getApps().find((a) => a.name === '[DEFAULT]') ?? initializeApp();
     db = getFirestore(app);
     db.settings({ ignoreUndefinedProperties: true });
   }

@@ -5,6 +5,11 @@
 //   {ledger}Keys/{key}                    row key → id, so a repeated create finds its row
 //   counters/{ledger}-{county code}-{year}  next sequence number of that county and year
 //   requests/{uid}-{requestId}/units/{n}  the answer to part n of a push, for exactly-once replay
+//                                          (the request document records who pushed: uid,
+//                                          role, county, group, at — the reporting cadence)
+//   groups/{groupId}                      the work-group registry (ledger/src/groups.ts)
+//   notices/{YYYY-MM-DD}                  the city-wide notice (通报) as of that day
+//   notices/{YYYY-MM-DD}/counties/{county} the same notice for one county
 
 import type { Firestore } from 'firebase-admin/firestore';
 import type { LedgerName } from '@taizhang/ledger';
@@ -20,4 +25,11 @@ export const paths = {
   request: (db: Firestore, uid: string, requestId: string) => db.collection('requests').doc(`${uid}-${requestId}`),
   unit: (db: Firestore, uid: string, requestId: string, n: number) =>
     db.collection('requests').doc(`${uid}-${requestId}`).collection('units').doc(String(n).padStart(3, '0')),
+  requests: (db: Firestore) => db.collection('requests'),
+  groups: (db: Firestore) => db.collection('groups'),
+  group: (db: Firestore, id: string) => db.collection('groups').doc(id),
+  notices: (db: Firestore) => db.collection('notices'),
+  notice: (db: Firestore, date: string) => db.collection('notices').doc(date),
+  countyNotice: (db: Firestore, date: string, county: string) =>
+    db.collection('notices').doc(date).collection('counties').doc(county),
 };

@@ -2,7 +2,7 @@
 // this boundary, so nothing above the store sees a Firestore type.
 
 import type { DocumentSnapshot, Timestamp } from 'firebase-admin/firestore';
-import type { CanonicalRow } from '@taizhang/ledger';
+import type { CanonicalRow, PulledRow } from '@taizhang/ledger';
 import type { StoredRow } from '../push/types';
 
 export interface RowDoc {
@@ -18,19 +18,6 @@ export interface RowDoc {
   updatedAt: Timestamp;
   updatedBy: string;
   lastRequestId: string;
-}
-
-/** A row as pullRows answers it (API.md). */
-export interface PulledRow {
-  id: string;
-  key: string;
-  version: number;
-  values: CanonicalRow;
-  withdrawn: boolean;
-  createdAt: string;
-  createdBy: string;
-  updatedAt: string;
-  updatedBy: string;
 }
 
 export function iso(t: Timestamp | undefined): string {

@@ -1,0 +1,22 @@
+// `generateNotice` (docs/API-supervision.md): compute and store a day's notices now (the
+// city-wide one and each county's, as dailyNotice does), answer the caller's.
+
+import { logger } from 'firebase-functions';
+import { onCall } from 'firebase-functions/v2/https';
+import { requireCaller } from '../auth';
+import { callableOptions } from '../config';
+import { noticeDate, noticeScope } from '../supervision/access';
+import { generateNotices, readNotice } from '../supervision/service';
+import { firestore } from '../store/db';
+import { noticeRequestSchema, parseRequest } from './schemas';
+
+export const generateNotice = onCall({ ...callableOptions, timeoutSeconds: 300, memory: '1GiB' }, async (request) => {
+  const caller = requireCaller(request);
+  const county = noticeScope(caller);
+  const req = parseRequest(noticeRequestSchema, request.data);
+  const date = noticeDate(req.date);
+  const set = await generateNotices(firestore(), date);
+  logger.info('generateNotice', { uid: caller.uid, date, problems: set.city.totals.problems });
+  if (county === undefined) return set.city;
+  return set.counties.find((n) => n.county === county) ?? (await readNotice(firestore(), date, county))!;
+});

@@ -1,0 +1,20 @@
+// `getNotice` (docs/API-supervision.md): the stored notice of a day, in the caller's scope.
+
+import { onCall } from 'firebase-functions/v2/https';
+import { requireCaller } from '../auth';
+import { callableOptions } from '../config';
+import { apiError, text } from '../messages';
+import { noticeDate, noticeScope } from '../supervision/access';
+import { readNotice } from '../supervision/service';
+import { firestore } from '../store/db';
+import { noticeRequestSchema, parseRequest } from './schemas';
+
+export const getNotice = onCall(callableOptions, async (request) => {
+  const caller = requireCaller(request);
+  const county = noticeScope(caller);
+  const req = parseRequest(noticeRequestSchema, request.data);
+  const date = noticeDate(req.date);
+  const notice = await readNotice(firestore(), date, county);
+  if (!notice) throw apiError('not-found', text.noticeNotFound(date));
+  return notice;
+});

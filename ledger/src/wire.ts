@@ -1,0 +1,108 @@
+// The callables' request and answer shapes (../shared/spec/API.md), declared once for both
+// ends: the functions answer in them, the add-in and the CLI read them. Types only.
+
+import type { Role } from './accounts';
+import type { LedgerName } from './fields';
+import type { CanonicalRow } from './parse';
+
+export interface PushRow {
+  readonly key: string;
+  readonly id?: string;
+  readonly baseVersion?: number;
+  readonly values?: Record<string, unknown>;
+  readonly withdraw?: boolean;
+}
+
+export interface PushRequest {
+  readonly ledger: LedgerName;
+  readonly requestId: string;
+  readonly rows: readonly PushRow[];
+}
+
+export interface WireError {
+  readonly field: string;
+  readonly header: string;
+  readonly code: string;
+  /** Chinese, then English. */
+  readonly message: string;
+  readonly zh: string;
+  readonly en: string;
+}
+
+/** The server's row, sent with a conflict so the clerk can compare. */
+export interface CurrentRow {
+  readonly version: number;
+  readonly values: CanonicalRow;
+  readonly updatedAt: string;
+  readonly updatedBy: string;
+  readonly withdrawn: boolean;
+}
+
+export type PushResult =
+  | { key: string; status: 'created' | 'updated'; id: string; version: number; values: CanonicalRow }
+  | { key: string; status: 'unchanged' | 'withdrawn'; id: string; version: number }
+  | { key: string; status: 'conflict'; id: string; current: CurrentRow }
+  | { key: string; status: 'invalid'; id?: string; errors: WireError[] }
+  | { key: string; status: 'forbidden'; id?: string; message: string }
+  | { key: string; status: 'not_found'; id: string; message: string };
+
+export type PushStatus = PushResult['status'];
+
+export interface PushAnswer {
+  readonly results: PushResult[];
+}
+
+export const FILTER_FIELDS = ['county', 'sector', 'status', 'level', 'group', 'category', 'targetType'] as const;
+export type PullFilter = Partial<Record<(typeof FILTER_FIELDS)[number], string>>;
+
+export interface PullRequest {
+  readonly ledger: LedgerName;
+  readonly filter?: PullFilter;
+  readonly since?: string;
+  readonly pageSize?: number;
+  readonly pageToken?: string;
+}
+
+export interface PulledRow {
+  readonly id: string;
+  readonly key: string;
+  readonly version: number;
+  readonly values: CanonicalRow;
+  readonly withdrawn: boolean;
+  readonly createdAt: string;
+  readonly createdBy: string;
+  readonly updatedAt: string;
+  readonly updatedBy: string;
+}
+
+export interface PullAnswer {
+  rows: PulledRow[];
+  nextPageToken?: string;
+  cursor: string;
+}
+
+export const GROUP_BY = ['county', 'sector', 'category', 'department', 'group', 'level', 'status', 'targetType', 'township'] as const;
+export type GroupBy = (typeof GROUP_BY)[number];
+
+export interface StatsRequest {
+  readonly ledger: LedgerName;
+  readonly groupBy: GroupBy;
+  readonly filter?: PullFilter;
+  readonly asOf?: string;
+}
+
+export type StatFigures = Record<string, number>;
+
+export interface StatsAnswer {
+  readonly asOf: string;
+  readonly rows: ({ key: string } & StatFigures)[];
+  readonly totals: StatFigures;
+}
+
+export interface Profile {
+  readonly uid: string;
+  readonly email: string;
+  readonly role: Role;
+  readonly county?: string;
+  readonly group?: string;
+}
