@@ -1,4 +1,5 @@
-// `taizhang admin …`: accounts and their role, county and group (CLI.md). Against the
+// `taizhang admin …`: accounts and their role, county and group (CLI.md), and the work-group
+// registry (`admin groups …`, in _adminGroups.ts). Against the
 // emulators for demo-… projects (the default), against a real project with credentials.
 
 import { getAuth } from 'firebase-admin/auth';
@@ -7,6 +8,8 @@ import { COUNTY_LABELS, ROLES } from '@taizhang/ledger';
 import { AccountError, changeClaims, listAccounts, setDisabled, upsertAccount, type AccountView } from '../admin/accounts';
 import { CliError, type CliContext, type RegisterCommand } from '../context';
 import { adminApp, DEFAULT_PROJECT } from '../firebase/adminApp';
+import { GroupError } from '../admin/groups';
+import { registerGroups } from './_adminGroups';
 
 interface Common { project: string; json?: boolean }
 
@@ -26,7 +29,7 @@ async function run<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (e) {
-    if (e instanceof AccountError) throw new CliError(e.text.zh, e.text.en);
+    if (e instanceof AccountError || e instanceof GroupError) throw new CliError(e.text.zh, e.text.en);
     if (e instanceof CliError) throw e;
     const m = (e as Error).message ?? String(e);
     if (/ECONNREFUSED|fetch failed/.test(m)) {
@@ -81,4 +84,6 @@ export const register: RegisterCommand = (program, ctx) => {
 
   common(admin.command('list').description('列出账号 / list accounts'))
     .action(async (o: Common) => show(ctx, o, await run(() => listAccounts(auth(o)))));
+
+  registerGroups(admin, ctx, run, common);
 };

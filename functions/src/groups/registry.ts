@@ -6,7 +6,7 @@
 // switches the rule on for that county; nothing else needs configuring.
 
 import type { Firestore } from 'firebase-admin/firestore';
-import { checkClerkGroup } from '@taizhang/ledger';
+import { checkClerkGroup, isGroupId } from '@taizhang/ledger';
 import type { Caller } from '../auth';
 import { apiError } from '../messages';
 import { paths } from '../store/paths';
@@ -21,16 +21,14 @@ export async function requireRegisteredGroup(db: Firestore, caller: Caller): Pro
   if (caller.role !== 'clerk' || caller.county === undefined || caller.group === undefined) return;
   const { county, group } = caller;
   const byCounty = paths.groups(db).where('county', '==', county);
-  const idUsable = /^[^/]{1,64}$/.test(group) && group !== '.' && group !== '..' && !/^__.*__$/.test(group);
   const [named, any, byId] = await Promise.all([
     byCounty.where('name', '==', group).get(),
     byCounty.limit(1).get(),
-    idUsable ? paths.group(db, group).get() : Promise.resolve(undefined),
+    isGroupId(group) ? paths.group(db, group).get() : Promise.resolve(undefined),
   ]);
   const found = named.docs.map((d) => toGroup(d.data()));
   if (byId?.exists) found.push(toGroup(byId.data()!));
-  // Only the county's existence matters beyond the matches: one document stands for the registry.
-  const registered = any.empty ? found : [...found, ...any.docs.map((d) => toGroup(d.data()))];
-  const problem = checkClerkGroup(county, group, registered);
+  // Beyond the matches only whether the county has a registry matters: one document shows it.
+  const problem = checkClerkGroup(county, group, [...found, ...any.docs.map((d) => toGroup(d.data()))]);
   if (problem) throw apiError('permission-denied', problem);
 }

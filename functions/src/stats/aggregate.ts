@@ -1,7 +1,7 @@
 // Statistics of getStats (API.md), computed from canonical rows against an explicit day.
 // Pure: the store streams rows in, tests feed known datasets.
 
-import { fieldOf, isOverdue, type CanonicalRow, type LedgerDef } from '@taizhang/ledger';
+import { fieldOf, isOverdue, rate, type CanonicalRow, type LedgerDef } from '@taizhang/ledger';
 
 /** The key of rows that leave the grouped field empty (a 现场解决 problem has no 责任单位). */
 export const EMPTY_KEY = '（未填写）';
@@ -24,8 +24,6 @@ export interface StatsAnswer<F> {
   rows: StatRow<F>[];
   totals: F;
 }
-
-const rate = (part: number, total: number): number => (total === 0 ? 0 : Math.round((part / total) * 10_000) / 10_000);
 
 interface Aggregator<F> {
   add(values: CanonicalRow): void;

@@ -93,7 +93,8 @@ export async function generateNotices(db: Firestore, asOf: string, now: Date = n
   const batch = db.batch();
   // Counties without rows or groups any more: their old county notice must not linger.
   const old = await paths.notice(db, asOf).collection('counties').listDocuments();
-  for (const ref of old) batch.delete(ref);
+  const kept = new Set(counties.map((n) => n.county));
+  for (const ref of old) if (!kept.has(ref.id)) batch.delete(ref);
   batch.set(paths.notice(db, asOf), city);
   for (const n of counties) batch.set(paths.countyNotice(db, asOf, n.county!), n);
   await batch.commit();

@@ -1,0 +1,404 @@
+// Supervision (issue #6; DOMAIN.md: notices name the counties and departments whose progress
+// is slow): reporting cadence, overdue problems, stale escalations, and the daily notice.
+// Pure, and every figure is computed against an explicit "as of" day: the store hands rows,
+// groups and push activity in, tests feed known datasets.
+//
+// Figures use the rows as they are now (like getStats): a notice for an earlier day applies
+// that day's date to today's rows; it does not reconstruct history.
+
+import { COUNTY_LABELS } from './domain';
+import type { GroupRecord } from './groups';
+import { isOverdue } from './overdue';
+import { addDays, daysBetween } from './types/date';
+
+/** A problem row as supervision needs it: its id, canonical values and last change day. */
+export interface SupervisedRow {
+  readonly id: string;
+  readonly values: Readonly<Record<string, unknown>>;
+  /** Day (Asia/Shanghai, YYYY-MM-DD) of the row's last change: its last revision. */
+  readonly updatedOn: string;
+}
+
+/** Pushes of one work group (by the clerk's `group` claim) in a period. */
+export interface GroupActivity {
+  readonly county: string;
+  readonly group: string;
+  readonly pushes: number;
+}
+
+/** Days from `from` to `to`, both included (YYYY-MM-DD). */
+export interface Period {
+  readonly from: string;
+  readonly to: string;
+}
+
+export const dayPeriod = (day: string): Period => ({ from: day, to: day });
+
+/** The ISO week (Monday to Sunday) that contains `day`. */
+export function isoWeekPeriod(day: string): Period {
+  const weekday = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday = 0
+  const from = addDays(day, -weekday);
+  return { from, to: addDays(from, 6) };
+}
+
+/** ISO week label, e.g. 2022-W12, of the week containing `day`. */
+export function isoWeekLabel(day: string): string {
+  const thursday = addDays(isoWeekPeriod(day).from, 3);
+  const year = Number(thursday.slice(0, 4));
+  const week = Math.floor(daysBetween(`${year}-01-01`, thursday) / 7) + 1;
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+/** A share as API.md gives rates: a fraction 0–1 rounded to 4 places, 0 when there is no whole. */
+export const rate = (part: number, total: number): number => (total === 0 ? 0 : Math.round((part / total) * 10_000) / 10_000);
+const countyRank = new Map(COUNTY_LABELS.map((c, i) => [c, i]));
+const byCounty = (a: string, b: string): number => (countyRank.get(a) ?? 99) - (countyRank.get(b) ?? 99);
+const byName = (a: string, b: string): number => a.localeCompare(b, 'zh-Hans-CN');
+const str = (x: unknown): string => (typeof x === 'string' ? x : '');
+
+// ---------------------------------------------------------------------------------------
+// 2. Reporting cadence
+
+export interface SilentGroup {
+  readonly id: string;
+  readonly name: string;
+  readonly county: string;
+  readonly targetType: string;
+  readonly department: string;
+}
+
+export interface CadenceAnswer {
+  readonly period: Period;
+  /** Active groups with no push in the period, by county (DOMAIN.md order), then name. */
+  readonly silentGroups: SilentGroup[];
+  /** Per county: active groups, how many pushed, how many did not. Counties with active groups only. */
+  readonly byCounty: { county: string; activeGroups: number; reported: number; silent: number }[];
+  readonly totals: { activeGroups: number; reported: number; silent: number };
+}
+
+/**
+ * Which active groups pushed nothing in the period. A group counts as having reported when a
+ * push of its county carries its name or its id as the clerk's group. `activity` must
+ * already be limited to the period.
+ */
+export function reportingCadence(period: Period, groups: readonly GroupRecord[], activity: readonly GroupActivity[]): CadenceAnswer {
+  const pushed = new Set(activity.filter((a) => a.pushes > 0).map((a) => `${a.county}|${a.group}`));
+  const counties = new Map<string, { activeGroups: number; reported: number; silent: number }>();
+  const silentGroups: SilentGroup[] = [];
+  for (const g of groups) {
+    if (!g.active) continue;
+    const c = counties.get(g.county) ?? { activeGroups: 0, reported: 0, silent: 0 };
+    counties.set(g.county, c);
+    c.activeGroups++;
+    if (pushed.has(`${g.county}|${g.name}`) || pushed.has(`${g.county}|${g.id}`)) c.reported++;
+    else {
+      c.silent++;
+      silentGroups.push({ id: g.id, name: g.name, county: g.county, targetType: g.targetType, department: g.department });
+    }
+  }
+  silentGroups.sort((a, b) => byCounty(a.county, b.county) || byName(a.name, b.name) || byName(a.id, b.id));
+  const byCountyRows = [...counties.entries()].sort(([a], [b]) => byCounty(a, b)).map(([county, f]) => ({ county, ...f }));
+  const totals = byCountyRows.reduce((t, c) => ({
+    activeGroups: t.activeGroups + c.activeGroups, reported: t.reported + c.reported, silent: t.silent + c.silent,
+  }), { activeGroups: 0, reported: 0, silent: 0 });
+  return { period, silentGroups, byCounty: byCountyRows, totals };
+}
+
+// ---------------------------------------------------------------------------------------
+// 3. Overdue problems and stale escalations
+
+export interface OverdueItem {
+  readonly id: string;
+  readonly county: string;
+  readonly group: string;
+  readonly sector: string;
+  readonly category: string;
+  readonly targetName: string;
+  readonly level: string;
+  readonly department: string;
+  readonly status: string;
+  readonly deadline: string;
+  /** Days past the deadline on the as-of day: asOf − deadline (≥ 1). */
+  readonly daysOverdue: number;
+}
+
+/** Overdue problems on `asOf` (LEDGERS.md, isOverdue), most overdue first, then by id. */
+export function overdueProblems(asOf: string, rows: Iterable<SupervisedRow>): OverdueItem[] {
+  const out: OverdueItem[] = [];
+  for (const r of rows) {
+    const v = r.values;
+    if (!isOverdue(v, asOf)) continue;
+    const deadline = str(v.deadline);
+    out.push({
+      id: r.id, county: str(v.county), group: str(v.group), sector: str(v.sector), category: str(v.category),
+      targetName: str(v.targetName), level: str(v.level), department: str(v.department), status: str(v.status),
+      deadline, daysOverdue: daysBetween(deadline, asOf),
+    });
+  }
+  return out.sort((a, b) => b.daysOverdue - a.daysOverdue || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+export interface EscalationItem {
+  readonly id: string;
+  readonly county: string;
+  readonly group: string;
+  readonly sector: string;
+  readonly targetName: string;
+  readonly department: string;
+  readonly status: string;
+  readonly foundOn: string;
+  readonly deadline: string;
+  /** Day of the last change (revision). */
+  readonly updatedOn: string;
+  /** Days without any change on the as-of day: asOf − updatedOn. */
+  readonly daysWithoutProgress: number;
+}
+
+/** Default N of "escalated with no progress for N days". */
+export const STALE_ESCALATION_DAYS = 14;
+
+/**
+ * Problems sent to city level (提交市级), not resolved, whose last change is at least
+ * `minDays` days before `asOf`; oldest change first, then by id.
+ */
+export function staleEscalations(asOf: string, rows: Iterable<SupervisedRow>, minDays = STALE_ESCALATION_DAYS): EscalationItem[] {
+  const out: EscalationItem[] = [];
+  for (const r of rows) {
+    const v = r.values;
+    if (v.level !== '提交市级' || v.status === '已解决' || r.updatedOn === '') continue;
+    const age = daysBetween(r.updatedOn, asOf);
+    if (age < minDays) continue;
+    out.push({
+      id: r.id, county: str(v.county), group: str(v.group), sector: str(v.sector), targetName: str(v.targetName),
+      department: str(v.department), status: str(v.status), foundOn: str(v.foundOn), deadline: str(v.deadline),
+      updatedOn: r.updatedOn, daysWithoutProgress: age,
+    });
+  }
+  return out.sort((a, b) => b.daysWithoutProgress - a.daysWithoutProgress || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+export interface ProgressFigures {
+  readonly key: string;
+  readonly total: number;
+  readonly resolved: number;
+  readonly unresolved: number;
+  readonly overdue: number;
+  readonly escalated: number;
+  readonly staleEscalations: number;
+  /** resolved / total, 0–1, 4 places (0 when total is 0). */
+  readonly resolvedRate: number;
+  /** overdue / total, 0–1, 4 places. */
+  readonly overdueRate: number;
+}
+
+/**
+ * Figures per value of a field (county, sector, department): rows without a value are left
+ * out (a 现场解决 problem has no department).
+ */
+export function progressBy(field: string, asOf: string, rows: Iterable<SupervisedRow>, minDays = STALE_ESCALATION_DAYS): ProgressFigures[] {
+  const m = new Map<string, { total: number; resolved: number; overdue: number; escalated: number; staleEscalations: number }>();
+  for (const r of rows) {
+    const key = str(r.values[field]);
+    if (key === '') continue;
+    const f = m.get(key) ?? { total: 0, resolved: 0, overdue: 0, escalated: 0, staleEscalations: 0 };
+    m.set(key, f);
+    f.total++;
+    if (r.values.status === '已解决') f.resolved++;
+    if (isOverdue(r.values, asOf)) f.overdue++;
+    if (r.values.level === '提交市级') {
+      f.escalated++;
+      if (r.values.status !== '已解决' && r.updatedOn !== '' && daysBetween(r.updatedOn, asOf) >= minDays) f.staleEscalations++;
+    }
+  }
+  return [...m.entries()].map(([key, f]) => ({
+    key, ...f, unresolved: f.total - f.resolved, resolvedRate: rate(f.resolved, f.total), overdueRate: rate(f.overdue, f.total),
+  }));
+}
+
+// ---------------------------------------------------------------------------------------
+// 4. The notice (通报)
+
+export interface NoticeOptions {
+  /** The period whose pushes count for "silent groups"; default the 7 days before asOf. */
+  readonly period?: Period;
+  /** N of stale escalations; default STALE_ESCALATION_DAYS. */
+  readonly staleDays?: number;
+  /** Rank rows kept per ranking / items per list (the totals always count everything). */
+  readonly limit?: number;
+  /** The county a county-scoped notice is for (absent: the whole city). */
+  readonly county?: string;
+}
+
+/** Items kept in each list of a stored notice, so a document stays far below 1 MiB. */
+export const NOTICE_LIST_LIMIT = 200;
+
+export interface NoticeTotals {
+  readonly problems: number;
+  readonly resolved: number;
+  readonly unresolved: number;
+  readonly resolvedRate: number;
+  readonly overdue: number;
+  readonly escalated: number;
+  readonly staleEscalations: number;
+  readonly activeGroups: number;
+  readonly reportedGroups: number;
+  readonly silentGroups: number;
+}
+
+export interface Notice {
+  /** The as-of day. */
+  readonly date: string;
+  /** Absent: the whole city. */
+  readonly county?: string;
+  /** Period of the pushes behind silentGroups. */
+  readonly period: Period;
+  readonly staleDays: number;
+  /** Most overdue first (then lower resolved rate, then DOMAIN.md order). */
+  readonly countiesByOverdue: ProgressFigures[];
+  /** Lowest resolved rate first (then more overdue, then DOMAIN.md order). */
+  readonly countiesByResolvedRate: ProgressFigures[];
+  readonly departmentsByOverdue: ProgressFigures[];
+  readonly departmentsByResolvedRate: ProgressFigures[];
+  readonly sectorsByOverdue: ProgressFigures[];
+  readonly silentGroups: SilentGroup[];
+  /** Reporting per county: active, reported, silent groups. */
+  readonly reporting: CadenceAnswer['byCounty'];
+  /** Escalations without progress for staleDays or more, oldest first. */
+  readonly oldestEscalations: EscalationItem[];
+  /** Overdue problems, most overdue first. */
+  readonly overdueProblems: OverdueItem[];
+  readonly totals: NoticeTotals;
+}
+
+/**
+ * The notice of day `asOf`: rankings, silent groups, stale escalations, overdue problems.
+ * Withdrawn rows must not be passed. With `options.county`, only that county's rows, groups
+ * and pushes count.
+ */
+export function buildNotice(
+  asOf: string, rows: readonly SupervisedRow[], groups: readonly GroupRecord[], activity: readonly GroupActivity[],
+  options: NoticeOptions = {},
+): Notice {
+  const { county } = options;
+  const staleDays = options.staleDays ?? STALE_ESCALATION_DAYS;
+  const limit = options.limit ?? NOTICE_LIST_LIMIT;
+  const period = options.period ?? { from: addDays(asOf, -7), to: addDays(asOf, -1) };
+  const mine = county === undefined ? rows : rows.filter((r) => r.values.county === county);
+  const myGroups = county === undefined ? groups : groups.filter((g) => g.county === county);
+  const myActivity = county === undefined ? activity : activity.filter((a) => a.county === county);
+
+  const counties = progressBy('county', asOf, mine, staleDays);
+  const departments = progressBy('department', asOf, mine, staleDays);
+  const sectors = progressBy('sector', asOf, mine, staleDays);
+  const countyOrder = (a: ProgressFigures, b: ProgressFigures) => byCounty(a.key, b.key);
+  const nameOrder = (a: ProgressFigures, b: ProgressFigures) => byName(a.key, b.key);
+  const overdueFirst = (tie: typeof countyOrder) => (a: ProgressFigures, b: ProgressFigures) =>
+    b.overdue - a.overdue || a.resolvedRate - b.resolvedRate || tie(a, b);
+  const slowFirst = (tie: typeof countyOrder) => (a: ProgressFigures, b: ProgressFigures) =>
+    a.resolvedRate - b.resolvedRate || b.overdue - a.overdue || tie(a, b);
+
+  const cadence = reportingCadence(period, myGroups, myActivity);
+  const escalations = staleEscalations(asOf, mine, staleDays);
+  const overdue = overdueProblems(asOf, mine);
+  let resolved = 0;
+  let escalated = 0;
+  for (const r of mine) {
+    if (r.values.status === '已解决') resolved++;
+    if (r.values.level === '提交市级') escalated++;
+  }
+  const top = <T>(xs: T[]): T[] => xs.slice(0, limit);
+  return {
+    date: asOf,
+    ...(county !== undefined && { county }),
+    period,
+    staleDays,
+    countiesByOverdue: [...counties].sort(overdueFirst(countyOrder)),
+    countiesByResolvedRate: [...counties].sort(slowFirst(countyOrder)),
+    departmentsByOverdue: top([...departments].sort(overdueFirst(nameOrder))),
+    departmentsByResolvedRate: top([...departments].sort(slowFirst(nameOrder))),
+    sectorsByOverdue: [...sectors].sort(overdueFirst(nameOrder)),
+    silentGroups: top(cadence.silentGroups),
+    reporting: cadence.byCounty,
+    oldestEscalations: top(escalations),
+    overdueProblems: top(overdue),
+    totals: {
+      problems: mine.length, resolved, unresolved: mine.length - resolved, resolvedRate: rate(resolved, mine.length),
+      overdue: overdue.length, escalated, staleEscalations: escalations.length,
+      activeGroups: cadence.totals.activeGroups, reportedGroups: cadence.totals.reported, silentGroups: cadence.totals.silent,
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// The notice as text a coordinator pastes (Chinese: the document language)
+
+const pct = (x: number): string => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
+
+/** Markdown table cells: no line breaks, no pipes. */
+function cell(x: unknown): string {
+  return String(x).replace(/[\r\n\t]+/g, ' ').replace(/\|/g, '｜');
+}
+
+function table(headers: string[], rows: unknown[][]): string[] {
+  if (rows.length === 0) return ['（无）'];
+  return [
+    `| ${headers.join(' | ')} |`,
+    `|${headers.map(() => ' --- ').join('|')}|`,
+    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+  ];
+}
+
+/** The notice as Markdown, in Chinese. `shown` caps each list (default 20). */
+export function noticeMarkdown(n: Notice, shown = 20): string {
+  const t = n.totals;
+  const scope = n.county ?? '全市';
+  const more = (all: number, listed: number): string[] => (all > listed ? [`（另有 ${all - listed} 项未列出）`] : []);
+  const rank = (xs: ProgressFigures[], label: string) =>
+    table(['名次', label, '问题数', '已解决', '解决率', '超期', '超期率'],
+      xs.slice(0, shown).map((x, i) => [i + 1, x.key, x.total, x.resolved, pct(x.resolvedRate), x.overdue, pct(x.overdueRate)]));
+  const lines = [
+    `# ${scope}入企进村服务问题办理情况通报（截至 ${n.date}）`,
+    '',
+    '## 一、总体情况',
+    '',
+    `截至 ${n.date}，${scope}共梳理问题 ${t.problems} 个，已解决 ${t.resolved} 个，解决率 ${pct(t.resolvedRate)}；` +
+      `未解决 ${t.unresolved} 个，其中超过办结时限 ${t.overdue} 个；提交市级 ${t.escalated} 个，其中 ${t.staleEscalations} 个已连续 ${n.staleDays} 天以上无进展。` +
+      `在用工作组 ${t.activeGroups} 个，${n.period.from} 至 ${n.period.to} 期间有 ${t.reportedGroups} 个报送数据，${t.silentGroups} 个未报送。`,
+    '',
+    '## 二、县（区、市）超期问题排名',
+    '',
+    ...rank(n.countiesByOverdue, '县（区、市）'),
+    '',
+    '## 三、县（区、市）问题解决率排名（由低到高）',
+    '',
+    ...rank(n.countiesByResolvedRate, '县（区、市）'),
+    '',
+    '## 四、责任单位超期问题排名',
+    '',
+    ...rank(n.departmentsByOverdue, '责任单位'),
+    '',
+    '## 五、责任单位问题解决率排名（由低到高）',
+    '',
+    ...rank(n.departmentsByResolvedRate, '责任单位'),
+    '',
+    `## 六、未报送工作组（${n.period.from} 至 ${n.period.to}）`,
+    '',
+    ...table(['县（区、市）', '工作组编号', '工作组名称', '服务类型', '牵头单位'],
+      n.silentGroups.slice(0, shown).map((g) => [g.county, g.id, g.name, g.targetType, g.department])),
+    ...more(t.silentGroups, Math.min(shown, n.silentGroups.length)),
+    '',
+    `## 七、提交市级问题久无进展（${n.staleDays} 天以上）`,
+    '',
+    ...table(['问题编号', '县（区、市）', '服务对象', '责任单位', '最近更新', '无进展天数'],
+      n.oldestEscalations.slice(0, shown).map((e) => [e.id, e.county, e.targetName, e.department, e.updatedOn, e.daysWithoutProgress])),
+    ...more(t.staleEscalations, Math.min(shown, n.oldestEscalations.length)),
+    '',
+    '## 八、超期问题',
+    '',
+    ...table(['问题编号', '县（区、市）', '行业专班', '服务对象', '责任单位', '办结时限', '超期天数'],
+      n.overdueProblems.slice(0, shown).map((o) => [o.id, o.county, o.sector, o.targetName, o.department, o.deadline, o.daysOverdue])),
+    ...more(t.overdue, Math.min(shown, n.overdueProblems.length)),
+    '',
+  ];
+  return lines.join('\n');
+}
