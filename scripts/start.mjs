@@ -5,7 +5,10 @@
 //      their data in .emulator-data/ across restarts (`npm start -- --fresh` starts empty);
 //   3. once the functions answer, creates the demo accounts and, into an empty store, a few
 //      hundred demo rows (scripts/demo/seed.ts);
-//   4. prints what runs where and how to sign in; Ctrl-C stops everything and saves the data.
+//   4. builds the task pane (scripts/build-addin.mjs) and serves it on https://localhost:3000
+//      with the emulators proxied through the same origin (scripts/addin-dev-server.mjs);
+//   5. prints what runs where, how to sign in and how to sideload manifest.xml into Excel;
+//      Ctrl-C stops everything and saves the data.
 // Uses only Node built-ins until the install is done.
 
 import { spawn, spawnSync } from 'node:child_process';
@@ -59,6 +62,40 @@ function seed() {
   });
 }
 
+async function startPane() {
+  try {
+    const { buildAddin } = await import('./build-addin.mjs');
+    await buildAddin();
+    const { startDevServer } = await import('./addin-dev-server.mjs');
+    const dev = await startDevServer({ port: 3000 });
+    return dev;
+  } catch (e) {
+    const why = e.code === 'EADDRINUSE' ? '3000 端口已被占用 / port 3000 is in use' : e.message;
+    say(`任务窗格未能启动：${why}（模拟器仍在运行）`, `The task pane could not start: ${why} (the emulators keep running)`);
+    return undefined;
+  }
+}
+
+function sideloadHelp(paneUrl) {
+  const manifest = path.join(ROOT, 'manifest.xml');
+  console.log(`
+ Excel 加载项 / the Excel add-in   ${paneUrl ? `${paneUrl}/taskpane.html` : '(未启动 / not running)'}
+   清单 / manifest: ${manifest}
+   · Excel 网页版 / Excel on the web: 插入 → 加载项 → 上传我的加载项 → 选择 manifest.xml
+       (Insert → Add-ins → Upload My Add-in → choose manifest.xml)
+   · Windows 桌面版 / Excel on Windows: 将 manifest.xml 放入一个共享文件夹（例如 \\\\电脑名\\addins），
+       在 文件 → 选项 → 信任中心 → 信任中心设置 → 受信任的加载项目录 中添加该共享路径并勾选“显示在菜单中”，
+       重启 Excel 后：插入 → 我的加载项 → 共享文件夹 → 台账
+       (share a folder holding manifest.xml, add its \\\\host\\share path under File → Options → Trust Center →
+        Trust Center Settings → Trusted Add-in Catalogs with "Show in Menu", restart Excel, then
+        Insert → My Add-ins → SHARED FOLDER → Taizhang)
+   · Mac 桌面版 / Excel on the Mac: mkdir -p ~/Library/Containers/com.microsoft.Excel/Data/Documents/wef
+       && cp manifest.xml ~/Library/Containers/com.microsoft.Excel/Data/Documents/wef/ ，重启 Excel →
+       插入 → 我的加载项 (restart Excel → Insert → My Add-ins)
+   证书 / certificate: office-addin-dev-certs (~/.office-addin-dev-certs/ca.crt)；浏览器提示不受信任时请先信任该 CA
+       (trust that CA if the browser or Excel complains about https://localhost:3000)`);
+}
+
 function banner() {
   console.log(`
 ────────────────────────────────────────────────────────────────────────
@@ -91,11 +128,16 @@ async function main() {
       throw e;
     },
   );
+  let pane;
   if (await waitForFunctions(() => exited)) {
-    if (await seed()) banner();
+    const seeded = await seed();
+    pane = await startPane();
+    if (seeded) banner();
     else say('演示数据写入失败（模拟器仍在运行）', 'Seeding the demo data failed (the emulators keep running)');
+    sideloadHelp(pane?.url);
   }
   process.exitCode = await running;
+  await pane?.close();
 }
 
 main().catch((e) => {

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, unit tests, then the emulator tests inside real emulators.
+// `npm test`: typecheck, unit tests, the emulator tests inside real emulators, then the
+// built task pane in headless Chromium against real emulators.
 //
-//   node scripts/test.mjs                       all three steps
-//   node scripts/test.mjs unit emulator         only the named steps (typecheck | unit | emulator)
+//   node scripts/test.mjs                       all four steps
+//   node scripts/test.mjs unit emulator         only the named steps (typecheck | unit | emulator | browser)
 //   node scripts/test.mjs --bail                stop at the first failing step
 //   node scripts/test.mjs emulator -- -t profile   arguments after `--` go to every jest run
 //
@@ -19,7 +20,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const TSC = require.resolve('typescript/bin/tsc');
 const JEST = require.resolve('jest/bin/jest');
-const STEPS = ['typecheck', 'unit', 'emulator'];
+const STEPS = ['typecheck', 'unit', 'emulator', 'browser'];
 
 /** True when dir holds a *.test.ts(x) file at any depth. */
 function hasTests(dir) {
@@ -59,6 +60,8 @@ const steps = {
   // emulators:exec runs the command through a shell; quote every word.
   emulator: (extra) =>
     emulatorsExec([process.execPath, JEST, ...jestArgs('emulator', ['--runInBand', ...extra])].map(shQuote).join(' ')),
+  // The built pane in headless Chromium against the real emulators (tests/browser/run.mjs).
+  browser: () => emulatorsExec([process.execPath, path.join(ROOT, 'tests', 'browser', 'run.mjs')].map(shQuote).join(' ')),
 };
 
 async function main(argv) {

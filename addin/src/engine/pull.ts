@@ -65,7 +65,7 @@ function rowBytes(rows: CellValue[][]): number {
 }
 
 export async function pull(
-  host: ExcelHost, api: ApiClient, o: FlowOptions & { ledger: LedgerName; filter?: PullFilter; sheet?: string },
+  host: ExcelHost, api: ApiClient, o: FlowOptions & { ledger: LedgerName; filter?: PullFilter; sheet?: string; /** Fetch everything again even when an incremental pull is possible. */ full?: boolean },
 ): Promise<PullSummary> {
   const ledger = LEDGERS[o.ledger];
   const sheet = o.sheet ?? pullSheetName(ledger);
@@ -86,7 +86,7 @@ export async function pull(
     const meta = state.meta.get(sheet);
     const filter = o.filter ?? {};
     const tableP = meta?.table ? loadTableExists(s, meta.table) : { value: false };
-    const incremental = exists && meta?.kind === 'pull' && meta.ledger === ledger.name && !!meta.cursor
+    const incremental = !o.full && exists && meta?.kind === 'pull' && meta.ledger === ledger.name && !!meta.cursor
       && JSON.stringify(meta.filter ?? {}) === JSON.stringify(filter);
     const table = meta?.table ?? `TZ_pull_${ledger.name}_${Date.now().toString(36)}`;
 

@@ -1,0 +1,219 @@
+// Every string the pane shows, in Chinese (the default) and English. Components take a
+// `Strings` object; nothing visible is written inline anywhere else.
+
+export type Lang = 'zh' | 'en';
+
+/** English when Office's display language is English, Chinese otherwise (and outside Office). */
+export function detectLang(displayLanguage?: string): Lang {
+  let dl = displayLanguage;
+  if (dl === undefined) {
+    try {
+      dl = (globalThis as { Office?: { context?: { displayLanguage?: string } } }).Office?.context?.displayLanguage;
+    } catch {
+      dl = undefined;
+    }
+  }
+  return typeof dl === 'string' && dl.toLowerCase().startsWith('en') ? 'en' : 'zh';
+}
+
+const zh = {
+  appTitle: '台账',
+  loading: '正在加载…',
+  // sign-in
+  signInTitle: '登录',
+  signInHint: '使用管理员为您开通的电子邮箱和密码登录。',
+  email: '电子邮箱',
+  password: '密码',
+  signIn: '登录',
+  signingIn: '正在登录…',
+  signOut: '退出登录',
+  emulatorNote: '开发模式：连接本地模拟器',
+  // profile
+  role: '角色',
+  county: '县（区、市）',
+  group: '工作组',
+  wholeCity: '全市',
+  none: '无',
+  roles: { clerk: '填报员', coordinator: '协调员', admin: '管理员' } as Record<string, string>,
+  profileLoading: '正在读取账户信息…',
+  // ledger picker
+  ledger: '台账',
+  ledgers: { problems: '问题清单', visits: '走访台账' } as Record<string, string>,
+  // actions
+  actions: '操作',
+  createSheet: '新建台账表',
+  check: '校验',
+  push: '上报',
+  pull: '拉取汇总',
+  summary: '统计',
+  cancel: '取消',
+  cancelling: '正在取消…',
+  currentSheet: '当前工作表',
+  // progress phases
+  phases: { prepare: '准备中', read: '读取表格', check: '校验', mark: '标记错误', push: '上报', write: '写回表格', pull: '拉取', stats: '统计' } as Record<string, string>,
+  progress: (phase: string, done: number, total: number) => `${phase}：${done} / ${total}`,
+  working: (what: string) => `正在${what}…`,
+  // pull
+  pullTitle: '拉取汇总',
+  filters: '筛选（可选）',
+  filterFields: { county: '县（区、市）', group: '工作组', sector: '行业', status: '办理状态', level: '问题层级', category: '问题类别', targetType: '服务对象类型' } as Record<string, string>,
+  pullMode: '方式',
+  incremental: '增量（只取变化的行）',
+  full: '全量（重新拉取全部）',
+  // summary
+  summaryTitle: '统计',
+  groupBy: '统计口径',
+  groupByOptions: { county: '按县（区、市）', sector: '按行业', department: '按责任部门', group: '按工作组', category: '按问题类别', level: '按问题层级', status: '按办理状态' } as Record<string, string>,
+  // results
+  created: (sheet: string) => `已新建工作表「${sheet}」。请在表中填写或粘贴数据，然后点击「校验」。`,
+  checked: (rows: number, valid: number, invalid: number, toPush: number) =>
+    `已校验 ${rows} 行：${valid} 行通过，${invalid} 行有错误，${toPush} 行待上报。`,
+  checkedClean: '全部通过，可以上报。',
+  pushed: (sent: number, ok: number) => `已上报 ${sent} 行，其中 ${ok} 行成功同步。`,
+  pushedNothing: '没有新增或修改的行，无需上报。',
+  pushCancelled: (sent: number) => `上报已取消。已发送的 ${sent} 行已保存，再次点击「上报」可继续，不会重复。`,
+  pushFailedPartly: (sent: number) => `上报中断：已发送的 ${sent} 行已保存，其余行未发送。`,
+  forbiddenRows: (n: number) => `${n} 行无权限修改（已在表中标为「无权限」）。`,
+  serverInvalid: (n: number) => `${n} 行被服务器判为有误，请查看表中标记。`,
+  pulled: (sheet: string, rows: number, added: number, updated: number, incremental: boolean) =>
+    incremental ? `已增量更新「${sheet}」：新增 ${added} 行，更新 ${updated} 行（共 ${rows} 行）。` : `已将 ${rows} 行拉取到「${sheet}」。`,
+  summarized: (sheet: string, groups: number, asOf: string) => `已在「${sheet}」生成统计（${groups} 组，截至 ${asOf}）。`,
+  overdueCount: (n: number) => `超期问题 ${n} 个，已列在统计表下方。`,
+  cancelled: '操作已取消，表格中的内容不受影响。',
+  dismiss: '关闭',
+  // errors list
+  errorsTitle: (n: number) => `错误（${n} 行）`,
+  rowLabel: (row: number) => `第 ${row} 行`,
+  goToCell: (address: string, header: string) => `定位到 ${address}（${header}）`,
+  noCell: '（缺少该列）',
+  // conflicts
+  conflictsTitle: (n: number) => `冲突（${n} 行）`,
+  conflictIntro: '以下行在您上次同步后已被他人修改。请逐行选择保留哪一方，然后点击「应用选择」。',
+  conflictRow: (row: number, by: string, at: string) => `第 ${row} 行 — ${by} 于 ${at} 修改`,
+  field: '字段',
+  mine: '我的（表格中）',
+  theirs: '服务器上',
+  empty: '（空）',
+  keepMine: '保留我的',
+  takeTheirs: '采用服务器的',
+  later: '稍后决定',
+  applyChoices: '应用选择',
+  resolved: (kept: number, taken: number, later: number) => `已处理冲突：保留我的 ${kept} 行，采用服务器的 ${taken} 行，稍后决定 ${later} 行。`,
+  // error explanations: what happened / what to do
+  err: {
+    network: { what: '无法连接服务器。', todo: '请检查网络连接后重试。表格中的内容不会丢失。' },
+    unauthenticated: { what: '登录已失效。', todo: '请退出后重新登录。' },
+    permission: { what: '您没有执行此操作的权限。', todo: '请确认账户的角色、县（区、市）和工作组是否正确，如有疑问请联系管理员。' },
+    invalidCredential: { what: '电子邮箱或密码不正确。', todo: '请检查后重新输入；忘记密码请联系管理员。' },
+    tooMany: { what: '登录尝试次数过多。', todo: '请稍等几分钟后再试。' },
+    userDisabled: { what: '此账户已被停用。', todo: '请联系管理员。' },
+    invalidEmail: { what: '电子邮箱格式不正确。', todo: '请输入完整的电子邮箱地址，例如 name@example.com。' },
+    missingFields: { what: '请填写电子邮箱和密码。', todo: '两项都必须填写。' },
+    unavailable: { what: '服务器暂时不可用。', todo: '请稍后重试。已完成的部分不会丢失。' },
+    timeout: { what: '服务器响应超时。', todo: '请稍后重试；再次上报不会产生重复数据。' },
+    invalidArgument: { what: '服务器拒绝了请求。', todo: '请先「校验」并改正错误后再试。' },
+    excel: { what: 'Excel 无法完成此操作。', todo: '请确认工作表未处于编辑状态（按 Esc 退出单元格编辑）后重试。' },
+    sheet: { what: '当前工作表不是台账表。', todo: '请切换到台账工作表，或点击「新建台账表」。' },
+    unknown: { what: '发生了意外错误。', todo: '请重试；若问题持续，请将以下信息告知管理员。' },
+  },
+  detail: '详细信息',
+};
+
+export type Strings = typeof zh;
+
+const en: Strings = {
+  appTitle: 'Taizhang',
+  loading: 'Loading…',
+  signInTitle: 'Sign in',
+  signInHint: 'Sign in with the e-mail address and password your administrator gave you.',
+  email: 'E-mail',
+  password: 'Password',
+  signIn: 'Sign in',
+  signingIn: 'Signing in…',
+  signOut: 'Sign out',
+  emulatorNote: 'Development mode: using the local emulators',
+  role: 'Role',
+  county: 'County',
+  group: 'Group',
+  wholeCity: 'Whole city',
+  none: 'None',
+  roles: { clerk: 'Clerk', coordinator: 'Coordinator', admin: 'Administrator' },
+  profileLoading: 'Reading your account…',
+  ledger: 'Ledger',
+  ledgers: { problems: 'Problem list (问题清单)', visits: 'Visit log (走访台账)' },
+  actions: 'Actions',
+  createSheet: 'New ledger sheet',
+  check: 'Check',
+  push: 'Push',
+  pull: 'Pull list',
+  summary: 'Summary',
+  cancel: 'Cancel',
+  cancelling: 'Cancelling…',
+  currentSheet: 'Current sheet',
+  phases: { prepare: 'Preparing', read: 'Reading the sheet', check: 'Checking', mark: 'Marking errors', push: 'Pushing', write: 'Writing back', pull: 'Pulling', stats: 'Statistics' },
+  progress: (phase, done, total) => `${phase}: ${done} / ${total}`,
+  working: (what) => `${what}…`,
+  pullTitle: 'Pull the consolidated list',
+  filters: 'Filters (optional)',
+  filterFields: { county: 'County', group: 'Group', sector: 'Sector', status: 'Status', level: 'Level', category: 'Category', targetType: 'Target type' },
+  pullMode: 'Mode',
+  incremental: 'Incremental (only what changed)',
+  full: 'Full (fetch everything again)',
+  summaryTitle: 'Summary',
+  groupBy: 'Group by',
+  groupByOptions: { county: 'By county', sector: 'By sector', department: 'By department', group: 'By group', category: 'By category', level: 'By level', status: 'By status' },
+  created: (sheet) => `Created sheet "${sheet}". Type or paste rows, then click Check.`,
+  checked: (rows, valid, invalid, toPush) => `Checked ${rows} rows: ${valid} valid, ${invalid} with errors, ${toPush} to push.`,
+  checkedClean: 'Everything is valid; you can push.',
+  pushed: (sent, ok) => `Pushed ${sent} rows; ${ok} are in sync.`,
+  pushedNothing: 'No new or changed rows; nothing to push.',
+  pushCancelled: (sent) => `Push cancelled. The ${sent} rows sent are saved; click Push again to continue — nothing is duplicated.`,
+  pushFailedPartly: (sent) => `Push stopped: the ${sent} rows sent are saved, the rest were not sent.`,
+  forbiddenRows: (n) => `${n} rows may not be changed by you (marked 无权限 in the sheet).`,
+  serverInvalid: (n) => `${n} rows were rejected by the server; see the marks in the sheet.`,
+  pulled: (sheet, rows, added, updated, incremental) =>
+    incremental ? `Updated "${sheet}": ${added} added, ${updated} updated (${rows} rows).` : `Pulled ${rows} rows into "${sheet}".`,
+  summarized: (sheet, groups, asOf) => `Summary written to "${sheet}" (${groups} groups, as of ${asOf}).`,
+  overdueCount: (n) => `${n} overdue problems, listed below the summary.`,
+  cancelled: 'Cancelled. Nothing in the sheet was lost.',
+  dismiss: 'Dismiss',
+  errorsTitle: (n) => `Errors (${n} rows)`,
+  rowLabel: (row) => `Row ${row}`,
+  goToCell: (address, header) => `Go to ${address} (${header})`,
+  noCell: '(column missing)',
+  conflictsTitle: (n) => `Conflicts (${n} rows)`,
+  conflictIntro: 'Someone else changed these rows since your last sync. Choose which version to keep for each row, then click Apply choices.',
+  conflictRow: (row, by, at) => `Row ${row} — changed by ${by} at ${at}`,
+  field: 'Field',
+  mine: 'Mine (sheet)',
+  theirs: 'Server',
+  empty: '(empty)',
+  keepMine: 'Keep mine',
+  takeTheirs: 'Take theirs',
+  later: 'Decide later',
+  applyChoices: 'Apply choices',
+  resolved: (kept, taken, later) => `Conflicts handled: ${kept} kept, ${taken} taken from the server, ${later} left for later.`,
+  err: {
+    network: { what: 'Cannot reach the server.', todo: 'Check the network connection and try again. Nothing in the sheet was lost.' },
+    unauthenticated: { what: 'Your sign-in has expired.', todo: 'Sign out and sign in again.' },
+    permission: { what: 'You are not allowed to do this.', todo: "Check your account's role, county and group; ask an administrator if in doubt." },
+    invalidCredential: { what: 'Wrong e-mail or password.', todo: 'Check and type them again; ask an administrator if you forgot the password.' },
+    tooMany: { what: 'Too many sign-in attempts.', todo: 'Wait a few minutes and try again.' },
+    userDisabled: { what: 'This account is disabled.', todo: 'Contact an administrator.' },
+    invalidEmail: { what: 'That is not a valid e-mail address.', todo: 'Type the full address, e.g. name@example.com.' },
+    missingFields: { what: 'E-mail and password are required.', todo: 'Fill in both.' },
+    unavailable: { what: 'The server is unavailable right now.', todo: 'Try again later. What was done is kept.' },
+    timeout: { what: 'The server took too long to answer.', todo: 'Try again later; pushing again never duplicates rows.' },
+    invalidArgument: { what: 'The server refused the request.', todo: 'Run Check, fix the errors, then try again.' },
+    excel: { what: 'Excel could not do this.', todo: 'Make sure no cell is being edited (press Esc) and try again.' },
+    sheet: { what: 'The current sheet is not a ledger sheet.', todo: 'Switch to a ledger sheet, or click New ledger sheet.' },
+    unknown: { what: 'Something unexpected went wrong.', todo: 'Try again; if it keeps happening, tell an administrator the details below.' },
+  },
+  detail: 'Details',
+};
+
+export const STRINGS: Record<Lang, Strings> = { zh, en };
+
+export function strings(lang: Lang): Strings {
+  return STRINGS[lang];
+}

@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+// The task pane's dev server: https://localhost:3000 serving addin/dist, and the Firebase
+// emulators through the SAME origin, because Excel on the Mac (and any https page) blocks
+// an https pane calling http://localhost:
+//   /__/functions/<project>/<region>/<name>     → http://127.0.0.1:5001/<project>/<region>/<name>
+//   /identitytoolkit.googleapis.com/…, /securetoken.googleapis.com/…, /emulator/…
+//                                               → http://127.0.0.1:9099/… (the Auth emulator;
+//                                                 connectAuthEmulator(auth, origin) uses these paths)
+//   /__/auth/…                                  → http://127.0.0.1:9099/…
+//   /manifest.xml                               → the development manifest at the repository root
+//
+//   node scripts/addin-dev-server.mjs [--port 3000] [--build]
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { httpsOptions } from './dev-certs.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = path.join(ROOT, 'addin', 'dist');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.map': 'application/json',
+  '.css': 'text/css; charset=utf-8', '.png': 'image/png', '.svg': 'image/svg+xml', '.ico': 'image/x-icon',
+  '.json': 'application/json', '.xml': 'text/xml; charset=utf-8',
+};
+
+/** Which upstream (and path there) a request goes to, or undefined to serve a file. */
+export function route(url, o = {}) {
+  const functions = o.functions ?? { host: '127.0.0.1', port: 5001 };
+  const auth = o.auth ?? { host: '127.0.0.1', port: 9099 };
+  if (url.startsWith('/__/functions/')) return { ...functions, path: url.slice('/__/functions'.length) };
+  if (url.startsWith('/__/auth/')) return { ...auth, path: url.slice('/__/auth'.length) };
+  if (/^\/(identitytoolkit\.googleapis\.com|securetoken\.googleapis\.com|emulator)\//.test(url)) return { ...auth, path: url };
+  return undefined;
+}
+
+function proxy(req, res, target) {
+  const headers = { ...req.headers, host: `${target.host}:${target.port}` };
+  const up = http.request({ host: target.host, port: target.port, path: target.path, method: req.method, headers }, (r) => {
+    res.writeHead(r.statusCode ?? 502, r.headers);
+    r.pipe(res);
+  });
+  up.on('error', (e) => {
+    if (res.headersSent) return res.destroy();
+    res.writeHead(502, { 'Content-Type': 'application/json' });
+    // The callable protocol's error shape, so the pane explains it like any unavailable server.
+    res.end(JSON.stringify({ error: { status: 'UNAVAILABLE', message: `模拟器未运行（${target.port}）/ The emulator is not running (${target.port}): ${e.code ?? e.message}` } }));
+  });
+  req.pipe(up);
+}
+
+function serveFile(req, res, dist, manifest) {
+  let p = decodeURIComponent(new URL(req.url, 'https://localhost').pathname);
+  if (p === '/') p = '/taskpane.html';
+  const file = p === '/manifest.xml' && manifest ? manifest : path.join(dist, path.normalize(p).replace(/^(\.\.[/\\])+/, ''));
+  if (!file.startsWith(dist) && file !== manifest) {
+    res.writeHead(403).end();
+    return;
+  }
+  if (!existsSync(file) || !statSync(file).isFile()) {
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`not found: ${p}`);
+    return;
+  }
+  res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+  createReadStream(file).pipe(res);
+}
+
+/** Starts the server; resolves with { server, url, certKind, close() }. */
+export async function startDevServer({ port = 3000, dist = DIST, host = 'localhost', manifest = path.join(ROOT, 'manifest.xml'), upstreams, tls } = {}) {
+  const creds = tls ?? (await httpsOptions({ fallbackDir: path.join(ROOT, '.taizhang', 'certs') }));
+  const server = https.createServer({ key: creds.key, cert: creds.cert }, (req, res) => {
+    const target = route(req.url ?? '/', upstreams);
+    if (target) proxy(req, res, target);
+    else if (req.method === 'GET' || req.method === 'HEAD') serveFile(req, res, dist, manifest);
+    else res.writeHead(405).end();
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
+  const actual = server.address().port;
+  return {
+    server,
+    url: `https://localhost:${actual}`,
+    certKind: creds.kind,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const argv = process.argv.slice(2);
+  const i = argv.indexOf('--port');
+  const port = i >= 0 ? Number(argv[i + 1]) : 3000;
+  (async () => {
+    if (argv.includes('--build') || !existsSync(path.join(DIST, 'taskpane.html'))) {
+      const { buildAddin } = await import('./build-addin.mjs');
+      await buildAddin();
+    }
+    const { url, certKind } = await startDevServer({ port });
+    console.log(`[addin] ${url}/taskpane.html (certificate: ${certKind}); emulators proxied at ${url}/__/functions and ${url}/identitytoolkit.googleapis.com`);
+  })().catch((e) => {
+    console.error(`[addin] ${e.code === 'EADDRINUSE' ? `port ${port} is in use; stop what runs there or pass --port` : e.message}`);
+    process.exit(1);
+  });
+}

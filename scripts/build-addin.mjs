@@ -1,0 +1,121 @@
+#!/usr/bin/env node
+// Builds the task pane: addin/src/pane/main.tsx → addin/dist/taskpane.js (one minified
+// bundle, es2020, iife), addin/dist/taskpane.html and addin/dist/assets/icon-{16,32,64,80,128}.png
+// (copied from addin/assets/, drawn there by scripts/png.mjs when missing).
+// Needs no network: Office.js is loaded by the html from Microsoft's CDN at run time.
+//
+//   node scripts/build-addin.mjs                  development: the pane talks to the emulators
+//                                                 through its own origin (scripts/addin-dev-server.mjs)
+//   node scripts/build-addin.mjs --prod           production: Firebase settings from the environment
+//        TZ_FIREBASE_API_KEY, TZ_FIREBASE_PROJECT, TZ_FIREBASE_AUTH_DOMAIN?, TZ_FIREBASE_APP_ID?, TZ_REGION?
+//   --office-js <url>                             another Office.js (tests load the simulator's stand-in)
+//   --out <dir>                                   default addin/dist
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ICON_SIZES, iconPng } from './png.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const DIST = path.join(ROOT, 'addin', 'dist');
+export const ASSETS = path.join(ROOT, 'addin', 'assets');
+export const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+function arg(argv, name) {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+
+export function configFromEnv(prod, env = process.env) {
+  if (!prod) return { apiKey: 'demo-api-key', projectId: 'demo-taizhang', region: 'asia-east2', emulator: true };
+  const apiKey = env.TZ_FIREBASE_API_KEY;
+  const projectId = env.TZ_FIREBASE_PROJECT;
+  if (!apiKey || !projectId) {
+    throw new Error('--prod needs TZ_FIREBASE_API_KEY and TZ_FIREBASE_PROJECT in the environment');
+  }
+  return {
+    apiKey, projectId, region: env.TZ_REGION || 'asia-east2', emulator: false,
+    ...(env.TZ_FIREBASE_AUTH_DOMAIN && { authDomain: env.TZ_FIREBASE_AUTH_DOMAIN }),
+    ...(env.TZ_FIREBASE_APP_ID && { appId: env.TZ_FIREBASE_APP_ID }),
+  };
+}
+
+export function taskpaneHtml(officeJs = OFFICE_JS_CDN) {
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>台账 Taizhang</title>
+<link rel="icon" type="image/png" href="assets/icon-32.png">
+<script src="${officeJs}"></script>
+<style>
+  html, body { margin: 0; font-family: "Segoe UI", "Microsoft YaHei", "PingFang SC", sans-serif; font-size: 14px; }
+  .tz-pane { padding: 12px; display: flex; flex-direction: column; gap: 12px; }
+  .tz-pane h1 { font-size: 20px; margin: 0; }
+  .tz-pane h2, .tz-pane h3 { font-size: 16px; margin: 4px 0; }
+  .tz-signin, .tz-pull, .tz-summary { display: flex; flex-direction: column; gap: 8px; }
+  .tz-actions { display: flex; flex-wrap: wrap; gap: 8px; }
+  .tz-profile { display: flex; flex-direction: column; gap: 4px; }
+  .tz-claims { display: grid; grid-template-columns: auto 1fr; gap: 2px 8px; margin: 0; }
+  .tz-claims dt { color: #605e5c; } .tz-claims dd { margin: 0; }
+  .tz-progress { display: flex; flex-direction: column; gap: 6px; }
+  .tz-filters { border: 1px solid #e1dfdd; border-radius: 4px; display: grid; gap: 6px; }
+  .tz-errors ul { padding-left: 16px; margin: 4px 0; }
+  .tz-conflict table { border-collapse: collapse; width: 100%; margin: 6px 0; }
+  .tz-conflict th, .tz-conflict td { border: 1px solid #e1dfdd; padding: 2px 4px; text-align: left; vertical-align: top; }
+  .tz-conflict caption { text-align: left; font-weight: 600; }
+  .tz-detail { font-size: 12px; color: #605e5c; word-break: break-all; }
+</style>
+</head>
+<body>
+<div id="root"></div>
+<script src="taskpane.js"></script>
+</body>
+</html>
+`;
+}
+
+export async function buildAddin({ prod = false, officeJs = OFFICE_JS_CDN, out = DIST, config } = {}) {
+  await mkdir(path.join(out, 'assets'), { recursive: true });
+  const result = await build({
+    absWorkingDir: ROOT,
+    entryPoints: [path.join(ROOT, 'addin', 'src', 'pane', 'main.tsx')],
+    outfile: path.join(out, 'taskpane.js'),
+    bundle: true,
+    minify: true,
+    sourcemap: prod ? false : 'linked',
+    target: 'es2020',
+    format: 'iife',
+    platform: 'browser',
+    jsx: 'automatic',
+    legalComments: 'none',
+    logLevel: 'warning',
+    define: {
+      __TZ_CONFIG__: JSON.stringify(config ?? configFromEnv(prod)),
+      'process.env.NODE_ENV': JSON.stringify(prod ? 'production' : 'development'),
+    },
+    metafile: true,
+  });
+  await writeFile(path.join(out, 'taskpane.html'), taskpaneHtml(officeJs));
+  // The icons live in addin/assets (drawn by scripts/png.mjs the first time) and are copied.
+  await mkdir(ASSETS, { recursive: true });
+  for (const size of ICON_SIZES) {
+    const src = path.join(ASSETS, `icon-${size}.png`);
+    if (!existsSync(src)) await writeFile(src, iconPng(size));
+    await copyFile(src, path.join(out, 'assets', `icon-${size}.png`));
+  }
+  const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
+  return { out, bytes };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const argv = process.argv.slice(2);
+  buildAddin({ prod: argv.includes('--prod'), officeJs: arg(argv, '--office-js') ?? OFFICE_JS_CDN, out: arg(argv, '--out') ?? DIST })
+    .then(({ out, bytes }) => console.log(`[build-addin] ${path.relative(ROOT, out)}/taskpane.{html,js} (${Math.round(bytes / 1024)} KB), assets/icon-*.png`))
+    .catch((e) => {
+      console.error(`[build-addin] ${e.message}`);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,201 @@
+#!/usr/bin/env node
+// The built task pane in headless Chromium, on a host page whose Office.js is the Excel
+// simulator (office-sim.ts), against the real emulators through the dev server's proxy:
+// sign in, new sheet, check, push, pull, summary; one screenshot per step into
+// docs/screenshots/. Needs the emulators running (npm run test:browser starts them).
+//
+//   node tests/browser/run.mjs        (emulators already up on 5001/9099/8080)
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { buildAddin } from '../../scripts/build-addin.mjs';
+import { startDevServer } from '../../scripts/addin-dev-server.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const OUT = path.join(ROOT, 'tests', 'output', 'browser');
+const SHOTS = path.join(ROOT, 'docs', 'screenshots');
+const PROJECT = 'demo-taizhang';
+const EMAIL = 'clerk.yuci@taizhang.demo';
+const PASSWORD = 'taizhang-demo';
+
+function seed() {
+  const env = { ...process.env, FIREBASE_AUTH_EMULATOR_HOST: '127.0.0.1:9099', FIRESTORE_EMULATOR_HOST: '127.0.0.1:8080', GCLOUD_PROJECT: PROJECT };
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/demo/seed.ts'], { cwd: ROOT, env, stdio: 'inherit' });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seed exited ${code}`))));
+  });
+}
+
+async function waitForFunctions() {
+  for (let i = 0; i < 120; i++) {
+    try {
+      const r = await fetch(`http://127.0.0.1:5001/${PROJECT}/asia-east2/getProfile`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"data":{}}' });
+      if (r.status === 401 || r.status === 200) return;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error('the Functions emulator does not answer on 5001');
+}
+
+/** Another account (the coordinator) updates a row through the real callables. */
+async function coordinatorEdits(id, key, change) {
+  const auth = await fetch('http://127.0.0.1:9099/identitytoolkit.googleapis.com/v1/accounts:signInWithPassword?key=demo-api-key', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'coordinator@taizhang.demo', password: PASSWORD, returnSecureToken: true }),
+  }).then((r) => r.json());
+  const call = async (name, data) => {
+    const r = await fetch(`http://127.0.0.1:5001/${PROJECT}/asia-east2/${name}`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${auth.idToken}` }, body: JSON.stringify({ data }),
+    }).then((x) => x.json());
+    if (r.error) throw new Error(`${name}: ${r.error.message}`);
+    return r.result;
+  };
+  const { rows } = await call('pullRows', { ledger: 'problems', filter: { county: '榆次区' }, pageSize: 5000 });
+  const row = rows.find((r) => r.id === id);
+  if (!row) throw new Error(`row ${id} not found by the coordinator`);
+  const res = await call('pushRows', { ledger: 'problems', requestId: crypto.randomUUID(), rows: [{ key, id, baseVersion: row.version, values: { ...row.values, ...change } }] });
+  if (res.results[0].status !== 'updated') throw new Error(`coordinator edit: ${JSON.stringify(res.results[0])}`);
+}
+
+function check(cond, what) {
+  if (!cond) throw new Error(`FAILED: ${what}`);
+  console.log(`  ✓ ${what}`);
+}
+
+async function main() {
+  try {
+    if (!execFileSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).trim()) console.warn('[browser] no CJK font installed: screenshots show boxes (apt-get install fonts-wqy-microhei)');
+  } catch {
+    // no fontconfig: nothing to say
+  }
+  await waitForFunctions();
+  await seed();
+  await mkdir(SHOTS, { recursive: true });
+  await build({
+    absWorkingDir: ROOT, entryPoints: [path.join(ROOT, 'tests', 'browser', 'office-sim.ts')], outfile: path.join(OUT, 'office-sim.js'),
+    bundle: true, format: 'iife', target: 'es2022', platform: 'browser', logLevel: 'warning', // the simulator needs native class fields
+  });
+  await buildAddin({ out: OUT, officeJs: 'office-sim.js' });
+  const dev = await startDevServer({ port: 0, dist: OUT });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const problems = [];
+  let step = 0;
+  try {
+    const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console.error: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    const shot = async (name) => {
+      step++;
+      await page.waitForTimeout(700); // the sheet view redraws twice a second
+      await page.screenshot({ path: path.join(SHOTS, `${String(step).padStart(2, '0')}-${name}.png`) });
+    };
+    const idle = () => page.waitForFunction(() => !document.querySelector('[role="progressbar"]'), null, { timeout: 60_000 });
+
+    // English first: the language follows Office.context.displayLanguage.
+    await page.goto(`${dev.url}/taskpane.html?lang=en`);
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    check(await page.getByLabel('E-mail').isVisible(), 'English pane when Office is English');
+    await shot('signed-out-en');
+
+    await page.goto(`${dev.url}/taskpane.html`);
+    await page.getByRole('button', { name: '登录' }).waitFor();
+    await page.getByLabel('电子邮箱').fill(EMAIL);
+    await page.locator('input[name="password"]').fill('wrong-password');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('alert').waitFor();
+    check((await page.getByRole('alert').innerText()).includes('电子邮箱或密码不正确'), 'a wrong password is explained');
+    await shot('wrong-password');
+    // Chromium logs the Auth emulator's 400 for the wrong password itself; that one is expected.
+    problems.splice(0, problems.length, ...problems.filter((p) => !/status of 400/.test(p)));
+
+    await page.locator('input[name="password"]').fill(PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByText('榆次区入企服务第1组').waitFor({ timeout: 30_000 });
+    check(await page.getByText('填报员').isVisible(), 'signed in: role, county and group shown');
+    await shot('signed-in');
+
+    await page.getByRole('button', { name: '新建台账表' }).click();
+    await idle();
+    await page.getByText('已新建工作表').waitFor();
+    check(true, 'new ledger sheet created');
+    await shot('new-sheet');
+
+    const sheet = await page.evaluate(() => window.__tz.typeProblems(5, [2]));
+    await page.getByRole('button', { name: '校验', exact: true }).click();
+    await idle();
+    await page.getByText('错误（1 行）').waitFor();
+    check(true, 'check lists the error by row');
+    await page.getByRole('button', { name: /^[A-Z]+4$/ }).first().click();
+    await page.waitForFunction(() => /4$/.test(window.__tz.selected() ?? ''));
+    check(true, 'clicking an error selects its cell');
+    await shot('check-errors');
+
+    await page.getByRole('button', { name: '上报', exact: true }).click();
+    await idle();
+    await page.getByText(/已上报 4 行/).waitFor({ timeout: 60_000 });
+    check(true, 'push sends the 4 valid rows');
+    const sync = await page.evaluate((s) => window.__tz.cell(s, 'V2').value, sheet);
+    check(sync === '已同步', `sync state written back (${sync})`);
+    await shot('pushed');
+
+    // Conflict: the coordinator changes row 2 on the server, the clerk changes it in the sheet.
+    const id = await page.evaluate((s) => window.__tz.field(s, '_id', 2), sheet);
+    const key = await page.evaluate((s) => window.__tz.field(s, '_key', 2), sheet);
+    await coordinatorEdits(String(id), String(key), { remarks: '协调员已电话回访' });
+    await page.evaluate((s) => window.__tz.typeField(s, 'remarks', 2, '我的备注'), sheet);
+    await page.getByRole('button', { name: '上报', exact: true }).click();
+    await idle();
+    await page.getByText('冲突（1 行）').waitFor({ timeout: 60_000 });
+    check(await page.getByRole('cell', { name: '协调员已电话回访' }).isVisible(), 'conflict shows both values side by side');
+    await shot('conflict');
+    await page.getByLabel('采用服务器的').check();
+    await page.getByRole('button', { name: '应用选择' }).click();
+    await idle();
+    await page.getByText(/已处理冲突/).waitFor({ timeout: 60_000 });
+    const remarks = await page.evaluate((s) => window.__tz.field(s, 'remarks', 2), sheet);
+    check(remarks === '协调员已电话回访', `take theirs overwrote the sheet row (${remarks})`);
+    await shot('conflict-resolved');
+
+    await page.getByRole('button', { name: '拉取汇总', exact: true }).click();
+    await idle();
+    await page.getByText(/已将 \d+ 行拉取到/).waitFor({ timeout: 60_000 });
+    check(true, 'pull writes the consolidated list');
+    await shot('pulled');
+
+    await page.getByRole('button', { name: '统计', exact: true }).click();
+    await idle();
+    await page.getByText(/已在「.*」生成统计/).waitFor({ timeout: 60_000 });
+    check(true, 'summary written');
+    await shot('summary');
+
+    check(problems.length === 0, `no console errors${problems.length ? `: ${problems.join(' | ')}` : ''}`);
+  } catch (e) {
+    const page = browser.contexts()[0]?.pages()[0];
+    if (page) {
+      await page.screenshot({ path: path.join(OUT, 'failure.png') }).catch(() => {});
+      console.error(`--- pane text at failure ---\n${await page.locator('#root').innerText().catch(() => '?')}`);
+    }
+    if (problems.length) console.error(`--- console ---\n${problems.join('\n')}`);
+    throw e;
+  } finally {
+    await browser.close();
+    await dev.close();
+  }
+  console.log(`[browser] ${step} screenshots in ${path.relative(ROOT, SHOTS)}/`);
+}
+
+main().catch((e) => {
+  console.error(e.message ?? e);
+  process.exit(1);
+});

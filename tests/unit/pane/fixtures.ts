@@ -1,0 +1,41 @@
+// Pane states for the rendering tests: one per screen a clerk can see.
+
+import type { Conflict, RowErrors } from '../../../addin/src/engine';
+import { initialState, type PaneActions, type PaneState } from '../../../addin/src/pane/store';
+
+export const noop: PaneActions = {
+  signIn: async () => {}, signOut: async () => {}, setLedger: () => {}, setPullFilter: () => {}, setPullFull: () => {},
+  setGroupBy: () => {}, createSheet: async () => {}, check: async () => {}, push: async () => {}, pull: async () => {},
+  summary: async () => {}, cancel: () => {}, decide: () => {}, applyDecisions: async () => {}, goTo: async () => {},
+  dismissError: () => {},
+};
+
+const profile = { uid: 'u1', email: 'clerk.yuci@taizhang.demo', role: 'clerk' as const, county: '榆次区', group: '榆次区入企服务第1组' };
+
+export const rowErrors: RowErrors[] = [{
+  row: 3, key: 'k3',
+  errors: [{ row: 3, address: 'B3', field: 'county', header: '县（区、市）', code: 'enum', zh: '「榆次县」不是有效的县（区、市）', en: '"榆次县" is not a valid county', message: 'x' }],
+}];
+
+export const conflict: Conflict = {
+  key: 'k7', id: 'P-0421-000007', row: 7,
+  mine: { county: '榆次区', status: '办理中' },
+  current: { version: 3, values: { county: '榆次区', status: '已解决' }, updatedAt: '2026-11-27T08:00:00Z', updatedBy: 'coordinator@taizhang.demo', withdrawn: false },
+  diff: [{ field: 'status', header: '办理状态', en: 'Status', mine: '办理中', theirs: '已解决' }],
+};
+
+export const states: Record<string, PaneState> = {
+  signedOut: { ...initialState, auth: 'signedOut' },
+  signingIn: { ...initialState, auth: 'signingIn' },
+  signedIn: { ...initialState, auth: 'signedIn', email: profile.email, profile },
+  checking: { ...initialState, auth: 'signedIn', email: profile.email, profile, busy: { flow: 'check', phase: 'read', done: 0, total: 0, cancelling: false } },
+  pushing: { ...initialState, auth: 'signedIn', email: profile.email, profile, busy: { flow: 'push', phase: 'push', done: 250, total: 1000, cancelling: false } },
+  checked: {
+    ...initialState, auth: 'signedIn', email: profile.email, profile, sheet: '问题清单', rowErrors,
+    notices: [{ kind: 'warning', key: 'checked', args: [10, 9, 1, 9] }],
+  },
+  conflicts: {
+    ...initialState, auth: 'signedIn', email: profile.email, profile, sheet: '问题清单', conflicts: [conflict], decisions: { k7: 'later' },
+    notices: [{ kind: 'success', key: 'pushed', args: [5, 4] }],
+  },
+};

@@ -1,0 +1,123 @@
+// The pane's states rendered to HTML (react-dom/server: jsdom is not installed), in both
+// languages: what the clerk reads, that controls are real labelled buttons and inputs,
+// and that nothing is logged to the console while rendering.
+
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { renderToString } from 'react-dom/server';
+import { ApiError } from '../../../addin/src/api/errors';
+import { PaneView } from '../../../addin/src/pane/components/PaneView';
+import { strings, type Lang } from '../../../addin/src/pane/i18n';
+import type { PaneState } from '../../../addin/src/pane/store';
+import { noop, states } from './fixtures';
+
+function render(state: PaneState, lang: Lang, emulator = false): string {
+  return renderToString(
+    <FluentProvider theme={webLightTheme}>
+      <PaneView state={state} actions={noop} s={strings(lang)} lang={lang} emulator={emulator} />
+    </FluentProvider>,
+  );
+}
+
+/** Visible text only. */
+function text(html: string): string {
+  return html.replace(/<style[^>]*>[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+}
+
+let spies: jest.SpyInstance[] = [];
+beforeEach(() => {
+  spies = (['error', 'warn'] as const).map((m) => jest.spyOn(console, m));
+});
+afterEach(() => {
+  for (const s of spies) {
+    expect(s).not.toHaveBeenCalled();
+    s.mockRestore();
+  }
+});
+
+describe.each<[Lang, string]>([['zh', '登录'], ['en', 'Sign in']])('pane in %s', (lang, signIn) => {
+  const s = strings(lang);
+
+  test('signed out: an e-mail/password form with labels and a submit button', () => {
+    const html = render(states.signedOut!, lang, true);
+    expect(html).toContain('type="email"');
+    expect(html).toContain('type="password"');
+    expect(html).toMatch(/<button[^>]*type="submit"/);
+    expect(text(html)).toContain(signIn);
+    expect(text(html)).toContain(s.email);
+    expect(text(html)).toContain(s.password);
+    expect(text(html)).toContain(s.emulatorNote);
+    expect(html).toMatch(/<label[^>]*for="[^"]+"/);
+  });
+
+  test('signing in: the button is disabled and says so', () => {
+    const html = render(states.signingIn!, lang);
+    expect(text(html)).toContain(s.signingIn);
+    expect(html).toMatch(/<button[^>]*disabled/);
+  });
+
+  test('signed in: profile, ledger picker, every flow button', () => {
+    const t = text(render(states.signedIn!, lang));
+    for (const x of [s.roles.clerk!, '榆次区', '榆次区入企服务第1组', s.ledgers.problems!, s.ledgers.visits!,
+      s.createSheet, s.check, s.push, s.pull, s.summary, s.incremental, s.full, s.groupBy, s.signOut]) {
+      expect(t).toContain(x);
+    }
+  });
+
+  test('checking: a progress bar and a cancel button; flow buttons disabled', () => {
+    const html = render(states.checking!, lang);
+    expect(html).toContain('role="progressbar"');
+    expect(text(html)).toContain(s.cancel);
+    expect(text(html)).toContain(s.working(s.check));
+    const create = new RegExp(`<button[^>]*disabled[^>]*>[^<]*${s.createSheet}`);
+    expect(html).toMatch(create);
+  });
+
+  test('pushing: progress with counts', () => {
+    const html = render(states.pushing!, lang);
+    expect(html).toMatch(/aria-valuenow="0.25"/);
+    expect(text(html)).toContain(s.progress(s.phases.push!, 250, 1000));
+  });
+
+  test('checked: errors grouped by row, each a button to its cell', () => {
+    const html = render(states.checked!, lang);
+    const t = text(html);
+    expect(t).toContain(s.errorsTitle(1));
+    expect(t).toContain(s.rowLabel(3));
+    expect(t).toContain(lang === 'en' ? '"榆次县" is not a valid county' : '「榆次县」不是有效的县（区、市）');
+    expect(html).toMatch(/<button[^>]*title="[^"]*B3[^"]*"[^>]*>B3<\/button>|<button[^>]*>B3<\/button>/);
+    expect(t).toContain(s.checked(10, 9, 1, 9));
+  });
+
+  test('conflicts: the fields side by side and the three choices', () => {
+    const html = render(states.conflicts!, lang);
+    const t = text(html);
+    expect(t).toContain(s.conflictsTitle(1));
+    expect(t).toContain(lang === 'en' ? 'Status' : '办理状态');
+    expect(t).toMatch(/办理中.*已解决/);
+    expect(t).toContain(s.conflictRow(7, 'coordinator@taizhang.demo', '2026-11-27 16:00'));
+    for (const x of [s.mine, s.theirs, s.keepMine, s.takeTheirs, s.later, s.applyChoices]) expect(t).toContain(x);
+    expect(html).toContain('type="radio"');
+  });
+
+  test.each([
+    ['network', new ApiError('NETWORK', { zh: '网络', en: 'net' })],
+    ['unauthenticated', new ApiError('UNAUTHENTICATED', { zh: '未登录', en: 'no token' })],
+    ['permission', new ApiError('PERMISSION_DENIED', { zh: '无权限', en: 'denied' })],
+    ['invalidCredential', { code: 'auth/invalid-credential', message: 'x' }],
+    ['excel', { name: 'RichApi.Error', code: 'InvalidArgument', message: 'The argument is invalid' }],
+  ] as const)('error %s: says what happened and what to do', (key, error) => {
+    const state = key === 'invalidCredential' ? { ...states.signedOut!, error } : { ...states.signedIn!, error };
+    const html = render(state, lang);
+    const t = text(html);
+    expect(html).toContain('role="alert"');
+    expect(t).toContain(s.err[key].what);
+    expect(t).toContain(s.err[key].todo);
+    expect(t).toContain(s.dismiss);
+    if (key === 'unauthenticated') expect(t.split(s.signOut).length).toBeGreaterThan(2); // bar + error box
+  });
+});
+
+test('the two languages differ and Chinese is the default', () => {
+  expect(text(render(states.signedIn!, 'zh'))).toContain('校验');
+  expect(text(render(states.signedIn!, 'en'))).not.toContain('校验');
+});
