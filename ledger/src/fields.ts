@@ -47,6 +47,8 @@ export interface FieldDef {
   readonly header: string;
   /** The English name, for English messages and the English UI. */
   readonly en: string;
+  /** Other headers clerks' older sheets use for this column (县（市、区）, 联系方式…). */
+  readonly otherHeaders?: readonly string[];
   readonly type: FieldType;
   /** true, false, or required only while a condition holds. */
   readonly required: boolean | Condition;

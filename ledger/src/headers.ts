@@ -39,7 +39,7 @@ function fieldNames(ledger: LedgerDef): Map<string, FieldDef> {
   if (!names) {
     names = new Map();
     for (const f of ledger.fields) {
-      for (const n of [f.header, f.key, f.en]) names.set(normalizeHeader(n), f);
+      for (const n of [f.header, f.key, f.en, ...(f.otherHeaders ?? [])]) names.set(normalizeHeader(n), f);
     }
     namesCache.set(ledger, names);
   }

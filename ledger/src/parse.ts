@@ -2,10 +2,10 @@
 // and the functions all call parseRow, and since a canonical row parses to itself, the server
 // can run it on whatever a client sends.
 
-import type { Condition, FieldDef, LedgerDef } from './fields';
+import type { Condition, FieldDef, LedgerDef, RowRule } from './fields';
 import { fieldError, messages, type FieldError } from './messages';
 import { parseCreditCode } from './types/creditCode';
-import { parseDateText, serialToDate, shanghaiDate, todayInShanghai } from './types/date';
+import { instantToDate, parseDateText, parseNumericDate, serialToDate, todayInShanghai, type DateParse } from './types/date';
 import { charLength, toHalfWidth } from './types/normalize';
 import { parsePhone } from './types/phone';
 
@@ -44,18 +44,28 @@ function cellText(raw: unknown, halfWidth: boolean): string | typeof EMPTY | und
   return s === '' ? EMPTY : s;
 }
 
+/** The cell holds nothing this field can read at all (true, {}, [], a Date where text is due…). */
+function notReadable(f: FieldDef, raw: unknown, errors: FieldError[]): undefined {
+  errors.push(fieldError(f, 'type', messages.type(f, raw)));
+  return undefined;
+}
+
 function textParser(f: FieldDef, min: number | undefined, max: number): CellParser {
   return (raw, _ctx, errors) => {
     let s = cellText(raw, false);
     if (s === EMPTY) return undefined;
     if (s === undefined) {
+      // A number or a Date in a text column is read as the text the cell shows.
       if (typeof raw === 'number' && Number.isFinite(raw)) s = String(raw);
-      else if (raw instanceof Date && !Number.isNaN(raw.getTime())) s = shanghaiDate(raw.getTime());
       else {
-        errors.push(fieldError(f, 'type', messages.type(f, raw)));
-        return undefined;
+        const day = raw instanceof Date ? instantToDate(raw.getTime()) : undefined;
+        if (!day?.ok) return notReadable(f, raw, errors);
+        s = day.value;
       }
     }
+    // A character is one or two UTF-16 units: a text of at most `max` units, and (with a
+    // minimum) at least twice `min`, is within bounds without counting. Only doubt is counted.
+    if (s.length <= max && (min === undefined || s.length >= 2 * min)) return s;
     const n = charLength(s);
     if (n > max) errors.push(fieldError(f, 'too_long', messages.tooLong(f, max, n)));
     else if (min !== undefined && n < min) errors.push(fieldError(f, 'too_short', messages.tooShort(f, min, n)));
@@ -65,11 +75,19 @@ function textParser(f: FieldDef, min: number | undefined, max: number): CellPars
 }
 
 function enumParser(f: FieldDef, options: readonly string[], aliases: Readonly<Record<string, string>> = {}): CellParser {
-  const lookup = new Map<string, string>(options.map((o) => [o, o]));
-  for (const [alias, label] of Object.entries(aliases)) lookup.set(alias, label);
+  // Keys as cellText leaves them, so that a cell already in that form needs no cellText.
+  const lookup = new Map<string, string>(options.map((o) => [toHalfWidth(o).trim(), o]));
+  for (const [alias, label] of Object.entries(aliases)) lookup.set(toHalfWidth(alias).trim(), label);
   return (raw, _ctx, errors) => {
+    if (typeof raw === 'string') {
+      const hit = lookup.get(raw);
+      if (hit !== undefined) return hit;
+    }
     const s = cellText(raw, true);
     if (s === EMPTY) return undefined;
+    // A number is a cell value, merely not an option (140702 for 榆次区): `enum`. Anything
+    // else that is not text cannot be an option at all: `type`, as in every other kind of field.
+    if (s === undefined && typeof raw !== 'number') return notReadable(f, raw, errors);
     const label = typeof s === 'string' ? lookup.get(s) : undefined;
     if (label !== undefined) return label;
     errors.push(fieldError(f, 'enum', messages.enum(f, raw, options)));
@@ -79,11 +97,13 @@ function enumParser(f: FieldDef, options: readonly string[], aliases: Readonly<R
 
 function dateParser(f: FieldDef, min: string | undefined, notAfterToday: boolean): CellParser {
   return (raw, ctx, errors) => {
-    let parsed;
+    let parsed: DateParse;
+    let numeric: string | undefined;
     if (typeof raw === 'number') parsed = serialToDate(raw, ctx.date1904);
-    else if (raw instanceof Date) {
-      const t = raw.getTime();
-      parsed = Number.isNaN(t) ? { ok: false as const } : { ok: true as const, value: shanghaiDate(t) };
+    else if (raw instanceof Date) parsed = instantToDate(raw.getTime());
+    else if (typeof raw === 'string' && (numeric = parseNumericDate(raw)) !== undefined) {
+      // 2022-03-24 or 2022/3/24 as typed, nothing to trim or convert: the common case, quickly
+      parsed = { ok: true, value: numeric };
     } else {
       const s = cellText(raw, true);
       if (s === EMPTY) return undefined;
@@ -144,7 +164,8 @@ function phoneParser(f: FieldDef): CellParser {
     } else {
       const s = cellText(raw, true);
       if (s === EMPTY) return undefined;
-      value = s === undefined ? undefined : parsePhone(s);
+      if (s === undefined) return notReadable(f, raw, errors);
+      value = parsePhone(s);
     }
     if (value === undefined) errors.push(fieldError(f, 'format', messages.phoneFormat(f, raw)));
     return value;
@@ -155,6 +176,8 @@ function creditCodeParser(f: FieldDef): CellParser {
   return (raw, _ctx, errors) => {
     const s = cellText(raw, true);
     if (s === EMPTY) return undefined;
+    // A number (an 18-digit code Excel turned into 9.13501E+17) has the wrong shape: `format`.
+    if (s === undefined && typeof raw !== 'number') return notReadable(f, raw, errors);
     const parsed = typeof s === 'string' ? parseCreditCode(s) : ({ ok: false, code: 'format' } as const);
     if (parsed.ok) return parsed.value;
     const m = parsed.code === 'checksum' ? messages.creditCodeChecksum(f, raw) : messages.creditCodeFormat(f, raw);
@@ -175,19 +198,71 @@ function cellParser(f: FieldDef): CellParser {
   }
 }
 
+/** A condition on the field at `at` (-1: a field this ledger does not have). */
+interface CompiledCondition {
+  readonly at: number;
+  readonly equals: string | undefined;
+  readonly notEquals: string | undefined;
+}
+
+interface CompiledField {
+  readonly key: string;
+  readonly def: FieldDef;
+  readonly parse: CellParser;
+  /** undefined: always (true) or never (false) required, as def.required says. */
+  readonly requiredWhen: CompiledCondition | undefined;
+  readonly onlyWhen: CompiledCondition | undefined;
+  /** The field this date may not precede (deadline, resolvedOn: foundOn), and where it is. */
+  readonly notBefore: FieldDef | undefined;
+  readonly notBeforeAt: number;
+}
+
+interface CompiledRule {
+  readonly rule: RowRule;
+  readonly def: FieldDef;
+  readonly at: number;
+  readonly when: CompiledCondition;
+  readonly then: CompiledCondition;
+}
+
 interface CompiledLedger {
-  readonly parsers: ReadonlyMap<string, CellParser>;
-  readonly byKey: ReadonlyMap<string, FieldDef>;
+  readonly fields: readonly CompiledField[];
+  /** Field key → position: where its cell is read, and the order errors are reported in. */
+  readonly position: ReadonlyMap<string, number>;
+  readonly rules: readonly CompiledRule[];
 }
 
 const compiled = new WeakMap<LedgerDef, CompiledLedger>();
 
+/**
+ * Everything about a ledger that does not change from row to row, worked out once, so that a
+ * row is judged by position in an array rather than by key in objects and maps: a sheet of
+ * 100,000 rows is judged at once (bench/ledger.bench.ts).
+ */
 function compile(ledger: LedgerDef): CompiledLedger {
   let c = compiled.get(ledger);
   if (!c) {
+    const position = new Map(ledger.fields.map((f, i) => [f.key, i]));
+    const at = (key: string) => position.get(key) ?? -1;
+    const condition = (x: Condition): CompiledCondition => ({ at: at(x.field), equals: x.equals, notEquals: x.notEquals });
     c = {
-      parsers: new Map(ledger.fields.map((f) => [f.key, cellParser(f)])),
-      byKey: new Map(ledger.fields.map((f) => [f.key, f])),
+      fields: ledger.fields.map((f) => {
+        const t = f.type;
+        const notBefore = t.kind === 'date' && t.notBefore ? ledger.fields.find((x) => x.key === t.notBefore) : undefined;
+        return {
+          key: f.key,
+          def: f,
+          parse: cellParser(f),
+          requiredWhen: typeof f.required === 'object' ? condition(f.required) : undefined,
+          onlyWhen: f.onlyWhen ? condition(f.onlyWhen) : undefined,
+          notBefore,
+          notBeforeAt: notBefore ? at(notBefore.key) : -1,
+        };
+      }),
+      position,
+      rules: ledger.rules.map((rule) => ({
+        rule, def: ledger.fields[at(rule.field)]!, at: at(rule.field), when: condition(rule.when), then: condition(rule.then),
+      })),
     };
     compiled.set(ledger, c);
   }
@@ -198,13 +273,17 @@ function resolve(ctx: ParseContext): ResolvedContext {
   return { today: ctx.today ?? todayInShanghai(), date1904: ctx.date1904 ?? false };
 }
 
+/** The slot of a field whose own cell has an error: no value, and nothing is judged on it. */
+const FAILED = Symbol('failed');
+type Slot = CanonicalValue | typeof FAILED | undefined;
+
 /**
  * A condition can only be judged when the field it looks at holds a valid value; otherwise
  * that field already has its own error and a second, derived one would only confuse.
  */
-function judge(c: Condition, values: CanonicalRow): boolean | undefined {
-  const v = values[c.field];
-  if (v === undefined) return undefined;
+function judge(c: CompiledCondition, slots: readonly Slot[]): boolean | undefined {
+  const v = c.at < 0 ? undefined : slots[c.at];
+  if (v === undefined || v === FAILED) return undefined;
   return c.equals !== undefined ? v === c.equals : v !== c.notEquals;
 }
 
@@ -214,63 +293,94 @@ function isRecord(x: unknown): x is Record<string, unknown> {
 
 /** Parse and validate one row. Never throws; `raw` may be anything a client sent. */
 export function parseRow(ledger: LedgerDef, raw: unknown, ctx: ParseContext = {}): RowResult {
-  return parseRowResolved(ledger, isRecord(raw) ? raw : {}, resolve(ctx), compile(ledger));
+  const c = compile(ledger);
+  return parseRowResolved(ledger, isRecord(raw) ? raw : {}, resolve(ctx), c, new Array<unknown>(c.fields.length));
 }
 
 /** Parse many rows against one "today" (read once, not per row). */
 export function parseRows(ledger: LedgerDef, rows: readonly unknown[], ctx: ParseContext = {}): RowResult[] {
   const r = resolve(ctx);
   const c = compile(ledger);
-  return rows.map((raw) => parseRowResolved(ledger, isRecord(raw) ? raw : {}, r, c));
+  // One scratch array for the whole call, not one per row (a nested call gets its own).
+  const slots = new Array<unknown>(c.fields.length);
+  return rows.map((raw) => parseRowResolved(ledger, isRecord(raw) ? raw : {}, r, c, slots));
 }
 
-function parseRowResolved(ledger: LedgerDef, raw: Record<string, unknown>, ctx: ResolvedContext, c: CompiledLedger): RowResult {
-  const values: CanonicalRow = {};
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** `slots` is scratch space, one per field, overwritten here. */
+function parseRowResolved(
+  ledger: LedgerDef, raw: Record<string, unknown>, ctx: ResolvedContext, c: CompiledLedger, slots: unknown[],
+): RowResult {
   const errors: FieldError[] = [];
+  const fields = c.fields;
+  const n = fields.length;
 
-  for (const key of Object.keys(raw)) {
-    if (!c.byKey.has(key)) errors.push(fieldError({ key, header: key }, 'unknown', messages.unknown(key)));
+  // The cells the sender named, by position (each slot then takes the cell's value); a column
+  // the ledger lacks is reported.
+  slots.fill(undefined);
+  // for…in rather than Object.keys: no array per row. It lists inherited enumerable keys too,
+  // which are no cells.
+  for (const key in raw) {
+    if (!hasOwn.call(raw, key)) continue;
+    const at = c.position.get(key);
+    if (at === undefined) errors.push(fieldError({ key, header: key }, 'unknown', messages.unknown(key)));
+    else slots[at] = raw[key];
   }
 
-  for (const f of ledger.fields) {
-    const cell = Object.prototype.hasOwnProperty.call(raw, f.key) ? raw[f.key] : undefined;
-    const v = c.parsers.get(f.key)!(cell, ctx, errors);
-    if (v !== undefined) values[f.key] = v;
+  for (let i = 0; i < n; i++) {
+    const f = fields[i]!;
+    let cell = slots[i];
+    // for…in lists enumerable keys only; a non-enumerable own property is a cell too.
+    if (cell === undefined && hasOwn.call(raw, f.key)) cell = raw[f.key];
+    const before = errors.length;
+    const v = f.parse(cell, ctx, errors);
+    slots[i] = errors.length !== before ? FAILED : v;
   }
-  const failed = new Set(errors.map((e) => e.field));
 
-  for (const f of ledger.fields) {
-    if (failed.has(f.key)) continue;
-    const v = values[f.key];
+  return judgeRow(ledger, slots as Slot[], errors, c); // every slot now holds a Slot
+}
+
+/** The rules of a row whose cells have been read into `slots`. */
+function judgeRow(ledger: LedgerDef, slots: Slot[], errors: FieldError[], c: CompiledLedger): RowResult {
+  const fields = c.fields;
+  const n = fields.length;
+  for (let i = 0; i < n; i++) {
+    const v = slots[i];
+    if (v === FAILED) continue;
+    const { def: f, requiredWhen, onlyWhen, notBefore, notBeforeAt } = fields[i]!;
     if (v === undefined) {
       if (f.required === true) errors.push(fieldError(f, 'required', messages.required(f)));
-      else if (f.required !== false && judge(f.required, values)) {
-        errors.push(fieldError(f, 'required', messages.requiredWhen(ledger, f, f.required)));
-      } else if (f.default !== undefined) values[f.key] = f.default;
+      else if (requiredWhen && judge(requiredWhen, slots)) {
+        errors.push(fieldError(f, 'required', messages.requiredWhen(ledger, f, f.required as Condition)));
+      } else if (f.default !== undefined) slots[i] = f.default;
       continue;
     }
-    if (f.onlyWhen && judge(f.onlyWhen, values) === false) {
-      errors.push(fieldError(f, 'rule', messages.onlyWhen(ledger, f, f.onlyWhen)));
+    if (onlyWhen && judge(onlyWhen, slots) === false) {
+      errors.push(fieldError(f, 'rule', messages.onlyWhen(ledger, f, f.onlyWhen!)));
       continue;
     }
-    if (f.type.kind === 'date' && f.type.notBefore) {
-      const other = values[f.type.notBefore];
+    if (notBefore) {
+      const other = slots[notBeforeAt];
       if (typeof other === 'string' && typeof v === 'string' && v < other) {
-        errors.push(fieldError(f, 'rule', messages.dateBefore(f, c.byKey.get(f.type.notBefore)!, v, other)));
+        errors.push(fieldError(f, 'rule', messages.dateBefore(f, notBefore, v, other)));
       }
     }
   }
 
-  for (const rule of ledger.rules) {
-    if (failed.has(rule.field) || values[rule.then.field] === undefined) continue;
-    if (judge(rule.when, values) && judge(rule.then, values) === false) {
-      errors.push(fieldError(c.byKey.get(rule.field)!, 'rule', messages.implies(ledger, rule.when, rule.then)));
+  for (const r of c.rules) {
+    const then = r.then.at < 0 ? undefined : slots[r.then.at];
+    if (slots[r.at] === FAILED || then === undefined || then === FAILED) continue;
+    if (judge(r.when, slots) && judge(r.then, slots) === false) {
+      errors.push(fieldError(r.def, 'rule', messages.implies(ledger, r.rule.when, r.rule.then)));
     }
   }
 
-  if (errors.length > 1) {
-    const order = new Map(ledger.fields.map((f, i) => [f.key, i]));
-    errors.sort((a, b) => (order.get(a.field) ?? -1) - (order.get(b.field) ?? -1));
+  const values: CanonicalRow = {};
+  for (let i = 0; i < n; i++) {
+    const v = slots[i];
+    if (v !== undefined && v !== FAILED) values[fields[i]!.key] = v;
   }
+  if (errors.length > 1) errors.sort((a, b) => (c.position.get(a.field) ?? -1) - (c.position.get(b.field) ?? -1));
   return { values, errors };
 }

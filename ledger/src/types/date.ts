@@ -19,14 +19,92 @@ function pad2(n: number): string {
 }
 
 function ymd(y: number, m: number, d: number): string {
-  return `${y}-${pad2(m)}-${pad2(d)}`;
+  // Four-digit years even before 1000, so that every date the parser returns is canonical.
+  return `${y < 1000 ? String(y).padStart(4, '0') : y}-${pad2(m)}-${pad2(d)}`;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The proleptic Gregorian calendar, as JavaScript's Date and Excel (after 1900-02-28) count. */
 function isValidDay(y: number, m: number, d: number): boolean {
   if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1) return false;
-  const t = new Date(Date.UTC(2000, m - 1, d)); // leap year stand-in only for Feb 29 below
-  t.setUTCFullYear(y);
-  return t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!);
+}
+
+/** Digit at position i of s (0–9), or -1. */
+function digitAt(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+}
+
+/**
+ * The plain numeric forms, 2022-03-24, 2022-3-24, 2022/3/24 and 2022.3.24 (the same separator
+ * twice, nothing around them): most dates clerks type, and every canonical one, read without
+ * the general pattern. undefined when `s` has another form or names no day; parseDateText
+ * then has the last word.
+ */
+export function parseNumericDate(s: string): string | undefined {
+  const n = s.length;
+  if (n < 8 || n > 10) return undefined;
+  let y = 0;
+  for (let i = 0; i < 4; i++) {
+    const c = digitAt(s, i);
+    if (c < 0) return undefined;
+    y = y * 10 + c;
+  }
+  const sep = s.charCodeAt(4);
+  if (sep !== 45 && sep !== 47 && sep !== 46) return undefined; // - / .
+  let i = 5;
+  let m = digitAt(s, i++);
+  if (m < 0) return undefined;
+  if (s.charCodeAt(i) !== sep) {
+    const c = digitAt(s, i++);
+    if (c < 0) return undefined;
+    m = m * 10 + c;
+  }
+  if (s.charCodeAt(i++) !== sep) return undefined;
+  let d = digitAt(s, i++);
+  if (d < 0) return undefined;
+  if (i < n) {
+    const c = digitAt(s, i++);
+    if (c < 0) return undefined;
+    d = d * 10 + c;
+  }
+  if (i !== n || !isValidDay(y, m, d)) return undefined;
+  // Already canonical: the same string, not a copy.
+  return n === 10 && sep === 45 ? s : ymd(y, m, d);
+}
+
+/**
+ * Days since 1970-01-01 → YYYY-MM-DD, by arithmetic (H. Hinnant's civil_from_days) rather
+ * than a Date per cell; undefined outside years 1–9999, which have no canonical form.
+ */
+function civilDate(days: number): string | undefined {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return y >= 1 && y <= 9999 ? ymd(y, m, d) : undefined;
+}
+
+/** YYYY, M, D → days since 1970-01-01 (H. Hinnant's days_from_civil), the inverse of civilDate. */
+function civilDays(year: number, m: number, d: number): number {
+  const y = m <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+function ok(value: string | undefined): DateParse {
+  return value === undefined ? FAIL : { ok: true, value };
 }
 
 function fromUtcMs(ms: number): string {
@@ -43,12 +121,12 @@ export function serialToDate(serial: number, date1904 = false): DateParse {
   const day = Math.floor(serial);
   if (date1904) {
     if (day < 0 || day + DATE1904_OFFSET > MAX_SERIAL_1900) return FAIL;
-    return { ok: true, value: fromUtcMs((day + DATE1904_OFFSET - UNIX_EPOCH_SERIAL_1900) * MS_PER_DAY) };
+    return ok(civilDate(day + DATE1904_OFFSET - UNIX_EPOCH_SERIAL_1900));
   }
   if (day < 1 || day === 60 || day > MAX_SERIAL_1900) return FAIL;
   // Before the phantom leap day the real calendar is one day ahead of the serial count.
   const adjusted = day < 60 ? day + 1 : day;
-  return { ok: true, value: fromUtcMs((adjusted - UNIX_EPOCH_SERIAL_1900) * MS_PER_DAY) };
+  return ok(civilDate(adjusted - UNIX_EPOCH_SERIAL_1900));
 }
 
 /** YYYY-MM-DD → Excel serial in the workbook's date system (for writing dates into a sheet). */
@@ -66,28 +144,43 @@ const DATE_TEXT =
 
 /** Parse a date written as text (already half-width and trimmed). */
 export function parseDateText(s: string): DateParse {
+  const numeric = parseNumericDate(s);
+  if (numeric !== undefined) return { ok: true, value: numeric };
   const m = DATE_TEXT.exec(s);
   if (!m) return FAIL;
   const y = Number(m[1]);
   const mo = Number(m[3] ?? m[5] ?? m[7]);
   const d = Number(m[4] ?? m[6] ?? m[8]);
   if (!isValidDay(y, mo, d)) return FAIL;
+  // A time that is no time (25:00, 10:60) makes the text no timestamp, with a zone or without.
+  const h = Number(m[9] ?? 0);
+  const mi = Number(m[10] ?? 0);
+  const sec = Number(m[11] ?? 0);
+  if (h > 23 || mi > 59 || sec > 59) return FAIL;
   const zone = m[12];
   if (zone === undefined) return { ok: true, value: ymd(y, mo, d) };
   // A timestamp with a zone names an instant: the campaign's day is the day in China.
-  const h = Number(m[9]);
-  const mi = Number(m[10]);
-  const sec = Number(m[11] ?? 0);
-  if (h > 23 || mi > 59 || sec > 59) return FAIL;
-  const t = new Date(Date.UTC(y, mo - 1, d, h, mi, sec));
-  t.setUTCFullYear(y);
+  const localMs = civilDays(y, mo, d) * MS_PER_DAY + ((h * 60 + mi) * 60 + sec) * 1000;
   let offsetMs = 0;
   if (zone !== 'Z') {
     const sign = zone.startsWith('-') ? -1 : 1;
     const digits = zone.slice(1).replace(':', '');
-    offsetMs = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
+    const oh = Number(digits.slice(0, 2));
+    const om = Number(digits.slice(2));
+    if (oh > 23 || om > 59) return FAIL;
+    offsetMs = sign * (oh * 60 + om) * 60_000;
   }
-  return { ok: true, value: shanghaiDate(t.getTime() - offsetMs) };
+  return instantToDate(localMs - offsetMs);
+}
+
+/**
+ * The day in Shanghai of an instant (a timestamp, a Date cell), if it has a canonical form:
+ * years 1–9999, as in Excel. Beyond them (a Date of year 275760, 9999-12-31T23:00-08:00) the
+ * day would print as 10000-01-01 or NaN-NaN-NaN, which no parser reads back.
+ */
+export function instantToDate(epochMs: number): DateParse {
+  if (!Number.isFinite(epochMs)) return FAIL; // an invalid Date
+  return ok(civilDate(Math.floor((epochMs + SHANGHAI_OFFSET_MS) / MS_PER_DAY)));
 }
 
 /** The calendar day in Asia/Shanghai (UTC+8 all year, no daylight saving since 1991). */

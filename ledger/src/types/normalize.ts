@@ -6,8 +6,13 @@ const FULL_WIDTH_END = 0xff5e;
 const FULL_WIDTH_OFFSET = 0xfee0;
 const IDEOGRAPHIC_SPACE = 0x3000;
 
+const HAS_FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
+const HAS_HIGH_SURROGATE = /[\ud800-\udbff]/;
+
 /** Full-width ASCII (Ｕ+FF01–FF5E) and the ideographic space to their half-width forms. */
 export function toHalfWidth(s: string): string {
+  // Most cells have nothing to convert; the regex says so faster than a loop in JavaScript.
+  if (!HAS_FULL_WIDTH.test(s)) return s;
   let out = '';
   let start = 0;
   for (let i = 0; i < s.length; i++) {
@@ -25,16 +30,17 @@ export function toHalfWidth(s: string): string {
 
 /** Length in characters as a clerk counts them (code points, so 𠀀 counts once). */
 export function charLength(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) i++;
+  // Without a high surrogate every character is one unit; the regex finds out fastest.
+  if (!HAS_HIGH_SURROGATE.test(s)) return s.length;
+  let pairs = 0;
+  const last = s.length - 1;
+  for (let i = 0; i < last; i++) {
+    if ((s.charCodeAt(i) & 0xfc00) === 0xd800 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      pairs++;
+      i++;
     }
-    n++;
   }
-  return n;
+  return s.length - pairs;
 }
 
 /** A short quotation of a raw value for an error message; never throws, whatever it gets. */
@@ -48,5 +54,13 @@ export function quote(raw: unknown, max = 30): string {
   } catch {
     s = Object.prototype.toString.call(raw);
   }
-  return charLength(s) > max ? `${Array.from(s).slice(0, max).join('')}…` : s;
+  // Walk only as far as the cut (code points, as charLength counts them): the value may be a
+  // megabyte a client sent, and splitting all of it for 30 characters took a quarter second.
+  let end = 0;
+  for (let n = 0; n < max && end < s.length; n++) {
+    const c = s.charCodeAt(end);
+    const pair = c >= 0xd800 && c <= 0xdbff && end + 1 < s.length && (s.charCodeAt(end + 1) & 0xfc00) === 0xdc00;
+    end += pair ? 2 : 1;
+  }
+  return end < s.length ? `${s.slice(0, end)}…` : s;
 }
