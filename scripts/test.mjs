@@ -10,7 +10,7 @@
 // Every step runs even when an earlier one failed (unless --bail), so one run shows
 // everything that is broken; the exit code is non-zero if any step failed.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,6 +49,7 @@ const resultFile = (project) => path.join(ROOT, 'tests', 'output', `jest-${proje
 
 function jestArgs(project, extra) {
   rmSync(resultFile(project), { force: true });
+  mkdirSync(path.dirname(resultFile(project)), { recursive: true });
   const args = ['--selectProjects', project, '--json', `--outputFile=${resultFile(project)}`];
   if (!hasTests(path.join(ROOT, 'tests', project))) args.push('--passWithNoTests');
   return [...args, ...extra];
