@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: every benchmark in bench/, printing figures and ratios (never asserting).
-// *.bench.ts run as they are; *.emulator.bench.ts run inside the emulators, all in one
-// emulator session.
+// *.bench.ts (through tsx) and *.bench.mjs run as they are; *.emulator.bench.ts run inside
+// the emulators, all in one emulator session.
 //
 //   npm run bench                 all of them
 //   npm run bench -- ledger       only those whose file name contains "ledger"
@@ -15,7 +15,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const only = process.argv.slice(2);
 const files = readdirSync(path.join(ROOT, 'bench'))
-  .filter((f) => f.endsWith('.bench.ts') && (only.length === 0 || only.some((o) => f.includes(o))))
+  .filter((f) => /\.bench\.m?[jt]s$/.test(f) && (only.length === 0 || only.some((o) => f.includes(o))))
   .sort();
 
 function run(args) {
@@ -28,7 +28,8 @@ function run(args) {
 let failed = 0;
 for (const f of files.filter((f) => !f.endsWith('.emulator.bench.ts'))) {
   console.log(`\n━━ bench/${f}`);
-  if ((await run([TSX, path.join('bench', f)])) !== 0) failed++;
+  const file = path.join('bench', f);
+  if ((await run(f.endsWith('.mjs') ? [file] : [TSX, file])) !== 0) failed++;
 }
 const emulated = files.filter((f) => f.endsWith('.emulator.bench.ts'));
 if (emulated.length > 0) {
