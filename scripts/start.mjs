@@ -54,7 +54,7 @@ async function waitForFunctions(stopped) {
 }
 
 function seed() {
-  const env = { ...process.env, FIREBASE_AUTH_EMULATOR_HOST: '127.0.0.1:9099', FIRESTORE_EMULATOR_HOST: '127.0.0.1:8080', GCLOUD_PROJECT: PROJECT };
+  const env = { ...process.env, FIREBASE_AUTH_EMULATOR_HOST: '127.0.0.1:9099', FIRESTORE_EMULATOR_HOST: '127.0.0.1:8080', GCLOUD_PROJECT: PROJECT, METADATA_SERVER_DETECTION: 'none' };
   const tsx = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [tsx, 'scripts/demo/seed.ts'], { cwd: ROOT, env, stdio: 'inherit' });

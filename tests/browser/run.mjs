@@ -22,7 +22,7 @@ const EMAIL = 'clerk.yuci@taizhang.demo';
 const PASSWORD = 'taizhang-demo';
 
 function seed() {
-  const env = { ...process.env, FIREBASE_AUTH_EMULATOR_HOST: '127.0.0.1:9099', FIRESTORE_EMULATOR_HOST: '127.0.0.1:8080', GCLOUD_PROJECT: PROJECT };
+  const env = { ...process.env, FIREBASE_AUTH_EMULATOR_HOST: '127.0.0.1:9099', FIRESTORE_EMULATOR_HOST: '127.0.0.1:8080', GCLOUD_PROJECT: PROJECT, METADATA_SERVER_DETECTION: 'none' };
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/demo/seed.ts'], { cwd: ROOT, env, stdio: 'inherit' });
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seed exited ${code}`))));
