@@ -11,7 +11,7 @@
 //      Ctrl-C stops everything and saves the data.
 // Uses only Node built-ins until the install is done.
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,32 +34,6 @@ function ensureInstalled() {
     say('依赖安装失败，请检查网络后重试', 'npm install failed; check the network and try again');
     process.exit(r.status ?? 1);
   }
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-/** The functions are up when a callable answers (unauthenticated, as expected without a token). */
-async function waitForFunctions(stopped) {
-  const url = `http://127.0.0.1:5001/${PROJECT}/${REGION}/getProfile`;
-  for (let i = 0; i < 240 && !stopped(); i++) {
-    try {
-      const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"data":{}}' });
-      if (res.status === 401 || res.status === 200) return true;
-    } catch {
-      // not listening yet
-    }
-    await sleep(1000);
-  }
-  return false;
-}
-
-function seed() {
-  const env = { ...process.env, FIREBASE_AUTH_EMULATOR_HOST: '127.0.0.1:9099', FIRESTORE_EMULATOR_HOST: '127.0.0.1:8080', GCLOUD_PROJECT: PROJECT, METADATA_SERVER_DETECTION: 'none' };
-  const tsx = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [tsx, 'scripts/demo/seed.ts'], { cwd: ROOT, env, stdio: 'inherit' });
-    child.on('exit', (code) => resolve(code === 0));
-  });
 }
 
 async function startPane() {
@@ -112,6 +86,7 @@ function banner() {
 async function main() {
   ensureInstalled();
   const { start, UserError } = await import('./emulators.mjs');
+  const { seedDemo, waitForFunctions } = await import('./demo/local.mjs');
   const fresh = process.argv.includes('--fresh');
   let exited = false;
   const running = start({ fresh, watch: true }).then(
@@ -129,8 +104,8 @@ async function main() {
     },
   );
   let pane;
-  if (await waitForFunctions(() => exited)) {
-    const seeded = await seed();
+  if (await waitForFunctions({ stopped: () => exited })) {
+    const seeded = await seedDemo();
     pane = await startPane();
     if (seeded) banner();
     else say('演示数据写入失败（模拟器仍在运行）', 'Seeding the demo data failed (the emulators keep running)');

@@ -44,8 +44,8 @@ function shQuote(s) {
   return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-/** Where each jest step leaves its results, for the closing count. */
-const resultFile = (project) => path.join(ROOT, 'tests', 'output', `jest-${project}.json`);
+/** Where each step leaves its counts (jest's --json fields), for the closing count. */
+const resultFile = (step) => path.join(ROOT, 'tests', 'output', `${step}.json`);
 
 function jestArgs(project, extra) {
   rmSync(resultFile(project), { force: true });
@@ -62,7 +62,10 @@ const steps = {
   emulator: (extra) =>
     emulatorsExec([process.execPath, JEST, ...jestArgs('emulator', ['--runInBand', ...extra])].map(shQuote).join(' ')),
   // The built pane in headless Chromium against the real emulators (tests/browser/run.mjs).
-  browser: () => emulatorsExec([process.execPath, path.join(ROOT, 'tests', 'browser', 'run.mjs')].map(shQuote).join(' ')),
+  browser: () => {
+    rmSync(resultFile('browser'), { force: true });
+    return emulatorsExec([process.execPath, path.join(ROOT, 'tests', 'browser', 'run.mjs')].map(shQuote).join(' '));
+  },
 };
 
 async function main(argv) {

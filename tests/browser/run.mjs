@@ -5,14 +5,15 @@
 // docs/screenshots/. Needs the emulators running (npm run test:browser starts them).
 //
 //   node tests/browser/run.mjs        (emulators already up on 5001/9099/8080)
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { buildAddin } from '../../scripts/build-addin.mjs';
 import { startDevServer } from '../../scripts/addin-dev-server.mjs';
+import { seedDemo, waitForFunctions } from '../../scripts/demo/local.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const OUT = path.join(ROOT, 'tests', 'output', 'browser');
@@ -20,27 +21,6 @@ const SHOTS = path.join(ROOT, 'docs', 'screenshots');
 const PROJECT = 'demo-taizhang';
 const EMAIL = 'clerk.yuci@taizhang.demo';
 const PASSWORD = 'taizhang-demo';
-
-function seed() {
-  const env = { ...process.env, FIREBASE_AUTH_EMULATOR_HOST: '127.0.0.1:9099', FIRESTORE_EMULATOR_HOST: '127.0.0.1:8080', GCLOUD_PROJECT: PROJECT, METADATA_SERVER_DETECTION: 'none' };
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/demo/seed.ts'], { cwd: ROOT, env, stdio: 'inherit' });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seed exited ${code}`))));
-  });
-}
-
-async function waitForFunctions() {
-  for (let i = 0; i < 120; i++) {
-    try {
-      const r = await fetch(`http://127.0.0.1:5001/${PROJECT}/asia-east2/getProfile`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"data":{}}' });
-      if (r.status === 401 || r.status === 200) return;
-    } catch {
-      // not yet
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error('the Functions emulator does not answer on 5001');
-}
 
 /** Another account (the coordinator) updates a row through the real callables. */
 async function coordinatorEdits(id, key, change) {
@@ -62,9 +42,18 @@ async function coordinatorEdits(id, key, change) {
   if (res.results[0].status !== 'updated') throw new Error(`coordinator edit: ${JSON.stringify(res.results[0])}`);
 }
 
+let passed = 0;
+
+/** For npm test's closing count: the same fields jest's --json gives. */
+async function writeCounts(failed) {
+  await mkdir(path.join(ROOT, 'tests', 'output'), { recursive: true });
+  await writeFile(path.join(ROOT, 'tests', 'output', 'browser.json'), JSON.stringify({ numPassedTests: passed, numFailedTests: failed }));
+}
+
 function check(cond, what) {
   if (!cond) throw new Error(`FAILED: ${what}`);
   console.log(`  ✓ ${what}`);
+  passed++;
 }
 
 async function main() {
@@ -73,8 +62,8 @@ async function main() {
   } catch {
     // no fontconfig: nothing to say
   }
-  await waitForFunctions();
-  await seed();
+  if (!(await waitForFunctions({ seconds: 120 }))) throw new Error('the Functions emulator does not answer on 5001');
+  if (!(await seedDemo())) throw new Error('seeding the demo accounts failed');
   await mkdir(SHOTS, { recursive: true });
   await build({
     absWorkingDir: ROOT, entryPoints: [path.join(ROOT, 'tests', 'browser', 'office-sim.ts')], outfile: path.join(OUT, 'office-sim.js'),
@@ -193,9 +182,11 @@ async function main() {
     await dev.close();
   }
   console.log(`[browser] ${step} screenshots in ${path.relative(ROOT, SHOTS)}/`);
+  await writeCounts(0);
 }
 
-main().catch((e) => {
+main().catch(async (e) => {
   console.error(e.message ?? e);
+  await writeCounts(1);
   process.exit(1);
 });
