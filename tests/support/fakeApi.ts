@@ -3,10 +3,20 @@
 // pages behave as specified. For unit tests and the benchmark only — the emulator tests use
 // the real functions.
 
-import { countyCode, formatRowId, getLedger, idScope, isOverdue, parseRow, type CanonicalRow, type LedgerName } from '@taizhang/ledger';
+import {
+  buildNotice, countyCode, formatRowId, getLedger, idScope, isOverdue, parseRow, type CanonicalRow, type GroupActivity, type GroupRecord,
+  type LedgerName, type SupervisedRow,
+} from '@taizhang/ledger';
 import { ApiError } from '../../addin/src/api/errors';
 import type { Transport } from '../../addin/src/api/transport';
-import type { Profile, PulledRow, PushResult, PushRow } from '../../addin/src/api/types';
+import type { NoticeAnswer, Profile, PulledRow, PushResult, PushRow } from '../../addin/src/api/types';
+
+/** What generateNotice computes from (the real pure builder, buildNotice). */
+export interface NoticeSource {
+  rows: SupervisedRow[];
+  groups: GroupRecord[];
+  activity: GroupActivity[];
+}
 
 interface Stored {
   id: string;
@@ -27,9 +37,17 @@ export interface FakeServer {
   /** Another account edits a stored row directly. */
   edit(ledger: LedgerName, id: string, values: Partial<CanonicalRow>, by?: string): void;
   profile: Profile;
+  /** Stored notices by day, in the caller's scope (getNotice answers these). */
+  notices: Map<string, NoticeAnswer>;
 }
 
-export function fakeServer(o: { today?: string; profile?: Profile } = {}): FakeServer {
+/** A notice as the server stores it: buildNotice plus generatedAt, scoped like the caller's. */
+export function storedNotice(date: string, src: NoticeSource, county?: string): NoticeAnswer {
+  const n = buildNotice(date, src.rows, src.groups, src.activity, county === undefined ? {} : { county });
+  return { ...n, generatedAt: `${date}T00:00:03.120Z` };
+}
+
+export function fakeServer(o: { today?: string; profile?: Profile; noticeSource?: NoticeSource } = {}): FakeServer {
   const store: Record<LedgerName, Map<string, Stored>> = { problems: new Map(), visits: new Map() };
   const keys: Record<LedgerName, Map<string, string>> = { problems: new Map(), visits: new Map() };
   const counters = new Map<string, number>();
@@ -128,6 +146,27 @@ export function fakeServer(o: { today?: string; profile?: Profile } = {}): FakeS
     return { asOf, rows: [...groups].map(([key, f]) => ({ key, ...f })), totals };
   }
 
+  const notices = new Map<string, NoticeAnswer>();
+  const noticeScope = (): string | undefined => (profile.role === 'coordinator' && profile.county ? profile.county : undefined);
+  function noticeCall(name: string, data: { date?: string; limit?: number }): unknown {
+    if (profile.role === 'clerk') {
+      throw new ApiError('PERMISSION_DENIED', { zh: '通报仅供协调员和管理员查看', en: 'Notices are for coordinators and administrators only' }, undefined, name);
+    }
+    if (name === 'listNotices') {
+      return { notices: [...notices.values()].sort((a, b) => (a.date < b.date ? 1 : -1)).slice(0, data.limit ?? 30).map((n) => ({ date: n.date, generatedAt: n.generatedAt, totals: n.totals })) };
+    }
+    const date = String(data.date ?? '');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || date > today) throw new ApiError('INVALID_ARGUMENT', { zh: '日期无效', en: 'invalid date' }, undefined, name);
+    if (name === 'getNotice') {
+      const n = notices.get(date);
+      if (!n) throw new ApiError('NOT_FOUND', { zh: `没有 ${date} 的通报`, en: `There is no notice for ${date}` }, undefined, name);
+      return n;
+    }
+    const n = storedNotice(date, o.noticeSource ?? { rows: [], groups: [], activity: [] }, noticeScope());
+    notices.set(date, n);
+    return n;
+  }
+
   const transport: Transport = async (name, data) => {
     calls.push({ name, data });
     const fail = failures && failures.n > 0 ? failures : undefined;
@@ -141,6 +180,7 @@ export function fakeServer(o: { today?: string; profile?: Profile } = {}): FakeS
       : name === 'pullRows' ? pullRows(d)
       : name === 'getStats' ? getStats(d)
       : name === 'getProfile' ? profile
+      : name === 'listNotices' || name === 'getNotice' || name === 'generateNotice' ? noticeCall(name, d ?? {})
       : undefined;
     if (result === undefined) throw new ApiError('NOT_FOUND', { zh: '无此函数', en: 'no such function' });
     if (fail && fail.after) {
@@ -165,6 +205,7 @@ export function fakeServer(o: { today?: string; profile?: Profile } = {}): FakeS
       r.updatedBy = by;
     },
     profile,
+    notices,
   };
 }
 

@@ -7,7 +7,10 @@ import { planChunks, type ChunkLimits } from './chunks';
 import { ApiError, apiMessages, throwIfAborted } from './errors';
 import { withRetry, type RetryOptions } from './retry';
 import type { Transport } from './transport';
-import type { Profile, PullAnswer, PullRequest, PulledRow, PushAnswer, PushResult, PushRow, StatsAnswer, StatsRequest } from './types';
+import type {
+  ListNoticesAnswer, ListNoticesRequest, NoticeAnswer, Profile, PullAnswer, PullRequest, PulledRow, PushAnswer, PushResult, PushRow,
+  StatsAnswer, StatsRequest,
+} from './types';
 
 export interface ApiClientOptions {
   readonly retry?: Omit<RetryOptions, 'signal'>;
@@ -35,6 +38,12 @@ export interface ApiClient {
   pullAll(req: PullRequest, o?: { signal?: AbortSignal; onPage?: (rows: readonly PulledRow[]) => void | Promise<void> }): Promise<{ rows: PulledRow[]; cursor: string }>;
   getStats(req: StatsRequest, signal?: AbortSignal): Promise<StatsAnswer>;
   getProfile(signal?: AbortSignal): Promise<Profile>;
+  /** Stored notices, newest first (coordinators and admins). */
+  listNotices(req?: ListNoticesRequest, signal?: AbortSignal): Promise<ListNoticesAnswer>;
+  /** The stored notice of a day (YYYY-MM-DD) in the caller's scope; NOT_FOUND when none is stored. */
+  getNotice(date: string, signal?: AbortSignal): Promise<NoticeAnswer>;
+  /** Computes and stores the notices of a day now (not after today); answers the caller's one. */
+  generateNotice(date: string, signal?: AbortSignal): Promise<NoticeAnswer>;
 }
 
 function randomId(): string {
@@ -93,5 +102,9 @@ export function createApiClient(transport: Transport, o: ApiClientOptions = {}):
     },
     getStats: (req, signal) => call<StatsAnswer>('getStats', req, 'rows', signal),
     getProfile: (signal) => call<Profile>('getProfile', {}, 'role', signal),
+    listNotices: (req = {}, signal) => call<ListNoticesAnswer>('listNotices', req, 'notices', signal),
+    getNotice: (date, signal) => call<NoticeAnswer>('getNotice', { date }, 'totals', signal),
+    // Recomputing replaces what is stored, so a retry after a lost answer is harmless.
+    generateNotice: (date, signal) => call<NoticeAnswer>('generateNotice', { date }, 'totals', signal),
   };
 }

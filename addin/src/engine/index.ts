@@ -7,6 +7,7 @@ export { resolveConflicts, type Choice, type Decision, type ResolveResult } from
 export { diffRows, type Conflict, type FieldDiff } from './conflictDiff';
 export { pull, pullSheetName, type PullSummary } from './pull';
 export { summary, type SummaryResult } from './summary';
+export { noticeSheets, type NoticeSheetsResult } from './notice';
 export { activeSheetName } from './activeSheet';
 export { FlowError } from './messages';
 export type { FlowOptions, Phase } from './options';

@@ -36,6 +36,24 @@ export const text = {
     en: `Overdue problems as of ${asOf}: ${n}`,
   }),
   totals: (): Bilingual => ({ zh: '合计', en: 'Total' }),
+  noticeForbidden: (): Bilingual => ({
+    zh: '通报仅供协调员和管理员查看，填报员账户不能生成通报表',
+    en: 'Notices are for coordinators and administrators only; a clerk account cannot make notice sheets',
+  }),
+  noticeTitle: (scope: Bilingual, date: string): Bilingual => ({
+    zh: `${scope.zh}入企进村服务问题办理情况通报（截至 ${date}）`,
+    en: `Notice on the problems found by the service groups, ${scope.en}, as of ${date}`,
+  }),
+  noticePeriod: (from: string, to: string, generatedAt: string): Bilingual => ({
+    zh: `报送统计期 ${from} 至 ${to}；生成于 ${generatedAt}`,
+    en: `Reporting period ${from} to ${to}; generated at ${generatedAt}`,
+  }),
+  overdueSheetTitle: (scope: Bilingual, date: string, listed: number, all: number): Bilingual => ({
+    zh: `${scope.zh}超期问题（截至 ${date}，共 ${all} 个${all > listed ? `，列出超期最久的 ${listed} 个` : ''}）`,
+    en: `Overdue problems, ${scope.en}, as of ${date}: ${all}${all > listed ? ` (the ${listed} most overdue listed)` : ''}`,
+  }),
+  notListed: (n: number): Bilingual => ({ zh: `另有 ${n} 项未列出`, en: `${n} more not listed` }),
+  none: (): Bilingual => ({ zh: '（无）', en: 'None' }),
 } as const;
 
 export function bi(m: Bilingual): string {

@@ -98,10 +98,15 @@ export function sortTable(s: Session, sheet: string, table: string, columnIndexI
 export type ChartKind = 'ColumnClustered' | 'BarClustered' | 'Pie';
 
 /** A chart over a data range (its first row and column are the labels). */
-export function addChart(s: Session, sheet: string, kind: ChartKind, row: number, col: number, rows: number, cols: number): void {
+export function addChart(
+  s: Session, sheet: string, kind: ChartKind, row: number, col: number, rows: number, cols: number,
+  o: { title?: string; at?: { start: string; end?: string } } = {},
+): void {
   const ws = sheetOf(s, sheet);
-  ws.charts.add(kind, ws.getRangeByIndexes(row, col, rows, cols), 'Auto');
-  s.queued(80);
+  const chart = ws.charts.add(kind, ws.getRangeByIndexes(row, col, rows, cols), 'Auto');
+  if (o.title !== undefined) chart.title.text = o.title;
+  if (o.at) chart.setPosition(o.at.start, o.at.end);
+  s.queued(80 + (o.title?.length ?? 0) * 3);
 }
 
 export function clearSheet(s: Session, sheet: string): void {

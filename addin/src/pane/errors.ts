@@ -55,6 +55,7 @@ export function explain(err: unknown, s: Strings, lang: Lang): Explained {
     return make(k, pick(err, lang));
   }
   if (err instanceof FlowError) {
+    if (err.code === 'notice_forbidden') return { what: pick(err, lang), todo: s.err.permission.todo };
     const todo = /header|sheet|summary/i.test(err.code) || err.code === 'not_pushable' ? s.err.sheet.todo : s.err.unknown.todo;
     return { what: pick(err, lang), todo };
   }

@@ -64,6 +64,11 @@ const zh = {
   summaryTitle: '统计',
   groupBy: '统计口径',
   groupByOptions: { county: '按县（区、市）', sector: '按行业', department: '按责任部门', group: '按工作组', category: '按问题类别', level: '按问题层级', status: '按办理状态' } as Record<string, string>,
+  // notice (通报)
+  noticeTitle: '通报',
+  noticeDate: '通报日期',
+  noticeHint: '默认为今天（北京时间）；没有该日通报时将现场生成。',
+  noticeSheets: '生成通报表',
   // results
   created: (sheet: string) => `已新建工作表「${sheet}」。请在表中填写或粘贴数据，然后点击「校验」。`,
   checked: (rows: number, valid: number, invalid: number, toPush: number) =>
@@ -79,6 +84,8 @@ const zh = {
     incremental ? `已增量更新「${sheet}」：新增 ${added} 行，更新 ${updated} 行（共 ${rows} 行）。` : `已将 ${rows} 行拉取到「${sheet}」。`,
   summarized: (sheet: string, groups: number, asOf: string) => `已在「${sheet}」生成统计（${groups} 组，截至 ${asOf}）。`,
   overdueCount: (n: number) => `超期问题 ${n} 个，已列在统计表下方。`,
+  noticeMade: (sheet: string, overdueSheet: string, overdue: number) => `已生成「${sheet}」和「${overdueSheet}」（超期问题 ${overdue} 个）。`,
+  noticeGenerated: (date: string) => `服务器上没有 ${date} 的通报，已现场生成并保存。`,
   cancelled: '操作已取消，表格中的内容不受影响。',
   dismiss: '关闭',
   // errors list
@@ -162,6 +169,10 @@ const en: Strings = {
   summaryTitle: 'Summary',
   groupBy: 'Group by',
   groupByOptions: { county: 'By county', sector: 'By sector', department: 'By department', group: 'By group', category: 'By category', level: 'By level', status: 'By status' },
+  noticeTitle: 'Notice (通报)',
+  noticeDate: 'Notice date',
+  noticeHint: 'Today (Beijing time) unless you pick another day; a notice not stored yet is computed now.',
+  noticeSheets: 'Notice sheets',
   created: (sheet) => `Created sheet "${sheet}". Type or paste rows, then click Check.`,
   checked: (rows, valid, invalid, toPush) => `Checked ${rows} rows: ${valid} valid, ${invalid} with errors, ${toPush} to push.`,
   checkedClean: 'Everything is valid; you can push.',
@@ -175,6 +186,8 @@ const en: Strings = {
     incremental ? `Updated "${sheet}": ${added} added, ${updated} updated (${rows} rows).` : `Pulled ${rows} rows into "${sheet}".`,
   summarized: (sheet, groups, asOf) => `Summary written to "${sheet}" (${groups} groups, as of ${asOf}).`,
   overdueCount: (n) => `${n} overdue problems, listed below the summary.`,
+  noticeMade: (sheet, overdueSheet, overdue) => `Wrote "${sheet}" and "${overdueSheet}" (${overdue} overdue problems).`,
+  noticeGenerated: (date) => `No notice for ${date} was stored; it was computed now and stored.`,
   cancelled: 'Cancelled. Nothing in the sheet was lost.',
   dismiss: 'Dismiss',
   errorsTitle: (n) => `Errors (${n} rows)`,

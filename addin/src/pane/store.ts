@@ -1,15 +1,15 @@
 // The pane's state and the actions that change it: a tiny external store (no framework),
 // read by React through useSyncExternalStore. Every Excel operation goes through the engine.
 
-import type { LedgerName } from '@taizhang/ledger';
+import { todayInShanghai, type LedgerName } from '@taizhang/ledger';
 import type { ApiClient } from '../api/client';
 import type { GroupBy, Profile, PullFilter } from '../api/types';
-import { activeSheetName, check, createLedgerSheet, pull, push, resolveConflicts, selectError, summary } from '../engine';
+import { activeSheetName, check, createLedgerSheet, noticeSheets, pull, push, resolveConflicts, selectError, summary } from '../engine';
 import type { Choice, Conflict, FlowOptions, Phase, RowErrors } from '../engine';
 import type { ExcelHost } from '../excel/host';
 import type { Backend } from './backend';
 
-export type FlowName = 'createSheet' | 'check' | 'push' | 'pull' | 'summary' | 'resolve';
+export type FlowName = 'createSheet' | 'check' | 'push' | 'pull' | 'summary' | 'resolve' | 'notice';
 
 export interface Busy {
   readonly flow: FlowName;
@@ -23,7 +23,8 @@ export interface Busy {
 export interface Notice {
   readonly kind: 'success' | 'warning' | 'info';
   readonly key: 'created' | 'checked' | 'checkedClean' | 'pushed' | 'pushedNothing' | 'pushCancelled' | 'pushFailedPartly'
-    | 'forbiddenRows' | 'serverInvalid' | 'pulled' | 'summarized' | 'overdueCount' | 'cancelled' | 'resolved';
+    | 'forbiddenRows' | 'serverInvalid' | 'pulled' | 'summarized' | 'overdueCount' | 'cancelled' | 'resolved'
+    | 'noticeMade' | 'noticeGenerated';
   readonly args: readonly (string | number | boolean)[];
 }
 
@@ -44,6 +45,8 @@ export interface PaneState {
   readonly pullFilter: PullFilter;
   readonly pullFull: boolean;
   readonly groupBy: GroupBy;
+  /** Day of the notice sheets (YYYY-MM-DD); absent: today in Asia/Shanghai. */
+  readonly noticeDate?: string;
 }
 
 export const initialState: PaneState = {
@@ -70,6 +73,9 @@ export interface PaneActions {
   push(): Promise<void>;
   pull(): Promise<void>;
   summary(): Promise<void>;
+  setNoticeDate(date: string): void;
+  /** 通报 sheets of the chosen day (coordinators and administrators). */
+  noticeSheets(): Promise<void>;
   cancel(): void;
   decide(key: string, choice: Choice): void;
   applyDecisions(): Promise<void>;
@@ -92,6 +98,11 @@ export class PaneStore {
   }
 
   getState = (): PaneState => this.state;
+
+  /** The notice day shown and used: the chosen one, else today in Asia/Shanghai. */
+  noticeDate(): string {
+    return this.state.noticeDate ?? this.defaults.today ?? todayInShanghai();
+  }
 
   subscribe = (l: () => void): (() => void) => {
     this.listeners.add(l);
@@ -225,6 +236,13 @@ export class PaneStore {
       const r = await summary(this.host, this.api(), { ...this.flowOptions(o), ledger: this.state.ledger, groupBy: this.state.groupBy });
       const notices: Notice[] = [{ kind: 'success', key: 'summarized', args: [r.sheet, r.groups, r.asOf] }];
       if (r.overdue !== undefined) notices.push({ kind: 'info', key: 'overdueCount', args: [r.overdue] });
+      return { notices };
+    }),
+    setNoticeDate: (noticeDate) => this.set({ noticeDate }),
+    noticeSheets: () => this.run('notice', async (o) => {
+      const r = await noticeSheets(this.host, this.api(), { ...this.flowOptions(o), date: this.noticeDate() });
+      const notices: Notice[] = [{ kind: 'success', key: 'noticeMade', args: [r.sheet, r.overdueSheet, r.overdue] }];
+      if (r.generated) notices.push({ kind: 'info', key: 'noticeGenerated', args: [r.date] });
       return { notices };
     }),
     cancel: () => {

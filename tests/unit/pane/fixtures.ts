@@ -6,7 +6,7 @@ import { initialState, type PaneActions, type PaneState } from '../../../addin/s
 export const noop: PaneActions = {
   signIn: async () => {}, signOut: async () => {}, setLedger: () => {}, setPullFilter: () => {}, setPullFull: () => {},
   setGroupBy: () => {}, createSheet: async () => {}, check: async () => {}, push: async () => {}, pull: async () => {},
-  summary: async () => {}, cancel: () => {}, decide: () => {}, applyDecisions: async () => {}, goTo: async () => {},
+  summary: async () => {}, setNoticeDate: () => {}, noticeSheets: async () => {}, cancel: () => {}, decide: () => {}, applyDecisions: async () => {}, goTo: async () => {},
   dismissError: () => {},
 };
 

@@ -63,6 +63,19 @@ describe.each<[Lang, string]>([['zh', '登录'], ['en', 'Sign in']])('pane in %s
     }
   });
 
+  test('notice sheets: a date input and the button for coordinators and admins only', () => {
+    expect(text(render(states.signedIn!, lang))).not.toContain(s.noticeSheets);
+    for (const role of ['coordinator', 'admin'] as const) {
+      const st: PaneState = { ...states.signedIn!, profile: { ...states.signedIn!.profile!, role }, noticeDate: '2022-06-01' };
+      const html = render(st, lang);
+      expect(text(html)).toContain(s.noticeSheets);
+      expect(text(html)).toContain(s.noticeDate);
+      expect(html).toMatch(/<input[^>]*type="date"[^>]*value="2022-06-01"|<input[^>]*value="2022-06-01"[^>]*type="date"/);
+    }
+    const busy: PaneState = { ...states.signedIn!, profile: { ...states.signedIn!.profile!, role: 'admin' }, busy: { flow: 'notice', done: 1, total: 3, cancelling: false } };
+    expect(text(render(busy, lang))).toContain(s.working(s.noticeSheets));
+  });
+
   test('checking: a progress bar and a cancel button; flow buttons disabled', () => {
     const html = render(states.checking!, lang);
     expect(html).toContain('role="progressbar"');

@@ -12,6 +12,7 @@ import { PaneStore } from '../../../addin/src/pane/store';
 import { createSimulatedExcel } from '../../../addin/src/simulator';
 import { colOf, problemRow, rowsRange } from '../../support/addinRows';
 import { fakeServer } from '../../support/fakeApi';
+import { ACTIVITY, AS_OF, GROUPS, ROWS } from '../supervision/dataset';
 
 const TODAY = '2024-06-01';
 const P = (k: string) => colOf(problems, k);
@@ -195,4 +196,25 @@ test('failures become messages: permission denied on pull, network on push', asy
   const b = store.actions.check();
   await Promise.all([a, b]);
   expect(store.getState().busy).toBeUndefined();
+});
+
+test('notice sheets: a coordinator picks a day and gets 通报 and 超期问题; a clerk is told why not', async () => {
+  const excel = createSimulatedExcel();
+  const server = fakeServer({ today: AS_OF, profile: { uid: 'c', email: 'coord@city.test', role: 'coordinator' }, noticeSource: { rows: ROWS, groups: GROUPS, activity: ACTIVITY } });
+  const store = new PaneStore(excel, fakeBackend(createApiClient(server.transport, { retry: { sleep: async () => {} } })), {}, { today: AS_OF });
+  store.start();
+  await store.actions.signIn('coord@city.test', 'pw');
+  await until(() => store.getState().profile !== undefined);
+  expect(store.noticeDate()).toBe(AS_OF);
+  store.actions.setNoticeDate('2022-05-31');
+  await store.actions.noticeSheets();
+  expect(store.getState().error).toBeUndefined();
+  expect(store.getState().notices.map((n) => n.key)).toEqual(['noticeMade', 'noticeGenerated']);
+  expect(excel.sheetNames()).toEqual(expect.arrayContaining(['通报 2022-05-31', '超期问题']));
+
+  const clerk = await signedIn();
+  await clerk.store.actions.noticeSheets();
+  const e = explain(clerk.store.getState().error, strings('zh'), 'zh');
+  expect(e.what).toContain('通报仅供协调员和管理员查看');
+  expect(clerk.excel.sheetNames().some((n) => n.startsWith('通报'))).toBe(false);
 });

@@ -1,10 +1,12 @@
 import { Divider, Spinner } from '@fluentui/react-components';
+import { todayInShanghai } from '@taizhang/ledger';
 import type { Lang, Strings } from '../i18n';
 import type { PaneActions, PaneState } from '../store';
 import { Actions } from './Actions';
 import { Conflicts } from './Conflicts';
 import { ErrorList } from './ErrorList';
 import { LedgerPicker } from './LedgerPicker';
+import { NoticePanel } from './NoticePanel';
 import { ErrorBox, Notices } from './Messages';
 import { ProfileBar } from './ProfileBar';
 import { Progress } from './Progress';
@@ -57,6 +59,13 @@ export function PaneView({ state, actions, s, lang, emulator }: PaneViewProps) {
       <Divider />
       <SummaryPanel s={s} ledger={state.ledger} groupBy={state.groupBy} disabled={busy}
         onGroupBy={actions.setGroupBy} onSummary={() => void actions.summary()} />
+      {(state.profile?.role === 'coordinator' || state.profile?.role === 'admin') && (
+        <>
+          <Divider />
+          <NoticePanel s={s} date={state.noticeDate ?? todayInShanghai()} disabled={busy}
+            onDate={actions.setNoticeDate} onNoticeSheets={() => void actions.noticeSheets()} />
+        </>
+      )}
     </main>
   );
 }

@@ -1,0 +1,25 @@
+import { Button, Field, Input } from '@fluentui/react-components';
+import type { Strings } from '../i18n';
+
+export interface NoticePanelProps {
+  readonly s: Strings;
+  /** YYYY-MM-DD; the pane passes today in Asia/Shanghai until one is chosen. */
+  readonly date: string;
+  readonly disabled: boolean;
+  readonly onDate: (date: string) => void;
+  readonly onNoticeSheets: () => void;
+}
+
+/** 通报 sheets of a day: shown to coordinators and administrators only. */
+export function NoticePanel({ s, date, disabled, onDate, onNoticeSheets }: NoticePanelProps) {
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(date);
+  return (
+    <section className="tz-notice" aria-label={s.noticeTitle}>
+      <h3>{s.noticeTitle}</h3>
+      <Field label={s.noticeDate} hint={s.noticeHint}>
+        <Input type="date" value={date} disabled={disabled} onChange={(_, d) => onDate(d.value)} />
+      </Field>
+      <Button onClick={onNoticeSheets} disabled={disabled || !valid}>{s.noticeSheets}</Button>
+    </section>
+  );
+}
