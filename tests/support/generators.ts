@@ -17,6 +17,7 @@
 
 import fc from 'fast-check';
 import { CATEGORIES, COUNTY_LABELS, LEVELS, SECTORS, STATUSES, type CanonicalRow, type ErrorCode } from '@taizhang/ledger';
+import { random } from '../../scripts/demo/rows';
 
 export type RawRow = Record<string, unknown>;
 
@@ -105,18 +106,6 @@ function dayWithin(from: string, to: string, f: number): string {
 // ---------------------------------------------------------------------------------------------
 // Strings spelt out from a seed
 
-/** mulberry32: a tiny seeded PRNG, enough to spell out a string. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 const arbSeed = fc.integer({ min: 0, max: 0x7fffffff });
 const below = (next: () => number, n: number) => Math.floor(next() * n);
 const digits = (next: () => number, n: number) => Array.from({ length: n }, () => String(below(next, 10))).join('');
@@ -133,7 +122,7 @@ export function checkChar(first17: string): string {
 
 /** A valid unified social credit code spelt from a seed. */
 export function spellCreditCode(seed: number): string {
-  const next = prng(seed);
+  const next = random(seed);
   const first17 = Array.from({ length: 17 }, () => CREDIT_ALPHABET[below(next, 31)]!).join('');
   return first17 + checkChar(first17);
 }
@@ -143,7 +132,7 @@ export const arbCreditCode: fc.Arbitrary<string> = arbSeed.map(spellCreditCode);
 
 /** A canonical mobile (1[3-9] + 9 digits) or landline (0351-1234567, 010-12345678…). */
 export const arbPhone: fc.Arbitrary<string> = fc.tuple(fc.nat(2), fc.boolean(), arbSeed).map(([kind, eight, seed]) => {
-  const next = prng(seed);
+  const next = random(seed);
   const local = digits(next, eight ? 8 : 7);
   if (kind === 0) return `1${3 + below(next, 7)}${digits(next, 9)}`;
   if (kind === 1) return `${next() < 0.5 ? '010' : `02${digits(next, 1)}`}-${local}`;
@@ -173,7 +162,7 @@ function textChar(next: () => number, inner: boolean): number {
 
 /** `n` characters (code points), whitespace only inside. Built flat: a string grown by += is a rope the GC has to walk. */
 export function spellText(n: number, seed: number): string {
-  const next = prng(seed);
+  const next = random(seed);
   const cs: number[] = new Array(n);
   for (let i = 0; i < n; i++) cs[i] = textChar(next, i > 0 && i < n - 1);
   return String.fromCodePoint(...cs);
@@ -482,7 +471,7 @@ interface Chooser {
 }
 
 function chooser(seed: number): Chooser {
-  const next = prng(seed);
+  const next = random(seed);
   return {
     int: (min, max) => min + below(next, max - min + 1),
     one: (...xs) => xs[below(next, xs.length)],

@@ -9,7 +9,7 @@
  */
 import { type Bounds, fullAddress, parseA1, splitSheet } from './address';
 import { SimError, invalidArgument } from './errors';
-import { type Cell, type ListValidation, type SheetState, type TableState, DEFAULT_COLUMN_WIDTH, WorkbookModel } from './model';
+import { type Cell, type ChartState, type ListValidation, type SheetState, type TableState, DEFAULT_COLUMN_WIDTH, WorkbookModel } from './model';
 import { type SimHost, type SimStats, SimRequestContext, compareVersions } from './proxy';
 import { Workbook } from './objects';
 import { type CellValue, GENERAL, formatText } from './values';
@@ -57,14 +57,7 @@ export interface TableSnapshot {
   showFilterButton: boolean;
 }
 
-export interface ChartSnapshot {
-  name: string;
-  type: string;
-  source: string;
-  seriesBy: string;
-  title: string;
-  position?: { start: string; end?: string };
-}
+export type ChartSnapshot = Omit<ChartState, 'id' | 'deleted'>;
 
 /** Direct access to one sheet, outside any sync: for arranging and asserting in tests. */
 export interface SheetInspector {
