@@ -11,10 +11,9 @@
 //      Ctrl-C stops everything and saves the data.
 // Uses only Node built-ins until the install is done.
 
-import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureInstalled } from './prerequisites.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PROJECT = 'demo-taizhang';
@@ -22,18 +21,6 @@ const REGION = 'asia-east2';
 
 function say(zh, en) {
   console.log(`[start] ${zh}\n[start] ${en}`);
-}
-
-function ensureInstalled() {
-  const modules = path.join(ROOT, 'node_modules', '.package-lock.json');
-  const lock = path.join(ROOT, 'package-lock.json');
-  if (existsSync(modules) && (!existsSync(lock) || statSync(modules).mtimeMs >= statSync(lock).mtimeMs)) return;
-  say('正在安装依赖（npm install）…', 'Installing dependencies (npm install)…');
-  const r = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: ROOT, stdio: 'inherit' });
-  if (r.status !== 0) {
-    say('依赖安装失败，请检查网络后重试', 'npm install failed; check the network and try again');
-    process.exit(r.status ?? 1);
-  }
 }
 
 async function startPane() {
@@ -84,7 +71,7 @@ function banner() {
 }
 
 async function main() {
-  ensureInstalled();
+  ensureInstalled('start');
   const { start, UserError } = await import('./emulators.mjs');
   const { seedDemo, waitForFunctions } = await import('./demo/local.mjs');
   const fresh = process.argv.includes('--fresh');

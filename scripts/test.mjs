@@ -14,8 +14,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { exec as emulatorsExec, UserError } from './emulators.mjs';
+import { ensureChromium, ensureInstalled } from './prerequisites.mjs';
 
+ensureInstalled('test');
+const { exec: emulatorsExec, UserError } = await import('./emulators.mjs');
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const TSC = require.resolve('typescript/bin/tsc');
@@ -64,6 +66,7 @@ const steps = {
   // The built pane in headless Chromium against the real emulators (tests/browser/run.mjs).
   browser: () => {
     rmSync(resultFile('browser'), { force: true });
+    if (!ensureChromium('test')) return 1;
     return emulatorsExec([process.execPath, path.join(ROOT, 'tests', 'browser', 'run.mjs')].map(shQuote).join(' '));
   },
 };
