@@ -10,35 +10,23 @@ import { FieldPath, FieldValue, getFirestore, type Firestore } from 'firebase-ad
 import { problems, todayInShanghai } from '@taizhang/ledger';
 import { diffValues } from '../functions/src/push/plan';
 import { demoProblem, random } from '../scripts/demo/rows';
+import { emulatorIdToken, emulatorTransport, PROJECT } from '../scripts/demo/emulatorClient';
 
-const PROJECT = process.env.GCLOUD_PROJECT ?? 'demo-taizhang';
-const REGION = process.env.TAIZHANG_REGION ?? 'asia-east2';
-const FUNCTIONS = process.env.TAIZHANG_FUNCTIONS_ORIGIN ?? 'http://127.0.0.1:5001';
 const ROWS = Number(process.env.BENCH_ROWS ?? 10_000);
 const CALL = 500;
 const PULL_ROUNDS = 3;
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-async function token(): Promise<string> {
+/** A bench administrator's callable client. */
+async function adminClient(): Promise<<T>(name: string, data: unknown) => Promise<T>> {
   const auth = getAuth();
   const email = 'bench.admin@taizhang.test';
   const password = 'bench-password';
   const user = await auth.getUserByEmail(email).catch(() => auth.createUser({ email, password }));
   await auth.setCustomUserClaims(user.uid, { role: 'admin' });
-  const res = await fetch(`http://${process.env.FIREBASE_AUTH_EMULATOR_HOST}/identitytoolkit.googleapis.com/v1/accounts:signInWithPassword?key=bench`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password, returnSecureToken: true }),
-  });
-  return ((await res.json()) as { idToken: string }).idToken;
-}
-
-async function call<T>(name: string, data: unknown, idToken: string): Promise<T> {
-  const res = await fetch(`${FUNCTIONS}/${PROJECT}/${REGION}/${name}`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${idToken}` }, body: JSON.stringify({ data }),
-  });
-  const body = (await res.json()) as { result?: T; error?: unknown };
-  if (!body.result) throw new Error(`${name}: ${JSON.stringify(body.error)}`);
-  return body.result;
+  const transport = emulatorTransport(await emulatorIdToken(email, password));
+  return async <T>(name: string, data: unknown) => (await transport(name, data)) as T;
 }
 
 async function clear(): Promise<void> {
@@ -89,7 +77,7 @@ function line(label: string, rows: number, seconds: number): string {
 async function main(): Promise<void> {
   const app = getApps()[0] ?? initializeApp({ projectId: PROJECT });
   const db = getFirestore(app);
-  const idToken = await token();
+  const call = await adminClient();
   const today = todayInShanghai();
   const r = random(7);
   const rows = Array.from({ length: ROWS }, () => demoProblem(r, today));
@@ -97,13 +85,13 @@ async function main(): Promise<void> {
 
   await clear();
   // Warm the function instance so its cold start is not counted.
-  await call('pushRows', { ledger: 'problems', requestId: randomUUID(), rows: [{ key: randomUUID(), values: rows[0] }] }, idToken);
+  await call('pushRows', { ledger: 'problems', requestId: randomUUID(), rows: [{ key: randomUUID(), values: rows[0] }] });
   await clear();
 
   const tPush = await timed(async () => {
     for (let c = 0; c < calls; c++) {
       const chunk = rows.slice(c * CALL, (c + 1) * CALL).map((values) => ({ key: randomUUID(), values }));
-      await call('pushRows', { ledger: 'problems', requestId: randomUUID(), rows: chunk }, idToken);
+      await call('pushRows', { ledger: 'problems', requestId: randomUUID(), rows: chunk });
     }
   });
 
@@ -111,7 +99,7 @@ async function main(): Promise<void> {
     let pageToken: string | undefined;
     let n = 0;
     do {
-      const page: { rows: unknown[]; nextPageToken?: string } = await call('pullRows', { ledger: 'problems', pageSize: 5000, ...(pageToken && { pageToken }) }, idToken);
+      const page: { rows: unknown[]; nextPageToken?: string } = await call('pullRows', { ledger: 'problems', pageSize: 5000, ...(pageToken && { pageToken }) });
       n += page.rows.length;
       pageToken = page.nextPageToken;
     } while (pageToken);

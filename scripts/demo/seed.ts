@@ -12,35 +12,16 @@ import { todayInShanghai, type CanonicalRow, type LedgerName } from '@taizhang/l
 import { upsertAccount } from '../../cli/src/admin/accounts';
 import { DEMO_ACCOUNTS, type DemoAccount } from './accounts';
 import { demoProblem, demoVisit, random } from './rows';
+import type { Transport } from '../../addin/src/api/transport';
+import { emulatorIdToken, emulatorTransport, PROJECT } from './emulatorClient';
 
-const PROJECT = process.env.GCLOUD_PROJECT ?? 'demo-taizhang';
-const REGION = process.env.TAIZHANG_REGION ?? 'asia-east2';
-const FUNCTIONS = process.env.TAIZHANG_FUNCTIONS_ORIGIN ?? 'http://127.0.0.1:5001';
 
-async function signIn(a: DemoAccount): Promise<string> {
-  const host = process.env.FIREBASE_AUTH_EMULATOR_HOST!;
-  const res = await fetch(`http://${host}/identitytoolkit.googleapis.com/v1/accounts:signInWithPassword?key=demo`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: a.email, password: a.password, returnSecureToken: true }),
-  });
-  const body = (await res.json()) as { idToken?: string };
-  if (!body.idToken) throw new Error(`sign-in failed for ${a.email}: ${JSON.stringify(body)}`);
-  return body.idToken;
-}
-
-async function push(token: string, ledger: LedgerName, rows: CanonicalRow[]): Promise<void> {
+async function push(call: Transport, ledger: LedgerName, rows: CanonicalRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) {
-    const res = await fetch(`${FUNCTIONS}/${PROJECT}/${REGION}/pushRows`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-      body: JSON.stringify({
-        data: { ledger, requestId: randomUUID(), rows: rows.slice(i, i + 500).map((values) => ({ key: randomUUID(), values })) },
-      }),
-    });
-    const body = (await res.json()) as { result?: { results: { status: string }[] }; error?: unknown };
-    const bad = body.result?.results.filter((r) => r.status !== 'created') ?? [];
-    if (!body.result || bad.length > 0) throw new Error(`demo push failed: ${JSON.stringify(body.error ?? bad.slice(0, 3))}`);
+    const chunk = rows.slice(i, i + 500).map((values) => ({ key: randomUUID(), values }));
+    const { results } = (await call('pushRows', { ledger, requestId: randomUUID(), rows: chunk })) as { results: { status: string }[] };
+    const bad = results.filter((r) => r.status !== 'created');
+    if (bad.length > 0) throw new Error(`demo push failed: ${JSON.stringify(bad.slice(0, 3))}`);
   }
 }
 
@@ -79,10 +60,10 @@ async function main(): Promise<void> {
   let problems = 0;
   let visits = 0;
   for (const [account, counties, np, nv] of plan) {
-    const token = await signIn(account);
+    const call = emulatorTransport(await emulatorIdToken(account.email, account.password));
     const group = account.claims.group;
-    await push(token, 'problems', Array.from({ length: np }, () => demoProblem(r, today, counties, group)));
-    await push(token, 'visits', Array.from({ length: nv }, () => demoVisit(r, today, counties, group)));
+    await push(call, 'problems', Array.from({ length: np }, () => demoProblem(r, today, counties, group)));
+    await push(call, 'visits', Array.from({ length: nv }, () => demoVisit(r, today, counties, group)));
     problems += np;
     visits += nv;
   }
