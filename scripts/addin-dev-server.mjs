@@ -16,6 +16,7 @@ import https from 'node:https';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { httpsOptions } from './dev-certs.mjs';
+import { PORTS } from './ports.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'addin', 'dist');
@@ -28,8 +29,8 @@ const TYPES = {
 
 /** Which upstream (and path there) a request goes to, or undefined to serve a file. */
 export function route(url, o = {}) {
-  const functions = o.functions ?? { host: '127.0.0.1', port: 5001 };
-  const auth = o.auth ?? { host: '127.0.0.1', port: 9099 };
+  const functions = o.functions ?? { host: '127.0.0.1', port: PORTS.functions };
+  const auth = o.auth ?? { host: '127.0.0.1', port: PORTS.auth };
   if (url.startsWith('/__/functions/')) return { ...functions, path: url.slice('/__/functions'.length) };
   if (url.startsWith('/__/auth/')) return { ...auth, path: url.slice('/__/auth'.length) };
   if (/^\/(identitytoolkit\.googleapis\.com|securetoken\.googleapis\.com|emulator)\//.test(url)) return { ...auth, path: url };

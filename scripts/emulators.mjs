@@ -27,6 +27,9 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import zlib from 'node:zlib';
 import { buildFunctions, watchFunctions } from './build-functions.mjs';
+import { FUNCTIONS_ORIGIN, PORT_OFFSET, PORTS } from './ports.mjs';
+
+export { FUNCTIONS_ORIGIN, PORT_OFFSET, PORTS };
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const PROJECT_ID = 'demo-taizhang';
@@ -247,6 +250,7 @@ export async function emulatorEnv({ quiet = false } = {}) {
   // Google client libraries (firebase-admin in tests and functions) otherwise probe the GCE
   // metadata server for credentials; off GCE that is a delay and a MetadataLookupWarning.
   env.METADATA_SERVER_DETECTION ??= 'none';
+  env.TAIZHANG_FUNCTIONS_ORIGIN ??= FUNCTIONS_ORIGIN;
   if (env.FIRESTORE_EMULATOR_BINARY_PATH) {
     if (!quiet) log(`FIRESTORE_EMULATOR_BINARY_PATH already set: ${env.FIRESTORE_EMULATOR_BINARY_PATH}`);
     return env;
@@ -267,8 +271,15 @@ export async function emulatorEnv({ quiet = false } = {}) {
 // ---------------------------------------------------------------------------------------
 // Ports
 
-/** firebase.json's ports: hub, auth, firestore, functions. */
-export const PORTS = { hub: 4400, auth: 9099, firestore: 8080, functions: 5001 };
+/** `--config` arguments for firebase-tools: none for the standard ports. */
+async function configArgs() {
+  if (PORT_OFFSET === 0) return [];
+  const config = JSON.parse(await readFile(path.join(ROOT, 'firebase.json'), 'utf8'));
+  for (const [name, port] of Object.entries(PORTS)) config.emulators[name].port = port;
+  const file = `firebase.ports-${PORT_OFFSET}.json`;
+  await writeFile(path.join(ROOT, file), `${JSON.stringify(config, null, 2)}\n`);
+  return ['--config', file];
+}
 
 function portFree(port, host = '127.0.0.1') {
   return new Promise((resolve) => {
@@ -345,7 +356,7 @@ export async function exec(command) {
   await requireFreePorts();
   const env = await emulatorEnv();
   await buildFunctions();
-  return runFirebase(['emulators:exec', ...baseArgs(), command], env);
+  return runFirebase([...(await configArgs()), 'emulators:exec', ...baseArgs(), command], env);
 }
 
 /** Builds (and by default watches) the functions, then runs `firebase emulators:start`. */
@@ -363,7 +374,7 @@ export async function start({ fresh = false, watch = true, extraArgs = [] } = {}
   if (watch) stopWatching = await watchFunctions();
   else await buildFunctions();
   try {
-    return await runFirebase(['emulators:start', ...baseArgs(), ...dataArgs, ...extraArgs], env);
+    return await runFirebase([...(await configArgs()), 'emulators:start', ...baseArgs(), ...dataArgs, ...extraArgs], env);
   } finally {
     await stopWatching();
   }

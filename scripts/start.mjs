@@ -13,6 +13,7 @@
 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PORTS } from './ports.mjs';
 import { ensureInstalled } from './prerequisites.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -61,8 +62,8 @@ function banner() {
   console.log(`
 ────────────────────────────────────────────────────────────────────────
  台账 Taizhang — 本地环境已就绪 / local stack is up
-   Functions  http://127.0.0.1:5001/${PROJECT}/${REGION}/{pushRows,pullRows,getStats,getProfile}
-   Firestore  127.0.0.1:8080     Auth  127.0.0.1:9099     Hub  127.0.0.1:4400
+   Functions  http://127.0.0.1:${PORTS.functions}/${PROJECT}/${REGION}/{pushRows,pullRows,getStats,getProfile}
+   Firestore  127.0.0.1:${PORTS.firestore}     Auth  127.0.0.1:${PORTS.auth}     Hub  127.0.0.1:${PORTS.hub}
    数据保存在 / data kept in  .emulator-data/  (npm start -- --fresh 清空 / starts empty)
    演示账户见上 / demo accounts: listed above
  命令行 / command line:  npx taizhang check <file.xlsx>   npx taizhang admin list

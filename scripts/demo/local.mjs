@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AUTH_HOST, FIRESTORE_HOST, FUNCTIONS_ORIGIN } from '../ports.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PROJECT = 'demo-taizhang';
@@ -16,7 +17,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * `seconds`, or as soon as `stopped()` says the emulators are gone.
  */
 export async function waitForFunctions({ seconds = 240, stopped = () => false } = {}) {
-  const url = `http://127.0.0.1:5001/${PROJECT}/${REGION}/getProfile`;
+  const url = `${FUNCTIONS_ORIGIN}/${PROJECT}/${REGION}/getProfile`;
   for (let i = 0; i < seconds && !stopped(); i++) {
     try {
       const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"data":{}}' });
@@ -32,7 +33,8 @@ export async function waitForFunctions({ seconds = 240, stopped = () => false } 
 /** Runs scripts/demo/seed.ts against the emulators; resolves true when it succeeded. */
 export function seedDemo() {
   const env = {
-    ...process.env, FIREBASE_AUTH_EMULATOR_HOST: '127.0.0.1:9099', FIRESTORE_EMULATOR_HOST: '127.0.0.1:8080',
+    ...process.env, FIREBASE_AUTH_EMULATOR_HOST: AUTH_HOST, FIRESTORE_EMULATOR_HOST: FIRESTORE_HOST,
+    TAIZHANG_FUNCTIONS_ORIGIN: FUNCTIONS_ORIGIN,
     GCLOUD_PROJECT: PROJECT, METADATA_SERVER_DETECTION: 'none',
   };
   const tsx = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');

@@ -14,6 +14,7 @@ import { chromium } from 'playwright-core';
 import { buildAddin } from '../../scripts/build-addin.mjs';
 import { startDevServer } from '../../scripts/addin-dev-server.mjs';
 import { seedDemo, waitForFunctions } from '../../scripts/demo/local.mjs';
+import { AUTH_HOST, FUNCTIONS_ORIGIN } from '../../scripts/ports.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const OUT = path.join(ROOT, 'tests', 'output', 'browser');
@@ -24,12 +25,12 @@ const PASSWORD = 'taizhang-demo';
 
 /** Another account (the coordinator) updates a row through the real callables. */
 async function coordinatorEdits(id, key, change) {
-  const auth = await fetch('http://127.0.0.1:9099/identitytoolkit.googleapis.com/v1/accounts:signInWithPassword?key=demo-api-key', {
+  const auth = await fetch(`http://${AUTH_HOST}/identitytoolkit.googleapis.com/v1/accounts:signInWithPassword?key=demo-api-key`, {
     method: 'POST', headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ email: 'coordinator@taizhang.demo', password: PASSWORD, returnSecureToken: true }),
   }).then((r) => r.json());
   const call = async (name, data) => {
-    const r = await fetch(`http://127.0.0.1:5001/${PROJECT}/asia-east2/${name}`, {
+    const r = await fetch(`${FUNCTIONS_ORIGIN}/${PROJECT}/asia-east2/${name}`, {
       method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${auth.idToken}` }, body: JSON.stringify({ data }),
     }).then((x) => x.json());
     if (r.error) throw new Error(`${name}: ${r.error.message}`);
@@ -62,7 +63,7 @@ async function main() {
   } catch {
     // no fontconfig: nothing to say
   }
-  if (!(await waitForFunctions({ seconds: 120 }))) throw new Error('the Functions emulator does not answer on 5001');
+  if (!(await waitForFunctions({ seconds: 120 }))) throw new Error(`the Functions emulator does not answer at ${FUNCTIONS_ORIGIN}`);
   if (!(await seedDemo())) throw new Error('seeding the demo accounts failed');
   await mkdir(SHOTS, { recursive: true });
   await build({
