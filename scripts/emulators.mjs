@@ -251,6 +251,9 @@ export async function emulatorEnv({ quiet = false } = {}) {
   // metadata server for credentials; off GCE that is a delay and a MetadataLookupWarning.
   env.METADATA_SERVER_DETECTION ??= 'none';
   env.TAIZHANG_FUNCTIONS_ORIGIN ??= FUNCTIONS_ORIGIN;
+  // The Functions emulator starts one worker process per concurrent call and gives it 30 s
+  // to load; twenty clerks pushing at once on two busy cores can take longer than that.
+  env.FUNCTIONS_DISCOVERY_TIMEOUT ??= '120';
   if (env.FIRESTORE_EMULATOR_BINARY_PATH) {
     if (!quiet) log(`FIRESTORE_EMULATOR_BINARY_PATH already set: ${env.FIRESTORE_EMULATOR_BINARY_PATH}`);
     return env;

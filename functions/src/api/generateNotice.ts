@@ -11,7 +11,7 @@ import { firestore } from '../store/db';
 import { noticeRequestSchema, parseRequest } from './schemas';
 
 export const generateNotice = onCall({ ...callableOptions, timeoutSeconds: 300, memory: '1GiB' }, async (request) => {
-  const caller = requireCaller(request);
+  const caller = await requireCaller(request);
   const county = noticeScope(caller);
   const req = parseRequest(noticeRequestSchema, request.data);
   const date = noticeDate(req.date);

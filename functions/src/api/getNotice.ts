@@ -10,7 +10,7 @@ import { firestore } from '../store/db';
 import { noticeRequestSchema, parseRequest } from './schemas';
 
 export const getNotice = onCall(callableOptions, async (request) => {
-  const caller = requireCaller(request);
+  const caller = await requireCaller(request);
   const county = noticeScope(caller);
   const req = parseRequest(noticeRequestSchema, request.data);
   const date = noticeDate(req.date);

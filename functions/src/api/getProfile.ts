@@ -5,4 +5,4 @@ import { callableOptions } from '../config';
 
 export type GetProfileResponse = Caller;
 
-export const getProfile = onCall(callableOptions, (request): GetProfileResponse => requireCaller(request));
+export const getProfile = onCall(callableOptions, (request): Promise<GetProfileResponse> => requireCaller(request));

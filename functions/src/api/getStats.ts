@@ -12,7 +12,7 @@ import { firestore } from '../store/db';
 import { parseRequest, statsRequestSchema } from './schemas';
 
 export const getStats = onCall(callableOptions, async (request) => {
-  const caller = requireCaller(request);
+  const caller = await requireCaller(request);
   const req = parseRequest(statsRequestSchema, request.data);
   const ledger = getLedger(req.ledger);
   if (!fieldOf(ledger, req.groupBy)) {

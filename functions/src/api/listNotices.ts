@@ -9,7 +9,7 @@ import { firestore } from '../store/db';
 import { DEFAULT_NOTICES, listNoticesRequestSchema, parseRequest } from './schemas';
 
 export const listNotices = onCall(callableOptions, async (request) => {
-  const caller = requireCaller(request);
+  const caller = await requireCaller(request);
   const county = noticeScope(caller);
   const req = parseRequest(listNoticesRequestSchema, request.data ?? {});
   return { notices: await list(firestore(), req.limit ?? DEFAULT_NOTICES, county) };

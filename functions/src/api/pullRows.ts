@@ -11,7 +11,7 @@ import { firestore } from '../store/db';
 import { DEFAULT_PAGE_SIZE, parseRequest, pullRequestSchema } from './schemas';
 
 export const pullRows = onCall(callableOptions, async (request): Promise<PullAnswer> => {
-  const caller = requireCaller(request);
+  const caller = await requireCaller(request);
   const req = parseRequest(pullRequestSchema, request.data);
   const filter = canonicalFilter(getLedger(req.ledger), caller, req.filter);
   return pull(firestore(), {

@@ -13,7 +13,7 @@ import { firestore } from '../store/db';
 import { checkPushLimits, checkUniqueKeys, parseRequest, pushRequestSchema } from './schemas';
 
 export const pushRows = onCall(callableOptions, async (request): Promise<{ results: PushResult[] }> => {
-  const caller = requireCaller(request);
+  const caller = await requireCaller(request);
   checkPushLimits(request.data);
   const req = parseRequest(pushRequestSchema, request.data);
   checkUniqueKeys(req.rows);
