@@ -279,6 +279,12 @@ async function configArgs() {
   if (PORT_OFFSET === 0) return [];
   const config = JSON.parse(await readFile(path.join(ROOT, 'firebase.json'), 'utf8'));
   for (const [name, port] of Object.entries(PORTS)) config.emulators[name].port = port;
+  // Ports firebase-tools would otherwise pick from defaults, racing the other stack for them.
+  const host = '127.0.0.1';
+  config.emulators.firestore.websocketPort = 9150 + PORT_OFFSET;
+  config.emulators.logging = { host, port: 4500 + PORT_OFFSET };
+  config.emulators.eventarc = { host, port: 9299 + PORT_OFFSET };
+  config.emulators.tasks = { host, port: 9499 + PORT_OFFSET };
   const file = `firebase.ports-${PORT_OFFSET}.json`;
   await writeFile(path.join(ROOT, file), `${JSON.stringify(config, null, 2)}\n`);
   return ['--config', file];
