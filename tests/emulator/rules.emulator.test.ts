@@ -25,6 +25,9 @@ const DOCS: readonly string[] = [
   'counters/problems-140702-2022',
   `requests/${CLERK_UID}-rules-request-1`,
   `requests/${CLERK_UID}-rules-request-1/units/000`,
+  'groups/YC-01',
+  'notices/2022-06-01',
+  'notices/2022-06-01/counties/榆次区',
 ];
 
 let env: RulesTestEnvironment;
@@ -69,6 +72,7 @@ const contexts: [string, () => RulesTestContext][] = [
   ['a clerk (its own county, group and uid)', () => env.authenticatedContext(CLERK_UID, {
     email: 'rules-clerk@taizhang.test', email_verified: true, role: 'clerk', county: '榆次区', group: '榆次区第1组',
   })],
+  ['a county coordinator', () => env.authenticatedContext('rules-county-coordinator-uid', { email: 'rules-coord-yuci@taizhang.test', role: 'coordinator', county: '榆次区' })],
   ['a city coordinator', () => env.authenticatedContext('rules-coordinator-uid', { email: 'rules-coord@taizhang.test', role: 'coordinator' })],
   ['an admin', () => env.authenticatedContext('rules-admin-uid', { email: 'rules-admin@taizhang.test', role: 'admin' })],
 ];
@@ -90,7 +94,7 @@ describe.each(contexts)('%s', (_name, context) => {
 
   it('can query no collection group either', async () => {
     const db = context().firestore();
-    for (const group of ['problems', 'visits', 'revisions', 'units', 'requests', 'counters', 'problemsKeys']) {
+    for (const group of ['problems', 'visits', 'revisions', 'units', 'requests', 'counters', 'problemsKeys', 'visitsKeys', 'groups', 'notices', 'counties']) {
       await assertFails(getDocs(query(collectionGroup(db, group), limit(1))));
     }
     await assertFails(getDocs(collection(db, 'somethingElse')));
