@@ -14,6 +14,11 @@ import type { CurrentRow, PushResult, PushRow, WireError } from './wire';
 /** A value a cell holds (Office.js `values`, exceljs plain values). */
 export type CellValue = string | number | boolean;
 
+/** The sheet (add-in) or workbook sheet (CLI) a consolidated list is pulled into. */
+export function pullSheetName(ledger: LedgerDef): string {
+  return `${ledger.title}汇总`;
+}
+
 /** Row keys the server accepts (API.md): UUIDs fit. */
 export const ROW_KEY = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 
