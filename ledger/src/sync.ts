@@ -6,7 +6,7 @@
 import { sameValues } from './fingerprint';
 import { diffRows, type FieldDiff } from './conflict';
 import { DATE_FORMAT } from './template';
-import { dateToSerial } from './types/date';
+import { CANONICAL_DATE, dateToSerial } from './types/date';
 import type { FieldDef, LedgerDef } from './fields';
 import type { CanonicalRow, CanonicalValue } from './parse';
 import type { CurrentRow, PushResult, PushRow, WireError } from './wire';
@@ -34,10 +34,14 @@ export function numberFormatOf(f: FieldDef): string {
   }
 }
 
-/** A canonical value as the cell should hold it: dates as serials (the column shows yyyy-mm-dd). */
+/**
+ * A canonical value as the cell should hold it: dates as serials (the column shows
+ * yyyy-mm-dd). Anything else the server holds in a date field (no date at all) stays the
+ * text it is; writers put text in as text.
+ */
 export function cellOf(f: FieldDef, v: CanonicalValue | undefined, date1904: boolean): CellValue {
   if (v === undefined) return '';
-  if (f.type.kind === 'date' && typeof v === 'string') return dateToSerial(v, date1904);
+  if (f.type.kind === 'date' && typeof v === 'string' && CANONICAL_DATE.test(v)) return dateToSerial(v, date1904);
   return v;
 }
 

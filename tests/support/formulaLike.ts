@@ -16,4 +16,5 @@ export const FORMULA_LIKE: readonly string[] = [
   '\r\n=1+1',
   '甲\r\n乙',
   '_x000D_ 字面量',
+  "'单引号开头",
 ];

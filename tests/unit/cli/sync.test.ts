@@ -10,7 +10,10 @@ import { outputPath, runPush } from '../../../cli/src/commands/push';
 import type { CliContext } from '../../../cli/src/context';
 import type { Connect } from '../../../cli/src/firebase/callables';
 import { resolveTarget } from '../../../cli/src/firebase/target';
-import { escapeXstring } from '../../../cli/src/xlsx/cells';
+import { readFileSync } from 'node:fs';
+import JSZip from 'jszip';
+import { escapeXstring, putCell } from '../../../cli/src/xlsx/cells';
+import { FORMULA_LIKE } from '../../support/formulaLike';
 import { fakeServer, type FakeServer } from '../../support/fakeApi';
 import { MESSY_SHEET, tempDir, TODAY, writeMessyWorkbook } from './fixtures';
 
@@ -136,6 +139,32 @@ describe('taizhang pull', () => {
     const c = ctx();
     expect(await runPull({ ledger: 'problems', out, overdue: true, today: '2024-09-15', json: true }, c, connect)).toBe(0);
     expect(JSON.parse(c.out)).toMatchObject({ rows: 2, fetched: 4 });
+  });
+});
+
+describe('formula-like text in a written .xlsx', () => {
+  it('is a shared string (t="s", never <f>), formatted as text, and reads back exactly', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('s');
+    // A text column, and a date column holding text: text either way.
+    FORMULA_LIKE.forEach((v, i) => {
+      putCell(ws.getCell(i + 1, 1), v, '@');
+      putCell(ws.getCell(i + 1, 2), v, 'yyyy-mm-dd');
+    });
+    const path = join(dir, 'formula-like.xlsx');
+    await wb.xlsx.writeFile(path);
+    const xml = await (await JSZip.loadAsync(readFileSync(path))).file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(xml).not.toMatch(/<f[ >]/);
+    expect(xml.match(/<c [^>]*>/g)!.every((c) => / t="s"/.test(c))).toBe(true);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(path);
+    const rs = back.getWorksheet('s')!;
+    FORMULA_LIKE.forEach((v, i) => {
+      for (const col of [1, 2]) {
+        const c = rs.getCell(i + 1, col);
+        expect([c.value, c.type, c.numFmt]).toEqual([v, ExcelJS.ValueType.String, '@']);
+      }
+    });
   });
 });
 
