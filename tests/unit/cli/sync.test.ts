@@ -176,3 +176,23 @@ describe('escapeXstring', () => {
     expect(escapeXstring('=1+2\t\n')).toBe('=1+2\t\n');
   });
 });
+
+describe('resolveTarget', () => {
+  it('the emulators by default, ports shifted by TAIZHANG_PORT_OFFSET unless the hosts are given', () => {
+    expect(resolveTarget({}, { TAIZHANG_PORT_OFFSET: '200' })).toMatchObject({
+      project: 'demo-taizhang', region: 'asia-east2', emulators: true,
+      functionsBase: 'http://127.0.0.1:5201/demo-taizhang/asia-east2',
+      identityToolkit: 'http://127.0.0.1:9299/identitytoolkit.googleapis.com',
+    });
+    expect(resolveTarget({}, { FIREBASE_AUTH_EMULATOR_HOST: 'h:1', TAIZHANG_FUNCTIONS_ORIGIN: 'http://f:2/' }).functionsBase).toBe('http://f:2/demo-taizhang/asia-east2');
+    expect(() => resolveTarget({}, { TAIZHANG_PORT_OFFSET: 'x' })).toThrow(/TAIZHANG_PORT_OFFSET/);
+  });
+
+  it('a real project needs its web API key; callables at REGION-PROJECT.cloudfunctions.net', () => {
+    expect(() => resolveTarget({ project: 'jz-taizhang' }, {})).toThrow(/API key/);
+    expect(resolveTarget({ project: 'jz-taizhang', region: 'asia-east1', apiKey: 'k' }, {})).toMatchObject({
+      emulators: false, functionsBase: 'https://asia-east1-jz-taizhang.cloudfunctions.net',
+      identityToolkit: 'https://identitytoolkit.googleapis.com', apiKey: 'k',
+    });
+  });
+});
