@@ -5,7 +5,7 @@
 // 100,000-row pull completes.
 
 import { parseRows, problems } from '@taizhang/ledger';
-import { fingerprint } from '../addin/src/engine/fingerprint';
+import { fingerprint } from '@taizhang/ledger';
 import { createApiClient } from '../addin/src/api/client';
 import { check } from '../addin/src/engine/check';
 import { createLedgerSheet } from '../addin/src/engine/createSheet';

@@ -17,3 +17,6 @@ export * from './accounts';
 export * from './groups';
 export * from './supervision';
 export * from './wire';
+export * from './fingerprint';
+export * from './conflict';
+export * from './sync';

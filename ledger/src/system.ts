@@ -2,19 +2,28 @@
 // columns, and the sync states written into them. Shared by the add-in and the CLI so that a
 // workbook synced by one can be synced by the other.
 
+export type SystemKey = '_id' | '_version' | '_sync' | '_key' | '_hash';
+
 export interface SystemColumn {
-  readonly key: '_key' | '_id' | '_version' | '_sync';
+  readonly key: SystemKey;
   readonly header: string;
   readonly en: string;
   readonly width: number;
+  /** Excel number format: text ('@') for all but the version, so nothing becomes a formula. */
+  readonly numberFormat: string;
 }
 
-/** Headers say 〔系统〕 so a clerk sees at a glance that these are not theirs to type in. */
+/**
+ * Headers say 〔系统〕 so a clerk sees at a glance that these are not theirs to type in. The
+ * fingerprint is that of the canonical values at the last sync: a row whose values hash to
+ * something else has been edited since, so only new and changed rows are sent.
+ */
 export const SYSTEM_COLUMNS: readonly SystemColumn[] = [
-  { key: '_id', header: '编号〔系统〕', en: 'Id [system]', width: 22 },
-  { key: '_version', header: '版本〔系统〕', en: 'Version [system]', width: 8 },
-  { key: '_sync', header: '同步状态〔系统〕', en: 'Sync state [system]', width: 12 },
-  { key: '_key', header: '行键〔系统〕', en: 'Row key [system]', width: 38 },
+  { key: '_id', header: '编号〔系统〕', en: 'Id [system]', width: 22, numberFormat: '@' },
+  { key: '_version', header: '版本〔系统〕', en: 'Version [system]', width: 8, numberFormat: '0' },
+  { key: '_sync', header: '同步状态〔系统〕', en: 'Sync state [system]', width: 12, numberFormat: '@' },
+  { key: '_key', header: '行键〔系统〕', en: 'Row key [system]', width: 38, numberFormat: '@' },
+  { key: '_hash', header: '指纹〔系统〕', en: 'Fingerprint [system]', width: 8, numberFormat: '@' },
 ];
 
 export const SYNC_STATES = {

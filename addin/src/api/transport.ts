@@ -11,6 +11,11 @@ export interface FetchTransportOptions {
   readonly origin: string;
   readonly project: string;
   readonly region: string;
+  /**
+   * Where the callables are, when not at the emulator's `origin/project/region`: a deployed
+   * project serves them at https://REGION-PROJECT.cloudfunctions.net/NAME (the CLI).
+   */
+  readonly baseUrl?: string;
   /** The current Firebase ID token (refreshed by whoever owns the session); undefined = anonymous. */
   readonly getIdToken: () => Promise<string | undefined> | string | undefined;
   readonly fetch?: typeof fetch;
@@ -21,7 +26,7 @@ export interface FetchTransportOptions {
 /** The callable protocol over HTTP: POST {data}, answer {result} or {error: {status, message}}. */
 export function fetchTransport(o: FetchTransportOptions): Transport {
   const doFetch = o.fetch ?? fetch;
-  const base = `${o.origin.replace(/\/$/, '')}/${o.project}/${o.region}`;
+  const base = o.baseUrl?.replace(/\/$/, '') ?? `${o.origin.replace(/\/$/, '')}/${o.project}/${o.region}`;
   return async (name, data) => {
     const headers: Record<string, string> = { 'Content-Type': 'application/json' };
     const token = await o.getIdToken();

@@ -2,11 +2,10 @@
 // base and is pushed again (so it overwrites knowingly). Take theirs: the server's values and
 // version replace the row's. Later: the row stays 冲突 and the next push asks again.
 
-import type { LedgerName } from '@taizhang/ledger';
+import type { Conflict, LedgerName } from '@taizhang/ledger';
 import type { ApiClient } from '../api/client';
 import type { ExcelHost } from '../excel/host';
 import { withSession, type SessionStats } from '../excel/session';
-import type { Conflict } from './conflictDiff';
 import type { FlowOptions } from './options';
 import { push, type PushSummary } from './push';
 import { scanSheet } from './scan';

@@ -3,19 +3,16 @@
 // every row with the ledger core, and plan the marks. Valid rows are only touched where
 // their sync state said 有错误.
 
-import { parseRows, SYNC_STATES, todayInShanghai, type CanonicalRow, type FieldError, type LedgerName } from '@taizhang/ledger';
+import { fingerprint, parseRows, rowIdentity, SYNC_STATES, todayInShanghai, type CanonicalRow, type FieldError, type LedgerName } from '@taizhang/ledger';
 import { cellAddress } from '../excel/address';
 import { loadFill } from '../excel/marks';
 import type { Pending, Session } from '../excel/session';
 import { numberFormatOf } from './columns';
-import { fingerprint } from './fingerprint';
 import type { SheetRow } from './layout';
 import { DEFAULT_CHUNK_ROWS, MAX_MARKED_CELLS, type FlowOptions } from './options';
 import { scanSheet, type ScanContext } from './scan';
 import type { Mark } from './state';
 
-/** Row keys the server accepts (API.md): UUIDs fit. */
-export const ROW_KEY = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 
 export interface CellError {
   /** Worksheet row number as Excel shows it (1-based). */
@@ -181,8 +178,9 @@ export async function inspectSheet(s: Session, sheet: string, o: FlowOptions & {
   function identify(r: SheetRow, ctx: ScanContext, profile: FlowOptions['profile']): void {
     const { patch, layout } = ctx;
     const { sysCol } = layout;
-    if (!ROW_KEY.test(r.key) || seen.has(r.key)) {
-      const copy = seen.has(r.key);
+    const identity = rowIdentity(r.key, seen);
+    if (identity !== 'keep') {
+      const copy = identity === 'copy';
       r.key = newKey();
       patch.set(r.row, sysCol._key, r.key, '@');
       newKeys++;

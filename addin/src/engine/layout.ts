@@ -2,7 +2,7 @@
 // columns, put titles above, add 序号), with the system columns appended at the right when
 // the sheet does not have them yet.
 
-import { findHeader, LEDGERS, normalizeHeader, type FieldDef, type LedgerDef, type LedgerName } from '@taizhang/ledger';
+import { findHeader, LEDGERS, normalizeHeader, PREFILLED_FIELDS, type FieldDef, type LedgerDef, type LedgerName } from '@taizhang/ledger';
 import { SYSTEM_DEFS, type SystemKey } from './columns';
 
 export interface SheetLayout {
@@ -74,9 +74,6 @@ function text(x: unknown): string {
 function isEmpty(x: unknown): boolean {
   return x === '' || x === null || x === undefined || (typeof x === 'string' && x.trim() === '');
 }
-
-/** Fields pre-filled for new rows: a row with nothing else is an unused template row. */
-export const PREFILLED_FIELDS: ReadonlySet<string> = new Set(['county', 'group']);
 
 /**
  * The data rows of a block of values (`values[0]` is worksheet row `firstRow`, column 0 is

@@ -3,7 +3,7 @@
 // cursor and update rows in place (new rows appended, then the table re-sorted; withdrawn
 // rows marked 已撤回). Text goes in with format '@' first, so nothing becomes a formula.
 
-import { LEDGERS, SYNC_STATES, type LedgerDef, type LedgerName } from '@taizhang/ledger';
+import { fingerprint, LEDGERS, pullSheetName, SYNC_STATES, type LedgerDef, type LedgerName } from '@taizhang/ledger';
 import type { ApiClient } from '../api/client';
 import type { PullFilter, PulledRow } from '../api/types';
 import { clearArea, loadDate1904, loadSheetNames, loadUsedArea, loadValues, writeBlock, type UsedArea } from '../excel/cells';
@@ -14,7 +14,6 @@ import {
 import { withSession, type Session, type SessionStats } from '../excel/session';
 import type { CellValue } from '../excel/size';
 import { cellOf, HEADER_FILL, numberFormatOf, SYSTEM_DEFS, SYSTEM_FILL, SYSTEM_FONT } from './columns';
-import { fingerprint } from './fingerprint';
 import type { FlowOptions } from './options';
 import { throwIfCancelled } from './scan';
 import { loadState, saveState, type SheetMeta } from './state';
@@ -34,9 +33,7 @@ export interface PullSummary {
   readonly stats: SessionStats;
 }
 
-export function pullSheetName(ledger: LedgerDef): string {
-  return `${ledger.title}汇总`;
-}
+export { pullSheetName };
 
 function formats(ledger: LedgerDef): string[] {
   return [...ledger.fields.map(numberFormatOf), ...SYSTEM_DEFS.map((d) => d.numberFormat)];

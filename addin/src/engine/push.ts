@@ -3,16 +3,14 @@
 // before anything is sent, so a push that breaks off can simply be run again: the server
 // answers a key it already stored with the same id, and nothing is duplicated.
 
-import { SYNC_STATES, type LedgerName } from '@taizhang/ledger';
+import { outcomeOf, SYNC_STATES, wireRow, type Conflict, type LedgerName } from '@taizhang/ledger';
 import type { ApiClient } from '../api/client';
 import { ApiError } from '../api/errors';
-import type { PushResult, PushRow, WireError } from '../api/types';
+import type { PushResult, WireError } from '../api/types';
 import { writePatch } from '../excel/cells';
 import type { ExcelHost } from '../excel/host';
 import { withSession, type SessionStats } from '../excel/session';
-import { diffRows, type Conflict } from './conflictDiff';
-import { sameValues } from './fingerprint';
-import { inspectSheet, type Outgoing, type RowErrors } from './inspect';
+import { inspectSheet, type RowErrors } from './inspect';
 import { applyMarks } from './marking';
 import { FlowError, text } from './messages';
 import type { FlowOptions } from './options';
@@ -38,12 +36,6 @@ export interface PushSummary {
   readonly stats: SessionStats;
 }
 
-export function wireRow(o: Outgoing): PushRow {
-  return o.id && o.version !== undefined
-    ? { key: o.key, id: o.id, baseVersion: o.version, values: o.values }
-    : { key: o.key, values: o.values };
-}
-
 export async function push(host: ExcelHost, api: ApiClient, o: FlowOptions & { sheet: string; ledger?: LedgerName }): Promise<PushSummary> {
   const { result, stats } = await withSession(host, async (s) => {
     const insp = await inspectSheet(s, o.sheet, o);
@@ -66,45 +58,14 @@ export async function push(host: ExcelHost, api: ApiClient, o: FlowOptions & { s
     const writeBack = (r: PushResult): void => {
       const out = byKey.get(r.key);
       if (!out) return;
-      let status = r.status;
-      switch (r.status) {
-        case 'created':
-        case 'updated':
-          writeSynced(patch, layout, out.row, out.raw, r, date1904);
-          break;
-        case 'unchanged':
-          writeSynced(patch, layout, out.row, out.raw, { id: r.id, version: r.version, values: out.values }, date1904);
-          break;
-        case 'withdrawn':
-          writeSyncState(patch, layout, out.row, SYNC_STATES.withdrawn.zh);
-          break;
-        case 'conflict':
-          // Our own earlier push whose answer was lost looks like a conflict with identical
-          // values: that is no conflict, just the version we missed.
-          if (sameValues(layout.ledger, r.current.values, out.values)) {
-            writeSynced(patch, layout, out.row, out.raw, { id: r.id, version: r.current.version, values: r.current.values }, date1904);
-            status = 'unchanged';
-          } else {
-            writeSyncState(patch, layout, out.row, SYNC_STATES.conflict.zh);
-            conflicts.push({
-              key: r.key, id: r.id, row: out.row + 1, mine: out.values, current: r.current,
-              diff: diffRows(layout.ledger, out.values, r.current.values),
-            });
-          }
-          break;
-        case 'invalid':
-          writeSyncState(patch, layout, out.row, SYNC_STATES.invalid.zh);
-          serverInvalid.push({ row: out.row + 1, key: r.key, errors: r.errors });
-          break;
-        case 'forbidden':
-          writeSyncState(patch, layout, out.row, SYNC_STATES.forbidden.zh);
-          forbidden.push({ row: out.row + 1, key: r.key, message: r.message });
-          break;
-        case 'not_found':
-          writeSyncState(patch, layout, out.row, SYNC_STATES.notFound.zh);
-          break;
-      }
-      counts[status] = (counts[status] ?? 0) + 1;
+      const o = outcomeOf(layout.ledger, out.values, r);
+      if (o.state === 'synced') writeSynced(patch, layout, out.row, out.raw, o.synced, date1904);
+      else writeSyncState(patch, layout, out.row, SYNC_STATES[o.state].zh);
+      if (o.status === 'conflict') {
+        conflicts.push({ key: r.key, id: o.id, row: out.row + 1, mine: out.values, current: o.current, diff: o.diff });
+      } else if (o.status === 'invalid') serverInvalid.push({ row: out.row + 1, key: r.key, errors: o.errors });
+      else if (o.status === 'forbidden') forbidden.push({ row: out.row + 1, key: r.key, message: o.message });
+      counts[o.status] = (counts[o.status] ?? 0) + 1;
     };
 
     const total = insp.outgoing.length;

@@ -1,10 +1,9 @@
 // Writing the server's answer about a row into its cells: id, version, sync state,
 // fingerprint, and the canonical values where they differ from what the cell holds.
 
-import { SYNC_STATES, type CanonicalRow, type LedgerDef } from '@taizhang/ledger';
+import { fingerprint, SYNC_STATES, type CanonicalRow, type LedgerDef } from '@taizhang/ledger';
 import type { CellPatch } from '../excel/cells';
 import { cellOf, numberFormatOf, sameCell } from './columns';
-import { fingerprint } from './fingerprint';
 import type { SheetLayout } from './layout';
 
 export function writeSynced(

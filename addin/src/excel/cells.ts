@@ -1,6 +1,7 @@
 // Reading and writing cell values in bounded pieces. Writes always set the number format
 // before the values, in the same batch: with '@' in place a server string such as
-// =HYPERLINK(…) or +86… lands as text and never becomes a formula.
+// =HYPERLINK(…) or +86… lands as text and never becomes a formula. Every write goes through
+// `cellInput`, so no caller can forget it: a string is text whatever its column's format.
 
 import type { Pending, Session } from './session';
 import { pending } from './session';
@@ -42,15 +43,41 @@ export function loadSheetNames(s: Session): Pending<string[]> {
   return pending(() => sheets.items.map((w) => w.name));
 }
 
+const TEXT = '@';
+
+/**
+ * What to send for one cell: a non-empty string always in the Text format (a date or number
+ * column holding text the server kept must not turn it into a formula, a number or a date),
+ * and with a leading apostrophe doubled, because Excel takes one leading apostrophe as its
+ * "this is text" prefix and drops it, even in a Text cell. Empty strings keep the column's
+ * format (a template row stays ready for a date).
+ */
+export function cellInput(v: CellValue, format: string): { value: CellValue; format: string } {
+  if (typeof v !== 'string' || v === '') return { value: v, format };
+  return { value: v.charCodeAt(0) === 39 /* ' */ ? `'${v}` : v, format: TEXT };
+}
+
 /** A rectangle of values with one number format per column, format first. */
 export function writeBlock(
   s: Session, sheet: string, row: number, col: number, values: readonly (readonly CellValue[])[], formats: readonly string[],
 ): void {
   if (values.length === 0 || formats.length === 0) return;
   const r = sheetOf(s, sheet).getRangeByIndexes(row, col, values.length, formats.length);
-  const formatRow = [...formats];
-  r.numberFormat = values.map(() => formatRow);
-  r.values = values as CellValue[][];
+  const cellFormats: string[][] = [];
+  const cellValues: CellValue[][] = [];
+  for (const line of values) {
+    const f: string[] = [];
+    const v: CellValue[] = [];
+    for (let j = 0; j < formats.length; j++) {
+      const c = cellInput(line[j] as CellValue, formats[j]!);
+      f.push(c.format);
+      v.push(c.value);
+    }
+    cellFormats.push(f);
+    cellValues.push(v);
+  }
+  r.numberFormat = cellFormats;
+  r.values = cellValues;
   s.queued(matrixBytes(values) + values.length * (formats.length * 6 + 2));
 }
 
@@ -109,8 +136,9 @@ export async function writePatch(s: Session, sheet: string, patch: CellPatch): P
         end++;
       }
       const r = ws.getRangeByIndexes(run.row + start, run.col, end - start, 1);
-      r.numberFormat = run.formats.slice(start, end).map((f) => [f]);
-      r.values = run.values.slice(start, end).map((v) => [v]);
+      const cells = run.values.slice(start, end).map((v, i) => cellInput(v, run.formats[start + i]!));
+      r.numberFormat = cells.map((c) => [c.format]);
+      r.values = cells.map((c) => [c.value]);
       s.queued(bytes);
       await s.syncIfFull();
       start = end;

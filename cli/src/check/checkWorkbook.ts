@@ -14,6 +14,7 @@ import {
   type LedgerDef,
   type LedgerName,
   type RawCell,
+  type RowResult,
 } from '@taizhang/ledger';
 import { CliError } from '../context';
 import type { MergedRange } from '../xlsx/readSheet';
@@ -39,6 +40,13 @@ export interface CheckOptions {
   readonly sheet?: string;
   /** "Today" for the date rules (YYYY-MM-DD). */
   readonly today: string;
+  /**
+   * Fields whose value alone does not make a row (a sheet pre-filled with county and group,
+   * as the add-in makes it): a row holding only these is skipped, as the add-in's push does.
+   */
+  readonly prefilled?: ReadonlySet<string>;
+  /** Fill these fields where they are empty, before parsing, on the rows `fillWhen` accepts (the signed-in clerk's county and group on new rows). */
+  readonly fill?: { readonly values: Readonly<Record<string, string>>; readonly when: (cells: readonly RawCell[], match: HeaderMatch) => boolean };
 }
 
 /** One field of one row that is wrong. */
@@ -272,8 +280,34 @@ function mergedCellsWarning(c: Candidate): CheckWarning | undefined {
   }, { ranges });
 }
 
+/** One non-empty data row as read and parsed. */
+export interface DataRow {
+  /** Worksheet row number, 1-based. */
+  readonly row: number;
+  /** The row's cells as stored (rows[i] of the sheet). */
+  readonly cells: readonly RawCell[];
+  /** The ledger's fields as handed to the parser (after `fill`). */
+  readonly raw: Readonly<Record<string, RawCell>>;
+  /** Fields `fill` put in: they belong in the sheet too. */
+  readonly filled: readonly string[];
+  readonly result: RowResult;
+}
+
+/** A check with what it found on the way: the sheet, its header match and every data row. */
+export interface Inspection {
+  readonly report: CheckReport;
+  readonly sheet: SheetRows;
+  readonly match: HeaderMatch;
+  readonly rows: readonly DataRow[];
+}
+
 /** Check a workbook's rows. Throws CliError (exit 2) when no sheet can be checked. */
 export function checkWorkbook(book: WorkbookRows, opts: CheckOptions): CheckReport {
+  return inspectWorkbook(book, opts).report;
+}
+
+/** checkWorkbook, keeping the sheet, the header match and the parsed rows (for push). */
+export function inspectWorkbook(book: WorkbookRows, opts: CheckOptions): Inspection {
   const { chosen, others } = chooseSheet(book, opts);
   const { match, sheet } = chosen;
   const ledger = match.ledger;
@@ -294,18 +328,31 @@ export function checkWorkbook(book: WorkbookRows, opts: CheckOptions): CheckRepo
   // Columns the ledger does not have are ignored, so a row holding only a 序号 is empty.
   const rowNumbers: number[] = [];
   const raws: Record<string, RawCell>[] = [];
+  const rowCells: (readonly RawCell[])[] = [];
+  const filled: string[][] = [];
   for (let i = match.headerRow + 1; i < sheet.rows.length; i++) {
     const cells = sheet.rows[i] ?? [];
     const raw: Record<string, RawCell> = {};
     let empty = true;
     for (const { index, def } of match.fields) {
       const v = cells[index] ?? null;
-      if (!isBlank(v)) empty = false;
+      if (!isBlank(v) && !opts.prefilled?.has(def.key)) empty = false;
       raw[def.key] = v;
     }
     if (empty) continue;
+    const fills: string[] = [];
+    if (opts.fill?.when(cells, match)) {
+      for (const [k, v] of Object.entries(opts.fill.values)) {
+        if (isBlank(raw[k] ?? null) && columnOfField(match, k) !== undefined) {
+          raw[k] = v;
+          fills.push(k);
+        }
+      }
+    }
     rowNumbers.push(i + 1);
     raws.push(raw);
+    rowCells.push(cells);
+    filled.push(fills);
   }
   if (raws.length === 0) {
     warnings.push(warning('no_rows', { zh: '表头下没有数据行', en: 'no data rows under the header' }));
@@ -333,7 +380,7 @@ export function checkWorkbook(book: WorkbookRows, opts: CheckOptions): CheckRepo
     }
   });
 
-  return {
+  const report: CheckReport = {
     ledger: ledger.name,
     sheet: sheet.name,
     headerRow: match.headerRow + 1,
@@ -344,4 +391,10 @@ export function checkWorkbook(book: WorkbookRows, opts: CheckOptions): CheckRepo
     today: opts.today,
     date1904: book.date1904,
   };
+  const rows = results.map((result, i): DataRow => ({ row: rowNumbers[i]!, cells: rowCells[i]!, raw: raws[i]!, filled: filled[i]!, result }));
+  return { report, sheet, match, rows };
+}
+
+function columnOfField(match: HeaderMatch, key: string): number | undefined {
+  return match.fields.find((f) => f.def.key === key)?.index;
 }

@@ -1,4 +1,4 @@
-// The only module that reads .xlsx files (through exceljs). It hands back what the
+// The only module that reads .xlsx files (through exceljs; ./writeBack.ts writes into what it opened). It hands back what the
 // spreadsheet stores, as plain values the shared parser understands — the same values the
 // add-in gets from Office.js `range.values`:
 //   numbers, strings, booleans as they are; date cells as Excel serial numbers in the
@@ -116,6 +116,11 @@ function readSheet(ws: ExcelJS.Worksheet, date1904: boolean): SheetData {
  * missing, not a file, or not an .xlsx workbook.
  */
 export async function readWorkbook(path: string): Promise<WorkbookData> {
+  return (await loadWorkbook(path)).data;
+}
+
+/** readWorkbook, keeping the exceljs workbook for ./writeBack.ts to write into. */
+export async function loadWorkbook(path: string): Promise<{ data: WorkbookData; workbook: ExcelJS.Workbook }> {
   let info;
   try {
     info = await stat(path);
@@ -135,5 +140,5 @@ export async function readWorkbook(path: string): Promise<WorkbookData> {
     );
   }
   const date1904 = wb.properties?.date1904 === true;
-  return { sheets: wb.worksheets.map((ws) => readSheet(ws, date1904)), date1904 };
+  return { data: { sheets: wb.worksheets.map((ws) => readSheet(ws, date1904)), date1904 }, workbook: wb };
 }

@@ -2,9 +2,10 @@
 // is written as text: a plain string value (exceljs writes it as a shared string, never a
 // formula) in a cell formatted '@' (Text), so a name typed as "=HYPERLINK(…)", "+86…",
 // "-1", "@x" or one starting with a tab or line break stays what it is when the file is
-// opened and edited. Numbers are written as numbers.
+// opened and edited (and a carriage return stays one: ./cells.ts). Numbers are written as numbers.
 
 import ExcelJS from 'exceljs';
+import { putCell } from './cells';
 import type { Notice, ProgressFigures } from '@taizhang/ledger';
 
 type Value = string | number;
@@ -16,8 +17,7 @@ function put(cell: ExcelJS.Cell, v: Value, percent = false): void {
     if (percent) cell.numFmt = '0.0%';
     return;
   }
-  cell.numFmt = '@';
-  cell.value = v;
+  putCell(cell, v, '@');
 }
 
 interface Column {

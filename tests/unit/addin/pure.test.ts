@@ -2,9 +2,7 @@
 import { problems } from '@taizhang/ledger';
 import { CellPatch } from '../../../addin/src/excel/cells';
 import { cellAddress, columnLetters } from '../../../addin/src/excel/address';
-import { cellOf, sameCell } from '../../../addin/src/engine/columns';
-import { diffRows } from '../../../addin/src/engine/conflictDiff';
-import { fingerprint, sameValues } from '../../../addin/src/engine/fingerprint';
+import { cellOf, diffRows, fingerprint, sameCell, sameValues } from '@taizhang/ledger';
 import { findLayout, rowsOf } from '../../../addin/src/engine/layout';
 import { parseState, stateRows, emptyState } from '../../../addin/src/engine/state';
 

@@ -1,7 +1,8 @@
 // A conflict, field by field: the clerk's values beside the server's current ones.
 
-import type { CanonicalRow, CanonicalValue, LedgerDef } from '@taizhang/ledger';
-import type { CurrentRow } from '../api/types';
+import type { LedgerDef } from './fields';
+import type { CanonicalRow, CanonicalValue } from './parse';
+import type { CurrentRow } from './wire';
 
 export interface FieldDiff {
   readonly field: string;

@@ -1,0 +1,50 @@
+// `taizhang pull`'s workbook: the consolidated list as the add-in lays it out on its 汇总
+// sheet (addin/src/engine/pull.ts): the ledger's header, then the system columns (id,
+// version, sync state, row key, fingerprint), one row per stored row sorted by id. Dates are
+// real dates (serials shown yyyy-mm-dd), counts numbers, everything else text through
+// putCell: server text never becomes a formula. The file can be edited and pushed back.
+
+import ExcelJS from 'exceljs';
+import {
+  cellOf, fingerprint, numberFormatOf, pullSheetName, SYNC_STATES, SYSTEM_COLUMNS, type LedgerDef, type PulledRow,
+} from '@taizhang/ledger';
+import { putCell } from './cells';
+
+const HEADER_FILL = 'FFDDEBF7';
+const SYSTEM_FILL = 'FFD9D9D9';
+const SYSTEM_FONT = 'FF595959';
+
+function fill(argb: string): ExcelJS.Fill {
+  return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
+}
+
+export function listWorkbook(ledger: LedgerDef, rows: readonly PulledRow[]): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'taizhang';
+  const ws = wb.addWorksheet(pullSheetName(ledger), { views: [{ state: 'frozen', ySplit: 1 }] });
+  const n = ledger.fields.length;
+  ledger.fields.forEach((f, i) => {
+    const c = ws.getCell(1, i + 1);
+    putCell(c, f.header, '@');
+    c.font = { bold: true };
+    c.fill = fill(HEADER_FILL);
+    ws.getColumn(i + 1).width = Math.max(f.width, f.header.length * 2 + 2);
+  });
+  SYSTEM_COLUMNS.forEach((s, i) => {
+    const c = ws.getCell(1, n + i + 1);
+    putCell(c, s.header, '@');
+    c.font = { color: { argb: SYSTEM_FONT } };
+    c.fill = fill(SYSTEM_FILL);
+    ws.getColumn(n + i + 1).width = s.width;
+  });
+  const formats = [...ledger.fields.map(numberFormatOf), ...SYSTEM_COLUMNS.map((s) => s.numberFormat)];
+  rows.forEach((r, i) => {
+    const cells = [
+      ...ledger.fields.map((f) => cellOf(f, r.values[f.key], false)),
+      r.id, r.version, r.withdrawn ? SYNC_STATES.withdrawn.zh : SYNC_STATES.synced.zh, r.key, fingerprint(ledger, r.values),
+    ];
+    cells.forEach((v, j) => putCell(ws.getCell(i + 2, j + 1), v, formats[j]!));
+  });
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: n + SYSTEM_COLUMNS.length } };
+  return wb;
+}
