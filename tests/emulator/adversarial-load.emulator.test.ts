@@ -6,7 +6,7 @@
 // versions and revisions that add up, and every sheet says 已同步.
 //
 // CI size in `npm test`; `npm run test:stress` runs 20 clerks × 500 rows.
-import { COUNTY_LABELS, problems, todayInShanghai, type CanonicalRow } from '@taizhang/ledger';
+import { COUNTY_LABELS, problems, SYSTEM_COLUMNS, todayInShanghai, type CanonicalRow } from '@taizhang/ledger';
 import { createApiClient } from '../../addin/src/api/client';
 import { fetchTransport } from '../../addin/src/api/transport';
 import type { Profile } from '../../addin/src/api/types';
@@ -211,7 +211,7 @@ describe(`${CLERKS} clerks × ${ROWS_PER_CLERK} rows, ${DROP_ANSWERS * 100} % an
 /** Cells holding a formula in any clerk's sheet (the engine writes constants only). */
 function formulasCreated(): number {
   let n = 0;
-  const columns = [...problems.fields.map((f) => f.key), '_id', '_version', '_sync', '_key', '_hash'].map(col);
+  const columns = [...problems.fields, ...SYSTEM_COLUMNS].map((c) => col(c.key));
   for (const c of clerks) {
     const sh = c.excel.sheet(c.sheet);
     for (let row = 1; row <= 1 + ROWS_PER_CLERK; row++) {

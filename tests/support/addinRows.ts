@@ -1,6 +1,6 @@
 // Rows as a clerk types them into a problems / visits ledger sheet made by createLedgerSheet
 // (columns in the ledger's order from A, system columns after).
-import { problems, visits, type LedgerDef } from '@taizhang/ledger';
+import { problems, SYSTEM_COLUMNS, visits, type LedgerDef } from '@taizhang/ledger';
 
 export type Cell = string | number | boolean | null;
 
@@ -29,7 +29,7 @@ export function visitRow(o: Record<string, Cell | undefined> = {}): Cell[] {
 
 /** Column letter of a field or system column on a created sheet. */
 export function colOf(ledger: LedgerDef, key: string): string {
-  const sys = ['_id', '_version', '_sync', '_key', '_hash'];
+  const sys = SYSTEM_COLUMNS.map((c) => c.key as string);
   const i = key.startsWith('_') ? ledger.fields.length + sys.indexOf(key) : ledger.fields.findIndex((f) => f.key === key);
   if (i < 0) throw new Error(`no column ${key}`);
   let s = '';
