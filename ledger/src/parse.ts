@@ -50,6 +50,8 @@ function notReadable(f: FieldDef, raw: unknown, errors: FieldError[]): undefined
   return undefined;
 }
 
+const LONE_SURROGATE = /\p{Cs}/u;
+
 function textParser(f: FieldDef, min: number | undefined, max: number): CellParser {
   return (raw, _ctx, errors) => {
     let s = cellText(raw, false);
@@ -62,6 +64,12 @@ function textParser(f: FieldDef, min: number | undefined, max: number): CellPars
         if (!day?.ok) return notReadable(f, raw, errors);
         s = day.value;
       }
+    }
+    // Half of a surrogate pair is no character: Firestore cannot store it (its commit fails
+    // outright), and neither can UTF-8. In Unicode mode only an unpaired half matches \p{Cs}.
+    if (LONE_SURROGATE.test(s)) {
+      errors.push(fieldError(f, 'type', messages.brokenText(f)));
+      return undefined;
     }
     // A character is one or two UTF-16 units: a text of at most `max` units, and (with a
     // minimum) at least twice `min`, is within bounds without counting. Only doubt is counted.
