@@ -6,7 +6,7 @@ import type { Condition, FieldDef, LedgerDef, RowRule } from './fields';
 import { fieldError, messages, type FieldError } from './messages';
 import { parseCreditCode } from './types/creditCode';
 import { instantToDate, parseDateText, parseNumericDate, serialToDate, todayInShanghai, type DateParse } from './types/date';
-import { charLength, toHalfWidth } from './types/normalize';
+import { charLength, LONE_SURROGATE, toHalfWidth } from './types/normalize';
 import { parsePhone } from './types/phone';
 
 /** What a spreadsheet cell can hold (and, on the server, whatever JSON a client sent). */
@@ -50,8 +50,6 @@ function notReadable(f: FieldDef, raw: unknown, errors: FieldError[]): undefined
   return undefined;
 }
 
-const LONE_SURROGATE = /\p{Cs}/u;
-
 function textParser(f: FieldDef, min: number | undefined, max: number): CellParser {
   return (raw, _ctx, errors) => {
     let s = cellText(raw, false);
@@ -66,7 +64,7 @@ function textParser(f: FieldDef, min: number | undefined, max: number): CellPars
       }
     }
     // Half of a surrogate pair is no character: Firestore cannot store it (its commit fails
-    // outright), and neither can UTF-8. In Unicode mode only an unpaired half matches \p{Cs}.
+    // outright), so the cell is unreadable rather than text.
     if (LONE_SURROGATE.test(s)) {
       errors.push(fieldError(f, 'type', messages.brokenText(f)));
       return undefined;

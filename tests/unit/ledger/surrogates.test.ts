@@ -22,3 +22,12 @@ describe('text cells with unpaired surrogates', () => {
     expect(errors.filter((x) => x.field === 'targetName' || x.field === 'remarks')).toEqual([]);
   });
 });
+
+describe('error messages quoting a raw value', () => {
+  it('show an unpaired surrogate as U+FFFD, so the stored answer of a push stays storable', () => {
+    const { errors } = parseRow(problems, { county: '\udfff', status: 'x\ud800', foundOn: '\ud800' });
+    for (const e of errors) expect(e.message).not.toMatch(/\p{Cs}/u);
+    expect(errors.find((e) => e.field === 'county')!.en).toContain('"\ufffd"');
+    expect(errors.find((e) => e.field === 'status')!.en).toContain('"x\ufffd"');
+  });
+});
