@@ -86,6 +86,13 @@ export const messages = {
     const list = optionList(options);
     return bilingual(`${n.zh}“${quote(raw)}”不是可选项，应为：${list}`, `${n.en}: "${quote(raw)}" is not an option; choose one of: ${list}`);
   },
+  brokenText(f: FieldDef): Bilingual {
+    const n = name(f);
+    return bilingual(
+      `${n.zh}含有残缺的字符（不成对的代理项，多为复制粘贴造成），请删除后重新输入`,
+      `${n.en} contains a broken character (an unpaired surrogate, usually from copy and paste); delete it and type it again`,
+    );
+  },
   tooLong(f: FieldDef, max: number, actual: number): Bilingual {
     const n = name(f);
     return bilingual(`${n.zh}最多 ${max} 个字（现有 ${actual} 个）`, `${n.en} is at most ${max} characters (has ${actual})`);

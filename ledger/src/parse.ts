@@ -6,7 +6,7 @@ import type { Condition, FieldDef, LedgerDef, RowRule } from './fields';
 import { fieldError, messages, type FieldError } from './messages';
 import { parseCreditCode } from './types/creditCode';
 import { instantToDate, parseDateText, parseNumericDate, serialToDate, todayInShanghai, type DateParse } from './types/date';
-import { charLength, toHalfWidth } from './types/normalize';
+import { charLength, LONE_SURROGATE, toHalfWidth } from './types/normalize';
 import { parsePhone } from './types/phone';
 
 /** What a spreadsheet cell can hold (and, on the server, whatever JSON a client sent). */
@@ -62,6 +62,12 @@ function textParser(f: FieldDef, min: number | undefined, max: number): CellPars
         if (!day?.ok) return notReadable(f, raw, errors);
         s = day.value;
       }
+    }
+    // Half of a surrogate pair is no character: Firestore cannot store it (its commit fails
+    // outright), so the cell is unreadable rather than text.
+    if (LONE_SURROGATE.test(s)) {
+      errors.push(fieldError(f, 'type', messages.brokenText(f)));
+      return undefined;
     }
     // A character is one or two UTF-16 units: a text of at most `max` units, and (with a
     // minimum) at least twice `min`, is within bounds without counting. Only doubt is counted.

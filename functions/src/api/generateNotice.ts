@@ -2,7 +2,7 @@
 // city-wide one and each county's, as dailyNotice does), answer the caller's.
 
 import { logger } from 'firebase-functions';
-import { onCall } from 'firebase-functions/v2/https';
+import { callable } from './callable';
 import { requireCaller } from '../auth';
 import { callableOptions } from '../config';
 import { noticeDate, noticeScope } from '../supervision/access';
@@ -10,7 +10,7 @@ import { generateNotices, readNotice } from '../supervision/service';
 import { firestore } from '../store/db';
 import { noticeRequestSchema, parseRequest } from './schemas';
 
-export const generateNotice = onCall({ ...callableOptions, timeoutSeconds: 300, memory: '1GiB' }, async (request) => {
+export const generateNotice = callable({ ...callableOptions, timeoutSeconds: 300, memory: '1GiB' }, async (request) => {
   const caller = await requireCaller(request);
   const county = noticeScope(caller);
   const req = parseRequest(noticeRequestSchema, request.data);

@@ -1,6 +1,6 @@
 // `getNotice` (docs/API-supervision.md): the stored notice of a day, in the caller's scope.
 
-import { onCall } from 'firebase-functions/v2/https';
+import { callable } from './callable';
 import { requireCaller } from '../auth';
 import { callableOptions } from '../config';
 import { apiError, text } from '../messages';
@@ -9,7 +9,7 @@ import { readNotice } from '../supervision/service';
 import { firestore } from '../store/db';
 import { noticeRequestSchema, parseRequest } from './schemas';
 
-export const getNotice = onCall(callableOptions, async (request) => {
+export const getNotice = callable(callableOptions, async (request) => {
   const caller = await requireCaller(request);
   const county = noticeScope(caller);
   const req = parseRequest(noticeRequestSchema, request.data);

@@ -1,7 +1,7 @@
 // `getStats` (API.md): figures by county, sector, category, department, group or level,
 // as of a given day (default: today in Asia/Shanghai).
 
-import { onCall } from 'firebase-functions/v2/https';
+import { callable } from './callable';
 import { fieldOf, getLedger, parseDateText, todayInShanghai } from '@taizhang/ledger';
 import { requireCaller } from '../auth';
 import { callableOptions } from '../config';
@@ -11,7 +11,7 @@ import { getStats as stats } from '../stats/service';
 import { firestore } from '../store/db';
 import { parseRequest, statsRequestSchema } from './schemas';
 
-export const getStats = onCall(callableOptions, async (request) => {
+export const getStats = callable(callableOptions, async (request) => {
   const caller = await requireCaller(request);
   const req = parseRequest(statsRequestSchema, request.data);
   const ledger = getLedger(req.ledger);

@@ -1,6 +1,6 @@
 // `listNotices` (docs/API-supervision.md): the latest stored notices, newest first.
 
-import { onCall } from 'firebase-functions/v2/https';
+import { callable } from './callable';
 import { requireCaller } from '../auth';
 import { callableOptions } from '../config';
 import { noticeScope } from '../supervision/access';
@@ -8,7 +8,7 @@ import { listNotices as list } from '../supervision/service';
 import { firestore } from '../store/db';
 import { DEFAULT_NOTICES, listNoticesRequestSchema, parseRequest } from './schemas';
 
-export const listNotices = onCall(callableOptions, async (request) => {
+export const listNotices = callable(callableOptions, async (request) => {
   const caller = await requireCaller(request);
   const county = noticeScope(caller);
   const req = parseRequest(listNoticesRequestSchema, request.data ?? {});

@@ -1,6 +1,6 @@
 // `pullRows` (API.md): the caller's scope, filtered, paged, or what changed since a cursor.
 
-import { onCall } from 'firebase-functions/v2/https';
+import { callable } from './callable';
 import { getLedger } from '@taizhang/ledger';
 import { requireCaller } from '../auth';
 import { callableOptions } from '../config';
@@ -10,7 +10,7 @@ import { pullRows as pull } from '../pull/service';
 import { firestore } from '../store/db';
 import { DEFAULT_PAGE_SIZE, parseRequest, pullRequestSchema } from './schemas';
 
-export const pullRows = onCall(callableOptions, async (request): Promise<PullAnswer> => {
+export const pullRows = callable(callableOptions, async (request): Promise<PullAnswer> => {
   const caller = await requireCaller(request);
   const req = parseRequest(pullRequestSchema, request.data);
   const filter = canonicalFilter(getLedger(req.ledger), caller, req.filter);

@@ -2,7 +2,7 @@
 // judge and store each row.
 
 import { logger } from 'firebase-functions';
-import { onCall } from 'firebase-functions/v2/https';
+import { callable } from './callable';
 import { todayInShanghai } from '@taizhang/ledger';
 import { requireCaller } from '../auth';
 import { callableOptions } from '../config';
@@ -12,7 +12,7 @@ import type { PushResult } from '../push/types';
 import { firestore } from '../store/db';
 import { checkPushLimits, checkUniqueKeys, parseRequest, pushRequestSchema } from './schemas';
 
-export const pushRows = onCall(callableOptions, async (request): Promise<{ results: PushResult[] }> => {
+export const pushRows = callable(callableOptions, async (request): Promise<{ results: PushResult[] }> => {
   const caller = await requireCaller(request);
   checkPushLimits(request.data);
   const req = parseRequest(pushRequestSchema, request.data);

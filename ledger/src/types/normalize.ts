@@ -43,6 +43,13 @@ export function charLength(s: string): number {
   return s.length - pairs;
 }
 
+/**
+ * Half of a surrogate pair with no other half: no character, and nothing Firestore (or UTF-8)
+ * can store. In Unicode mode `\p{Cs}` matches only such an unpaired half, never a whole pair.
+ */
+export const LONE_SURROGATE = /\p{Cs}/u;
+const LONE_SURROGATES = /\p{Cs}/gu;
+
 /** A short quotation of a raw value for an error message; never throws, whatever it gets. */
 export function quote(raw: unknown, max = 30): string {
   let s: string;
@@ -62,5 +69,7 @@ export function quote(raw: unknown, max = 30): string {
     const pair = c >= 0xd800 && c <= 0xdbff && end + 1 < s.length && (s.charCodeAt(end + 1) & 0xfc00) === 0xdc00;
     end += pair ? 2 : 1;
   }
-  return end < s.length ? `${s.slice(0, end)}…` : s;
+  const cut = end < s.length ? `${s.slice(0, end)}…` : s;
+  // Messages are stored (a push's answer is kept for replays): a broken character shows as �.
+  return cut.replace(LONE_SURROGATES, '\ufffd');
 }

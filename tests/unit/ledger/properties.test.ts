@@ -277,7 +277,9 @@ describe('cell types', () => {
   });
 
   test('messages quote the first 30 characters (code points) of any string', () => {
-    const reference = (x: string) => (Array.from(x).length > 30 ? `${Array.from(x).slice(0, 30).join('')}…` : x);
+    // …with an unpaired surrogate shown as U+FFFD (a message is stored; Firestore cannot hold one).
+    const cut = (x: string) => (Array.from(x).length > 30 ? `${Array.from(x).slice(0, 30).join('')}…` : x);
+    const reference = (x: string) => cut(x).replace(/\p{Cs}/gu, '\ufffd');
     const arbUnits = fc.array(fc.integer({ min: 0xd7f0, max: 0xe010 }).map((c) => String.fromCharCode(c)), { maxLength: 70 }).map((a) => a.join(''));
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 70 }), arbUnits), (x) => expect(quote(x)).toBe(reference(x))),
