@@ -11,8 +11,9 @@ import { pushRows as push } from '../push/service';
 import type { PushResult } from '../push/types';
 import { firestore } from '../store/db';
 import { checkPushLimits, checkUniqueKeys, parseRequest, pushRequestSchema } from './schemas';
+import { answerUnavailableWhenStoreDown } from '../store/outage';
 
-export const pushRows = onCall(callableOptions, async (request): Promise<{ results: PushResult[] }> => {
+export const pushRows = onCall(callableOptions, answerUnavailableWhenStoreDown(async (request): Promise<{ results: PushResult[] }> => {
   const caller = requireCaller(request);
   checkPushLimits(request.data);
   const req = parseRequest(pushRequestSchema, request.data);
@@ -24,4 +25,4 @@ export const pushRows = onCall(callableOptions, async (request): Promise<{ resul
   for (const r of results) counts[r.status] = (counts[r.status] ?? 0) + 1;
   logger.info('pushRows', { uid: caller.uid, ledger: req.ledger, requestId: req.requestId, rows: req.rows.length, ...counts });
   return { results };
-});
+}));
