@@ -279,12 +279,15 @@ async function configArgs() {
   if (PORT_OFFSET === 0) return [];
   const config = JSON.parse(await readFile(path.join(ROOT, 'firebase.json'), 'utf8'));
   for (const [name, port] of Object.entries(PORTS)) config.emulators[name].port = port;
-  // Ports firebase-tools would otherwise pick from defaults, racing the other stack for them.
+  // firebase-tools also starts logging, eventarc and tasks emulators and a Firestore websocket
+  // on default ports, taking the next free one when busy. Two stacks starting together race
+  // for the same "next free" port and one dies with EADDRINUSE ("An unexpected error has
+  // occurred"), so a shifted stack pins those too.
   const host = '127.0.0.1';
-  config.emulators.firestore.websocketPort = 9150 + PORT_OFFSET;
   config.emulators.logging = { host, port: 4500 + PORT_OFFSET };
   config.emulators.eventarc = { host, port: 9299 + PORT_OFFSET };
   config.emulators.tasks = { host, port: 9499 + PORT_OFFSET };
+  config.emulators.firestore.websocketPort = 9150 + PORT_OFFSET;
   const file = `firebase.ports-${PORT_OFFSET}.json`;
   await writeFile(path.join(ROOT, file), `${JSON.stringify(config, null, 2)}\n`);
   return ['--config', file];

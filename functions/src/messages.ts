@@ -46,6 +46,10 @@ export const text = {
     zh: '数据正被频繁修改，请稍后重试',
     en: 'The rows are changing too fast right now; please try again shortly',
   }),
+  storeUnavailable: (): Bilingual => ({
+    zh: '数据库暂时无法访问，请稍后重试；重试不会重复写入，也不会丢失已上报的内容',
+    en: 'The database cannot be reached right now; please try again shortly. Retrying never stores anything twice or loses what was sent',
+  }),
   outOfScope: (county: string): Bilingual => ({
     zh: `无权查看「${county}」的数据`,
     en: `You may not read rows of ${county}`,

@@ -9,8 +9,10 @@ import { noticeDate, noticeScope } from '../supervision/access';
 import { generateNotices, readNotice } from '../supervision/service';
 import { firestore } from '../store/db';
 import { noticeRequestSchema, parseRequest } from './schemas';
+import { answerUnavailableWhenStoreDown } from '../store/outage';
 
-export const generateNotice = callable({ ...callableOptions, timeoutSeconds: 300, memory: '1GiB' }, async (request) => {
+// Reads the whole store: wait up to 280 s of its 300 s.
+export const generateNotice = callable({ ...callableOptions, timeoutSeconds: 300, memory: '1GiB' }, answerUnavailableWhenStoreDown(async (request) => {
   const caller = await requireCaller(request);
   const county = noticeScope(caller);
   const req = parseRequest(noticeRequestSchema, request.data);
@@ -19,4 +21,4 @@ export const generateNotice = callable({ ...callableOptions, timeoutSeconds: 300
   logger.info('generateNotice', { uid: caller.uid, date, problems: set.city.totals.problems });
   if (county === undefined) return set.city;
   return set.counties.find((n) => n.county === county) ?? (await readNotice(firestore(), date, county))!;
-});
+}, 280_000));

@@ -8,8 +8,9 @@ import { noticeDate, noticeScope } from '../supervision/access';
 import { readNotice } from '../supervision/service';
 import { firestore } from '../store/db';
 import { noticeRequestSchema, parseRequest } from './schemas';
+import { answerUnavailableWhenStoreDown } from '../store/outage';
 
-export const getNotice = callable(callableOptions, async (request) => {
+export const getNotice = callable(callableOptions, answerUnavailableWhenStoreDown(async (request) => {
   const caller = await requireCaller(request);
   const county = noticeScope(caller);
   const req = parseRequest(noticeRequestSchema, request.data);
@@ -17,4 +18,4 @@ export const getNotice = callable(callableOptions, async (request) => {
   const notice = await readNotice(firestore(), date, county);
   if (!notice) throw apiError('not-found', text.noticeNotFound(date));
   return notice;
-});
+}));

@@ -10,8 +10,10 @@ import { canonicalFilter } from '../pull/filter';
 import { getStats as stats } from '../stats/service';
 import { firestore } from '../store/db';
 import { parseRequest, statsRequestSchema } from './schemas';
+import { answerUnavailableWhenStoreDown } from '../store/outage';
 
-export const getStats = callable(callableOptions, async (request) => {
+// Reading every row in scope may legitimately take a while: wait up to 50 s of the 60 s.
+export const getStats = callable(callableOptions, answerUnavailableWhenStoreDown(async (request) => {
   const caller = await requireCaller(request);
   const req = parseRequest(statsRequestSchema, request.data);
   const ledger = getLedger(req.ledger);
@@ -23,4 +25,4 @@ export const getStats = callable(callableOptions, async (request) => {
   }
   const filter = canonicalFilter(ledger, caller, req.filter);
   return stats(firestore(), req.ledger, req.groupBy, filter, req.asOf ?? todayInShanghai());
-});
+}, 50_000));

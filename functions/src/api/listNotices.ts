@@ -7,10 +7,11 @@ import { noticeScope } from '../supervision/access';
 import { listNotices as list } from '../supervision/service';
 import { firestore } from '../store/db';
 import { DEFAULT_NOTICES, listNoticesRequestSchema, parseRequest } from './schemas';
+import { answerUnavailableWhenStoreDown } from '../store/outage';
 
-export const listNotices = callable(callableOptions, async (request) => {
+export const listNotices = callable(callableOptions, answerUnavailableWhenStoreDown(async (request) => {
   const caller = await requireCaller(request);
   const county = noticeScope(caller);
   const req = parseRequest(listNoticesRequestSchema, request.data ?? {});
   return { notices: await list(firestore(), req.limit ?? DEFAULT_NOTICES, county) };
-});
+}));

@@ -9,8 +9,9 @@ import type { PullAnswer } from '@taizhang/ledger';
 import { pullRows as pull } from '../pull/service';
 import { firestore } from '../store/db';
 import { DEFAULT_PAGE_SIZE, parseRequest, pullRequestSchema } from './schemas';
+import { answerUnavailableWhenStoreDown } from '../store/outage';
 
-export const pullRows = callable(callableOptions, async (request): Promise<PullAnswer> => {
+export const pullRows = callable(callableOptions, answerUnavailableWhenStoreDown(async (request): Promise<PullAnswer> => {
   const caller = await requireCaller(request);
   const req = parseRequest(pullRequestSchema, request.data);
   const filter = canonicalFilter(getLedger(req.ledger), caller, req.filter);
@@ -21,4 +22,4 @@ export const pullRows = callable(callableOptions, async (request): Promise<PullA
     ...(req.since !== undefined && { since: req.since }),
     ...(req.pageToken !== undefined && { pageToken: req.pageToken }),
   });
-});
+}));

@@ -11,8 +11,9 @@ import { pushRows as push } from '../push/service';
 import type { PushResult } from '../push/types';
 import { firestore } from '../store/db';
 import { checkPushLimits, checkUniqueKeys, parseRequest, pushRequestSchema } from './schemas';
+import { answerUnavailableWhenStoreDown } from '../store/outage';
 
-export const pushRows = callable(callableOptions, async (request): Promise<{ results: PushResult[] }> => {
+export const pushRows = callable(callableOptions, answerUnavailableWhenStoreDown(async (request): Promise<{ results: PushResult[] }> => {
   const caller = await requireCaller(request);
   checkPushLimits(request.data);
   const req = parseRequest(pushRequestSchema, request.data);
@@ -24,4 +25,4 @@ export const pushRows = callable(callableOptions, async (request): Promise<{ res
   for (const r of results) counts[r.status] = (counts[r.status] ?? 0) + 1;
   logger.info('pushRows', { uid: caller.uid, ledger: req.ledger, requestId: req.requestId, rows: req.rows.length, ...counts });
   return { results };
-});
+}));
