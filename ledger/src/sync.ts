@@ -62,8 +62,20 @@ export function rowIdentity(key: string, seen: ReadonlySet<string>): 'keep' | 'n
   return ROW_KEY.test(key) ? 'keep' : 'new';
 }
 
+/** A valid row that is new or changed since its last sync: what a push sends. */
+export interface Outgoing {
+  /** Worksheet row, 1-based. */
+  readonly row: number;
+  readonly key: string;
+  readonly id?: string;
+  readonly version?: number;
+  readonly values: CanonicalRow;
+  /** The row's cells by field, as read (to rewrite only what the server normalised). */
+  readonly raw: Readonly<Record<string, unknown>>;
+}
+
 /** A valid row that is new or changed since its last sync, as it goes on the wire. */
-export function wireRow(o: { key: string; id?: string; version?: number; values: CanonicalRow }): PushRow {
+export function wireRow(o: Pick<Outgoing, 'key' | 'id' | 'version' | 'values'>): PushRow {
   return o.id && o.version !== undefined
     ? { key: o.key, id: o.id, baseVersion: o.version, values: o.values }
     : { key: o.key, values: o.values };

@@ -3,7 +3,11 @@
 // every row with the ledger core, and plan the marks. Valid rows are only touched where
 // their sync state said 有错误.
 
-import { fingerprint, parseRows, rowIdentity, SYNC_STATES, todayInShanghai, type CanonicalRow, type FieldError, type LedgerName } from '@taizhang/ledger';
+import {
+  fingerprint, parseRows, rowIdentity, SYNC_STATES, todayInShanghai, type CanonicalRow, type FieldError, type LedgerName, type Outgoing,
+} from '@taizhang/ledger';
+
+export type { Outgoing };
 import { cellAddress } from '../excel/address';
 import { loadFill } from '../excel/marks';
 import type { Pending, Session } from '../excel/session';
@@ -33,15 +37,6 @@ export interface RowErrors {
   readonly errors: CellError[];
 }
 
-/** A valid row that is new or changed since its last sync. */
-export interface Outgoing {
-  readonly row: number;
-  readonly key: string;
-  readonly id?: string;
-  readonly version?: number;
-  readonly values: CanonicalRow;
-  readonly raw: Record<string, unknown>;
-}
 
 export interface NewMark {
   readonly row: number;

@@ -7,24 +7,13 @@
 
 import {
   fingerprint, numberFormatOf, PREFILLED_FIELDS, rowIdentity, SYNC_STATES, SYSTEM_COLUMNS,
-  type CanonicalRow, type LedgerDef, type LedgerName, type RawCell, type SystemKey,
+  type CanonicalRow, type LedgerDef, type LedgerName, type Outgoing, type RawCell, type SystemKey,
 } from '@taizhang/ledger';
 import { inspectWorkbook, type Inspection, type WorkbookRows } from '../check/checkWorkbook';
 import type { CellWrite } from '../xlsx/writeBack';
 
-export type { CellWrite };
+export type { CellWrite, Outgoing };
 
-/** A valid row that is new or changed since its last sync. */
-export interface Outgoing {
-  /** Worksheet row, 1-based. */
-  readonly row: number;
-  readonly key: string;
-  readonly id?: string;
-  readonly version?: number;
-  readonly values: CanonicalRow;
-  /** The row's cells by field, as read (to rewrite only what the server normalised). */
-  readonly raw: Readonly<Record<string, RawCell>>;
-}
 
 export interface PushPlan {
   readonly inspection: Inspection;
