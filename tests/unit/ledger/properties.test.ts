@@ -7,7 +7,7 @@
 
 import fc from 'fast-check';
 import {
-  ERROR_CODES, canonicalSchema, charLength, creditCodeCheckChar, dateToSerial, parseCreditCode, parseDateText, parsePhone, parseRow, problems, quote, serialToDate, visits,
+  ERROR_CODES, canonicalSchema, charLength, creditCodeCheckChar, dateToSerial, parseCreditCode, parseDateText, parsePhone, parseRow, problems, quote, serialToDate, toHalfWidth, trimEnds, visits,
   type CanonicalRow, type LedgerDef, type RowResult,
 } from '@taizhang/ledger';
 import {
@@ -274,6 +274,31 @@ describe('cell types', () => {
       fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 70 }), arbUnits), (x) => expect(charLength(x)).toBe(Array.from(x).length)),
       { numRuns: 1000 },
     );
+  });
+
+  // Units around the edges of what trim() strips and toHalfWidth() converts.
+  const EDGE_UNITS = [
+    0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1f, 0x20, 0x21, 0x7e, 0x7f, 0x85, 0xa0, 0x1680, 0x180e, 0x2000, 0x200a, 0x200b,
+    0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0x3001, 0x4e00, 0xd840, 0xdc00, 0xfeff, 0xff00, 0xff01, 0xff10, 0xff5e, 0xff5f, 0xffe5,
+  ];
+  const arbEdgy = fc.array(fc.constantFrom(...EDGE_UNITS).map((c) => String.fromCharCode(c)), { maxLength: 12 }).map((a) => a.join(''));
+
+  test('trimEnds is String.prototype.trim', () => {
+    fc.assert(
+      fc.property(fc.oneof(arbEdgy, fc.string({ unit: 'binary', maxLength: 12 })), (x) => expect(trimEnds(x)).toBe(x.trim())),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('toHalfWidth converts full-width ASCII and the ideographic space unit by unit, at any length', () => {
+    const reference = (x: string) =>
+      x.replace(/[\uff01-\uff5e\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+    fc.assert(fc.property(fc.oneof(arbEdgy, fc.string({ unit: 'binary', maxLength: 30 })), (x) => expect(toHalfWidth(x)).toBe(reference(x))), {
+      numRuns: 2000,
+    });
+    // Longer than one String.fromCharCode call takes.
+    const long = 'ａ１\u3000字'.repeat(5000);
+    expect(toHalfWidth(long)).toBe(reference(long));
   });
 
   test('messages quote the first 30 characters (code points) of any string', () => {
