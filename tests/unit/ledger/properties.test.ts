@@ -364,6 +364,50 @@ describe('cell types', () => {
     );
   });
 
+  test('timestamps: read by hand exactly as the pattern reads them, near misses included', () => {
+    // The pattern parseDateText used for every timestamp before the hand-written reading, and
+    // still uses for the forms that reading leaves to it: the oracle.
+    const DATE_TEXT =
+      /^(\d{4})(?:([-/.])(\d{1,2})\2(\d{1,2})|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?|(\d{2})(\d{2}))(?:(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/;
+    const oracle = (text: string) => {
+      const m = DATE_TEXT.exec(text);
+      if (!m) return { ok: false };
+      const [y, mo, d] = [Number(m[1]), Number(m[3] ?? m[5] ?? m[7]), Number(m[4] ?? m[6] ?? m[8])];
+      const [h, mi, sec] = [Number(m[9] ?? 0), Number(m[10] ?? 0), Number(m[11] ?? 0)];
+      const t = new Date(Date.UTC(2000, mo - 1, d));
+      t.setUTCFullYear(y);
+      if (y < 1 || mo < 1 || mo > 12 || d < 1 || t.getUTCMonth() !== mo - 1 || h > 23 || mi > 59 || sec > 59) return { ok: false };
+      const zone = m[12];
+      if (zone === undefined) return { ok: true, value: t.toISOString().slice(0, 10) };
+      const [oh, om] = zone === 'Z' ? [0, 0] : [Number(zone.slice(1, 3)), Number(zone.slice(-2))];
+      if (oh > 23 || om > 59) return { ok: false };
+      const offset = (zone.startsWith('-') ? -1 : 1) * (oh * 60 + om);
+      const ms = t.getTime() + ((h * 60 + mi) * 60 + sec) * 1000 - offset * 60_000 + 8 * 3_600_000;
+      const day = new Date(ms);
+      return day.getUTCFullYear() > 9999 || day.getUTCFullYear() < 1 ? { ok: false } : { ok: true, value: day.toISOString().slice(0, 10) };
+    };
+    const part = (...xs: string[]) => fc.constantFrom(...xs);
+    const arbText = fc
+      .tuple(
+        fc.integer({ min: 1, max: 9999 }).map((y) => String(y).padStart(4, '0')),
+        part('-', '/', '.', '-', '年'),
+        part('1', '03', '12', '13', '0', '123', ''),
+        part('1', '24', '31', '30', '0', '123', ''),
+        part('T', ' ', '  ', '\t', '\u00a0', '', 't', 'T '),
+        part('0', '7', '10', '23', '24', '99', '123', ''),
+        part(':', '', '.'),
+        part('00', '30', '59', '60', '5', '305', ''),
+        part('', ':00', ':59', ':60', ':5', ':', ':00.', ':00.5', ':00.123', '.5'),
+        part('', ' ', '  ', '\t'),
+        part('', 'Z', 'z', '+08:00', '+0800', '-05:30', '+08:60', '+24:00', '+8:00', '+08:0', '-0000', 'Z ', '+08:00x', '+08::00'),
+      )
+      .map(([y, sep, mo, d, t, h, colon, mi, sec, space, zone]) => {
+        const date = sep === '年' ? `${y}年${mo}月${d}日` : `${y}${sep}${mo}${sep}${d}`;
+        return `${date}${t}${h}${colon}${mi}${sec}${space}${zone}`;
+      });
+    fc.assert(fc.property(arbText, (text) => expect(parseDateText(text)).toEqual(oracle(text))), { numRuns: 5000 });
+  });
+
   test('serials: every day from 1900-01-01 to 9999-12-31 survives the round trip, in both systems', () => {
     fc.assert(
       fc.property(arbDate('1900-01-01', '9999-12-31'), fc.double({ min: 0, max: 0.999999, noNaN: true }), (date, time) => {
