@@ -6,7 +6,7 @@ import type { Condition, FieldDef, LedgerDef, RowRule } from './fields';
 import { fieldError, messages, type FieldError } from './messages';
 import { parseCreditCode } from './types/creditCode';
 import { instantToDate, parseDateText, parseNumericDate, serialToDate, todayInShanghai, type DateParse } from './types/date';
-import { charLength, LONE_SURROGATE, toHalfWidth } from './types/normalize';
+import { charLength, hasLoneSurrogate, toHalfWidth, trimEnds } from './types/normalize';
 import { parsePhone } from './types/phone';
 
 /** What a spreadsheet cell can hold (and, on the server, whatever JSON a client sent). */
@@ -40,8 +40,12 @@ const EMPTY = Symbol('empty');
 function cellText(raw: unknown, halfWidth: boolean): string | typeof EMPTY | undefined {
   if (raw === null || raw === undefined) return EMPTY;
   if (typeof raw !== 'string') return undefined;
-  const s = (halfWidth ? toHalfWidth(raw) : raw).trim();
-  return s === '' ? EMPTY : s;
+  // Trimmed before converting: fewer units to look at, and nothing to convert in a cell that
+  // is merely padded with ideographic spaces. The order does not matter otherwise: the
+  // conversion makes whitespace of whitespace only (U+3000 → space), so the ends stay.
+  const s = trimEnds(raw);
+  if (s === '') return EMPTY;
+  return halfWidth ? toHalfWidth(s) : s;
 }
 
 /** The cell holds nothing this field can read at all (true, {}, [], a Date where text is due…). */
@@ -65,7 +69,7 @@ function textParser(f: FieldDef, min: number | undefined, max: number): CellPars
     }
     // Half of a surrogate pair is no character: Firestore cannot store it (its commit fails
     // outright), so the cell is unreadable rather than text.
-    if (LONE_SURROGATE.test(s)) {
+    if (hasLoneSurrogate(s)) {
       errors.push(fieldError(f, 'type', messages.brokenText(f)));
       return undefined;
     }

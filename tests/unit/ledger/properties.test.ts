@@ -7,7 +7,7 @@
 
 import fc from 'fast-check';
 import {
-  ERROR_CODES, canonicalSchema, charLength, creditCodeCheckChar, dateToSerial, parseCreditCode, parseDateText, parsePhone, parseRow, problems, quote, serialToDate, visits,
+  ERROR_CODES, canonicalSchema, charLength, creditCodeCheckChar, dateToSerial, parseCreditCode, parseDateText, parsePhone, parseRow, problems, quote, serialToDate, toHalfWidth, trimEnds, visits,
   type CanonicalRow, type LedgerDef, type RowResult,
 } from '@taizhang/ledger';
 import {
@@ -276,6 +276,31 @@ describe('cell types', () => {
     );
   });
 
+  // Units around the edges of what trim() strips and toHalfWidth() converts.
+  const EDGE_UNITS = [
+    0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1f, 0x20, 0x21, 0x7e, 0x7f, 0x85, 0xa0, 0x1680, 0x180e, 0x2000, 0x200a, 0x200b,
+    0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0x3001, 0x4e00, 0xd840, 0xdc00, 0xfeff, 0xff00, 0xff01, 0xff10, 0xff5e, 0xff5f, 0xffe5,
+  ];
+  const arbEdgy = fc.array(fc.constantFrom(...EDGE_UNITS).map((c) => String.fromCharCode(c)), { maxLength: 12 }).map((a) => a.join(''));
+
+  test('trimEnds is String.prototype.trim', () => {
+    fc.assert(
+      fc.property(fc.oneof(arbEdgy, fc.string({ unit: 'binary', maxLength: 12 })), (x) => expect(trimEnds(x)).toBe(x.trim())),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('toHalfWidth converts full-width ASCII and the ideographic space unit by unit, at any length', () => {
+    const reference = (x: string) =>
+      x.replace(/[\uff01-\uff5e\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+    fc.assert(fc.property(fc.oneof(arbEdgy, fc.string({ unit: 'binary', maxLength: 30 })), (x) => expect(toHalfWidth(x)).toBe(reference(x))), {
+      numRuns: 2000,
+    });
+    // Longer than one String.fromCharCode call takes.
+    const long = 'ａ１\u3000字'.repeat(5000);
+    expect(toHalfWidth(long)).toBe(reference(long));
+  });
+
   test('messages quote the first 30 characters (code points) of any string', () => {
     // …with an unpaired surrogate shown as U+FFFD (a message is stored; Firestore cannot hold one).
     const cut = (x: string) => (Array.from(x).length > 30 ? `${Array.from(x).slice(0, 30).join('')}…` : x);
@@ -339,6 +364,50 @@ describe('cell types', () => {
       ),
       { numRuns: 2000 },
     );
+  });
+
+  test('timestamps: read by hand exactly as the pattern reads them, near misses included', () => {
+    // The pattern parseDateText used for every timestamp before the hand-written reading, and
+    // still uses for the forms that reading leaves to it: the oracle.
+    const DATE_TEXT =
+      /^(\d{4})(?:([-/.])(\d{1,2})\2(\d{1,2})|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?|(\d{2})(\d{2}))(?:(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/;
+    const oracle = (text: string) => {
+      const m = DATE_TEXT.exec(text);
+      if (!m) return { ok: false };
+      const [y, mo, d] = [Number(m[1]), Number(m[3] ?? m[5] ?? m[7]), Number(m[4] ?? m[6] ?? m[8])];
+      const [h, mi, sec] = [Number(m[9] ?? 0), Number(m[10] ?? 0), Number(m[11] ?? 0)];
+      const t = new Date(Date.UTC(2000, mo - 1, d));
+      t.setUTCFullYear(y);
+      if (y < 1 || mo < 1 || mo > 12 || d < 1 || t.getUTCMonth() !== mo - 1 || h > 23 || mi > 59 || sec > 59) return { ok: false };
+      const zone = m[12];
+      if (zone === undefined) return { ok: true, value: t.toISOString().slice(0, 10) };
+      const [oh, om] = zone === 'Z' ? [0, 0] : [Number(zone.slice(1, 3)), Number(zone.slice(-2))];
+      if (oh > 23 || om > 59) return { ok: false };
+      const offset = (zone.startsWith('-') ? -1 : 1) * (oh * 60 + om);
+      const ms = t.getTime() + ((h * 60 + mi) * 60 + sec) * 1000 - offset * 60_000 + 8 * 3_600_000;
+      const day = new Date(ms);
+      return day.getUTCFullYear() > 9999 || day.getUTCFullYear() < 1 ? { ok: false } : { ok: true, value: day.toISOString().slice(0, 10) };
+    };
+    const part = (...xs: string[]) => fc.constantFrom(...xs);
+    const arbText = fc
+      .tuple(
+        fc.integer({ min: 1, max: 9999 }).map((y) => String(y).padStart(4, '0')),
+        part('-', '/', '.', '-', '年'),
+        part('1', '03', '12', '13', '0', '123', ''),
+        part('1', '24', '31', '30', '0', '123', ''),
+        part('T', ' ', '  ', '\t', '\u00a0', '', 't', 'T '),
+        part('0', '7', '10', '23', '24', '99', '123', ''),
+        part(':', '', '.'),
+        part('00', '30', '59', '60', '5', '305', ''),
+        part('', ':00', ':59', ':60', ':5', ':', ':00.', ':00.5', ':00.123', '.5'),
+        part('', ' ', '  ', '\t'),
+        part('', 'Z', 'z', '+08:00', '+0800', '-05:30', '+08:60', '+24:00', '+8:00', '+08:0', '-0000', 'Z ', '+08:00x', '+08::00'),
+      )
+      .map(([y, sep, mo, d, t, h, colon, mi, sec, space, zone]) => {
+        const date = sep === '年' ? `${y}年${mo}月${d}日` : `${y}${sep}${mo}${sep}${d}`;
+        return `${date}${t}${h}${colon}${mi}${sec}${space}${zone}`;
+      });
+    fc.assert(fc.property(arbText, (text) => expect(parseDateText(text)).toEqual(oracle(text))), { numRuns: 5000 });
   });
 
   test('serials: every day from 1900-01-01 to 9999-12-31 survives the round trip, in both systems', () => {
