@@ -302,10 +302,18 @@ function portFree(port, host = '127.0.0.1') {
 }
 
 /** Throws a bilingual error naming the ports that are taken (another emulator run, usually). */
-export async function requireFreePorts() {
-  const busy = [];
-  for (const [name, port] of Object.entries(PORTS)) {
-    if (!(await portFree(port))) busy.push(`${port} (${name})`);
+export async function requireFreePorts({ waitMs = 20_000 } = {}) {
+  // A stack that just stopped may still be letting go (the JVM takes a second or two, and a
+  // Firestore emulator restarted by the adversarial suite is stopped by its keeper), so give
+  // the ports a little while before calling them taken.
+  let busy = [];
+  for (const deadline = Date.now() + waitMs; ; ) {
+    busy = [];
+    for (const [name, port] of Object.entries(PORTS)) {
+      if (!(await portFree(port))) busy.push(`${port} (${name})`);
+    }
+    if (busy.length === 0 || Date.now() >= deadline) break;
+    await new Promise((r) => setTimeout(r, 500));
   }
   if (busy.length > 0) {
     throw new UserError(
