@@ -12,7 +12,7 @@ import { fetchTransport, type Transport } from '../../addin/src/api/transport';
 import type { PushResult, PushRow } from '../../addin/src/api/types';
 import { STORE_WAIT_MS } from '../../functions/src/store/outage';
 import { demoProblem, random } from '../../scripts/demo/rows';
-import { restartFirestore, type RestartReport } from '../support/firestoreRestart';
+import { endAbandonedWork, restartFirestore, type RestartReport } from '../support/firestoreRestart';
 import { recordFigures, sized } from '../support/stress';
 import {
   adminDb, clearFirestore, closeAdmin, emulatorHosts, FUNCTIONS_ORIGIN, makeUser, PROJECT_ID, REGION, type TestUser,
@@ -209,7 +209,10 @@ beforeAll(async () => {
   pushMs = Date.now() - started;
 });
 
-afterAll(closeAdmin);
+afterAll(async () => {
+  endAbandonedWork();
+  await closeAdmin();
+});
 
 // ---------------------------------------------------------------------------------------
 // What the store holds afterwards
