@@ -20,3 +20,4 @@ export * from './wire';
 export * from './fingerprint';
 export * from './conflict';
 export * from './sync';
+export * from './address';

@@ -1,6 +1,6 @@
 // Rows as a clerk types them into a problems / visits ledger sheet made by createLedgerSheet
 // (columns in the ledger's order from A, system columns after).
-import { problems, SYSTEM_COLUMNS, visits, type LedgerDef } from '@taizhang/ledger';
+import { columnLetters, problems, SYSTEM_COLUMNS, visits, type LedgerDef } from '@taizhang/ledger';
 
 export type Cell = string | number | boolean | null;
 
@@ -32,13 +32,7 @@ export function colOf(ledger: LedgerDef, key: string): string {
   const sys = SYSTEM_COLUMNS.map((c) => c.key as string);
   const i = key.startsWith('_') ? ledger.fields.length + sys.indexOf(key) : ledger.fields.findIndex((f) => f.key === key);
   if (i < 0) throw new Error(`no column ${key}`);
-  let s = '';
-  let n = i + 1;
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return columnLetters(i);
 }
 
 /** A1 range of whole data rows from..to (1-based worksheet rows) over the ledger's fields. */

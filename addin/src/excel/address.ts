@@ -1,15 +1,6 @@
 // A1 addresses from 0-based indexes, for comments, messages and range sources.
 
-export function columnLetters(col: number): string {
-  let s = '';
-  let n = col + 1;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+import { columnLetters } from '@taizhang/ledger';
 
 export function cellAddress(row: number, col: number): string {
   return `${columnLetters(col)}${row + 1}`;

@@ -1,7 +1,8 @@
 // The engine's pure parts: change detection, conflict diff, sheet layout, cell patches, state.
 import { problems } from '@taizhang/ledger';
 import { CellPatch } from '../../../addin/src/excel/cells';
-import { cellAddress, columnLetters } from '../../../addin/src/excel/address';
+import { columnLetters } from '@taizhang/ledger';
+import { cellAddress } from '../../../addin/src/excel/address';
 import { cellOf, diffRows, fingerprint, sameCell, sameValues } from '@taizhang/ledger';
 import { findLayout, rowsOf } from '../../../addin/src/engine/layout';
 import { parseState, stateRows, emptyState } from '../../../addin/src/engine/state';

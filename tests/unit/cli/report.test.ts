@@ -1,6 +1,6 @@
 import { checkWorkbook } from '../../../cli/src/check/checkWorkbook';
 import { formatReport, toJson } from '../../../cli/src/check/report';
-import { columnLetters } from '../../../cli/src/check/address';
+import { columnLetters } from '@taizhang/ledger';
 import { TODAY } from './fixtures';
 
 const HEADERS = ['序号', '走访日期', '县（区、市）', '服务类型', '服务对象', '工作组', '参与人数'];
