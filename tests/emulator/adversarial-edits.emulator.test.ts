@@ -6,13 +6,12 @@
 // and revisions record exactly the winners, in order.
 import { randomUUID } from 'node:crypto';
 import type { CanonicalRow, PushResult } from '@taizhang/ledger';
-import { createApiClient, type ApiClient } from '../../addin/src/api/client';
-import { fetchTransport } from '../../addin/src/api/transport';
+import type { ApiClient } from '../../addin/src/api/client';
 import { random } from '../../scripts/demo/rows';
-import { addFigures, faultyTransport, newFaultFigures, type FaultFigures } from '../support/faults';
+import { addFigures, newFaultFigures, type FaultFigures } from '../support/faults';
 import { recordFigures, sized } from '../support/stress';
-import { create, problem, revisionsOf } from './fixtures';
-import { adminDb, clearFirestore, closeAdmin, FUNCTIONS_ORIGIN, makeUser, PROJECT_ID, REGION, type TestUser } from './helpers';
+import { create, faultyClient, problem, revisionsOf } from './fixtures';
+import { adminDb, clearFirestore, closeAdmin, makeUser, type TestUser } from './helpers';
 
 const ROWS = sized(12, 100);
 const ROUNDS = sized(3, 6);
@@ -35,12 +34,7 @@ const answers: { round: number; row: number; editor: string; sent: string; resul
 
 function editor(name: string, user: TestUser, seed: number): Editor {
   const figures = newFaultFigures();
-  const transport = faultyTransport(
-    fetchTransport({ origin: FUNCTIONS_ORIGIN, project: PROJECT_ID, region: REGION, getIdToken: () => user.token, timeoutMs: 120_000 }),
-    { dropAnswers: DROP_ANSWERS, duplicateRequests: 0.05, random: random(seed) },
-    figures,
-  );
-  return { name, figures, api: createApiClient(transport, { retry: { baseDelayMs: 20, maxDelayMs: 500, attempts: 10 } }) };
+  return { name, figures, api: faultyClient(user, { dropAnswers: DROP_ANSWERS, duplicateRequests: 0.05, random: random(seed) }, figures, 120_000) };
 }
 
 beforeAll(async () => {

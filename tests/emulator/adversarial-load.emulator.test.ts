@@ -7,18 +7,17 @@
 //
 // CI size in `npm test`; `npm run test:stress` runs 20 clerks × 500 rows.
 import { COUNTY_LABELS, problems, SYSTEM_COLUMNS, todayInShanghai, type CanonicalRow } from '@taizhang/ledger';
-import { createApiClient } from '../../addin/src/api/client';
-import { fetchTransport } from '../../addin/src/api/transport';
+import type { ApiClient } from '../../addin/src/api/client';
 import type { Profile } from '../../addin/src/api/types';
 import { createLedgerSheet } from '../../addin/src/engine/createSheet';
 import { push, type PushSummary } from '../../addin/src/engine/push';
 import { createSimulatedExcel, type SimulatedExcel } from '../../addin/src/simulator';
 import { demoProblem, random } from '../../scripts/demo/rows';
 import { colOf, rowArray } from '../support/addinRows';
-import { addFigures, faultyTransport, newFaultFigures, type FaultFigures } from '../support/faults';
+import { addFigures, newFaultFigures, type FaultFigures } from '../support/faults';
 import { recordFigures, sized } from '../support/stress';
-import { pullAll } from './fixtures';
-import { adminDb, clearFirestore, closeAdmin, FUNCTIONS_ORIGIN, makeUser, PROJECT_ID, REGION, type TestUser } from './helpers';
+import { faultyClient, pullAll } from './fixtures';
+import { adminDb, clearFirestore, closeAdmin, makeUser, type TestUser } from './helpers';
 
 const CLERKS = sized(5, 20);
 const ROWS_PER_CLERK = sized(48, 500);
@@ -45,7 +44,7 @@ interface Clerk {
   readonly summaries: PushSummary[];
   /** Worksheet row → times its values were edited after the first push. */
   readonly edits: Map<number, number>;
-  readonly api: ReturnType<typeof createApiClient>;
+  readonly api: ApiClient;
 }
 
 let clerks: Clerk[] = [];
@@ -56,12 +55,7 @@ async function newClerk(n: number): Promise<Clerk> {
   const group = `${county}入企服务第${n + 1}组`;
   const user = await makeUser({ email: `load-clerk-${n}@taizhang.test`, claims: { role: 'clerk', county, group } });
   const figures = newFaultFigures();
-  const transport = faultyTransport(
-    fetchTransport({ origin: FUNCTIONS_ORIGIN, project: PROJECT_ID, region: REGION, getIdToken: () => user.token, timeoutMs: 300_000 }),
-    { dropAnswers: DROP_ANSWERS, duplicateRequests: DUPLICATE_REQUESTS, random: random(1000 + n) },
-    figures,
-  );
-  const api = createApiClient(transport, { retry: { baseDelayMs: 20, maxDelayMs: 500, attempts: 10 } });
+  const api = faultyClient(user, { dropAnswers: DROP_ANSWERS, duplicateRequests: DUPLICATE_REQUESTS, random: random(1000 + n) }, figures);
   const profile = await api.getProfile();
   const excel = createSimulatedExcel();
   const { sheet } = await createLedgerSheet(excel, 'problems', { profile });

@@ -7,7 +7,10 @@ import { randomUUID } from 'node:crypto';
 import { Timestamp } from 'firebase-admin/firestore';
 import type { CanonicalRow, LedgerName, PullAnswer, PushResult } from '@taizhang/ledger';
 import type { StatsAnswer } from '../../functions/src/stats/aggregate';
-import { adminDb, callFn, callOk, type CallableResult, type TestUser } from './helpers';
+import { createApiClient, type ApiClient } from '../../addin/src/api/client';
+import { fetchTransport } from '../../addin/src/api/transport';
+import { faultyTransport, type FaultFigures, type FaultOptions } from '../support/faults';
+import { adminDb, callFn, callOk, FUNCTIONS_ORIGIN, PROJECT_ID, REGION, type CallableResult, type TestUser } from './helpers';
 
 /** Ids as API.md defines them. */
 export const PROBLEM_ID = /^P-\d{6}-\d{4}-\d{6}$/;
@@ -183,4 +186,17 @@ export async function revisionsOf(ledger: LedgerName, id: string): Promise<{ id:
 /** Sorted copy by id. */
 export function byId<T extends { id: string }>(rows: readonly T[]): T[] {
   return [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+// ---------------------------------------------------------------------------------------
+// The add-in's API client over a network that misbehaves (tests/support/faults.ts)
+
+/** A signed-in user's client: the add-in's retries over `faultyTransport`, counting into `figures`. */
+export function faultyClient(user: TestUser, faults: FaultOptions, figures: FaultFigures, timeoutMs = 300_000): ApiClient {
+  const transport = faultyTransport(
+    fetchTransport({ origin: FUNCTIONS_ORIGIN, project: PROJECT_ID, region: REGION, getIdToken: () => user.token, timeoutMs }),
+    faults,
+    figures,
+  );
+  return createApiClient(transport, { retry: { baseDelayMs: 20, maxDelayMs: 500, attempts: 10 } });
 }
