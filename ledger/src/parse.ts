@@ -6,7 +6,7 @@ import type { Condition, FieldDef, LedgerDef, RowRule } from './fields';
 import { fieldError, messages, type FieldError } from './messages';
 import { parseCreditCode } from './types/creditCode';
 import { instantToDate, parseDateText, parseNumericDate, serialToDate, todayInShanghai, type DateParse } from './types/date';
-import { charLength, hasLoneSurrogate, toHalfWidth, trimEnds } from './types/normalize';
+import { hasLoneSurrogate, textLength, toHalfWidth, trimEnds } from './types/normalize';
 import { parsePhone } from './types/phone';
 
 /** What a spreadsheet cell can hold (and, on the server, whatever JSON a client sent). */
@@ -68,16 +68,14 @@ function textParser(f: FieldDef, min: number | undefined, max: number): CellPars
       }
     }
     // Half of a surrogate pair is no character: Firestore cannot store it (its commit fails
-    // outright), so the cell is unreadable rather than text.
-    if (hasLoneSurrogate(s)) {
-      errors.push(fieldError(f, 'type', messages.brokenText(f)));
-      return undefined;
-    }
-    // A character is one or two UTF-16 units: a text of at most `max` units, and (with a
-    // minimum) at least twice `min`, is within bounds without counting. Only doubt is counted.
-    if (s.length <= max && (min === undefined || s.length >= 2 * min)) return s;
-    const n = charLength(s);
-    if (n > max) errors.push(fieldError(f, 'too_long', messages.tooLong(f, max, n)));
+    // outright), so the cell is unreadable rather than text. A character is one or two UTF-16
+    // units: a text of at most `max` units, and (with a minimum) at least twice `min`, is
+    // within bounds without counting; only doubt is counted, in the same pass as the check.
+    let n: number;
+    if (s.length <= max && (min === undefined || s.length >= 2 * min)) n = hasLoneSurrogate(s) ? -1 : s.length;
+    else n = textLength(s);
+    if (n < 0) errors.push(fieldError(f, 'type', messages.brokenText(f)));
+    else if (n > max) errors.push(fieldError(f, 'too_long', messages.tooLong(f, max, n)));
     else if (min !== undefined && n < min) errors.push(fieldError(f, 'too_short', messages.tooShort(f, min, n)));
     else return s;
     return undefined;

@@ -80,6 +80,30 @@ export function hasLoneSurrogate(s: string): boolean {
   const w = s as MaybeWellFormed;
   return typeof w.isWellFormed === 'function' ? !w.isWellFormed() : LONE_SURROGATE.test(s);
 }
+/**
+ * Length in characters (as charLength), or -1 when the text holds half of a surrogate pair
+ * (as hasLoneSurrogate): one pass for both, for text whose length in units leaves its length
+ * in characters in doubt. Branch-free: in rare-character text a branch per unit guesses wrong
+ * too often (bench/ledger.bench.ts).
+ */
+export function textLength(s: string): number {
+  const n = s.length;
+  let highs = 0;
+  let afterHigh = 0;
+  let broken = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    // 1 when c is a high (U+D800–DBFF) or a low (U+DC00–DFFF) half, else 0.
+    const high = ((c ^ 0xd800) - 0x400) >>> 31;
+    const low = ((c ^ 0xdc00) - 0x400) >>> 31;
+    // After a high half there must be a low one, and nowhere else.
+    broken |= afterHigh ^ low;
+    highs += high;
+    afterHigh = high;
+  }
+  return (broken | afterHigh) !== 0 ? -1 : n - highs;
+}
+
 const LONE_SURROGATES = /\p{Cs}/gu;
 
 /** A short quotation of a raw value for an error message; never throws, whatever it gets. */

@@ -7,7 +7,7 @@
 
 import fc from 'fast-check';
 import {
-  ERROR_CODES, canonicalSchema, charLength, creditCodeCheckChar, dateToSerial, parseCreditCode, parseDateText, parsePhone, parseRow, problems, quote, serialToDate, toHalfWidth, trimEnds, visits,
+  ERROR_CODES, canonicalSchema, charLength, textLength, creditCodeCheckChar, dateToSerial, parseCreditCode, parseDateText, parsePhone, parseRow, problems, quote, serialToDate, toHalfWidth, trimEnds, visits,
   type CanonicalRow, type LedgerDef, type RowResult,
 } from '@taizhang/ledger';
 import {
@@ -273,6 +273,18 @@ describe('cell types', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 70 }), arbUnits), (x) => expect(charLength(x)).toBe(Array.from(x).length)),
       { numRuns: 1000 },
+    );
+  });
+
+  test('textLength is charLength for well-formed text and -1 for text with half a surrogate pair', () => {
+    // Mostly surrogates, so that broken and whole pairs both come up, at every position.
+    const arbUnits = fc.array(fc.oneof(fc.integer({ min: 0xd7fe, max: 0xe001 }), fc.integer({ min: 0, max: 0xffff })), { maxLength: 70 })
+      .map((a) => String.fromCharCode(...a));
+    const wellFormed = (x: string) => Array.from(x).every((c) => c.length === 2 || c.charCodeAt(0) < 0xd800 || c.charCodeAt(0) > 0xdfff);
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 70 }), arbUnits), (x) =>
+        expect(textLength(x)).toBe(wellFormed(x) ? Array.from(x).length : -1)),
+      { numRuns: 3000 },
     );
   });
 
