@@ -18,9 +18,24 @@ function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
-function ymd(y: number, m: number, d: number): string {
+function spellDay(y: number, m: number, d: number): string {
   // Four-digit years even before 1000, so that every date the parser returns is canonical.
   return `${y < 1000 ? String(y).padStart(4, '0') : y}-${pad2(m)}-${pad2(d)}`;
+}
+
+/** The years whose days are spelt once and then shared (a sheet repeats its days). */
+const SHARED_FROM = 1900;
+const SHARED_YEARS = 200;
+const sharedDays = new Array<string | undefined>(SHARED_YEARS * 12 * 31).fill(undefined);
+
+/**
+ * YYYY-MM-DD. Each day of 1900–2099 is spelt once and the string shared: 100,000 rows hold
+ * three dates each, and one string per day rather than per cell is less to build and to keep.
+ */
+function ymd(y: number, m: number, d: number): string {
+  const at = ((y - SHARED_FROM) * 12 + m - 1) * 31 + d - 1;
+  if (y < SHARED_FROM || y >= SHARED_FROM + SHARED_YEARS) return spellDay(y, m, d);
+  return (sharedDays[at] ??= spellDay(y, m, d));
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
