@@ -66,6 +66,10 @@ export const text = {
     zh: `没有 ${date} 的通报`,
     en: `There is no notice for ${date}`,
   }),
+  earlyDate: (date: string, earliest: string): Bilingual => ({
+    zh: `日期 ${date} 早于 ${earliest}，台账没有更早的记录`,
+    en: `The date ${date} is before ${earliest}; the ledgers hold nothing earlier`,
+  }),
   futureDate: (date: string, today: string): Bilingual => ({
     zh: `日期 ${date} 晚于今天（${today}）`,
     en: `The date ${date} is after today (${today})`,

@@ -46,3 +46,6 @@ export const CATEGORIES = [
 export const LEVELS = ['现场解决', '协调解决', '提交市级'] as const;
 
 export const STATUSES = ['待办理', '办理中', '已解决'] as const;
+
+/** The earliest day the ledgers hold (their first dates' lower bound), and so the earliest notice. */
+export const EARLIEST_DATE = '2000-01-01';

@@ -141,6 +141,9 @@ describe('notices', () => {
     expect((await callFn('getNotice', { date: '2022-02-30' }, admin.token)).error?.status).toBe('INVALID_ARGUMENT');
     expect((await callFn('getNotice', {}, admin.token)).error?.status).toBe('INVALID_ARGUMENT');
     expect((await callFn('generateNotice', { date: '2999-01-01' }, admin.token)).error?.message).toMatch(/晚于今天.*is after today/);
+    const early = await callFn('generateNotice', { date: '1900-01-01' }, admin.token);
+    expect(early.error?.status).toBe('INVALID_ARGUMENT');
+    expect(early.error?.message).toMatch(/早于 2000-01-01.*is before 2000-01-01/);
     expect((await callFn('listNotices', { limit: 0 }, admin.token)).error?.status).toBe('INVALID_ARGUMENT');
   });
 

@@ -1,4 +1,4 @@
-import { CATEGORIES, COUNTY_ALIASES, COUNTY_LABELS, LEVELS, SECTORS, STATUSES, TARGET_TYPES } from '../domain';
+import { CATEGORIES, COUNTY_ALIASES, COUNTY_LABELS, EARLIEST_DATE, LEVELS, SECTORS, STATUSES, TARGET_TYPES } from '../domain';
 import { is, isNot, type LedgerDef } from '../fields';
 
 /** 问题清单: every problem a work group finds (../shared/spec/LEDGERS.md). */
@@ -18,7 +18,7 @@ export const problems: LedgerDef = {
     { key: 'sector', header: '行业专班', en: 'Sector team', otherHeaders: ['专班', '工作专班'], type: { kind: 'enum', options: SECTORS }, required: true, width: 16 },
     { key: 'category', header: '问题类别', en: 'Category', otherHeaders: ['问题类型'], type: { kind: 'enum', options: CATEGORIES }, required: true, width: 10 },
     { key: 'description', header: '问题描述', en: 'Description', otherHeaders: ['问题内容', '存在问题'], type: { kind: 'text', min: 5, max: 1000 }, required: true, width: 40 },
-    { key: 'foundOn', header: '发现日期', en: 'Found on', otherHeaders: ['发现时间'], type: { kind: 'date', min: '2000-01-01', notAfterToday: true }, required: true, width: 12 },
+    { key: 'foundOn', header: '发现日期', en: 'Found on', otherHeaders: ['发现时间'], type: { kind: 'date', min: EARLIEST_DATE, notAfterToday: true }, required: true, width: 12 },
     { key: 'level', header: '解决层级', en: 'Level', otherHeaders: ['问题层级', '解决方式'], type: { kind: 'enum', options: LEVELS }, required: true, width: 10 },
     { key: 'department', header: '责任单位', en: 'Responsible department', otherHeaders: ['责任部门', '牵头单位'], type: { kind: 'text', max: 100 }, required: isNot('level', '现场解决'), width: 18 },
     { key: 'deadline', header: '办结时限', en: 'Deadline', otherHeaders: ['办结期限', '完成时限'], type: { kind: 'date', notBefore: 'foundOn' }, required: isNot('status', '已解决'), width: 12 },

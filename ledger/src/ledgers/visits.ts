@@ -1,4 +1,4 @@
-import { COUNTY_ALIASES, COUNTY_LABELS, TARGET_TYPES } from '../domain';
+import { COUNTY_ALIASES, COUNTY_LABELS, EARLIEST_DATE, TARGET_TYPES } from '../domain';
 import { is, type LedgerDef } from '../fields';
 
 /** 走访台账: every visit a work group makes (../shared/spec/LEDGERS.md). */
@@ -9,7 +9,7 @@ export const visits: LedgerDef = {
   idPrefix: 'V',
   yearField: 'visitedOn',
   fields: [
-    { key: 'visitedOn', header: '走访日期', en: 'Visited on', otherHeaders: ['走访时间'], type: { kind: 'date', min: '2000-01-01', notAfterToday: true }, required: true, width: 12 },
+    { key: 'visitedOn', header: '走访日期', en: 'Visited on', otherHeaders: ['走访时间'], type: { kind: 'date', min: EARLIEST_DATE, notAfterToday: true }, required: true, width: 12 },
     { key: 'county', header: '县（区、市）', en: 'County', otherHeaders: ['县（市、区）', '县区', '区县', '县（市）'], type: { kind: 'enum', options: COUNTY_LABELS, aliases: COUNTY_ALIASES }, required: true, width: 10 },
     { key: 'township', header: '乡镇（街道）', en: 'Township', otherHeaders: ['乡镇', '乡（镇）', '乡镇（街道办）'], type: { kind: 'text', max: 50 }, required: is('targetType', '进村'), width: 12 },
     { key: 'targetType', header: '服务类型', en: 'Service type', type: { kind: 'enum', options: TARGET_TYPES }, required: true, width: 8 },

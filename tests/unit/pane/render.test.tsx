@@ -72,7 +72,13 @@ describe.each<[Lang, string]>([['zh', '登录'], ['en', 'Sign in']])('pane in %s
       expect(text(html)).toContain(s.noticeDate);
       expect(html).toMatch(/<input[^>]*type="date"[^>]*value="2022-06-01"|<input[^>]*value="2022-06-01"[^>]*type="date"/);
     }
-    const busy: PaneState = { ...states.signedIn!, profile: { ...states.signedIn!.profile!, role: 'admin' }, busy: { flow: 'notice', done: 1, total: 3, cancelling: false } };
+    // No notice before the ledgers begin: the input says so, and the button waits for a later day.
+    const admin: PaneState = { ...states.signedIn!, profile: { ...states.signedIn!.profile!, role: 'admin' } };
+    expect(render({ ...admin, noticeDate: '2022-06-01' }, lang)).toMatch(/<input[^>]*min="2000-01-01"/);
+    const noticeButton = new RegExp(`<button[^>]*>[^<]*${s.noticeSheets}`);
+    expect(render({ ...admin, noticeDate: '2022-06-01' }, lang).match(noticeButton)![0]).not.toContain('disabled');
+    expect(render({ ...admin, noticeDate: '1999-12-31' }, lang).match(noticeButton)![0]).toContain('disabled');
+    const busy: PaneState = { ...admin, busy: { flow: 'notice', done: 1, total: 3, cancelling: false } };
     expect(text(render(busy, lang))).toContain(s.working(s.noticeSheets));
   });
 

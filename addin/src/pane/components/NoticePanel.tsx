@@ -1,4 +1,5 @@
 import { Button, Field, Input } from '@fluentui/react-components';
+import { EARLIEST_DATE } from '@taizhang/ledger';
 import type { Strings } from '../i18n';
 
 export interface NoticePanelProps {
@@ -12,12 +13,13 @@ export interface NoticePanelProps {
 
 /** 通报 sheets of a day: shown to coordinators and administrators only. */
 export function NoticePanel({ s, date, disabled, onDate, onNoticeSheets }: NoticePanelProps) {
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(date);
+  // The server refuses a day before the ledgers begin as well; the pane does not offer one.
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(date) && date >= EARLIEST_DATE;
   return (
     <section className="tz-notice" aria-label={s.noticeTitle}>
       <h3>{s.noticeTitle}</h3>
       <Field label={s.noticeDate} hint={s.noticeHint}>
-        <Input type="date" value={date} disabled={disabled} onChange={(_, d) => onDate(d.value)} />
+        <Input type="date" value={date} min={EARLIEST_DATE} disabled={disabled} onChange={(_, d) => onDate(d.value)} />
       </Field>
       <Button onClick={onNoticeSheets} disabled={disabled || !valid}>{s.noticeSheets}</Button>
     </section>
