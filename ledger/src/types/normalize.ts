@@ -7,7 +7,6 @@ const FULL_WIDTH_OFFSET = 0xfee0;
 const IDEOGRAPHIC_SPACE = 0x3000;
 
 const HAS_FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
-const HAS_HIGH_SURROGATE = /[\ud800-\udbff]/;
 
 /** Full-width ASCII (Ｕ+FF01–FF5E) and the ideographic space to their half-width forms. */
 export function toHalfWidth(s: string): string {
@@ -49,21 +48,6 @@ export function trimEnds(s: string): string {
   return s.trim();
 }
 
-/** Length in characters as a clerk counts them (code points, so 𠀀 counts once). */
-export function charLength(s: string): number {
-  // Without a high surrogate every character is one unit; the regex finds out fastest.
-  if (!HAS_HIGH_SURROGATE.test(s)) return s.length;
-  let pairs = 0;
-  const last = s.length - 1;
-  for (let i = 0; i < last; i++) {
-    if ((s.charCodeAt(i) & 0xfc00) === 0xd800 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      pairs++;
-      i++;
-    }
-  }
-  return s.length - pairs;
-}
-
 /**
  * Half of a surrogate pair with no other half: no character, and nothing Firestore (or UTF-8)
  * can store. In Unicode mode `\p{Cs}` matches only such an unpaired half, never a whole pair.
@@ -80,11 +64,12 @@ export function hasLoneSurrogate(s: string): boolean {
   const w = s as MaybeWellFormed;
   return typeof w.isWellFormed === 'function' ? !w.isWellFormed() : LONE_SURROGATE.test(s);
 }
+
 /**
- * Length in characters (as charLength), or -1 when the text holds half of a surrogate pair
- * (as hasLoneSurrogate): one pass for both, for text whose length in units leaves its length
- * in characters in doubt. Branch-free: in rare-character text a branch per unit guesses wrong
- * too often (bench/ledger.bench.ts).
+ * Length in characters as a clerk counts them (code points, so 𠀀 counts once), or -1 when
+ * the text holds half of a surrogate pair (as hasLoneSurrogate): one pass for both, for text
+ * whose length in units leaves its length in characters in doubt. Branch-free: in text with
+ * rare characters a branch per unit guesses wrong too often (bench/ledger.bench.ts).
  */
 export function textLength(s: string): number {
   const n = s.length;
@@ -117,7 +102,7 @@ export function quote(raw: unknown, max = 30): string {
   } catch {
     s = Object.prototype.toString.call(raw);
   }
-  // Walk only as far as the cut (code points, as charLength counts them): the value may be a
+  // Walk only as far as the cut (code points, as textLength counts them): the value may be a
   // megabyte a client sent, and splitting all of it for 30 characters took a quarter second.
   let end = 0;
   for (let n = 0; n < max && end < s.length; n++) {

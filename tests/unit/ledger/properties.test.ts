@@ -7,7 +7,7 @@
 
 import fc from 'fast-check';
 import {
-  ERROR_CODES, canonicalSchema, charLength, textLength, creditCodeCheckChar, dateToSerial, parseCreditCode, parseDateText, parsePhone, parseRow, problems, quote, serialToDate, toHalfWidth, trimEnds, visits,
+  ERROR_CODES, canonicalSchema, textLength, creditCodeCheckChar, dateToSerial, parseCreditCode, parseDateText, parsePhone, parseRow, problems, quote, serialToDate, toHalfWidth, trimEnds, visits,
   type CanonicalRow, type LedgerDef, type RowResult,
 } from '@taizhang/ledger';
 import {
@@ -268,15 +268,7 @@ describe('cell types', () => {
     );
   });
 
-  test('text length counts code points, as Array.from does, lone surrogates once each', () => {
-    const arbUnits = fc.array(fc.integer({ min: 0xd7f0, max: 0xe010 }).map((c) => String.fromCharCode(c)), { maxLength: 70 }).map((a) => a.join(''));
-    fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 70 }), arbUnits), (x) => expect(charLength(x)).toBe(Array.from(x).length)),
-      { numRuns: 1000 },
-    );
-  });
-
-  test('textLength is charLength for well-formed text and -1 for text with half a surrogate pair', () => {
+  test('textLength counts code points, as Array.from does, in well-formed text, and is -1 for text with half a surrogate pair', () => {
     // Mostly surrogates, so that broken and whole pairs both come up, at every position.
     const arbUnits = fc.array(fc.oneof(fc.integer({ min: 0xd7fe, max: 0xe001 }), fc.integer({ min: 0, max: 0xffff })), { maxLength: 70 })
       .map((a) => String.fromCharCode(...a));
