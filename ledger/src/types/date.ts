@@ -33,9 +33,8 @@ const sharedDays = new Array<string | undefined>(SHARED_YEARS * 12 * 31).fill(un
  * three dates each, and one string per day rather than per cell is less to build and to keep.
  */
 function ymd(y: number, m: number, d: number): string {
-  const at = ((y - SHARED_FROM) * 12 + m - 1) * 31 + d - 1;
   if (y < SHARED_FROM || y >= SHARED_FROM + SHARED_YEARS) return spellDay(y, m, d);
-  return (sharedDays[at] ??= spellDay(y, m, d));
+  return (sharedDays[((y - SHARED_FROM) * 12 + m - 1) * 31 + d - 1] ??= spellDay(y, m, d));
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
