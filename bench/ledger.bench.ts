@@ -12,6 +12,7 @@
 // Goals: parsing 100,000 rows takes under 1 s, and at most twice as long as zod's shape check.
 
 import os from 'node:os';
+import { PerformanceObserver } from 'node:perf_hooks';
 import fc from 'fast-check';
 import { canonicalSchema, parseRows, problems, type CanonicalRow } from '@taizhang/ledger';
 import { arbInvalidProblemRow, arbMessyProblemRow } from '../tests/support/generators';
@@ -31,22 +32,33 @@ interface Timing {
   readonly wall: number[];
   /** CPU milliseconds of each run (all of the process's threads, the GC's included). */
   readonly cpu: number[];
+  /** Each run's start and end (performance.now()), to find the garbage collector's pauses in it. */
+  readonly windows: [number, number][];
 }
+
+// The garbage collector's pauses of the main thread, as Node reports them (after the fact).
+const gcPauses: { start: number; duration: number }[] = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) gcPauses.push({ start: e.startTime, duration: e.duration });
+}).observe({ entryTypes: ['gc'] });
 
 /** Each of RUNS runs, after one untimed warm-up run. */
 function time(run: () => unknown): Timing {
   run();
   const wall: number[] = [];
   const cpu: number[] = [];
+  const windows: [number, number][] = [];
   for (let i = 0; i < RUNS; i++) {
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     run();
-    wall.push(performance.now() - t0);
+    const t1 = performance.now();
+    wall.push(t1 - t0);
+    windows.push([t0, t1]);
     const c = process.cpuUsage(c0);
     cpu.push((c.user + c.system) / 1000);
   }
-  return { wall, cpu };
+  return { wall, cpu, windows };
 }
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -144,4 +156,14 @@ for (const g of goals) {
   console.log(`${g.goal.padEnd(36)} ${cell(g.wall)} ${cell(g.cpu)}`);
 }
 console.log(`(ratio against zod with its results dropped: wall ${fmt(ratio(parseMs.wall, zodDroppedMs.wall), 2)}, CPU ${fmt(ratio(parseMs.cpu, zodDroppedMs.cpu), 2)})`);
+
+// Node delivers the GC entries after the synchronous timings above: their share comes last.
+setTimeout(() => {
+  const paused = (t: Timing) =>
+    median(t.windows.map(([a, b]) => gcPauses.filter((p) => p.start >= a && p.start < b).reduce((sum, p) => sum + p.duration, 0)));
+  for (const [label, t] of [['parseRows (messy rows)', parseMs], ['safeParse, kept', zodMs]] as const) {
+    const ms = paused(t);
+    console.log(`garbage collector's pauses in ${label}: ${fmt(ms)} ms a run (${fmt((100 * ms) / median(t.wall))} % of its wall time)`);
+  }
+}, 100);
 // Figures, not a test (scripts/bench.mjs): a missed goal is printed above, not an exit code.
