@@ -28,6 +28,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import zlib from 'node:zlib';
 import { buildFunctions, watchFunctions } from './build-functions.mjs';
 import { FUNCTIONS_ORIGIN, PORT_OFFSET, PORTS } from './ports.mjs';
+import procfs from './procfs.cjs';
 
 export { FUNCTIONS_ORIGIN, PORT_OFFSET, PORTS };
 
@@ -303,6 +304,7 @@ function portFree(port, host = '127.0.0.1') {
 
 /** Throws a bilingual error naming the ports that are taken (another emulator run, usually). */
 export async function requireFreePorts({ waitMs = 20_000 } = {}) {
+  await stopLeftBehindFirestore();
   // A stack that just stopped may still be letting go (the JVM takes a second or two, and a
   // Firestore emulator restarted by the adversarial suite is stopped by its keeper), so give
   // the ports a little while before calling them taken.
@@ -310,7 +312,9 @@ export async function requireFreePorts({ waitMs = 20_000 } = {}) {
   for (const deadline = Date.now() + waitMs; ; ) {
     busy = [];
     for (const [name, port] of Object.entries(PORTS)) {
-      if (!(await portFree(port))) busy.push(`${port} (${name})`);
+      if (await portFree(port)) continue;
+      const holder = procfs.describeListener(port);
+      busy.push(`${port} (${name}${holder ? `; ${holder}` : ''})`);
     }
     if (busy.length === 0 || Date.now() >= deadline) break;
     await new Promise((r) => setTimeout(r, 500));
@@ -325,6 +329,21 @@ export async function requireFreePorts({ waitMs = 20_000 } = {}) {
 
 // ---------------------------------------------------------------------------------------
 // Running firebase-tools
+
+/**
+ * firebase-tools leaves the Firestore emulator's JVM running when its start fails (another
+ * emulator's port taken, a broken functions build), and the next start would find the port
+ * taken: such a JVM, which no stack runs any more, is stopped, and said so.
+ */
+async function stopLeftBehindFirestore() {
+  const pid = procfs.leftBehindFirestore(PORTS.firestore);
+  if (pid === undefined) return;
+  console.log(
+    `[emulators] 端口 ${PORTS.firestore} 被上次未正常退出的 Firestore 模拟器（进程 ${pid}）占用，现将其停止。\n` +
+      `[emulators] Port ${PORTS.firestore} is held by a Firestore emulator an earlier run left behind (pid ${pid}): stopping it.`,
+  );
+  await procfs.stopProcess(pid);
+}
 
 /** The local firebase-tools entry point (node_modules/.bin/firebase), never a global one. */
 export function firebaseBin() {

@@ -29,7 +29,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { alive, childrenOf, cmdline, cwdOf, environ, listenerPid, requireProcfs } from './procfs';
+import { alive, childrenOf, cmdline, cwdOf, environ, listenerPid, requireProcfs } from '../../scripts/procfs.cjs';
 
 export interface RestartOptions {
   /** host:port of the Firestore emulator; default FIRESTORE_EMULATOR_HOST. */
