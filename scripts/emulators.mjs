@@ -302,34 +302,6 @@ function portFree(port, host = '127.0.0.1') {
   });
 }
 
-/** Throws a bilingual error naming the ports that are taken (another emulator run, usually). */
-export async function requireFreePorts({ waitMs = 20_000 } = {}) {
-  await stopLeftBehindFirestore();
-  // A stack that just stopped may still be letting go (the JVM takes a second or two, and a
-  // Firestore emulator restarted by the adversarial suite is stopped by its keeper), so give
-  // the ports a little while before calling them taken.
-  let busy = [];
-  for (const deadline = Date.now() + waitMs; ; ) {
-    busy = [];
-    for (const [name, port] of Object.entries(PORTS)) {
-      if (await portFree(port)) continue;
-      const holder = procfs.describeListener(port);
-      busy.push(`${port} (${name}${holder ? `; ${holder}` : ''})`);
-    }
-    if (busy.length === 0 || Date.now() >= deadline) break;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  if (busy.length > 0) {
-    throw new UserError(
-      `端口已被占用：${busy.join(', ')}。可能另一组模拟器正在运行（npm start / npm test），请先停止它。\n` +
-        `Ports in use: ${busy.join(', ')}. Another emulator run (npm start / npm test) is probably active; stop it first.`,
-    );
-  }
-}
-
-// ---------------------------------------------------------------------------------------
-// Running firebase-tools
-
 /**
  * firebase-tools leaves the Firestore emulator's JVM running when its start fails (another
  * emulator's port taken, a broken functions build), and the next start would find the port
@@ -344,6 +316,37 @@ async function stopLeftBehindFirestore() {
   );
   await procfs.stopProcess(pid);
 }
+
+/** Throws a bilingual error naming the ports that are taken (another emulator run, usually). */
+export async function requireFreePorts({ waitMs = 20_000 } = {}) {
+  await stopLeftBehindFirestore();
+  // A stack that just stopped may still be letting go (the JVM takes a second or two, and a
+  // Firestore emulator restarted by the adversarial suite is stopped by its keeper), so give
+  // the ports a little while before calling them taken.
+  let taken = [];
+  for (const deadline = Date.now() + waitMs; ; ) {
+    taken = [];
+    for (const [name, port] of Object.entries(PORTS)) {
+      if (!(await portFree(port))) taken.push([name, port]);
+    }
+    if (taken.length === 0 || Date.now() >= deadline) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  if (taken.length > 0) {
+    // Who holds each port is looked up once, for the message (a walk through /proc).
+    const busy = taken.map(([name, port]) => {
+      const holder = procfs.describeListener(port);
+      return `${port} (${name}${holder ? `; ${holder}` : ''})`;
+    });
+    throw new UserError(
+      `端口已被占用：${busy.join(', ')}。可能另一组模拟器正在运行（npm start / npm test），请先停止它。\n` +
+        `Ports in use: ${busy.join(', ')}. Another emulator run (npm start / npm test) is probably active; stop it first.`,
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Running firebase-tools
 
 /** The local firebase-tools entry point (node_modules/.bin/firebase), never a global one. */
 export function firebaseBin() {
