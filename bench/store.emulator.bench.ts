@@ -14,7 +14,7 @@ import { emulatorIdToken, emulatorTransport, PROJECT } from '../scripts/demo/emu
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 10_000);
 const CALL = 500;
-const PULL_ROUNDS = 3;
+const PULL_ROUNDS = Number(process.env.BENCH_PULL_ROUNDS ?? 3);
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -41,7 +41,7 @@ async function rawPush(db: Firestore, rows: Record<string, string | number>[], l
   rows.forEach((values, i) => {
     const id = `P-140702-2022-${String(i).padStart(6, '0')}-${requestId.slice(0, 8)}`;
     const key = randomUUID();
-    writes.push([db.collection(ledger).doc(id), { id, key, version: 1, values, withdrawn: false, ownerGroup: null, ownerUid: 'x', createdAt: now, createdBy: 'b', updatedAt: now, updatedBy: 'b', lastRequestId: requestId }]);
+    writes.push([db.collection(ledger).doc(id), { id, key, version: 1, values, counties: [values.county], withdrawn: false, ownerGroup: null, ownerUid: 'x', createdAt: now, createdBy: 'b', updatedAt: now, updatedBy: 'b', lastRequestId: requestId }]);
     if (rowsOnly) return;
     writes.push([db.collection(`${ledger}Keys`).doc(key), { id, createdAt: now }]);
     writes.push([db.collection(ledger).doc(id).collection('revisions').doc('000001'), { version: 1, action: 'created', at: now, by: 'b', requestId, key, changes: diffValues(problems, {}, values) }]);
@@ -109,14 +109,16 @@ async function main(): Promise<void> {
     let after: string | undefined;
     let n = 0;
     for (;;) {
-      let q = db.collection('problems').where('withdrawn', '==', false).orderBy(FieldPath.documentId()).limit(5000);
+      // One document more than the page, as pullRows reads: no query only to find nothing left.
+      let q = db.collection('problems').where('withdrawn', '==', false).orderBy(FieldPath.documentId()).limit(5001);
       if (after) q = q.startAfter(after);
       const snap = await q.get();
-      n += snap.size;
+      const docs = snap.docs.slice(0, 5000);
+      n += docs.length;
       // A plain client still turns documents into data, as pullRows does.
-      JSON.stringify(snap.docs.map((d) => d.data()));
-      if (snap.size < 5000) break;
-      after = snap.docs.at(-1)!.id;
+      JSON.stringify(docs.map((d) => d.data()));
+      if (snap.size <= 5000) break;
+      after = docs.at(-1)!.id;
     }
     if (n !== ROWS) throw new Error(`raw pull read ${n} rows`);
   };

@@ -33,6 +33,8 @@ export const SYNC_STATES = {
   forbidden: { zh: '无权限', en: 'Not allowed' },
   notFound: { zh: '已删除', en: 'Not found' },
   withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+  /** On a pulled list: the row changed and no longer belongs to the list's filter or scope. */
+  left: { zh: '已移出', en: 'Left this list' },
 } as const;
 
 export type SyncState = keyof typeof SYNC_STATES;

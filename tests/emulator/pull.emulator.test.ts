@@ -1,6 +1,7 @@
 // pullRows against the real emulators (API.md, "pullRows"): the row shape, each filter,
 // paging that returns every row exactly once in id order, since-pulls that return exactly
-// what changed, and rows written while a paged pull runs.
+// what changed (and, without values, what left the filter or scope), and rows written while a
+// paged pull runs.
 import type { CanonicalRow } from '@taizhang/ledger';
 import { clearFirestore, closeAdmin, makeUser, type TestUser } from './helpers';
 import {
@@ -124,6 +125,8 @@ describe('paging', () => {
 
     expect(pages.length).toBeGreaterThan(1);
     for (const p of pages) expect(p.rows.length).toBeLessThanOrEqual(pageSize);
+    // No call only to learn that nothing is left, even when the rows fill the last page.
+    expect(pages.length).toBe(Math.ceil(whole.length / pageSize));
     expect(rows).toEqual(whole);
     const ids = rows.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -194,6 +197,41 @@ describe('since', () => {
     expect(filtered.rows.map((r) => r.id).sort()).toEqual(jiexiu.map((r) => r.id).sort());
     expect(all.rows.map((r) => r.id).sort()).toEqual(changed.map((r) => r.id).sort());
     expect(all.pages.length).toBeGreaterThan(1);
+  });
+
+  it('a row that leaves the filter, or the caller’s county, comes as left, without its values', async () => {
+    const [clerkBefore, adminBefore, filteredBefore] = await Promise.all([
+      pullAll(clerk, {}), pullAll(admin, {}), pullAll(admin, { filter: { status: '办理中' } }),
+    ]);
+    const [resolves, moves] = live.filter((r) => r.values.county === YUCI && r.values.status === '办理中');
+    expect(filteredBefore.rows.map((r) => r.id)).toEqual(expect.arrayContaining([resolves!.id, moves!.id]));
+    expect(clerkBefore.rows.map((r) => r.id)).toEqual(expect.arrayContaining([resolves!.id, moves!.id]));
+    const { results } = await push(admin, [
+      { key: resolves!.key, id: resolves!.id, baseVersion: resolves!.version, values: { ...resolves!.values, status: '已解决', resolution: '已协调办结', resolvedOn: '2022-05-20' } },
+      { key: moves!.key, id: moves!.id, baseVersion: moves!.version, values: { ...moves!.values, county: JIEXIU, group: `${JIEXIU}第1组` } },
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['updated', 'updated']);
+    track(results);
+
+    // Filtered by status: the resolved row left the filter; the moved one is still 办理中.
+    const filtered = new Map((await pullAll(admin, { since: filteredBefore.cursor, filter: { status: '办理中' } })).rows.map((r) => [r.id, r]));
+    expect(filtered.get(resolves!.id)).toEqual(expect.objectContaining({ left: true, values: {}, version: resolves!.version + 1, withdrawn: false }));
+    expect(filtered.get(moves!.id)).toEqual(expect.objectContaining({ values: expect.objectContaining({ county: JIEXIU }) }));
+    expect(filtered.get(moves!.id)).not.toHaveProperty('left');
+
+    // The clerk of 榆次区: the moved row left its scope and shows nothing of 介休市.
+    const clerkSince = await pullAll(clerk, { since: clerkBefore.cursor });
+    const mine = new Map(clerkSince.rows.map((r) => [r.id, r]));
+    expect(mine.get(moves!.id)).toEqual(expect.objectContaining({ left: true, values: {} }));
+    expect(mine.get(resolves!.id)).toEqual(expect.objectContaining({ values: expect.objectContaining({ status: '已解决' }) }));
+    expect(mine.get(resolves!.id)).not.toHaveProperty('left');
+    expect(JSON.stringify(clerkSince.rows)).not.toContain(JIEXIU);
+    expect((await pullAll(clerk, {})).rows.map((r) => r.id)).not.toContain(moves!.id);
+
+    // For 介休市 the moved row simply arrived; 榆次区's other changes are not its business.
+    const jiexiu = await pullAll(admin, { since: adminBefore.cursor, filter: { county: JIEXIU } });
+    expect(jiexiu.rows.map((r) => r.id)).toEqual([moves!.id]);
+    expect(jiexiu.rows[0]).not.toHaveProperty('left');
   });
 
   it('rows written while a paged pull runs are not lost to the next since-pull', async () => {

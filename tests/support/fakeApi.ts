@@ -24,6 +24,8 @@ interface Stored {
   version: number;
   values: CanonicalRow;
   withdrawn: boolean;
+  /** Every county the row has been in (a since-pull of a county finds the rows that left it). */
+  counties: string[];
   seq: number;
   updatedBy: string;
 }
@@ -76,6 +78,7 @@ export function fakeServer(o: { today?: string; profile?: Profile; noticeSource?
         if (JSON.stringify(sorted(parsed.values)) === JSON.stringify(sorted(cur.values))) return { key: r.key, status: 'unchanged', id: cur.id, version: cur.version };
         cur.version++;
         cur.values = parsed.values;
+        moved(cur);
         cur.seq = ++seq;
         cur.updatedBy = profile.email;
         return { key: r.key, status: 'updated', id: cur.id, version: cur.version, values: cur.values };
@@ -93,13 +96,18 @@ export function fakeServer(o: { today?: string; profile?: Profile; noticeSource?
       counters.set(c, n);
       const id = formatRowId(ledger, county, year, n);
       void countyCode;
-      rows.set(id, { id, key: r.key, version: 1, values: parsed.values, withdrawn: false, seq: ++seq, updatedBy: profile.email });
+      rows.set(id, { id, key: r.key, version: 1, values: parsed.values, withdrawn: false, counties: [String(parsed.values.county)], seq: ++seq, updatedBy: profile.email });
       keys[data.ledger].set(r.key, id);
       return { key: r.key, status: 'created', id, version: 1, values: parsed.values };
     });
     const answer = { results };
     answers.set(data.requestId, answer);
     return answer;
+  }
+
+  function moved(r: Stored): void {
+    const county = String(r.values.county);
+    if (!r.counties.includes(county)) r.counties.push(county);
   }
 
   function pulled(s: Stored): PulledRow {
@@ -111,14 +119,17 @@ export function fakeServer(o: { today?: string; profile?: Profile; noticeSource?
     const since = data.since ? Number(data.since) : undefined;
     const page = data.pageToken ? JSON.parse(data.pageToken) as { after: string; cursor: number } : undefined;
     const cursor = page?.cursor ?? seq;
+    const filter = Object.entries(data.filter ?? {});
+    const matches = (r: Stored) => filter.every(([k, v]) => r.values[k] === v);
+    const county = data.filter?.county;
+    // A since-pull also answers the changed rows that left the filter (or the county), as `left`.
     const all = [...store[data.ledger].values()]
-      .filter((r) => (since === undefined ? !r.withdrawn : r.seq > since && r.seq <= cursor))
-      .filter((r) => Object.entries(data.filter ?? {}).every(([k, v]) => r.values[k] === v))
+      .filter((r) => (since === undefined ? !r.withdrawn && matches(r) : r.seq > since && r.seq <= cursor && (county === undefined || r.counties.includes(county))))
       .sort((a, b) => (a.id < b.id ? -1 : 1))
       .filter((r) => !page || r.id > page.after);
     const rows = all.slice(0, size);
     return {
-      rows: rows.map(pulled), cursor: String(cursor),
+      rows: rows.map((r) => (matches(r) ? pulled(r) : { ...pulled(r), values: {}, left: true as const })), cursor: String(cursor),
       ...(all.length > size && { nextPageToken: JSON.stringify({ after: rows[rows.length - 1]!.id, cursor }) }),
     };
   }
@@ -200,6 +211,7 @@ export function fakeServer(o: { today?: string; profile?: Profile; noticeSource?
     edit(l, id, values, by = 'other@yuci.test') {
       const r = store[l].get(id)!;
       r.values = { ...r.values, ...values } as CanonicalRow;
+      moved(r);
       r.version++;
       r.seq = ++seq;
       r.updatedBy = by;

@@ -1,7 +1,8 @@
 // 拉取汇总: the consolidated list of the caller's scope on its own sheet, as a table sorted
 // by id. The first pull writes everything; later pulls ask only for what changed since the
 // cursor and update rows in place (new rows appended, then the table re-sorted; withdrawn
-// rows marked 已撤回). Text goes in with format '@' first, so nothing becomes a formula.
+// rows marked 已撤回, rows that left the list's filter or scope marked 已移出 and otherwise
+// left as they were). Text goes in with format '@' first, so nothing becomes a formula.
 
 import { fingerprint, LEDGERS, pullSheetName, SYNC_STATES, type LedgerDef, type LedgerName } from '@taizhang/ledger';
 import type { ApiClient } from '../api/client';
@@ -21,6 +22,8 @@ import { loadState, saveState, type SheetMeta } from './state';
 export const PULL_PAGE_SIZE = 5000;
 /** Rows of the id column read per sync when updating in place (one short column). */
 const ID_CHUNK_ROWS = 20_000;
+/** The sync-state cell of a pulled row, right of the ledger's own columns. */
+const SYNC_COL = SYSTEM_DEFS.findIndex((d) => d.key === '_sync');
 
 export interface PullSummary {
   readonly sheet: string;
@@ -30,6 +33,8 @@ export interface PullSummary {
   readonly updated: number;
   readonly added: number;
   readonly withdrawn: number;
+  /** Rows that left the list (PulledRow.left), marked 已移出. */
+  readonly left: number;
   readonly stats: SessionStats;
 }
 
@@ -91,6 +96,7 @@ export async function pull(
     let updated = 0;
     let added = 0;
     let withdrawn = 0;
+    let left = 0;
     let cursor: string;
 
     if (!incremental) {
@@ -144,7 +150,14 @@ export async function pull(
             const appended: CellValue[][] = [];
             for (const r of page) {
               const at = rowOf.get(r.id);
-              if (at !== undefined) {
+              if (r.left) {
+                // Its values are withheld: the row keeps what it showed, with the reason.
+                if (at !== undefined) {
+                  writeBlock(s, sheet, at, idCol + SYNC_COL, [[SYNC_STATES.left.zh]], ['@']);
+                  left++;
+                  await s.syncIfFull();
+                }
+              } else if (at !== undefined) {
                 writeBlock(s, sheet, at, 0, [rowCells(ledger, r, date1904)], fmts);
                 if (r.withdrawn) withdrawn++;
                 else updated++;
@@ -174,7 +187,7 @@ export async function pull(
     state.meta.set(sheet, newMeta);
     saveState(s, state);
     await s.sync();
-    return { sheet, ledger: ledger.name, incremental, rows, updated, added, withdrawn };
+    return { sheet, ledger: ledger.name, incremental, rows, updated, added, withdrawn, left };
   }, o.batchBytes);
   return { ...result, stats };
 }

@@ -80,8 +80,10 @@ const zh = {
   pushFailedPartly: (sent: number) => `上报中断：已发送的 ${sent} 行已保存，其余行未发送。`,
   forbiddenRows: (n: number) => `${n} 行无权限修改（已在表中标为「无权限」）。`,
   serverInvalid: (n: number) => `${n} 行被服务器判为有误，请查看表中标记。`,
-  pulled: (sheet: string, rows: number, added: number, updated: number, incremental: boolean) =>
-    incremental ? `已增量更新「${sheet}」：新增 ${added} 行，更新 ${updated} 行（共 ${rows} 行）。` : `已将 ${rows} 行拉取到「${sheet}」。`,
+  pulled: (sheet: string, rows: number, added: number, updated: number, incremental: boolean, withdrawn = 0, left = 0) =>
+    incremental
+      ? `已增量更新「${sheet}」：新增 ${added} 行，更新 ${updated} 行${withdrawn ? `，撤回 ${withdrawn} 行` : ''}${left ? `，${left} 行已不属于此列表（标为“已移出”）` : ''}（共 ${rows} 行）。`
+      : `已将 ${rows} 行拉取到「${sheet}」。`,
   summarized: (sheet: string, groups: number, asOf: string) => `已在「${sheet}」生成统计（${groups} 组，截至 ${asOf}）。`,
   overdueCount: (n: number) => `超期问题 ${n} 个，已列在统计表下方。`,
   noticeMade: (sheet: string, overdueSheet: string, overdue: number) => `已生成「${sheet}」和「${overdueSheet}」（超期问题 ${overdue} 个）。`,
@@ -182,8 +184,10 @@ const en: Strings = {
   pushFailedPartly: (sent) => `Push stopped: the ${sent} rows sent are saved, the rest were not sent.`,
   forbiddenRows: (n) => `${n} rows may not be changed by you (marked 无权限 in the sheet).`,
   serverInvalid: (n) => `${n} rows were rejected by the server; see the marks in the sheet.`,
-  pulled: (sheet, rows, added, updated, incremental) =>
-    incremental ? `Updated "${sheet}": ${added} added, ${updated} updated (${rows} rows).` : `Pulled ${rows} rows into "${sheet}".`,
+  pulled: (sheet, rows, added, updated, incremental, withdrawn = 0, left = 0) =>
+    incremental
+      ? `Updated "${sheet}": ${added} added, ${updated} updated${withdrawn ? `, ${withdrawn} withdrawn` : ''}${left ? `, ${left} no longer in this list (marked "已移出")` : ''} (${rows} rows).`
+      : `Pulled ${rows} rows into "${sheet}".`,
   summarized: (sheet, groups, asOf) => `Summary written to "${sheet}" (${groups} groups, as of ${asOf}).`,
   overdueCount: (n) => `${n} overdue problems, listed below the summary.`,
   noticeMade: (sheet, overdueSheet, overdue) => `Wrote "${sheet}" and "${overdueSheet}" (${overdue} overdue problems).`,

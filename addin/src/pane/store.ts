@@ -230,7 +230,7 @@ export class PaneStore {
     pull: () => this.run('pull', async (o) => {
       const filter = Object.fromEntries(Object.entries(this.state.pullFilter).filter(([, v]) => v && v.trim())) as PullFilter;
       const r = await pull(this.host, this.api(), { ...this.flowOptions(o), ledger: this.state.ledger, filter, full: this.state.pullFull });
-      return { notices: [{ kind: 'success', key: 'pulled', args: [r.sheet, r.rows, r.added, r.updated, r.incremental] }] };
+      return { notices: [{ kind: 'success', key: 'pulled', args: [r.sheet, r.rows, r.added, r.updated, r.incremental, r.withdrawn, r.left] }] };
     }),
     summary: () => this.run('summary', async (o) => {
       const r = await summary(this.host, this.api(), { ...this.flowOptions(o), ledger: this.state.ledger, groupBy: this.state.groupBy });

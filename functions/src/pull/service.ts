@@ -3,19 +3,22 @@
 //
 // Full pulls order by document id (= row id) and use equality filters only, which Firestore
 // serves by merging single-field indexes: no composite index per filter combination.
-// Since-pulls range over updatedAt (with the scope's county: one composite index) and apply
-// the other filters to the few changed rows in memory.
+// Since-pulls range over updatedAt (with a county: over the rows that have ever been in it,
+// one composite index) and judge the few changed rows in memory: a row that no longer matches
+// the filter comes as `left`, without values, so that a sheet of this pull can let it go.
 
 import { FieldPath, type Firestore, type Query } from 'firebase-admin/firestore';
 import { getLedger, type LedgerName, type PullAnswer, type PulledRow } from '@taizhang/ledger';
 import { apiError, text } from '../messages';
 import { paths } from '../store/paths';
-import { toPulledRow, type RowDoc } from '../store/rowDoc';
+import { toLeftRow, toPulledRow, type RowDoc } from '../store/rowDoc';
 import { filterKey, matches, type Filter } from './filter';
 import { decodeCursor, decodePage, encodeCursor, encodePage, fromTime, toTime, type PageState } from './tokens';
 
 /** Stop filling a page here even below pageSize: an answer stays under the 5 MB a pane on the web handles well. */
 const MAX_PAGE_BYTES = 4 * 1024 * 1024;
+/** What a pulled row is made of (toPulledRow): the rest of a row document stays in the store. */
+const PULLED_FIELDS = ['id', 'key', 'version', 'values', 'withdrawn', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy'];
 
 export interface PullRequest {
   readonly ledger: LedgerName;
@@ -36,7 +39,7 @@ export async function pullRows(db: Firestore, req: PullRequest): Promise<PullAns
 
   let q: Query = paths.rows(db, req.ledger);
   if (since) {
-    if (req.filter.county !== undefined) q = q.where('values.county', '==', req.filter.county);
+    if (req.filter.county !== undefined) q = q.where('counties', 'array-contains', req.filter.county);
     q = q.where('updatedAt', '>', since).orderBy('updatedAt').orderBy(FieldPath.documentId());
     if (page) q = q.startAfter(fromTime(page.afterTime!), page.afterId);
   } else {
@@ -45,26 +48,25 @@ export async function pullRows(db: Firestore, req: PullRequest): Promise<PullAns
     q = q.orderBy(FieldPath.documentId());
     if (page) q = q.startAfter(page.afterId);
   }
-  const snap = await q.limit(req.pageSize).get();
+  // One row more than the page: whether another page follows is known now, so a pull whose
+  // rows fill its last page exactly needs no further call to learn that nothing is left.
+  const snap = await q.select(...PULLED_FIELDS).limit(req.pageSize + 1).get();
   const cursor = page ? page.cursor : toTime(snap.readTime);
+  const docs = snap.docs.slice(0, req.pageSize);
 
   const rows: PulledRow[] = [];
   let bytes = 0;
   let last: RowDoc | undefined;
-  let full = false;
-  for (const doc of snap.docs) {
+  for (const doc of docs) {
     last = doc.data() as RowDoc;
-    if (since && !matches(last.values, req.filter)) continue;
-    const row = toPulledRow(last);
+    const row = since && !matches(last.values, req.filter) ? toLeftRow(last) : toPulledRow(last);
     rows.push(row);
     bytes += Buffer.byteLength(JSON.stringify(row));
-    if (bytes >= MAX_PAGE_BYTES) {
-      full = true;
-      break;
-    }
+    if (bytes >= MAX_PAGE_BYTES) break;
   }
   const answer: PullAnswer = { rows, cursor: encodeCursor(fromTime(cursor)) };
-  if (last && (full || snap.docs.length === req.pageSize)) {
+  // Rows after the last one answered: the peeked one, or the rest of a page cut by size.
+  if (last && snap.docs.length > rows.length) {
     answer.nextPageToken = encodePage({
       v: 1, cursor, filter: fkey, afterId: last.id,
       ...(since && { since: toTime(since), afterTime: toTime(last.updatedAt) }),

@@ -130,7 +130,7 @@ function stage(c: Ctx, batch: WriteBatch, d: Decision, loaded: Loaded, newId: st
     const id = newId!;
     batch.create(paths.key(db, ledger.name, d.key), { id, createdAt: now });
     batch.create(paths.row(db, ledger.name, id), {
-      id, key: d.key, version: 1, values: d.values, withdrawn: false,
+      id, key: d.key, version: 1, values: d.values, counties: [d.values.county], withdrawn: false,
       ownerGroup: caller.role === 'clerk' ? caller.group! : null, ownerUid: caller.uid,
       createdAt: now, createdBy: caller.email, createdByUid: caller.uid, ...by,
     });
@@ -142,7 +142,7 @@ function stage(c: Ctx, batch: WriteBatch, d: Decision, loaded: Loaded, newId: st
   const ref = paths.row(db, ledger.name, row.id);
   const precondition = { lastUpdateTime: loaded.updateTime! };
   if (d.write === 'update') {
-    batch.update(ref, { version, values: d.values, ...by }, precondition);
+    batch.update(ref, { version, values: d.values, counties: FieldValue.arrayUnion(d.values.county), ...by }, precondition);
     revision(row.id, version, 'updated', d.changes, row.key);
     return { key: row.key, status: 'updated', id: row.id, version, values: d.values };
   }

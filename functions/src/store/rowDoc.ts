@@ -10,6 +10,8 @@ export interface RowDoc {
   key: string;
   version: number;
   values: CanonicalRow;
+  /** Every county the row has been in: a since-pull of a county finds the rows that left it. */
+  counties?: string[];
   ownerGroup: string | null;
   ownerUid: string;
   withdrawn: boolean;
@@ -38,6 +40,11 @@ export function toStoredRow(snap: DocumentSnapshot): StoredRow | undefined {
     updatedAt: iso(d.updatedAt),
     updatedBy: d.updatedBy,
   };
+}
+
+/** A row that changed after a since-pull's cursor and left that pull: no values (PulledRow.left). */
+export function toLeftRow(d: RowDoc): PulledRow {
+  return { ...toPulledRow(d), values: {}, left: true };
 }
 
 export function toPulledRow(d: RowDoc): PulledRow {

@@ -257,6 +257,44 @@ describe('pull', () => {
     expect(sh.cell(`${P('_version')}3`).value).toBe(2);
   });
 
+  it('a filtered list: rows that leave the filter or the county are marked 已移出 and keep what they showed; rows that enter are added', async () => {
+    const { excel, server, api, opts } = setup();
+    const { sheet } = await createLedgerSheet(excel, 'problems', opts);
+    excel.sheet(sheet).type(rowsRange(problems, 2, 5), [
+      problemRow({ targetName: '甲' }), problemRow({ targetName: '乙' }), problemRow({ targetName: '丙' }), problemRow({ targetName: '丁', status: '待办理' }),
+    ]);
+    await push(excel, api, { ...opts, sheet });
+    const id = (name: string) => server.rows('problems').find((r) => r.values.targetName === name)!.id;
+    const filter = { county: '榆次区', status: '办理中' };
+    const p1 = await pull(excel, api, { ...opts, ledger: 'problems', filter });
+    expect(p1.rows).toBe(3);
+    const sh = excel.sheet(p1.sheet);
+    const rowOf = (name: string) => sh.values(`${P('_id')}1:${P('_id')}10`).findIndex((x) => x[0] === id(name)) + 1;
+    const before = sh.values(`A${rowOf('甲')}:${P('_hash')}${rowOf('甲')}`);
+
+    server.edit('problems', id('甲'), { status: '已解决', resolution: '解决了', resolvedOn: '2022-05-01' }); // leaves the filter
+    server.edit('problems', id('乙'), { county: '介休市', group: '介休市入企服务第1组' }); // leaves the county
+    server.edit('problems', id('丙'), { remarks: '仍在办理' }); // stays
+    server.edit('problems', id('丁'), { status: '办理中' }); // enters
+    const p2 = await pull(excel, api, { ...opts, ledger: 'problems', filter });
+
+    expect(p2).toMatchObject({ incremental: true, updated: 1, added: 1, withdrawn: 0, left: 2 });
+    expect(sh.cell(`${P('_sync')}${rowOf('甲')}`).value).toBe('已移出');
+    expect(sh.cell(`${P('_sync')}${rowOf('乙')}`).value).toBe('已移出');
+    // Nothing else of a row that left is touched: no values arrive for it.
+    const after = sh.values(`A${rowOf('甲')}:${P('_hash')}${rowOf('甲')}`);
+    expect(after[0]!.map((v, i) => (i === problems.fields.length + 2 ? before[0]![i] : v))).toEqual(before[0]);
+    expect(sh.cell(`${P('county')}${rowOf('乙')}`).value).toBe('榆次区');
+    expect(sh.cell(`${P('remarks')}${rowOf('丙')}`).value).toBe('仍在办理');
+    expect(sh.cell(`${P('_sync')}${rowOf('丙')}`).value).toBe('已同步');
+    expect(rowOf('丁')).toBeGreaterThan(1);
+
+    // A row that left but was never on the list is not added to it.
+    server.edit('problems', id('甲'), { remarks: '已解决后补充说明' });
+    const p3 = await pull(excel, api, { ...opts, ledger: 'problems', filter });
+    expect(p3).toMatchObject({ incremental: true, updated: 0, added: 0, left: 1, rows: 4 });
+  });
+
   it('a 1904 workbook round-trips dates exactly', async () => {
     const { excel, api, opts } = setup({ date1904: true });
     const { sheet } = await createLedgerSheet(excel, 'problems', opts);

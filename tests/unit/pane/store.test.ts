@@ -118,7 +118,7 @@ test('new sheet, check with errors by row, go to a cell, fix, push with progress
   expect(store.getState().notices[0]).toMatchObject({ key: 'pushedNothing' });
 
   await store.actions.pull();
-  expect(store.getState().notices[0]).toMatchObject({ key: 'pulled', args: ['问题清单汇总', 3, expect.any(Number), expect.any(Number), false] });
+  expect(store.getState().notices[0]).toMatchObject({ key: 'pulled', args: ['问题清单汇总', 3, expect.any(Number), expect.any(Number), false, 0, 0] });
   await store.actions.pull();
   expect(store.getState().notices[0]!.args[4]).toBe(true);
   store.actions.setPullFull(true);
