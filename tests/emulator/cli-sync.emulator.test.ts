@@ -193,6 +193,20 @@ describe('taizhang push', () => {
     expect((await adminDb().collection('problems').doc(id).get()).data()).toMatchObject({ version: 2, values: { remarks: '他人的修改' } });
   });
 
+  it('--keep-mine settles the conflict: the row goes again on the server’s version and overwrites knowingly', async () => {
+    const id = String((await sheetOf(copy())).getCell(6, sysCol('_id')).value);
+    const r = await taizhang(['push', copy(), '--in-place', '--json', '--keep-mine', '6', ...asClerk(), '--password', clerk.password]);
+    expect(r.status).toBe(1); // row 5 is still invalid
+    const j = JSON.parse(r.out);
+    expect(j).toMatchObject({ settled: { keptMine: [6], tookTheirs: [], notInConflict: [] }, counts: { updated: 1 }, conflicts: [] });
+    const after = await sheetOf(copy());
+    expect([after.getCell(6, sysCol('_version')).value, after.getCell(6, sysCol('_sync')).value]).toEqual([3, '已同步']);
+    const stored = (await adminDb().collection('problems').doc(id).get()).data()!;
+    expect(stored).toMatchObject({ version: 3, values: { remarks: '我的修改' }, updatedBy: clerk.email });
+    const revisions = await adminDb().collection('problems').doc(id).collection('revisions').orderBy('version').get();
+    expect(revisions.docs.map((d) => d.get('changes'))[2]).toEqual([{ field: 'remarks', old: '他人的修改', new: '我的修改' }]);
+  });
+
   it('a row outside the account\'s county is 无权限', async () => {
     const path = join(dir, '介休.xlsx');
     await messyWorkbook(path, [{ county: '介休市', targetName: '介休某厂' }]);

@@ -1,8 +1,10 @@
 // `taizhang push <file.xlsx> [--ledger …] [--sheet …] [--today …] [-o out.xlsx | --in-place] [--json]
+//                 [--keep-mine ROWS] [--take-theirs ROWS]
 //                 (--email E [--password P] | --token T) [--project … --region … --api-key …]`
 // The add-in's push for a workbook file (CLI.md): new and changed valid rows go to pushRows;
 // ids, versions, sync states, row keys and canonical values are written back, into a copy
-// (<name>.synced.xlsx unless -o) or, with --in-place, into the file itself.
+// (<name>.synced.xlsx unless -o) or, with --in-place, into the file itself. Conflicts in the
+// rows named by --keep-mine / --take-theirs are settled as the add-in's pane settles them.
 
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -12,6 +14,7 @@ import { CliError, EXIT_INVALID, EXIT_OK, EXIT_UNUSABLE, type CliContext, type R
 import { addSignInOptions, apiFailure, connect as realConnect, type Connect, type SignInOptions } from '../firebase/callables';
 import { planPush } from '../sync/plan';
 import { sendPlan } from '../sync/push';
+import { checkChoices, hasChoices, parseRowSelection, settleConflicts, type ConflictChoices } from '../sync/resolve';
 import { formatPush, pushJson } from '../sync/report';
 import { loadWorkbook } from '../xlsx/readSheet';
 import { applyWrites, saveWorkbook } from '../xlsx/writeBack';
@@ -24,6 +27,9 @@ export interface PushCommandOptions extends SignInOptions {
   readonly out?: string;
   readonly inPlace?: boolean;
   readonly json?: boolean;
+  /** Rows (or "all") whose conflicts are settled with the workbook's values / the server's. */
+  readonly keepMine?: string;
+  readonly takeTheirs?: string;
 }
 
 /** Where the answers go: the file itself, -o, or <name>.synced.xlsx beside it. */
@@ -40,19 +46,25 @@ export function outputPath(file: string, o: { out?: string; inPlace?: boolean })
 
 export async function runPush(file: string, opts: PushCommandOptions, ctx: CliContext, connect: Connect = realConnect): Promise<number> {
   const out = outputPath(file, opts);
+  const choices: ConflictChoices = {
+    ...(opts.keepMine !== undefined && { keepMine: parseRowSelection('--keep-mine', opts.keepMine) }),
+    ...(opts.takeTheirs !== undefined && { takeTheirs: parseRowSelection('--take-theirs', opts.takeTheirs) }),
+  };
+  checkChoices(choices);
   const { data, workbook } = await loadWorkbook(file);
   const { api, profile, target } = await connect(opts);
   const plan = planPush(data, {
     ledger: opts.ledger, sheet: opts.sheet, today: opts.today ?? todayInShanghai(),
     profile: { county: profile.county, group: profile.group }, newKey: randomUUID,
   });
-  const outcome = await sendPlan(plan, api);
+  const sent = await sendPlan(plan, api);
+  const { outcome, settlement } = hasChoices(choices) ? await settleConflicts(plan, sent, choices, api) : { outcome: sent, settlement: undefined };
   // Written even when the push broke off: the keys are in the file, so running it again
   // finds the rows the server already stored instead of creating them twice.
   applyWrites(workbook, plan.sheet, outcome.writes);
   await saveWorkbook(workbook, out);
-  if (opts.json) ctx.io.out(`${JSON.stringify(pushJson(plan, outcome, out))}\n`);
-  else ctx.io.out(formatPush(plan, outcome, file, out));
+  if (opts.json) ctx.io.out(`${JSON.stringify(pushJson(plan, outcome, out, settlement))}\n`);
+  else ctx.io.out(formatPush(plan, outcome, file, out, settlement));
   if (outcome.error) {
     const e = apiFailure(outcome.error, target);
     ctx.io.err(`错误：${e.zh}（已收到的回答已写入 ${out}，可再次运行）\nError: ${e.en} (the answers received are in ${out}; run it again)\n`);
@@ -73,7 +85,9 @@ export const register: RegisterCommand = (program, ctx) => {
     .option('--today <YYYY-MM-DD>', '日期规则所用的“今天”，默认为北京时间今天 / "today" for the date rules; default: today in Asia/Shanghai', parseTodayOption)
     .option('-o, --out <file.xlsx>', '写回到此副本，默认为 <文件名>.synced.xlsx / write the answers into this copy; default <name>.synced.xlsx')
     .option('--in-place', '直接写回原文件 / write the answers into the file itself')
-    .option('--json', '输出一个 JSON 对象 / print one JSON object');
+    .option('--json', '输出一个 JSON 对象 / print one JSON object')
+    .option('--keep-mine <rows>', '这些行若有冲突，以本表为准再次上报（行号如 7,9,12-15，或 all）/ settle conflicts in these rows with the workbook\'s values, pushed again (rows such as 7,9,12-15, or all)')
+    .option('--take-theirs <rows>', '这些行若有冲突，采用服务器的内容写回本表（行号如 7,9,12-15，或 all）/ settle conflicts in these rows with the server\'s values, written into the workbook (rows such as 7,9,12-15, or all)');
   addSignInOptions(cmd).action(async (file: string, opts: PushCommandOptions) => {
     ctx.exitCode = await runPush(file, opts, ctx);
   });

@@ -28,7 +28,7 @@ export interface PushOutcome {
 }
 
 /** The answer for a synced row: canonical values where they differ, then the system cells. */
-function syncedWrites(plan: PushPlan, out: Outgoing, synced: { id: string; version: number; values: CanonicalRow }): CellWrite[] {
+export function syncedWrites(plan: PushPlan, out: Outgoing, synced: { id: string; version: number; values: CanonicalRow }): CellWrite[] {
   const writes: CellWrite[] = [];
   for (const def of plan.ledger.fields) {
     const col = plan.fieldCol.get(def.key);

@@ -6,6 +6,7 @@ import { LEDGERS, type CanonicalValue } from '@taizhang/ledger';
 import { formatReport, toJson, type CheckJson } from '../check/report';
 import type { PushPlan } from './plan';
 import type { PushOutcome } from './push';
+import type { Settlement } from './resolve';
 
 export interface PushJson extends CheckJson {
   readonly out: string;
@@ -19,6 +20,8 @@ export interface PushJson extends CheckJson {
   readonly forbidden: PushOutcome['forbidden'];
   readonly serverInvalid: readonly { row: number; key: string; errors: readonly { field: string; code: string; message: string }[] }[];
   readonly notFound: PushOutcome['notFound'];
+  /** With --keep-mine / --take-theirs: the conflicts settled, and rows named but not in conflict. */
+  readonly settled?: Settlement;
   readonly error?: string;
 }
 
@@ -26,7 +29,7 @@ function invalidRows(plan: PushPlan): number {
   return new Set(plan.inspection.report.errors.map((e) => e.row)).size;
 }
 
-export function pushJson(plan: PushPlan, o: PushOutcome, out: string): PushJson {
+export function pushJson(plan: PushPlan, o: PushOutcome, out: string, settled?: Settlement): PushJson {
   return {
     ...toJson(plan.inspection.report),
     out,
@@ -40,6 +43,7 @@ export function pushJson(plan: PushPlan, o: PushOutcome, out: string): PushJson 
     forbidden: o.forbidden,
     serverInvalid: o.serverInvalid.map((s) => ({ row: s.row, key: s.key, errors: s.errors.map((e) => ({ field: e.field, code: e.code, message: e.message })) })),
     notFound: o.notFound,
+    ...(settled && { settled }),
     ...(o.error && { error: o.error.message }),
   };
 }
@@ -53,13 +57,20 @@ function shown(v: CanonicalValue | undefined): string {
   return v === undefined ? '（空）/ (empty)' : JSON.stringify(v);
 }
 
-export function formatPush(plan: PushPlan, o: PushOutcome, file: string, out: string): string {
+const rowList = (rows: readonly number[]) => rows.join(', ');
+
+export function formatPush(plan: PushPlan, o: PushOutcome, file: string, out: string, settled?: Settlement): string {
   const lines = [formatReport(plan.inspection.report, file).trimEnd(), ''];
   const counts = Object.entries(o.counts).map(([k, n]) => `${STATUS_NAMES[k] ?? k} ${n}`).join('，');
   lines.push(
     `上报 / Push: 发送 ${o.sent} 行 / ${o.sent} rows sent${counts ? `（${counts}）` : ''}`,
     `  未发送 / not sent: 已同步且未改动 ${plan.unchanged} 行 / ${plan.unchanged} unchanged since the last sync；有错误 ${invalidRows(plan)} 行 / ${invalidRows(plan)} invalid`,
   );
+  if (settled) {
+    if (settled.keptMine.length > 0) lines.push(`  冲突以本表为准，已再次上报 / conflicts settled with the workbook's values, pushed again: 第 ${rowList(settled.keptMine)} 行 / rows ${rowList(settled.keptMine)}`);
+    if (settled.tookTheirs.length > 0) lines.push(`  冲突采用服务器的内容，已写回 / conflicts settled with the server's values, written back: 第 ${rowList(settled.tookTheirs)} 行 / rows ${rowList(settled.tookTheirs)}`);
+    if (settled.notInConflict.length > 0) lines.push(`  这些行没有冲突，未作处理 / not in conflict, nothing done: 第 ${rowList(settled.notInConflict)} 行 / rows ${rowList(settled.notInConflict)}`);
+  }
   if (o.conflicts.length > 0) {
     lines.push('', `冲突 / Conflicts (${o.conflicts.length})：他人已修改，未覆盖任何一方 / changed by someone else; nothing was overwritten`);
     const ledger = plan.ledger;
@@ -70,7 +81,11 @@ export function formatPush(plan: PushPlan, o: PushOutcome, file: string, out: st
         lines.push(`    ${d.header} / ${en}：本表 / mine ${shown(d.mine)}；服务器 / server ${shown(d.theirs)}`);
       }
     }
-    lines.push(`  解决 / To resolve：在加载项中选择保留哪一方，或用 taizhang pull 取得服务器的内容 / choose a side in the add-in, or get the server's rows with taizhang pull`);
+    const rows = rowList(o.conflicts.map((c) => c.row));
+    lines.push(
+      `  解决 / To resolve：再次上报并选择保留哪一方：--keep-mine ${rows}（以本表为准）或 --take-theirs ${rows}（采用服务器的内容），也可在加载项中选择`,
+      `    push again choosing a side: --keep-mine ${rows} (the workbook's values) or --take-theirs ${rows} (the server's), or choose in the add-in`,
+    );
   }
   if (o.forbidden.length > 0) {
     lines.push('', `无权限 / Not allowed (${o.forbidden.length})`);

@@ -7,6 +7,7 @@ import { problems, SYSTEM_COLUMNS } from '@taizhang/ledger';
 import { createApiClient } from '../../../addin/src/api/client';
 import { runPull } from '../../../cli/src/commands/pull';
 import { outputPath, runPush } from '../../../cli/src/commands/push';
+import { checkChoices, parseRowSelection } from '../../../cli/src/sync/resolve';
 import type { CliContext } from '../../../cli/src/context';
 import type { Connect } from '../../../cli/src/firebase/callables';
 import { resolveTarget } from '../../../cli/src/firebase/target';
@@ -111,6 +112,66 @@ describe('taizhang push', () => {
     expect(after.getCell(13, 24).value).toBe('冲突');
     expect(after.getCell('T13').value).toBe('我的备注');
     expect(server.rows('problems').find((r) => r.id === id13)!.values.remarks).toBe('他的备注');
+  });
+
+  it('--take-theirs writes the server’s values into a conflicting row; --keep-mine pushes it again over theirs', async () => {
+    // Row 13 is 冲突 from the test before: mine 我的备注, theirs 他的备注 (version 2).
+    const id13 = String((await open(copy())).getCell(13, 22).value);
+    const theirs = ctx();
+    expect(await runPush(copy(), { today: TODAY, inPlace: true, json: true, takeTheirs: '13, 20' }, theirs, connect)).toBe(1); // rows 8, 9, 12 stay invalid
+    const t = JSON.parse(theirs.out);
+    expect(t.settled).toEqual({ keptMine: [], tookTheirs: [13], notInConflict: [20] });
+    expect(t.counts).toEqual({});
+    expect(t.conflicts).toEqual([]);
+    let ws = await open(copy());
+    expect(ws.getCell('T13').value).toBe('他的备注');
+    expect([ws.getCell(13, 23).value, ws.getCell(13, 24).value]).toEqual([2, '已同步']);
+    const quiet = ctx();
+    await runPush(copy(), { today: TODAY, inPlace: true, json: true }, quiet, connect);
+    expect(JSON.parse(quiet.out).sent).toBe(0); // settled: nothing left to send
+
+    // A new conflict on the same row, settled the other way.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(copy());
+    wb.getWorksheet(MESSY_SHEET)!.getCell('T13').value = '我的第二次备注';
+    await wb.xlsx.writeFile(copy());
+    server.edit('problems', id13, { remarks: '他的第二次备注' });
+    const mine = ctx();
+    expect(await runPush(copy(), { today: TODAY, inPlace: true, keepMine: 'all' }, mine, connect)).toBe(1);
+    expect(mine.out).toContain('冲突以本表为准，已再次上报 / conflicts settled with the workbook\'s values, pushed again: 第 13 行 / rows 13');
+    expect(mine.out).toContain('发送 2 行 / 2 rows sent（更新 updated 1）');
+    expect(mine.out).not.toContain('冲突 / Conflicts');
+    expect(server.rows('problems').find((r) => r.id === id13)).toMatchObject({ version: 4, values: expect.objectContaining({ remarks: '我的第二次备注' }) });
+    ws = await open(copy());
+    expect([ws.getCell('T13').value, ws.getCell(13, 23).value, ws.getCell(13, 24).value]).toEqual(['我的第二次备注', 4, '已同步']);
+  });
+
+  it('a conflict left open says how to settle it from the command line', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(copy());
+    wb.getWorksheet(MESSY_SHEET)!.getCell('T13').value = '第三次';
+    await wb.xlsx.writeFile(copy());
+    server.edit('problems', String(wb.getWorksheet(MESSY_SHEET)!.getCell(13, 22).value), { remarks: '他的第三次' });
+    const c = ctx();
+    expect(await runPush(copy(), { today: TODAY, inPlace: true, takeTheirs: '4' }, c, connect)).toBe(1);
+    expect(c.out).toContain('冲突 / Conflicts (1)');
+    expect(c.out).toContain('--keep-mine 13（以本表为准）或 --take-theirs 13（采用服务器的内容）');
+    expect(c.out).toContain('这些行没有冲突，未作处理 / not in conflict, nothing done: 第 4 行 / rows 4');
+    expect((await open(copy())).getCell(13, 24).value).toBe('冲突');
+  });
+
+  it('rows to settle: all, rows and ranges; anything else is refused before anything is sent', async () => {
+    expect(parseRowSelection('--keep-mine', ' ALL ')).toBe('all');
+    expect([...(parseRowSelection('--keep-mine', ' 7, 9，12-14 ') as Set<number>)]).toEqual([7, 9, 12, 13, 14]);
+    for (const bad of ['0', '9-7', 'x', '', '7,,9', '1-2000000', '-3']) {
+      expect(() => parseRowSelection('--take-theirs', bad)).toThrow(/--take-theirs.*行号不对.*is not a row/);
+    }
+    expect(() => checkChoices({ keepMine: 'all', takeTheirs: 'all' })).toThrow(/both be all/);
+    expect(() => checkChoices({ keepMine: new Set([7, 9]), takeTheirs: new Set([9]) })).toThrow(/row 9 is in both/);
+    expect(() => checkChoices({ keepMine: 'all', takeTheirs: new Set([9]) })).not.toThrow(); // the row named wins
+    const calls = server.calls.length;
+    await expect(runPush(copy(), { today: TODAY, inPlace: true, keepMine: '13-' }, ctx(), connect)).rejects.toMatchObject({ exitCode: 2 });
+    expect(server.calls.length).toBe(calls);
   });
 
   it('copies by default beside the file; -o and --in-place are exclusive', () => {

@@ -1,0 +1,131 @@
+// Conflicts a push met, settled from the command line as the add-in's pane settles them
+// (addin/src/engine/conflicts.ts). Keep mine: the row is sent again on the server's version,
+// so it overwrites knowingly. Take theirs: the server's values and version replace the row's.
+// A conflict not named stays 冲突, and the next push meets it again.
+
+import type { Conflict, PushStatus } from '@taizhang/ledger';
+import type { ApiClient } from '../../../addin/src/api/client';
+import { CliError } from '../context';
+import type { PushPlan } from './plan';
+import { sendPlan, syncedWrites, type PushOutcome } from './push';
+
+/** Worksheet rows as Excel numbers them, or every conflict. */
+export type RowSelection = 'all' | ReadonlySet<number>;
+
+export interface ConflictChoices {
+  readonly keepMine?: RowSelection;
+  readonly takeTheirs?: RowSelection;
+}
+
+export interface Settlement {
+  /** Rows sent again with the clerk's values (their answers are in the outcome). */
+  readonly keptMine: number[];
+  /** Rows that took the server's values and version. */
+  readonly tookTheirs: number[];
+  /** Rows named that were not in conflict in this push: nothing was done to them. */
+  readonly notInConflict: number[];
+}
+
+const ROWS = /^(\d+)(?:-(\d+))?$/;
+/** More rows than any worksheet has (Excel's limit is 1,048,576). */
+const MAX_ROW = 1_048_576;
+
+/** "all", or rows and ranges: "7", "7,9", "12-15", "7, 9，12-15" (a Chinese comma too). */
+export function parseRowSelection(option: string, text: string): RowSelection {
+  const t = text.trim();
+  if (t.toLowerCase() === 'all') return 'all';
+  const rows = new Set<number>();
+  for (const part of t.split(/[,，]/).map((p) => p.trim())) {
+    const m = ROWS.exec(part);
+    const from = m ? Number(m[1]) : NaN;
+    const to = m?.[2] !== undefined ? Number(m[2]) : from;
+    if (!m || from < 1 || to < from || to > MAX_ROW) {
+      throw new CliError(
+        `${option} 的行号不对：“${part}”。请写工作表行号，如 7、7,9 或 12-15，或 all`,
+        `${option}: "${part}" is not a row: give worksheet rows such as 7, 7,9 or 12-15, or all`,
+      );
+    }
+    for (let r = from; r <= to; r++) rows.add(r);
+  }
+  return rows;
+}
+
+/** Both choices for one row cannot be; a row named beats "all". */
+export function checkChoices(c: ConflictChoices): void {
+  if (c.keepMine === 'all' && c.takeTheirs === 'all') {
+    throw new CliError('--keep-mine 与 --take-theirs 不能都是 all', '--keep-mine and --take-theirs cannot both be all');
+  }
+  if (c.keepMine instanceof Set && c.takeTheirs instanceof Set) {
+    const both = [...c.keepMine].filter((r) => (c.takeTheirs as ReadonlySet<number>).has(r));
+    if (both.length > 0) {
+      throw new CliError(
+        `第 ${both.join('、')} 行同时出现在 --keep-mine 和 --take-theirs 中`,
+        `row ${both.join(', ')} is in both --keep-mine and --take-theirs`,
+      );
+    }
+  }
+}
+
+function choiceFor(c: ConflictChoices, row: number): 'keepMine' | 'takeTheirs' | undefined {
+  const named = (s: RowSelection | undefined) => s instanceof Set && s.has(row);
+  if (named(c.keepMine)) return 'keepMine';
+  if (named(c.takeTheirs)) return 'takeTheirs';
+  if (c.keepMine === 'all') return 'keepMine';
+  if (c.takeTheirs === 'all') return 'takeTheirs';
+  return undefined;
+}
+
+export function hasChoices(c: ConflictChoices): boolean {
+  return c.keepMine !== undefined || c.takeTheirs !== undefined;
+}
+
+/**
+ * The outcome of the push with its conflicts settled as chosen: the kept rows' answers
+ * (updated, or a conflict again when someone changed the row once more) and the taken rows'
+ * writes join it; only the conflicts left open remain in it.
+ */
+export async function settleConflicts(
+  plan: PushPlan, outcome: PushOutcome, choices: ConflictChoices, api: ApiClient,
+): Promise<{ outcome: PushOutcome; settlement: Settlement }> {
+  const byKey = new Map(plan.outgoing.map((o) => [o.key, o]));
+  const open: Conflict[] = [];
+  const keep: Conflict[] = [];
+  const taken: Conflict[] = [];
+  for (const c of outcome.conflicts) {
+    const choice = choiceFor(choices, c.row);
+    // After a push that broke off nothing more is sent: kept rows stay open, to be settled
+    // when it is run again.
+    if (choice === 'keepMine' && !outcome.error) keep.push(c);
+    else if (choice === 'takeTheirs') taken.push(c);
+    else open.push(c);
+  }
+  const conflictRows = new Set(outcome.conflicts.map((c) => c.row));
+  const named = [choices.keepMine, choices.takeTheirs].flatMap((s) => (s instanceof Set ? [...s] : []));
+  const settlement: Settlement = {
+    keptMine: keep.map((c) => c.row),
+    tookTheirs: taken.map((c) => c.row),
+    notInConflict: [...new Set(named)].filter((r) => !conflictRows.has(r)).sort((a, b) => a - b),
+  };
+
+  const counts: Partial<Record<PushStatus, number>> = { ...outcome.counts, conflict: open.length };
+  const writes = [...outcome.writes];
+  for (const c of taken) {
+    writes.push(...syncedWrites(plan, byKey.get(c.key)!, { id: c.id, version: c.current.version, values: c.current.values }));
+  }
+  const again = keep.length === 0 ? undefined : await sendPlan(
+    { ...plan, outgoing: keep.map((c) => ({ ...byKey.get(c.key)!, version: c.current.version })), writes: [] }, api,
+  );
+  for (const [status, n] of Object.entries(again?.counts ?? {}) as [PushStatus, number][]) counts[status] = (counts[status] ?? 0) + n;
+  if (counts.conflict === 0) delete counts.conflict;
+  const merged: PushOutcome = {
+    sent: outcome.sent + (again?.sent ?? 0),
+    counts,
+    conflicts: [...open, ...(again?.conflicts ?? [])],
+    serverInvalid: [...outcome.serverInvalid, ...(again?.serverInvalid ?? [])],
+    forbidden: [...outcome.forbidden, ...(again?.forbidden ?? [])],
+    notFound: [...outcome.notFound, ...(again?.notFound ?? [])],
+    writes: [...writes, ...(again?.writes ?? [])],
+    ...((outcome.error ?? again?.error) && { error: outcome.error ?? again?.error }),
+  };
+  return { outcome: merged, settlement };
+}
