@@ -3,10 +3,7 @@
 // bad password or an account without a role fails first, with exit 2.
 
 import type { Command } from 'commander';
-import { createApiClient, type ApiClient } from '../../../addin/src/api/client';
-import { ApiError } from '../../../addin/src/api/errors';
-import { fetchTransport } from '../../../addin/src/api/transport';
-import type { Profile } from '../../../addin/src/api/types';
+import { ApiError, createApiClient, fetchTransport, type ApiClient, type Profile } from '@taizhang/addin/api';
 import { CliError } from '../context';
 import { resolvePassword } from './password';
 import { signIn } from './signIn';

@@ -8,8 +8,7 @@ import {
   cellOf, fingerprint, numberFormatOf, outcomeOf, sameCell, SYNC_STATES, wireRow,
   type CanonicalRow, type Conflict, type PushStatus, type WireError,
 } from '@taizhang/ledger';
-import type { ApiClient } from '../../../addin/src/api/client';
-import { ApiError } from '../../../addin/src/api/errors';
+import { ApiError, type ApiClient } from '@taizhang/addin/api';
 import type { CellWrite, Outgoing, PushPlan } from './plan';
 
 export interface PushOutcome {

@@ -4,7 +4,7 @@
 // A conflict not named stays 冲突, and the next push meets it again.
 
 import type { Conflict, PushStatus } from '@taizhang/ledger';
-import type { ApiClient } from '../../../addin/src/api/client';
+import type { ApiClient } from '@taizhang/addin/api';
 import { CliError } from '../context';
 import type { PushPlan } from './plan';
 import { sendPlan, syncedWrites, type PushOutcome } from './push';
