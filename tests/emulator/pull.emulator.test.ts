@@ -2,8 +2,9 @@
 // paging that returns every row exactly once in id order, since-pulls that return exactly
 // what changed (and, without values, what left the filter or scope), and rows written while a
 // paged pull runs.
+import { FieldValue } from 'firebase-admin/firestore';
 import type { CanonicalRow } from '@taizhang/ledger';
-import { clearFirestore, closeAdmin, makeUser, type TestUser } from './helpers';
+import { adminDb, clearFirestore, closeAdmin, makeUser, type TestUser } from './helpers';
 import {
   ISO_UTC, byId, create, newKey, onSiteProblem, problem, pull, pullAll, push, type PushOk,
 } from './fixtures';
@@ -232,6 +233,24 @@ describe('since', () => {
     const jiexiu = await pullAll(admin, { since: adminBefore.cursor, filter: { county: JIEXIU } });
     expect(jiexiu.rows.map((r) => r.id)).toEqual([moves!.id]);
     expect(jiexiu.rows[0]).not.toHaveProperty('left');
+  });
+
+  it('rows stored before `counties` existed: their next change, a move or a withdrawal, still reaches the county’s since-pull', async () => {
+    const [moved, withdrawn] = live.filter((r) => r.values.county === YUCI).slice(-2);
+    // As a row document written before the field existed looks.
+    await Promise.all([moved!, withdrawn!].map((r) => adminDb().collection('problems').doc(r.id).update({ counties: FieldValue.delete() })));
+    const { cursor } = await pullAll(clerk, {});
+    const { results } = await push(admin, [
+      { key: moved!.key, id: moved!.id, baseVersion: moved!.version, values: { ...moved!.values, county: JIEXIU, group: `${JIEXIU}第2组` } },
+      { key: withdrawn!.key, id: withdrawn!.id, baseVersion: withdrawn!.version, withdraw: true },
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['updated', 'withdrawn']);
+    track(results);
+
+    const got = new Map((await pullAll(clerk, { since: cursor })).rows.map((r) => [r.id, r]));
+    expect(got.get(moved!.id)).toEqual(expect.objectContaining({ left: true, values: {} }));
+    expect(got.get(withdrawn!.id)).toEqual(expect.objectContaining({ withdrawn: true }));
+    expect((await adminDb().collection('problems').doc(moved!.id).get()).get('counties')).toEqual([YUCI, JIEXIU]);
   });
 
   it('rows written while a paged pull runs are not lost to the next since-pull', async () => {

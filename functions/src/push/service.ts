@@ -142,11 +142,12 @@ function stage(c: Ctx, batch: WriteBatch, d: Decision, loaded: Loaded, newId: st
   const ref = paths.row(db, ledger.name, row.id);
   const precondition = { lastUpdateTime: loaded.updateTime! };
   if (d.write === 'update') {
-    batch.update(ref, { version, values: d.values, counties: FieldValue.arrayUnion(d.values.county), ...by }, precondition);
+    // The county it leaves too: a row stored before `counties` existed gets it with its first change.
+    batch.update(ref, { version, values: d.values, counties: FieldValue.arrayUnion(row.county, d.values.county), ...by }, precondition);
     revision(row.id, version, 'updated', d.changes, row.key);
     return { key: row.key, status: 'updated', id: row.id, version, values: d.values };
   }
-  batch.update(ref, { version, withdrawn: true, ...by }, precondition);
+  batch.update(ref, { version, withdrawn: true, counties: FieldValue.arrayUnion(row.county), ...by }, precondition);
   revision(row.id, version, 'withdrawn', [], row.key);
   return { key: row.key, status: 'withdrawn', id: row.id, version };
 }
