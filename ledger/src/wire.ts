@@ -73,17 +73,17 @@ export interface PulledRow {
   readonly createdBy: string;
   readonly updatedAt: string;
   readonly updatedBy: string;
-  /**
-   * Since-pulls only: the row changed after the cursor and no longer belongs to this pull (an
-   * update took it out of the filter, or an administrator moved it to a county outside the
-   * caller's scope). Its values are withheld (`{}`): the caller may no longer be allowed to
-   * see them, and a sheet of this pull only needs to know that the row is gone from it.
-   */
-  readonly left?: true;
 }
 
 export interface PullAnswer {
   rows: PulledRow[];
+  /**
+   * Since-pulls only: the ids of rows that changed after the cursor and no longer belong to
+   * this pull (an update took them out of the filter, or an administrator moved them to a
+   * county outside it). Ids only: after a move the caller may not see the row any more, and a
+   * sheet of this pull only needs to know that the row is gone from it.
+   */
+  left?: string[];
   nextPageToken?: string;
   cursor: string;
 }

@@ -116,14 +116,14 @@ export function pull(user: TestUser, req: Record<string, unknown>): Promise<Call
 }
 
 /** Every page of a pull, concatenated; also returns each page and the final cursor. */
-export async function pullAll(user: TestUser, req: Record<string, unknown>): Promise<{ rows: PullAnswer['rows']; pages: PullAnswer[]; cursor: string }> {
+export async function pullAll(user: TestUser, req: Record<string, unknown>): Promise<{ rows: PullAnswer['rows']; left: string[]; pages: PullAnswer[]; cursor: string }> {
   const pages: PullAnswer[] = [];
   let pageToken: string | undefined;
   for (let i = 0; i < 1000; i++) {
     const page = await callOk<PullAnswer>('pullRows', { ledger: 'problems', ...req, ...(pageToken && { pageToken }) }, user.token);
     pages.push(page);
     pageToken = page.nextPageToken;
-    if (!pageToken) return { rows: pages.flatMap((p) => p.rows), pages, cursor: page.cursor };
+    if (!pageToken) return { rows: pages.flatMap((p) => p.rows), left: pages.flatMap((p) => p.left ?? []), pages, cursor: page.cursor };
   }
   throw new Error('pullAll: more than 1000 pages');
 }

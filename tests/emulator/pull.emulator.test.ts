@@ -200,7 +200,7 @@ describe('since', () => {
     expect(all.pages.length).toBeGreaterThan(1);
   });
 
-  it('a row that leaves the filter, or the caller’s county, comes as left, without its values', async () => {
+  it('a row that leaves the filter, or the caller’s county, is named in left, by its id only', async () => {
     const [clerkBefore, adminBefore, filteredBefore] = await Promise.all([
       pullAll(clerk, {}), pullAll(admin, {}), pullAll(admin, { filter: { status: '办理中' } }),
     ]);
@@ -215,24 +215,31 @@ describe('since', () => {
     track(results);
 
     // Filtered by status: the resolved row left the filter; the moved one is still 办理中.
-    const filtered = new Map((await pullAll(admin, { since: filteredBefore.cursor, filter: { status: '办理中' } })).rows.map((r) => [r.id, r]));
-    expect(filtered.get(resolves!.id)).toEqual(expect.objectContaining({ left: true, values: {}, version: resolves!.version + 1, withdrawn: false }));
-    expect(filtered.get(moves!.id)).toEqual(expect.objectContaining({ values: expect.objectContaining({ county: JIEXIU }) }));
-    expect(filtered.get(moves!.id)).not.toHaveProperty('left');
+    const filtered = await pullAll(admin, { since: filteredBefore.cursor, filter: { status: '办理中' } });
+    expect(filtered.left).toEqual([resolves!.id]);
+    expect(filtered.rows.map((r) => r.id)).toEqual([moves!.id]);
+    expect(filtered.rows[0]!.values.county).toBe(JIEXIU);
 
-    // The clerk of 榆次区: the moved row left its scope and shows nothing of 介休市.
+    // The clerk of 榆次区: the moved row left its scope; nothing of it comes but its id.
     const clerkSince = await pullAll(clerk, { since: clerkBefore.cursor });
-    const mine = new Map(clerkSince.rows.map((r) => [r.id, r]));
-    expect(mine.get(moves!.id)).toEqual(expect.objectContaining({ left: true, values: {} }));
-    expect(mine.get(resolves!.id)).toEqual(expect.objectContaining({ values: expect.objectContaining({ status: '已解决' }) }));
-    expect(mine.get(resolves!.id)).not.toHaveProperty('left');
-    expect(JSON.stringify(clerkSince.rows)).not.toContain(JIEXIU);
+    expect(clerkSince.left).toEqual([moves!.id]);
+    expect(clerkSince.rows.map((r) => r.id)).toEqual([resolves!.id]);
+    expect(JSON.stringify(clerkSince.pages)).not.toContain(JIEXIU);
     expect((await pullAll(clerk, {})).rows.map((r) => r.id)).not.toContain(moves!.id);
 
     // For 介休市 the moved row simply arrived; 榆次区's other changes are not its business.
     const jiexiu = await pullAll(admin, { since: adminBefore.cursor, filter: { county: JIEXIU } });
     expect(jiexiu.rows.map((r) => r.id)).toEqual([moves!.id]);
-    expect(jiexiu.rows[0]).not.toHaveProperty('left');
+    expect(jiexiu.left).toEqual([]);
+
+    // Its later edits in 介休市 tell 榆次区 nothing, not even that it changed.
+    const coordinator = await makeUser({ email: 'pull-jiexiu@taizhang.test', claims: { role: 'coordinator', county: JIEXIU } });
+    const moved = live.find((r) => r.id === moves!.id)!;
+    const edit = await push(coordinator, [{ key: moved.key, id: moved.id, baseVersion: moved.version, values: { ...moved.values, remarks: '介休市的修改' } }]);
+    expect(edit.results.map((r) => r.status)).toEqual(['updated']);
+    track(edit.results);
+    const after = await pullAll(clerk, { since: clerkSince.cursor });
+    expect(after).toMatchObject({ rows: [], left: [] });
   });
 
   it('rows stored before `counties` existed: their next change, a move or a withdrawal, still reaches the county’s since-pull', async () => {
@@ -247,9 +254,9 @@ describe('since', () => {
     expect(results.map((r) => r.status)).toEqual(['updated', 'withdrawn']);
     track(results);
 
-    const got = new Map((await pullAll(clerk, { since: cursor })).rows.map((r) => [r.id, r]));
-    expect(got.get(moved!.id)).toEqual(expect.objectContaining({ left: true, values: {} }));
-    expect(got.get(withdrawn!.id)).toEqual(expect.objectContaining({ withdrawn: true }));
+    const since = await pullAll(clerk, { since: cursor });
+    expect(since.left).toEqual([moved!.id]);
+    expect(since.rows.map((r) => [r.id, r.withdrawn])).toEqual([[withdrawn!.id, true]]);
     expect((await adminDb().collection('problems').doc(moved!.id).get()).get('counties')).toEqual([YUCI, JIEXIU]);
   });
 

@@ -26,6 +26,8 @@ interface Stored {
   withdrawn: boolean;
   /** Every county the row has been in (a since-pull of a county finds the rows that left it). */
   counties: string[];
+  /** seq of the last change that moved it to another county. */
+  movedSeq?: number;
   seq: number;
   updatedBy: string;
 }
@@ -77,8 +79,9 @@ export function fakeServer(o: { today?: string; profile?: Profile; noticeSource?
         if (parsed.errors.length > 0) return { key: r.key, status: 'invalid', id: r.id, errors: parsed.errors };
         if (JSON.stringify(sorted(parsed.values)) === JSON.stringify(sorted(cur.values))) return { key: r.key, status: 'unchanged', id: cur.id, version: cur.version };
         cur.version++;
+        const before = String(cur.values.county);
         cur.values = parsed.values;
-        moved(cur);
+        moved(cur, before);
         cur.seq = ++seq;
         cur.updatedBy = profile.email;
         return { key: r.key, status: 'updated', id: cur.id, version: cur.version, values: cur.values };
@@ -105,9 +108,11 @@ export function fakeServer(o: { today?: string; profile?: Profile; noticeSource?
     return answer;
   }
 
-  function moved(r: Stored): void {
+  /** Call before r.seq takes the change's number. */
+  function moved(r: Stored, before: string): void {
     const county = String(r.values.county);
     if (!r.counties.includes(county)) r.counties.push(county);
+    if (county !== before) r.movedSeq = seq + 1;
   }
 
   function pulled(s: Stored): PulledRow {
@@ -122,14 +127,18 @@ export function fakeServer(o: { today?: string; profile?: Profile; noticeSource?
     const filter = Object.entries(data.filter ?? {});
     const matches = (r: Stored) => filter.every(([k, v]) => r.values[k] === v);
     const county = data.filter?.county;
-    // A since-pull also answers the changed rows that left the filter (or the county), as `left`.
+    // A since-pull also names the changed rows that left the filter, or moved out of the county
+    // after the cursor, in `left`.
     const all = [...store[data.ledger].values()]
       .filter((r) => (since === undefined ? !r.withdrawn && matches(r) : r.seq > since && r.seq <= cursor && (county === undefined || r.counties.includes(county))))
       .sort((a, b) => (a.id < b.id ? -1 : 1))
       .filter((r) => !page || r.id > page.after);
     const rows = all.slice(0, size);
+    const gone = (r: Stored) => county === undefined || r.values.county === county || (r.movedSeq ?? 0) > since!;
     return {
-      rows: rows.map((r) => (matches(r) ? pulled(r) : { ...pulled(r), values: {}, left: true as const })), cursor: String(cursor),
+      rows: rows.filter(matches).map(pulled),
+      ...(since !== undefined && { left: rows.filter((r) => !matches(r) && gone(r)).map((r) => r.id) }),
+      cursor: String(cursor),
       ...(all.length > size && { nextPageToken: JSON.stringify({ after: rows[rows.length - 1]!.id, cursor }) }),
     };
   }
@@ -210,8 +219,9 @@ export function fakeServer(o: { today?: string; profile?: Profile; noticeSource?
     },
     edit(l, id, values, by = 'other@yuci.test') {
       const r = store[l].get(id)!;
+      const before = String(r.values.county);
       r.values = { ...r.values, ...values } as CanonicalRow;
-      moved(r);
+      moved(r, before);
       r.version++;
       r.seq = ++seq;
       r.updatedBy = by;

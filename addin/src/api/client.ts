@@ -35,7 +35,10 @@ export interface ApiClient {
   pushChunk(ledger: LedgerName, rows: readonly PushRow[], requestId: string, signal?: AbortSignal): Promise<PushResult[]>;
   pullRows(req: PullRequest, signal?: AbortSignal): Promise<PullAnswer>;
   /** Every page; returns the cursor of the pull for the next `since`. */
-  pullAll(req: PullRequest, o?: { signal?: AbortSignal; onPage?: (rows: readonly PulledRow[]) => void | Promise<void> }): Promise<{ rows: PulledRow[]; cursor: string }>;
+  /** Every page of a pull; `left` gathers the ids of rows that left a since-pull (PullAnswer.left). */
+  pullAll(
+    req: PullRequest, o?: { signal?: AbortSignal; onPage?: (rows: readonly PulledRow[], left: readonly string[]) => void | Promise<void> },
+  ): Promise<{ rows: PulledRow[]; left: string[]; cursor: string }>;
   getStats(req: StatsRequest, signal?: AbortSignal): Promise<StatsAnswer>;
   getProfile(signal?: AbortSignal): Promise<Profile>;
   /** Stored notices, newest first (coordinators and admins). */
@@ -87,18 +90,20 @@ export function createApiClient(transport: Transport, o: ApiClientOptions = {}):
     pullRows: (req, signal) => call<PullAnswer>('pullRows', req, 'rows', signal),
     async pullAll(req, po = {}) {
       const rows: PulledRow[] = [];
+      const left: string[] = [];
       let pageToken: string | undefined;
       let cursor: string | undefined;
       do {
         throwIfAborted(po.signal);
         const page = await call<PullAnswer>('pullRows', { ...req, ...(pageToken && { pageToken }) }, 'rows', po.signal);
         rows.push(...page.rows);
-        await po.onPage?.(page.rows);
+        left.push(...(page.left ?? []));
+        await po.onPage?.(page.rows, page.left ?? []);
         // The first page's cursor marks the pull; later pages repeat it.
         cursor ??= page.cursor;
         pageToken = page.nextPageToken;
       } while (pageToken);
-      return { rows, cursor: cursor! };
+      return { rows, left, cursor: cursor! };
     },
     getStats: (req, signal) => call<StatsAnswer>('getStats', req, 'rows', signal),
     getProfile: (signal) => call<Profile>('getProfile', {}, 'role', signal),

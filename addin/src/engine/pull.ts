@@ -20,7 +20,7 @@ import { throwIfCancelled } from './scan';
 import { loadState, saveState, type SheetMeta } from './state';
 
 export const PULL_PAGE_SIZE = 5000;
-/** Rows of the id column read per sync when updating in place (one short column). */
+/** Rows of the id, version and sync-state columns read per sync when updating in place. */
 const ID_CHUNK_ROWS = 20_000;
 /** The sync-state cell of a pulled row, right of the ledger's own columns. */
 const SYNC_COL = SYSTEM_DEFS.findIndex((d) => d.key === '_sync');
@@ -33,7 +33,7 @@ export interface PullSummary {
   readonly updated: number;
   readonly added: number;
   readonly withdrawn: number;
-  /** Rows that left the list (PulledRow.left), marked 已移出. */
+  /** Rows that left the list (PullAnswer.left), marked 已移出 by this pull. */
   readonly left: number;
   readonly stats: SessionStats;
 }
@@ -129,16 +129,19 @@ export async function pull(
       styleRange(s, sheet, 0, idCol, 1, SYSTEM_DEFS.length, { fill: SYSTEM_FILL, fontColor: SYSTEM_FONT });
       freezeHeader(s, sheet, 1);
     } else {
-      // Where each id sits now: the id column only, in long chunks.
+      // Where each id sits now, and its sync state: three short columns, in long chunks.
       const used = usedP.value ?? { row: 0, col: 0, rows: 1, cols };
       const end = used.row + used.rows;
       const rowOf = new Map<string, number>();
+      const stateOf = new Map<string, string>();
       for (let r = 1; r < end; r += ID_CHUNK_ROWS) {
         const n = Math.min(ID_CHUNK_ROWS, end - r);
-        const p = loadValues(s, sheet, r, idCol, n, 1);
+        const p = loadValues(s, sheet, r, idCol, n, SYNC_COL + 1);
         await s.sync();
         p.value.forEach((v, i) => {
-          if (typeof v[0] === 'string' && v[0] !== '') rowOf.set(v[0], r + i);
+          if (typeof v[0] !== 'string' || v[0] === '') return;
+          rowOf.set(v[0], r + i);
+          stateOf.set(v[0], String(v[SYNC_COL] ?? ''));
         });
       }
       let next = end;
@@ -146,18 +149,12 @@ export async function pull(
         { ledger: ledger.name, ...(Object.keys(filter).length > 0 && { filter }), since: meta!.cursor!, pageSize: PULL_PAGE_SIZE },
         {
           signal: o.signal,
-          onPage: async (page) => {
+          onPage: async (page, gone) => {
             const appended: CellValue[][] = [];
             for (const r of page) {
               const at = rowOf.get(r.id);
-              if (r.left) {
-                // Its values are withheld: the row keeps what it showed, with the reason.
-                if (at !== undefined) {
-                  writeBlock(s, sheet, at, idCol + SYNC_COL, [[SYNC_STATES.left.zh]], ['@']);
-                  left++;
-                  await s.syncIfFull();
-                }
-              } else if (at !== undefined) {
+              stateOf.set(r.id, r.withdrawn ? SYNC_STATES.withdrawn.zh : SYNC_STATES.synced.zh);
+              if (at !== undefined) {
                 writeBlock(s, sheet, at, 0, [rowCells(ledger, r, date1904)], fmts);
                 if (r.withdrawn) withdrawn++;
                 else updated++;
@@ -167,6 +164,15 @@ export async function pull(
                 appended.push(rowCells(ledger, r, date1904));
               }
             }
+            // Rows that left the list keep what they showed, with the reason; once is enough.
+            for (const id of gone) {
+              const at = rowOf.get(id);
+              if (at === undefined || stateOf.get(id) === SYNC_STATES.left.zh) continue;
+              writeBlock(s, sheet, at, idCol + SYNC_COL, [[SYNC_STATES.left.zh]], ['@']);
+              stateOf.set(id, SYNC_STATES.left.zh);
+              left++;
+              await s.syncIfFull();
+            }
             await writeRows(s, sheet, next, appended, fmts);
             next += appended.length;
             added += appended.length;
@@ -174,7 +180,8 @@ export async function pull(
         },
       );
       cursor = pageRes.cursor;
-      rows = rowOf.size;
+      // The rows still on the list, as a full pull would count them.
+      rows = [...stateOf.values()].filter((st) => st !== SYNC_STATES.left.zh && st !== SYNC_STATES.withdrawn.zh).length;
       if (added > 0) {
         if (tableP.value) {
           resizeTable(s, sheet, table, 0, 0, next, cols);

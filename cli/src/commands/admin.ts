@@ -1,14 +1,17 @@
-// `taizhang admin …`: accounts and their role, county and group (CLI.md), and the work-group
-// registry (`admin groups …`, in _adminGroups.ts). Against the
+// `taizhang admin …`: accounts and their role, county and group (CLI.md), the work-group
+// registry (`admin groups …`, in _adminGroups.ts), and `admin migrate` (data older rows lack,
+// admin/migrate.ts) for a project taking a new version. Against the
 // emulators for demo-… projects (the default), against a real project with credentials.
 
 import { getAuth } from 'firebase-admin/auth';
+import { getFirestore } from 'firebase-admin/firestore';
 import type { Command } from 'commander';
 import { COUNTY_LABELS, ROLES } from '@taizhang/ledger';
 import { AccountError, changeClaims, listAccounts, setDisabled, upsertAccount, type AccountView } from '../admin/accounts';
 import { CliError, type CliContext, type RegisterCommand } from '../context';
 import { adminApp, DEFAULT_PROJECT } from '../firebase/adminApp';
 import { GroupError } from '../admin/groups';
+import { migrateRows } from '../admin/migrate';
 import { registerGroups } from './_adminGroups';
 
 interface Common { project: string; json?: boolean }
@@ -84,6 +87,13 @@ export const register: RegisterCommand = (program, ctx) => {
 
   common(admin.command('list').description('列出账号 / list accounts'))
     .action(async (o: Common) => show(ctx, o, await run(() => listAccounts(auth(o)))));
+
+  common(admin.command('migrate').description('补齐旧数据缺少的字段（部署新版本前后各运行一次，可重复运行）/ fill in what older rows lack (run before and after deploying a new version; safe to repeat)'))
+    .action(async (o: Common) => {
+      const reports = await run(() => migrateRows(getFirestore(adminApp(o.project))));
+      if (o.json) ctx.io.out(`${JSON.stringify(reports)}\n`);
+      else for (const r of reports) ctx.io.out(`${r.ledger}: 查看 ${r.rows} 行，补齐 ${r.migrated} 行 / ${r.rows} rows looked at, ${r.migrated} migrated\n`);
+    });
 
   registerGroups(admin, ctx, run, common);
 };

@@ -5,20 +5,20 @@
 // serves by merging single-field indexes: no composite index per filter combination.
 // Since-pulls range over updatedAt (with a county: over the rows that have ever been in it,
 // one composite index) and judge the few changed rows in memory: a row that no longer matches
-// the filter comes as `left`, without values, so that a sheet of this pull can let it go.
+// the filter is named in `left` (its id only), so that a sheet of this pull can let it go.
 
-import { FieldPath, type Firestore, type Query } from 'firebase-admin/firestore';
+import { FieldPath, type Firestore, type Query, type Timestamp } from 'firebase-admin/firestore';
 import { getLedger, type LedgerName, type PullAnswer, type PulledRow } from '@taizhang/ledger';
 import { apiError, text } from '../messages';
 import { paths } from '../store/paths';
-import { toLeftRow, toPulledRow, type RowDoc } from '../store/rowDoc';
+import { toPulledRow, type RowDoc } from '../store/rowDoc';
 import { filterKey, matches, type Filter } from './filter';
 import { decodeCursor, decodePage, encodeCursor, encodePage, fromTime, toTime, type PageState } from './tokens';
 
 /** Stop filling a page here even below pageSize: an answer stays under the 5 MB a pane on the web handles well. */
 const MAX_PAGE_BYTES = 4 * 1024 * 1024;
 /** What a pulled row is made of (toPulledRow): the rest of a row document stays in the store. */
-const PULLED_FIELDS = ['id', 'key', 'version', 'values', 'withdrawn', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy'];
+const PULLED_FIELDS = ['id', 'key', 'version', 'values', 'withdrawn', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'movedAt'];
 
 export interface PullRequest {
   readonly ledger: LedgerName;
@@ -55,22 +55,41 @@ export async function pullRows(db: Firestore, req: PullRequest): Promise<PullAns
   const docs = snap.docs.slice(0, req.pageSize);
 
   const rows: PulledRow[] = [];
+  const left: string[] = [];
   let bytes = 0;
+  let seen = 0;
   let last: RowDoc | undefined;
   for (const doc of docs) {
     last = doc.data() as RowDoc;
-    const row = since && !matches(last.values, req.filter) ? toLeftRow(last) : toPulledRow(last);
-    rows.push(row);
-    bytes += Buffer.byteLength(JSON.stringify(row));
+    seen++;
+    if (!since || matches(last.values, req.filter)) {
+      const row = toPulledRow(last);
+      rows.push(row);
+      bytes += Buffer.byteLength(JSON.stringify(row));
+    } else if (leftSince(last, req.filter, since)) {
+      left.push(last.id);
+      bytes += last.id.length + 3;
+    }
     if (bytes >= MAX_PAGE_BYTES) break;
   }
-  const answer: PullAnswer = { rows, cursor: encodeCursor(fromTime(cursor)) };
-  // Rows after the last one answered: the peeked one, or the rest of a page cut by size.
-  if (last && snap.docs.length > rows.length) {
+  const answer: PullAnswer = { rows, ...(since && { left }), cursor: encodeCursor(fromTime(cursor)) };
+  // Rows after the last one looked at: the peeked one, or the rest of a page cut by size.
+  if (last && snap.docs.length > seen) {
     answer.nextPageToken = encodePage({
       v: 1, cursor, filter: fkey, afterId: last.id,
       ...(since && { since: toTime(since), afterTime: toTime(last.updatedAt) }),
     });
   }
   return answer;
+}
+
+/**
+ * A changed row that no longer matches: named as left. One in the filter's county but out of
+ * its other fields is the caller's to see, so it is named whenever it changes; one moved to
+ * another county only when the move came after the cursor, so that later edits in its new
+ * county tell the old one nothing.
+ */
+function leftSince(d: RowDoc, filter: Filter, since: Timestamp): boolean {
+  if (filter.county === undefined || d.values.county === filter.county) return true;
+  return d.movedAt !== undefined && d.movedAt.valueOf() > since.valueOf();
 }

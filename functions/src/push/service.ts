@@ -143,7 +143,8 @@ function stage(c: Ctx, batch: WriteBatch, d: Decision, loaded: Loaded, newId: st
   const precondition = { lastUpdateTime: loaded.updateTime! };
   if (d.write === 'update') {
     // The county it leaves too: a row stored before `counties` existed gets it with its first change.
-    batch.update(ref, { version, values: d.values, counties: FieldValue.arrayUnion(row.county, d.values.county), ...by }, precondition);
+    const moved = d.values.county !== row.county && { movedAt: now };
+    batch.update(ref, { version, values: d.values, counties: FieldValue.arrayUnion(row.county, d.values.county), ...moved, ...by }, precondition);
     revision(row.id, version, 'updated', d.changes, row.key);
     return { key: row.key, status: 'updated', id: row.id, version, values: d.values };
   }

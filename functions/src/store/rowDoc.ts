@@ -12,6 +12,8 @@ export interface RowDoc {
   values: CanonicalRow;
   /** Every county the row has been in: a since-pull of a county finds the rows that left it. */
   counties?: string[];
+  /** When an update last moved it to another county. */
+  movedAt?: Timestamp;
   ownerGroup: string | null;
   ownerUid: string;
   withdrawn: boolean;
@@ -40,11 +42,6 @@ export function toStoredRow(snap: DocumentSnapshot): StoredRow | undefined {
     updatedAt: iso(d.updatedAt),
     updatedBy: d.updatedBy,
   };
-}
-
-/** A row that changed after a since-pull's cursor and left that pull: no values (PulledRow.left). */
-export function toLeftRow(d: RowDoc): PulledRow {
-  return { ...toPulledRow(d), values: {}, left: true };
 }
 
 export function toPulledRow(d: RowDoc): PulledRow {

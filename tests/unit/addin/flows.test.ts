@@ -260,8 +260,9 @@ describe('pull', () => {
   it('a filtered list: rows that leave the filter or the county are marked 已移出 and keep what they showed; rows that enter are added', async () => {
     const { excel, server, api, opts } = setup();
     const { sheet } = await createLedgerSheet(excel, 'problems', opts);
-    excel.sheet(sheet).type(rowsRange(problems, 2, 5), [
-      problemRow({ targetName: '甲' }), problemRow({ targetName: '乙' }), problemRow({ targetName: '丙' }), problemRow({ targetName: '丁', status: '待办理' }),
+    excel.sheet(sheet).type(rowsRange(problems, 2, 6), [
+      problemRow({ targetName: '甲' }), problemRow({ targetName: '乙' }), problemRow({ targetName: '丙' }),
+      problemRow({ targetName: '丁', status: '待办理' }), problemRow({ targetName: '戊', status: '待办理' }),
     ]);
     await push(excel, api, { ...opts, sheet });
     const id = (name: string) => server.rows('problems').find((r) => r.values.targetName === name)!.id;
@@ -270,29 +271,40 @@ describe('pull', () => {
     expect(p1.rows).toBe(3);
     const sh = excel.sheet(p1.sheet);
     const rowOf = (name: string) => sh.values(`${P('_id')}1:${P('_id')}10`).findIndex((x) => x[0] === id(name)) + 1;
-    const before = sh.values(`A${rowOf('甲')}:${P('_hash')}${rowOf('甲')}`);
+    const whole = (name: string) => sh.values(`A${rowOf(name)}:${P('_hash')}${rowOf(name)}`)[0]!;
+    const before = whole('甲');
 
     server.edit('problems', id('甲'), { status: '已解决', resolution: '解决了', resolvedOn: '2022-05-01' }); // leaves the filter
     server.edit('problems', id('乙'), { county: '介休市', group: '介休市入企服务第1组' }); // leaves the county
     server.edit('problems', id('丙'), { remarks: '仍在办理' }); // stays
     server.edit('problems', id('丁'), { status: '办理中' }); // enters
+    server.edit('problems', id('戊'), { remarks: '从未在此列表中' }); // changes, never on the list
     const p2 = await pull(excel, api, { ...opts, ledger: 'problems', filter });
 
-    expect(p2).toMatchObject({ incremental: true, updated: 1, added: 1, withdrawn: 0, left: 2 });
+    expect(p2).toMatchObject({ incremental: true, updated: 1, added: 1, withdrawn: 0, left: 2, rows: 2 });
     expect(sh.cell(`${P('_sync')}${rowOf('甲')}`).value).toBe('已移出');
     expect(sh.cell(`${P('_sync')}${rowOf('乙')}`).value).toBe('已移出');
     // Nothing else of a row that left is touched: no values arrive for it.
-    const after = sh.values(`A${rowOf('甲')}:${P('_hash')}${rowOf('甲')}`);
-    expect(after[0]!.map((v, i) => (i === problems.fields.length + 2 ? before[0]![i] : v))).toEqual(before[0]);
+    const syncAt = problems.fields.length + 2;
+    expect(whole('甲').map((v, i) => (i === syncAt ? before[i] : v))).toEqual(before);
     expect(sh.cell(`${P('county')}${rowOf('乙')}`).value).toBe('榆次区');
     expect(sh.cell(`${P('remarks')}${rowOf('丙')}`).value).toBe('仍在办理');
     expect(sh.cell(`${P('_sync')}${rowOf('丙')}`).value).toBe('已同步');
     expect(rowOf('丁')).toBeGreaterThan(1);
+    expect(rowOf('戊')).toBe(0); // named as left, but never on the list: not added
 
-    // A row that left but was never on the list is not added to it.
+    // Marked once: later edits of rows already gone neither count again nor reach the list.
     server.edit('problems', id('甲'), { remarks: '已解决后补充说明' });
+    server.edit('problems', id('乙'), { remarks: '介休市的修改' });
     const p3 = await pull(excel, api, { ...opts, ledger: 'problems', filter });
-    expect(p3).toMatchObject({ incremental: true, updated: 0, added: 0, left: 1, rows: 4 });
+    expect(p3).toMatchObject({ incremental: true, updated: 0, added: 0, left: 0, rows: 2 });
+    expect(sh.cell(`${P('remarks')}${rowOf('乙')}`).value).not.toBe('介休市的修改');
+
+    // A row that comes back is written whole again.
+    server.edit('problems', id('甲'), { status: '办理中', resolution: undefined, resolvedOn: undefined });
+    const p4 = await pull(excel, api, { ...opts, ledger: 'problems', filter });
+    expect(p4).toMatchObject({ updated: 1, left: 0, rows: 3 });
+    expect([sh.cell(`${P('_sync')}${rowOf('甲')}`).value, sh.cell(`${P('remarks')}${rowOf('甲')}`).value]).toEqual(['已同步', '已解决后补充说明']);
   });
 
   it('a 1904 workbook round-trips dates exactly', async () => {

@@ -1,0 +1,38 @@
+// `taizhang admin migrate` against the emulators: rows stored before `counties` existed get
+// their county, nothing else of them changes (no pull sees them as changed), and a second
+// run finds nothing to do.
+import { spawnSync } from 'node:child_process';
+import { FieldValue } from 'firebase-admin/firestore';
+import { BIN, REPO } from '../unit/cli/fixtures';
+import { create, problem } from './fixtures';
+import { adminDb, clearFirestore, closeAdmin, makeUser } from './helpers';
+
+afterAll(closeAdmin);
+
+function migrate(): unknown {
+  const r = spawnSync(process.execPath, [BIN, 'admin', 'migrate', '--json'], { cwd: REPO, encoding: 'utf8', env: process.env });
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  return JSON.parse(r.stdout);
+}
+
+test('fills in counties where they are missing, touching nothing else; a second run does nothing', async () => {
+  await clearFirestore();
+  const admin = await makeUser({ email: 'migrate-admin@taizhang.test', claims: { role: 'admin' } });
+  const rows = await create(admin, [problem({ county: '榆次区' }), problem({ county: '介休市', group: '介休市第1组' }), problem({ county: '平遥县', group: '平遥县第1组' })]);
+  const docs = rows.map((r) => adminDb().collection('problems').doc(r.id));
+  await Promise.all(docs.slice(0, 2).map((d) => d.update({ counties: FieldValue.delete() })));
+  const before = await Promise.all(docs.map(async (d) => (await d.get()).data()!));
+  expect(before.map((d) => d.counties)).toEqual([undefined, undefined, ['平遥县']]);
+
+  expect(migrate()).toEqual([{ ledger: 'problems', rows: 3, migrated: 2 }, { ledger: 'visits', rows: 0, migrated: 0 }]);
+
+  const after = await Promise.all(docs.map(async (d) => (await d.get()).data()!));
+  expect(after.map((d) => d.counties)).toEqual([['榆次区'], ['介休市'], ['平遥县']]);
+  after.forEach((d, i) => {
+    const { counties: _a, ...rest } = d;
+    const { counties: _b, ...was } = before[i]!;
+    expect(rest).toEqual(was); // updatedAt and version included
+  });
+  expect(migrate()).toEqual([{ ledger: 'problems', rows: 3, migrated: 0 }, { ledger: 'visits', rows: 0, migrated: 0 }]);
+});
