@@ -198,7 +198,10 @@ describe('taizhang push', () => {
     const r = await taizhang(['push', copy(), '--in-place', '--json', '--keep-mine', '6', ...asClerk(), '--password', clerk.password]);
     expect(r.status).toBe(1); // row 5 is still invalid
     const j = JSON.parse(r.out);
-    expect(j).toMatchObject({ settled: { keptMine: [6], tookTheirs: [], notInConflict: [] }, counts: { updated: 1 }, conflicts: [] });
+    expect(j).toMatchObject({
+      settled: { keptMine: [{ row: 6, id, diff: [{ field: 'remarks', mine: '我的修改', theirs: '他人的修改' }] }], tookTheirs: [], unseen: [], withdrawn: [], notInConflict: [] },
+      sent: 1, counts: { updated: 1 }, conflicts: [],
+    });
     const after = await sheetOf(copy());
     expect([after.getCell(6, sysCol('_version')).value, after.getCell(6, sysCol('_sync')).value]).toEqual([3, '已同步']);
     const stored = (await adminDb().collection('problems').doc(id).get()).data()!;

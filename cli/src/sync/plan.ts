@@ -25,6 +25,8 @@ export interface PushPlan {
   /** System column → column index, the appended ones included. */
   readonly sysCol: Readonly<Record<SystemKey, number>>;
   readonly outgoing: readonly Outgoing[];
+  /** Rows the workbook already showed as 冲突: conflicts the clerk has seen, and may settle. */
+  readonly conflicted: ReadonlySet<number>;
   /** Valid rows already synced and not edited since: not sent. */
   readonly unchanged: number;
   readonly newKeys: number;
@@ -89,6 +91,7 @@ export function planPush(book: WorkbookRows, o: PlanOptions): PushPlan {
 
   const seen = new Set<string>();
   const outgoing: Outgoing[] = [];
+  const conflicted = new Set<number>();
   let unchanged = 0;
   let newKeys = 0;
   let copies = 0;
@@ -113,6 +116,7 @@ export function planPush(book: WorkbookRows, o: PlanOptions): PushPlan {
       }
     }
     seen.add(key);
+    if (identity === 'keep' && sync === SYNC_STATES.conflict.zh) conflicted.add(r.row);
     for (const f of r.filled) {
       const def = ledger.fields.find((d) => d.key === f)!;
       writes.push({ row: r.row, col: fieldCol.get(f)!, value: String(r.raw[f]), numFmt: numberFormatOf(def) });
@@ -130,6 +134,6 @@ export function planPush(book: WorkbookRows, o: PlanOptions): PushPlan {
 
   return {
     inspection, ledger, sheet: sheet.name, date1904: book.date1904, fieldCol, sysCol: col,
-    outgoing, unchanged, newKeys, copies, writes,
+    outgoing, conflicted, unchanged, newKeys, copies, writes,
   };
 }

@@ -15,6 +15,8 @@ export interface PushOutcome {
   /** Rows sent and answered (all of plan.outgoing unless the push broke off). */
   readonly sent: number;
   readonly counts: Partial<Record<PushStatus, number>>;
+  /** Each answered row's status, by worksheet row. */
+  readonly answered: ReadonlyMap<number, PushStatus>;
   readonly conflicts: readonly Conflict[];
   /** Rows the server judged invalid (its "today" differs from ours, say). */
   readonly serverInvalid: readonly { row: number; key: string; errors: WireError[] }[];
@@ -27,7 +29,9 @@ export interface PushOutcome {
 }
 
 /** The answer for a synced row: canonical values where they differ, then the system cells. */
-export function syncedWrites(plan: PushPlan, out: Outgoing, synced: { id: string; version: number; values: CanonicalRow }): CellWrite[] {
+export function syncedWrites(
+  plan: PushPlan, out: Outgoing, synced: { id: string; version: number; values: CanonicalRow }, state: string = SYNC_STATES.synced.zh,
+): CellWrite[] {
   const writes: CellWrite[] = [];
   for (const def of plan.ledger.fields) {
     const col = plan.fieldCol.get(def.key);
@@ -39,7 +43,7 @@ export function syncedWrites(plan: PushPlan, out: Outgoing, synced: { id: string
   writes.push(
     { row: out.row, col: sysCol._id, value: synced.id, numFmt: '@' },
     { row: out.row, col: sysCol._version, value: synced.version, numFmt: '0' },
-    { row: out.row, col: sysCol._sync, value: SYNC_STATES.synced.zh, numFmt: '@' },
+    { row: out.row, col: sysCol._sync, value: state, numFmt: '@' },
     { row: out.row, col: sysCol._hash, value: fingerprint(plan.ledger, synced.values), numFmt: '@' },
   );
   return writes;
@@ -49,6 +53,7 @@ export async function sendPlan(plan: PushPlan, api: ApiClient, signal?: AbortSig
   const writes: CellWrite[] = [...plan.writes];
   const byKey = new Map(plan.outgoing.map((x) => [x.key, x]));
   const counts: Partial<Record<PushStatus, number>> = {};
+  const answered = new Map<number, PushStatus>();
   const conflicts: Conflict[] = [];
   const serverInvalid: { row: number; key: string; errors: WireError[] }[] = [];
   const forbidden: { row: number; key: string; message: string }[] = [];
@@ -71,6 +76,7 @@ export async function sendPlan(plan: PushPlan, api: ApiClient, signal?: AbortSig
           else if (o.status === 'forbidden') forbidden.push({ row: out.row, key: r.key, message: o.message });
           else if (o.status === 'not_found') notFound.push({ row: out.row, key: r.key, id: out.id ?? '' });
           counts[o.status] = (counts[o.status] ?? 0) + 1;
+          answered.set(out.row, o.status);
         }
         sent += results.length;
       },
@@ -79,5 +85,5 @@ export async function sendPlan(plan: PushPlan, api: ApiClient, signal?: AbortSig
     if (!(e instanceof ApiError)) throw e;
     error = e;
   }
-  return { sent, counts, conflicts, serverInvalid, forbidden, notFound, writes, ...(error && { error }) };
+  return { sent, counts, answered, conflicts, serverInvalid, forbidden, notFound, writes, ...(error && { error }) };
 }

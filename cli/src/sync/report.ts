@@ -2,7 +2,7 @@
 // them: they were not sent), then what was sent and what the server answered. Text for a
 // clerk, or one JSON object with --json.
 
-import { LEDGERS, type CanonicalValue } from '@taizhang/ledger';
+import { LEDGERS, type CanonicalValue, type Conflict, type LedgerDef } from '@taizhang/ledger';
 import { formatReport, toJson, type CheckJson } from '../check/report';
 import type { PushPlan } from './plan';
 import type { PushOutcome } from './push';
@@ -12,17 +12,33 @@ export interface PushJson extends CheckJson {
   readonly out: string;
   readonly sent: number;
   readonly notSent: { readonly unchanged: number; readonly invalid: number };
+  /** Each sent row's last answer (a settled conflict's: its second answer, or none when taken). */
   readonly counts: PushOutcome['counts'];
-  readonly conflicts: readonly {
-    row: number; key: string; id: string; version: number; updatedBy: string; updatedAt: string;
-    diff: readonly { field: string; header: string; mine: CanonicalValue | null; theirs: CanonicalValue | null }[];
-  }[];
+  readonly conflicts: readonly ConflictJson[];
   readonly forbidden: PushOutcome['forbidden'];
   readonly serverInvalid: readonly { row: number; key: string; errors: readonly { field: string; code: string; message: string }[] }[];
   readonly notFound: PushOutcome['notFound'];
-  /** With --keep-mine / --take-theirs: the conflicts settled, and rows named but not in conflict. */
-  readonly settled?: Settlement;
+  /** With --keep-mine / --take-theirs: what was settled (with what it overwrote), and what was not. */
+  readonly settled?: {
+    readonly keptMine: readonly ConflictJson[];
+    readonly tookTheirs: readonly ConflictJson[];
+    readonly unseen: readonly number[];
+    readonly withdrawn: readonly number[];
+    readonly notInConflict: readonly number[];
+  };
   readonly error?: string;
+}
+
+interface ConflictJson {
+  row: number; key: string; id: string; version: number; updatedBy: string; updatedAt: string;
+  diff: readonly { field: string; header: string; mine: CanonicalValue | null; theirs: CanonicalValue | null }[];
+}
+
+function conflictJson(c: Conflict): ConflictJson {
+  return {
+    row: c.row, key: c.key, id: c.id, version: c.current.version, updatedBy: c.current.updatedBy, updatedAt: c.current.updatedAt,
+    diff: c.diff.map((d) => ({ field: d.field, header: d.header, mine: d.mine ?? null, theirs: d.theirs ?? null })),
+  };
 }
 
 function invalidRows(plan: PushPlan): number {
@@ -36,14 +52,11 @@ export function pushJson(plan: PushPlan, o: PushOutcome, out: string, settled?: 
     sent: o.sent,
     notSent: { unchanged: plan.unchanged, invalid: invalidRows(plan) },
     counts: o.counts,
-    conflicts: o.conflicts.map((c) => ({
-      row: c.row, key: c.key, id: c.id, version: c.current.version, updatedBy: c.current.updatedBy, updatedAt: c.current.updatedAt,
-      diff: c.diff.map((d) => ({ field: d.field, header: d.header, mine: d.mine ?? null, theirs: d.theirs ?? null })),
-    })),
+    conflicts: o.conflicts.map(conflictJson),
     forbidden: o.forbidden,
     serverInvalid: o.serverInvalid.map((s) => ({ row: s.row, key: s.key, errors: s.errors.map((e) => ({ field: e.field, code: e.code, message: e.message })) })),
     notFound: o.notFound,
-    ...(settled && { settled }),
+    ...(settled && { settled: { ...settled, keptMine: settled.keptMine.map(conflictJson), tookTheirs: settled.tookTheirs.map(conflictJson) } }),
     ...(o.error && { error: o.error.message }),
   };
 }
@@ -59,6 +72,36 @@ function shown(v: CanonicalValue | undefined): string {
 
 const rowList = (rows: readonly number[]) => rows.join(', ');
 
+/** A conflict: the row, who changed it on the server, and each field on both sides. */
+function conflictLines(ledger: LedgerDef, c: Conflict): string[] {
+  const lines = [`  第 ${c.row} 行 / Row ${c.row}  ${c.id}：服务器版本 / server version ${c.current.version}，${c.current.updatedBy} ${c.current.updatedAt}`];
+  for (const d of c.diff) {
+    const en = ledger.fields.find((f) => f.key === d.field)?.en ?? d.field;
+    lines.push(`    ${d.header} / ${en}：本表 / mine ${shown(d.mine)}；服务器 / server ${shown(d.theirs)}`);
+  }
+  return lines;
+}
+
+/** What --keep-mine / --take-theirs did, with every value that one side replaced on the other. */
+function settlementLines(ledger: LedgerDef, s: Settlement): string[] {
+  const lines: string[] = [];
+  const rows = (title: string, list: readonly number[]) => {
+    if (list.length > 0) lines.push(`  ${title}: 第 ${rowList(list)} 行 / rows ${rowList(list)}`);
+  };
+  if (s.keptMine.length > 0) {
+    lines.push('', `冲突以本表为准，已再次上报，服务器上的以下内容被覆盖 / Conflicts settled with the workbook's values, pushed again; on the server they replaced:`);
+    for (const c of s.keptMine) lines.push(...conflictLines(ledger, c));
+  }
+  if (s.tookTheirs.length > 0) {
+    lines.push('', `冲突采用服务器的内容，本表的以下内容被替换 / Conflicts settled with the server's values; in the workbook they replaced:`);
+    for (const c of s.tookTheirs) lines.push(...conflictLines(ledger, c));
+  }
+  rows('这些行的冲突本次才出现，未作处理，请看过下面的差异后再次上报 / in conflict for the first time, left open: see the differences below, then push again', s.unseen);
+  rows('这些行在服务器上已撤回，无法以本表为准 / withdrawn on the server, so the workbook\'s values cannot be kept', s.withdrawn);
+  rows('这些行没有冲突，未作处理 / not in conflict, nothing done', s.notInConflict);
+  return lines;
+}
+
 export function formatPush(plan: PushPlan, o: PushOutcome, file: string, out: string, settled?: Settlement): string {
   const lines = [formatReport(plan.inspection.report, file).trimEnd(), ''];
   const counts = Object.entries(o.counts).map(([k, n]) => `${STATUS_NAMES[k] ?? k} ${n}`).join('，');
@@ -66,22 +109,11 @@ export function formatPush(plan: PushPlan, o: PushOutcome, file: string, out: st
     `上报 / Push: 发送 ${o.sent} 行 / ${o.sent} rows sent${counts ? `（${counts}）` : ''}`,
     `  未发送 / not sent: 已同步且未改动 ${plan.unchanged} 行 / ${plan.unchanged} unchanged since the last sync；有错误 ${invalidRows(plan)} 行 / ${invalidRows(plan)} invalid`,
   );
-  if (settled) {
-    if (settled.keptMine.length > 0) lines.push(`  冲突以本表为准，已再次上报 / conflicts settled with the workbook's values, pushed again: 第 ${rowList(settled.keptMine)} 行 / rows ${rowList(settled.keptMine)}`);
-    if (settled.tookTheirs.length > 0) lines.push(`  冲突采用服务器的内容，已写回 / conflicts settled with the server's values, written back: 第 ${rowList(settled.tookTheirs)} 行 / rows ${rowList(settled.tookTheirs)}`);
-    if (settled.notInConflict.length > 0) lines.push(`  这些行没有冲突，未作处理 / not in conflict, nothing done: 第 ${rowList(settled.notInConflict)} 行 / rows ${rowList(settled.notInConflict)}`);
-  }
+  if (settled) lines.push(...settlementLines(plan.ledger, settled));
   if (o.conflicts.length > 0) {
     lines.push('', `冲突 / Conflicts (${o.conflicts.length})：他人已修改，未覆盖任何一方 / changed by someone else; nothing was overwritten`);
-    const ledger = plan.ledger;
-    for (const c of o.conflicts) {
-      lines.push(`  第 ${c.row} 行 / Row ${c.row}  ${c.id}：服务器版本 / server version ${c.current.version}，${c.current.updatedBy} ${c.current.updatedAt}`);
-      for (const d of c.diff) {
-        const en = ledger.fields.find((f) => f.key === d.field)?.en ?? d.field;
-        lines.push(`    ${d.header} / ${en}：本表 / mine ${shown(d.mine)}；服务器 / server ${shown(d.theirs)}`);
-      }
-    }
-    const rows = rowList(o.conflicts.map((c) => c.row));
+    for (const c of o.conflicts) lines.push(...conflictLines(plan.ledger, c));
+    const rows = o.conflicts.map((c) => c.row).join(','); // as the options take them
     lines.push(
       `  解决 / To resolve：再次上报并选择保留哪一方：--keep-mine ${rows}（以本表为准）或 --take-theirs ${rows}（采用服务器的内容），也可在加载项中选择`,
       `    push again choosing a side: --keep-mine ${rows} (the workbook's values) or --take-theirs ${rows} (the server's), or choose in the add-in`,

@@ -1,9 +1,9 @@
 // Conflicts a push met, settled from the command line as the add-in's pane settles them
 // (addin/src/engine/conflicts.ts). Keep mine: the row is sent again on the server's version,
 // so it overwrites knowingly. Take theirs: the server's values and version replace the row's.
-// A conflict not named stays 冲突, and the next push meets it again.
+// A conflict not named, or not yet seen, stays 冲突, and the next push meets it again.
 
-import type { Conflict, PushStatus } from '@taizhang/ledger';
+import { SYNC_STATES, type Conflict, type PushStatus } from '@taizhang/ledger';
 import type { ApiClient } from '@taizhang/addin/api';
 import { CliError } from '../context';
 import type { PushPlan } from './plan';
@@ -18,12 +18,19 @@ export interface ConflictChoices {
 }
 
 export interface Settlement {
-  /** Rows sent again with the clerk's values (their answers are in the outcome). */
-  readonly keptMine: number[];
-  /** Rows that took the server's values and version. */
-  readonly tookTheirs: number[];
+  /** Conflicts settled with the workbook's values: sent again on the server's version, stored. */
+  readonly keptMine: readonly Conflict[];
+  /** Conflicts settled with the server's values and version, written into the row. */
+  readonly tookTheirs: readonly Conflict[];
+  /**
+   * Rows named, in conflict, that the workbook did not show as 冲突 before this push: nobody
+   * has seen what would be overwritten, so they stay open (reported, to be settled next time).
+   */
+  readonly unseen: readonly number[];
+  /** Rows named for --keep-mine whose server row is withdrawn: there is nothing to keep them on. */
+  readonly withdrawn: readonly number[];
   /** Rows named that were not in conflict in this push: nothing was done to them. */
-  readonly notInConflict: number[];
+  readonly notInConflict: readonly number[];
 }
 
 const ROWS = /^(\d+)(?:-(\d+))?$/;
@@ -80,9 +87,11 @@ export function hasChoices(c: ConflictChoices): boolean {
 }
 
 /**
- * The outcome of the push with its conflicts settled as chosen: the kept rows' answers
- * (updated, or a conflict again when someone changed the row once more) and the taken rows'
- * writes join it; only the conflicts left open remain in it.
+ * The outcome of the push with its conflicts settled as chosen. Only a conflict the clerk has
+ * seen (the row showed 冲突 before this push) is settled, so nothing is overwritten unseen. Kept
+ * rows go again on the version the server reported; their answers replace their conflicts in
+ * the outcome (a row someone changed once more is a conflict again). Taken rows get the
+ * server's values; a withdrawn one is marked 已撤回. `sent` still counts each row once.
  */
 export async function settleConflicts(
   plan: PushPlan, outcome: PushOutcome, choices: ConflictChoices, api: ApiClient,
@@ -91,41 +100,58 @@ export async function settleConflicts(
   const open: Conflict[] = [];
   const keep: Conflict[] = [];
   const taken: Conflict[] = [];
+  const unseen: number[] = [];
+  const withdrawn: number[] = [];
   for (const c of outcome.conflicts) {
     const choice = choiceFor(choices, c.row);
-    // After a push that broke off nothing more is sent: kept rows stay open, to be settled
-    // when it is run again.
-    if (choice === 'keepMine' && !outcome.error) keep.push(c);
+    if (choice !== undefined && !plan.conflicted.has(c.row)) unseen.push(c.row);
+    if (choice === undefined || !plan.conflicted.has(c.row)) open.push(c);
     else if (choice === 'takeTheirs') taken.push(c);
-    else open.push(c);
+    else if (c.current.withdrawn) {
+      withdrawn.push(c.row);
+      open.push(c);
+    } else if (outcome.error) open.push(c); // a push that broke off sends nothing more
+    else keep.push(c);
   }
-  const conflictRows = new Set(outcome.conflicts.map((c) => c.row));
-  const named = [choices.keepMine, choices.takeTheirs].flatMap((s) => (s instanceof Set ? [...s] : []));
-  const settlement: Settlement = {
-    keptMine: keep.map((c) => c.row),
-    tookTheirs: taken.map((c) => c.row),
-    notInConflict: [...new Set(named)].filter((r) => !conflictRows.has(r)).sort((a, b) => a - b),
-  };
 
-  const counts: Partial<Record<PushStatus, number>> = { ...outcome.counts, conflict: open.length };
   const writes = [...outcome.writes];
   for (const c of taken) {
-    writes.push(...syncedWrites(plan, byKey.get(c.key)!, { id: c.id, version: c.current.version, values: c.current.values }));
+    const state = c.current.withdrawn ? SYNC_STATES.withdrawn.zh : SYNC_STATES.synced.zh;
+    writes.push(...syncedWrites(plan, byKey.get(c.key)!, { id: c.id, version: c.current.version, values: c.current.values }, state));
   }
   const again = keep.length === 0 ? undefined : await sendPlan(
     { ...plan, outgoing: keep.map((c) => ({ ...byKey.get(c.key)!, version: c.current.version })), writes: [] }, api,
   );
+  const stored = (c: Conflict) => again?.answered.get(c.row) === 'updated' || again?.answered.get(c.row) === 'unchanged';
+
+  // Each row's last answer: a settled conflict is no conflict; a kept row's second answer counts.
+  const counts: Partial<Record<PushStatus, number>> = { ...outcome.counts, conflict: open.length };
   for (const [status, n] of Object.entries(again?.counts ?? {}) as [PushStatus, number][]) counts[status] = (counts[status] ?? 0) + n;
   if (counts.conflict === 0) delete counts.conflict;
-  const merged: PushOutcome = {
-    sent: outcome.sent + (again?.sent ?? 0),
-    counts,
-    conflicts: [...open, ...(again?.conflicts ?? [])],
-    serverInvalid: [...outcome.serverInvalid, ...(again?.serverInvalid ?? [])],
-    forbidden: [...outcome.forbidden, ...(again?.forbidden ?? [])],
-    notFound: [...outcome.notFound, ...(again?.notFound ?? [])],
-    writes: [...writes, ...(again?.writes ?? [])],
-    ...((outcome.error ?? again?.error) && { error: outcome.error ?? again?.error }),
+  const answered = new Map(outcome.answered);
+  for (const [row, status] of again?.answered ?? []) answered.set(row, status);
+
+  const conflictRows = new Set(outcome.conflicts.map((c) => c.row));
+  const named = [choices.keepMine, choices.takeTheirs].flatMap((x) => (x instanceof Set ? [...x] : []));
+  const error = outcome.error ?? again?.error;
+  return {
+    outcome: {
+      sent: outcome.sent,
+      counts,
+      answered,
+      conflicts: [...open, ...(again?.conflicts ?? [])],
+      serverInvalid: [...outcome.serverInvalid, ...(again?.serverInvalid ?? [])],
+      forbidden: [...outcome.forbidden, ...(again?.forbidden ?? [])],
+      notFound: [...outcome.notFound, ...(again?.notFound ?? [])],
+      writes: [...writes, ...(again?.writes ?? [])],
+      ...(error && { error }),
+    },
+    settlement: {
+      keptMine: keep.filter(stored),
+      tookTheirs: taken,
+      unseen,
+      withdrawn,
+      notInConflict: [...new Set(named)].filter((r) => !conflictRows.has(r)).sort((a, b) => a - b),
+    },
   };
-  return { outcome: merged, settlement };
 }

@@ -114,15 +114,17 @@ describe('taizhang push', () => {
     expect(server.rows('problems').find((r) => r.id === id13)!.values.remarks).toBe('他的备注');
   });
 
-  it('--take-theirs writes the server’s values into a conflicting row; --keep-mine pushes it again over theirs', async () => {
-    // Row 13 is 冲突 from the test before: mine 我的备注, theirs 他的备注 (version 2).
+  it('--take-theirs writes the server’s values into a conflicting row; --keep-mine pushes it again over theirs; each says what it replaced', async () => {
+    // Row 13 shows 冲突 from the test before: mine 我的备注, theirs 他的备注 (version 2).
     const id13 = String((await open(copy())).getCell(13, 22).value);
     const theirs = ctx();
     expect(await runPush(copy(), { today: TODAY, inPlace: true, json: true, takeTheirs: '13, 20' }, theirs, connect)).toBe(1); // rows 8, 9, 12 stay invalid
     const t = JSON.parse(theirs.out);
-    expect(t.settled).toEqual({ keptMine: [], tookTheirs: [13], notInConflict: [20] });
-    expect(t.counts).toEqual({});
-    expect(t.conflicts).toEqual([]);
+    expect(t.settled).toEqual({
+      keptMine: [], unseen: [], withdrawn: [], notInConflict: [20],
+      tookTheirs: [expect.objectContaining({ row: 13, id: id13, version: 2, diff: [{ field: 'remarks', header: '备注', mine: '我的备注', theirs: '他的备注' }] })],
+    });
+    expect([t.sent, t.counts, t.conflicts]).toEqual([1, {}, []]);
     let ws = await open(copy());
     expect(ws.getCell('T13').value).toBe('他的备注');
     expect([ws.getCell(13, 23).value, ws.getCell(13, 24).value]).toEqual([2, '已同步']);
@@ -130,20 +132,78 @@ describe('taizhang push', () => {
     await runPush(copy(), { today: TODAY, inPlace: true, json: true }, quiet, connect);
     expect(JSON.parse(quiet.out).sent).toBe(0); // settled: nothing left to send
 
-    // A new conflict on the same row, settled the other way.
+    // A new conflict on the same row. Nobody has seen it yet: --keep-mine leaves it open.
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(copy());
     wb.getWorksheet(MESSY_SHEET)!.getCell('T13').value = '我的第二次备注';
     await wb.xlsx.writeFile(copy());
     server.edit('problems', id13, { remarks: '他的第二次备注' });
+    const first = ctx();
+    expect(await runPush(copy(), { today: TODAY, inPlace: true, keepMine: 'all' }, first, connect)).toBe(1);
+    expect(first.out).toContain('这些行的冲突本次才出现，未作处理');
+    expect(first.out).toContain('冲突 / Conflicts (1)');
+    expect(server.rows('problems').find((r) => r.id === id13)!.values.remarks).toBe('他的第二次备注');
+    expect((await open(copy())).getCell(13, 24).value).toBe('冲突');
+
+    // Seen (the sheet says 冲突): now it is settled, and the report says what was overwritten.
     const mine = ctx();
     expect(await runPush(copy(), { today: TODAY, inPlace: true, keepMine: 'all' }, mine, connect)).toBe(1);
-    expect(mine.out).toContain('冲突以本表为准，已再次上报 / conflicts settled with the workbook\'s values, pushed again: 第 13 行 / rows 13');
-    expect(mine.out).toContain('发送 2 行 / 2 rows sent（更新 updated 1）');
+    expect(mine.out).toContain('发送 1 行 / 1 rows sent（更新 updated 1）');
+    expect(mine.out).toContain('冲突以本表为准，已再次上报，服务器上的以下内容被覆盖');
+    expect(mine.out).toContain('备注 / Remarks：本表 / mine "我的第二次备注"；服务器 / server "他的第二次备注"');
     expect(mine.out).not.toContain('冲突 / Conflicts');
     expect(server.rows('problems').find((r) => r.id === id13)).toMatchObject({ version: 4, values: expect.objectContaining({ remarks: '我的第二次备注' }) });
     ws = await open(copy());
     expect([ws.getCell('T13').value, ws.getCell(13, 23).value, ws.getCell(13, 24).value]).toEqual(['我的第二次备注', 4, '已同步']);
+  });
+
+  it('a row withdrawn on the server cannot be kept; taking theirs marks it 已撤回', async () => {
+    const edit = async (remarks: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(copy());
+      wb.getWorksheet(MESSY_SHEET)!.getCell('T10').value = remarks;
+      await wb.xlsx.writeFile(copy());
+    };
+    const id10 = String((await open(copy())).getCell(10, 22).value);
+    await edit('撤回前的修改');
+    server.edit('problems', id10, { remarks: '撤回' });
+    server.rows('problems').find((r) => r.id === id10)!.withdrawn = true;
+    await runPush(copy(), { today: TODAY, inPlace: true }, ctx(), connect); // 冲突, seen from now on
+    const keep = ctx();
+    expect(await runPush(copy(), { today: TODAY, inPlace: true, json: true, keepMine: '10' }, keep, connect)).toBe(1);
+    expect(JSON.parse(keep.out)).toMatchObject({ settled: { keptMine: [], withdrawn: [10] }, conflicts: [{ row: 10 }] });
+    const take = ctx();
+    expect(await runPush(copy(), { today: TODAY, inPlace: true, json: true, takeTheirs: '10' }, take, connect)).toBe(1);
+    expect(JSON.parse(take.out).settled.tookTheirs).toEqual([expect.objectContaining({ row: 10, id: id10 })]);
+    const ws = await open(copy());
+    expect([ws.getCell('T10').value, ws.getCell(10, 24).value]).toEqual(['撤回', '已撤回']);
+    server.rows('problems').find((r) => r.id === id10)!.withdrawn = false; // the pulls below count four live rows
+  });
+
+  it('a kept row that someone changes once more before it goes again is a conflict again, not settled', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(copy());
+    wb.getWorksheet(MESSY_SHEET)!.getCell('T5').value = '我的';
+    await wb.xlsx.writeFile(copy());
+    const id5 = String(wb.getWorksheet(MESSY_SHEET)!.getCell(5, 22).value);
+    server.edit('problems', id5, { remarks: '他的' });
+    await runPush(copy(), { today: TODAY, inPlace: true }, ctx(), connect); // 冲突, seen from now on
+    let pushes = 0;
+    const racing: Connect = async () => ({
+      api: createApiClient(async (name, data) => {
+        if (name === 'pushRows' && ++pushes === 2) server.edit('problems', id5, { remarks: '又改了' });
+        return server.transport(name, data);
+      }, { retry: { baseDelayMs: 1 } }),
+      profile: server.profile, target: resolveTarget({}, {}),
+    });
+    const c = ctx();
+    expect(await runPush(copy(), { today: TODAY, inPlace: true, json: true, keepMine: '5' }, c, racing)).toBe(1);
+    const j = JSON.parse(c.out);
+    expect(pushes).toBe(2);
+    expect(j.settled.keptMine).toEqual([]);
+    expect(j.counts).toEqual({ conflict: 1 });
+    expect(j.conflicts).toEqual([expect.objectContaining({ row: 5, diff: [expect.objectContaining({ mine: '我的', theirs: '又改了' })] })]);
+    expect(server.rows('problems').find((r) => r.id === id5)!.values.remarks).toBe('又改了');
   });
 
   it('a conflict left open says how to settle it from the command line', async () => {
@@ -154,8 +214,8 @@ describe('taizhang push', () => {
     server.edit('problems', String(wb.getWorksheet(MESSY_SHEET)!.getCell(13, 22).value), { remarks: '他的第三次' });
     const c = ctx();
     expect(await runPush(copy(), { today: TODAY, inPlace: true, takeTheirs: '4' }, c, connect)).toBe(1);
-    expect(c.out).toContain('冲突 / Conflicts (1)');
-    expect(c.out).toContain('--keep-mine 13（以本表为准）或 --take-theirs 13（采用服务器的内容）');
+    expect(c.out).toContain('冲突 / Conflicts (2)'); // row 5 from the test before, and 13
+    expect(c.out).toContain('--keep-mine 5,13（以本表为准）或 --take-theirs 5,13（采用服务器的内容）');
     expect(c.out).toContain('这些行没有冲突，未作处理 / not in conflict, nothing done: 第 4 行 / rows 4');
     expect((await open(copy())).getCell(13, 24).value).toBe('冲突');
   });
