@@ -66,6 +66,7 @@ export function taskpaneHtml(officeJs = OFFICE_JS_CDN) {
   .tz-conflict table { border-collapse: collapse; width: 100%; margin: 6px 0; }
   .tz-conflict th, .tz-conflict td { border: 1px solid #e1dfdd; padding: 2px 4px; text-align: left; vertical-align: top; }
   .tz-conflict caption { text-align: left; font-weight: 600; }
+  .tz-conflict .tz-note { margin: 2px 0; color: #a4262c; }
   .tz-detail { font-size: 12px; color: #605e5c; word-break: break-all; }
 </style>
 </head>

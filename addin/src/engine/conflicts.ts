@@ -1,15 +1,17 @@
 // Resolving conflicts the push reported. Keep mine: the row takes the server's version as its
 // base and is pushed again (so it overwrites knowingly). Take theirs: the server's values and
-// version replace the row's. Later: the row stays 冲突 and the next push asks again.
+// version replace the row's (marked 已撤回 when the server withdrew it). Later: the row stays
+// 冲突 and the next push asks again. A withdrawn row cannot be kept (the server answers every
+// update of it with a conflict): keep mine is left for later there.
 
-import type { Conflict, LedgerName } from '@taizhang/ledger';
+import { SYNC_STATES, type Conflict, type LedgerName } from '@taizhang/ledger';
 import type { ApiClient } from '../api/client';
 import type { ExcelHost } from '../excel/host';
 import { withSession, type SessionStats } from '../excel/session';
 import type { FlowOptions } from './options';
 import { push, type PushSummary } from './push';
 import { scanSheet } from './scan';
-import { writeSynced } from './writeBack';
+import { writeSynced, writeSyncState } from './writeBack';
 
 export type Choice = 'keepMine' | 'takeTheirs' | 'later';
 
@@ -32,7 +34,8 @@ export interface ResolveResult {
 export async function resolveConflicts(
   host: ExcelHost, api: ApiClient, o: FlowOptions & { sheet: string; ledger?: LedgerName; decisions: readonly Decision[] },
 ): Promise<ResolveResult> {
-  const wanted = new Map(o.decisions.filter((d) => d.choice !== 'later').map((d) => [d.conflict.key, d]));
+  const acted = (d: Decision) => d.choice === 'takeTheirs' || (d.choice === 'keepMine' && !d.conflict.current.withdrawn);
+  const wanted = new Map(o.decisions.filter(acted).map((d) => [d.conflict.key, d]));
   let kept = 0;
   let taken = 0;
   const found = new Set<string>();
@@ -47,6 +50,7 @@ export async function resolveConflicts(
         const cur = d.conflict.current;
         if (d.choice === 'takeTheirs') {
           writeSynced(patch, layout, r.row, r.raw, { id: d.conflict.id, version: cur.version, values: cur.values }, date1904);
+          if (cur.withdrawn) writeSyncState(patch, layout, r.row, SYNC_STATES.withdrawn.zh);
           taken++;
         } else {
           // The fingerprint stays that of the last sync, so the row still counts as changed.
@@ -58,7 +62,7 @@ export async function resolveConflicts(
     });
     if (s.queuedBytes > 0) await s.sync();
   }, o.batchBytes);
-  const later = o.decisions.filter((d) => d.choice === 'later').length;
+  const later = o.decisions.filter((d) => !acted(d)).length;
   const missing = [...wanted.keys()].filter((k) => !found.has(k));
   const pushed = kept > 0 ? await push(host, api, o) : undefined;
   return { kept, taken, later, missing, ...(pushed && { push: pushed }), stats };

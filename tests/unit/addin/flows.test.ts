@@ -225,6 +225,31 @@ describe('conflicts', () => {
     // later: still a conflict.
     expect(sh.cell(`${P('_sync')}4`).value).toBe('冲突');
   });
+
+  it('a row the server withdrew: keep mine waits (it cannot be kept), take theirs marks it 已撤回', async () => {
+    const { excel, server, api, opts } = setup();
+    const { sheet } = await createLedgerSheet(excel, 'problems', opts);
+    const sh = excel.sheet(sheet);
+    sh.type(rowsRange(problems, 2, 3), [problemRow({ targetName: 'A' }), problemRow({ targetName: 'B' })]);
+    await push(excel, api, { ...opts, sheet });
+    const ids = [2, 3].map((r) => String(sh.cell(`${P('_id')}${r}`).value));
+    for (const id of ids) {
+      server.edit('problems', id, { remarks: '撤回前' });
+      server.rows('problems').find((x) => x.id === id)!.withdrawn = true;
+    }
+    for (const r of [2, 3]) sh.type(`${P('remarks')}${r}`, [['我的备注']]);
+    const { conflicts } = await push(excel, api, { ...opts, sheet });
+    expect(conflicts.map((c) => c.current.withdrawn)).toEqual([true, true]);
+    const calls = server.calls.length;
+    const res = await resolveConflicts(excel, api, {
+      ...opts, sheet, decisions: [{ conflict: conflicts[0]!, choice: 'keepMine' }, { conflict: conflicts[1]!, choice: 'takeTheirs' }],
+    });
+    expect(res).toMatchObject({ kept: 0, taken: 1, later: 1 });
+    expect(res.push).toBeUndefined();
+    expect(server.calls.length).toBe(calls); // nothing sent for a row that cannot be kept
+    expect(sh.cell(`${P('_sync')}2`).value).toBe('冲突');
+    expect([sh.cell(`${P('_sync')}3`).value, sh.cell(`${P('remarks')}3`).value, sh.cell(`${P('_version')}3`).value]).toEqual(['已撤回', '撤回前', 2]);
+  });
 });
 
 describe('pull', () => {

@@ -116,6 +116,17 @@ describe.each<[Lang, string]>([['zh', '登录'], ['en', 'Sign in']])('pane in %s
     expect(t).toContain(s.conflictRow(7, 'coordinator@taizhang.demo', '2026-11-27 16:00'));
     for (const x of [s.mine, s.theirs, s.keepMine, s.takeTheirs, s.later, s.applyChoices]) expect(t).toContain(x);
     expect(html).toContain('type="radio"');
+    expect(t).not.toContain(s.conflictWithdrawn);
+    expect(html).not.toMatch(/<input[^>]*value="keepMine"[^>]*disabled/);
+  });
+
+  test('conflicts: a row the server withdrew cannot be kept, and says so', () => {
+    const [c] = states.conflicts!.conflicts;
+    const withdrawn = { ...c!, current: { ...c!.current, withdrawn: true } };
+    const html = render({ ...states.conflicts!, conflicts: [withdrawn] }, lang);
+    expect(text(html)).toContain(s.conflictWithdrawn);
+    expect(html).toMatch(/<input[^>]*value="keepMine"[^>]*disabled|<input[^>]*disabled[^>]*value="keepMine"/);
+    expect(html).not.toMatch(/<input[^>]*value="takeTheirs"[^>]*disabled|<input[^>]*disabled[^>]*value="takeTheirs"/);
   });
 
   test.each([

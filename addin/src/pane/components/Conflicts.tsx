@@ -50,9 +50,10 @@ export function Conflicts({ s, lang, conflicts, decisions, disabled, onDecide, o
                 ))}
               </tbody>
             </table>
+            {c.current.withdrawn && <p className="tz-note">{s.conflictWithdrawn}</p>}
             <RadioGroup aria-label={caption} layout="horizontal" value={decisions[c.key] ?? 'later'} disabled={disabled}
               onChange={(_, d) => onDecide(c.key, d.value as Choice)}>
-              <Radio value="keepMine" label={s.keepMine} />
+              <Radio value="keepMine" label={s.keepMine} disabled={c.current.withdrawn} />
               <Radio value="takeTheirs" label={s.takeTheirs} />
               <Radio value="later" label={s.later} />
             </RadioGroup>
