@@ -159,7 +159,8 @@ async function main(): Promise<void> {
 
   await clear();
 
-  // Each round's pair ran back to back, under the same drift: the median of the rounds' ratios.
+  // Each round measured both within a minute or so, under about the same drift: the median of
+  // the rounds' ratios.
   const ratios = (raw: number[], ours: number[]) => raw.map((x, i) => x / ours[i]!);
   const pushRatio = median(ratios(rawTimes, pushTimes));
   const pullRatio = median(ratios(rawPullTimes, pullTimes));

@@ -38,3 +38,19 @@ export const SYNC_STATES = {
 } as const;
 
 export type SyncState = keyof typeof SYNC_STATES;
+
+/**
+ * 冲突 with the server version the report showed (the command line writes it), so that settling
+ * the conflict later can tell whether the server row is still the one the clerk was shown.
+ */
+export function conflictState(serverVersion: number): string {
+  return `${SYNC_STATES.conflict.zh}（服务器版本 ${serverVersion}）`;
+}
+
+const SHOWN_CONFLICT = /^冲突（服务器版本 (\d+)）$/;
+
+/** The server version a sync cell says a conflict was shown at; undefined when it names none. */
+export function shownConflictVersion(cell: string): number | undefined {
+  const m = SHOWN_CONFLICT.exec(cell);
+  return m ? Number(m[1]) : undefined;
+}

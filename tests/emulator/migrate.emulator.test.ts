@@ -3,6 +3,7 @@
 // run finds nothing to do.
 import { spawnSync } from 'node:child_process';
 import { FieldValue } from 'firebase-admin/firestore';
+import { migrateRows } from '../../cli/src/admin/migrate';
 import { BIN, REPO } from '../unit/cli/fixtures';
 import { create, problem } from './fixtures';
 import { adminDb, clearFirestore, closeAdmin, makeUser } from './helpers';
@@ -35,4 +36,9 @@ test('fills in counties where they are missing, touching nothing else; a second 
     expect(rest).toEqual(was); // updatedAt and version included
   });
   expect(migrate()).toEqual([{ ledger: 'problems', rows: 3, migrated: 0 }, { ledger: 'visits', rows: 0, migrated: 0 }]);
+
+  // In pages smaller than the rows: every page is read once, and each missing field filled.
+  await Promise.all(docs.map((d) => d.update({ counties: FieldValue.delete() })));
+  expect(await migrateRows(adminDb(), 2)).toEqual([{ ledger: 'problems', rows: 3, migrated: 3 }, { ledger: 'visits', rows: 0, migrated: 0 }]);
+  expect((await Promise.all(docs.map(async (d) => (await d.get()).get('counties')))).flat()).toEqual(['榆次区', '介休市', '平遥县']);
 });

@@ -21,14 +21,14 @@ export interface MigrationReport {
 /** Rows read per query; each page's updates go in one batch (Firestore's limit is 500 writes). */
 const PAGE = 500;
 
-export async function migrateRows(db: Firestore): Promise<MigrationReport[]> {
+export async function migrateRows(db: Firestore, page = PAGE): Promise<MigrationReport[]> {
   const reports: MigrationReport[] = [];
   for (const ledger of LEDGER_NAMES) {
     let rows = 0;
     let migrated = 0;
     let after: string | undefined;
     for (;;) {
-      let q = db.collection(ledger).orderBy(FieldPath.documentId()).select('values.county', 'counties').limit(PAGE);
+      let q = db.collection(ledger).orderBy(FieldPath.documentId()).select('values.county', 'counties').limit(page);
       if (after !== undefined) q = q.startAfter(after);
       const snap = await q.get();
       const batch = db.batch();
@@ -42,7 +42,7 @@ export async function migrateRows(db: Firestore): Promise<MigrationReport[]> {
       if (writes > 0) await batch.commit();
       rows += snap.size;
       migrated += writes;
-      if (snap.size < PAGE) break;
+      if (snap.size < page) break;
       after = snap.docs[snap.size - 1]!.id;
     }
     reports.push({ ledger, rows, migrated });

@@ -6,7 +6,7 @@
 // Pure: the cell writes are returned, not made.
 
 import {
-  fingerprint, numberFormatOf, PREFILLED_FIELDS, rowIdentity, SYNC_STATES, SYSTEM_COLUMNS,
+  fingerprint, numberFormatOf, PREFILLED_FIELDS, rowIdentity, shownConflictVersion, SYNC_STATES, SYSTEM_COLUMNS,
   type CanonicalRow, type LedgerDef, type LedgerName, type Outgoing, type RawCell, type SystemKey,
 } from '@taizhang/ledger';
 import { inspectWorkbook, type Inspection, type WorkbookRows } from '../check/checkWorkbook';
@@ -25,8 +25,8 @@ export interface PushPlan {
   /** System column → column index, the appended ones included. */
   readonly sysCol: Readonly<Record<SystemKey, number>>;
   readonly outgoing: readonly Outgoing[];
-  /** Rows the workbook already showed as 冲突: conflicts the clerk has seen, and may settle. */
-  readonly conflicted: ReadonlySet<number>;
+  /** Rows whose sync cell shows a conflict, with the server version the report showed then. */
+  readonly conflicted: ReadonlyMap<number, number>;
   /** Valid rows already synced and not edited since: not sent. */
   readonly unchanged: number;
   readonly newKeys: number;
@@ -91,7 +91,7 @@ export function planPush(book: WorkbookRows, o: PlanOptions): PushPlan {
 
   const seen = new Set<string>();
   const outgoing: Outgoing[] = [];
-  const conflicted = new Set<number>();
+  const conflicted = new Map<number, number>();
   let unchanged = 0;
   let newKeys = 0;
   let copies = 0;
@@ -116,7 +116,8 @@ export function planPush(book: WorkbookRows, o: PlanOptions): PushPlan {
       }
     }
     seen.add(key);
-    if (identity === 'keep' && sync === SYNC_STATES.conflict.zh) conflicted.add(r.row);
+    const shown = identity === 'keep' ? shownConflictVersion(sync) : undefined;
+    if (shown !== undefined) conflicted.set(r.row, shown);
     for (const f of r.filled) {
       const def = ledger.fields.find((d) => d.key === f)!;
       writes.push({ row: r.row, col: fieldCol.get(f)!, value: String(r.raw[f]), numFmt: numberFormatOf(def) });

@@ -5,7 +5,7 @@
 // 无权限 otherwise. A conflict overwrites nothing: it is reported, the row marked 冲突.
 
 import {
-  cellOf, fingerprint, numberFormatOf, outcomeOf, sameCell, SYNC_STATES, wireRow,
+  cellOf, conflictState, fingerprint, numberFormatOf, outcomeOf, sameCell, SYNC_STATES, wireRow,
   type CanonicalRow, type Conflict, type PushStatus, type WireError,
 } from '@taizhang/ledger';
 import { ApiError, type ApiClient } from '@taizhang/addin/api';
@@ -69,7 +69,11 @@ export async function sendPlan(plan: PushPlan, api: ApiClient, signal?: AbortSig
           if (!out) continue;
           const o = outcomeOf(plan.ledger, out.values, r);
           if (o.state === 'synced') writes.push(...syncedWrites(plan, out, o.synced));
-          else writes.push({ row: out.row, col: plan.sysCol._sync, value: SYNC_STATES[o.state].zh, numFmt: '@' });
+          else {
+            // A conflict names the server version the report shows, for settling it later.
+            const state = o.status === 'conflict' ? conflictState(o.current.version) : SYNC_STATES[o.state].zh;
+            writes.push({ row: out.row, col: plan.sysCol._sync, value: state, numFmt: '@' });
+          }
           if (o.status === 'conflict') {
             conflicts.push({ key: r.key, id: o.id, row: out.row, mine: out.values, current: o.current, diff: o.diff });
           } else if (o.status === 'invalid') serverInvalid.push({ row: out.row, key: r.key, errors: o.errors });

@@ -88,7 +88,8 @@ export function hasChoices(c: ConflictChoices): boolean {
 
 /**
  * The outcome of the push with its conflicts settled as chosen. Only a conflict the clerk has
- * seen (the row showed 冲突 before this push) is settled, so nothing is overwritten unseen. Kept
+ * seen is settled: the row showed 冲突 at the server version it still has (conflictState), so
+ * nothing is overwritten that the report has not shown; otherwise it is reported again. Kept
  * rows go again on the version the server reported; their answers replace their conflicts in
  * the outcome (a row someone changed once more is a conflict again). Taken rows get the
  * server's values; a withdrawn one is marked 已撤回. `sent` still counts each row once.
@@ -104,8 +105,9 @@ export async function settleConflicts(
   const withdrawn: number[] = [];
   for (const c of outcome.conflicts) {
     const choice = choiceFor(choices, c.row);
-    if (choice !== undefined && !plan.conflicted.has(c.row)) unseen.push(c.row);
-    if (choice === undefined || !plan.conflicted.has(c.row)) open.push(c);
+    const seen = plan.conflicted.get(c.row) === c.current.version;
+    if (choice !== undefined && !seen) unseen.push(c.row);
+    if (choice === undefined || !seen) open.push(c);
     else if (choice === 'takeTheirs') taken.push(c);
     else if (c.current.withdrawn) {
       withdrawn.push(c.row);
@@ -123,6 +125,8 @@ export async function settleConflicts(
     { ...plan, outgoing: keep.map((c) => ({ ...byKey.get(c.key)!, version: c.current.version })), writes: [] }, api,
   );
   const stored = (c: Conflict) => again?.answered.get(c.row) === 'updated' || again?.answered.get(c.row) === 'unchanged';
+  // A second send that broke off: the kept rows it never answered are still open.
+  for (const c of keep) if (again && !again.answered.has(c.row)) open.push(c);
 
   // Each row's last answer: a settled conflict is no conflict; a kept row's second answer counts.
   const counts: Partial<Record<PushStatus, number>> = { ...outcome.counts, conflict: open.length };
@@ -132,6 +136,10 @@ export async function settleConflicts(
   for (const [row, status] of again?.answered ?? []) answered.set(row, status);
 
   const conflictRows = new Set(outcome.conflicts.map((c) => c.row));
+  // Named rows with no conflict: not sent, or answered otherwise (one a broken-off push never
+  // reached is not judged).
+  const sentRows = new Set(plan.outgoing.map((o) => o.row));
+  const notInConflict = (r: number) => !conflictRows.has(r) && (!sentRows.has(r) || outcome.answered.has(r));
   const named = [choices.keepMine, choices.takeTheirs].flatMap((x) => (x instanceof Set ? [...x] : []));
   const error = outcome.error ?? again?.error;
   return {
@@ -151,7 +159,7 @@ export async function settleConflicts(
       tookTheirs: taken,
       unseen,
       withdrawn,
-      notInConflict: [...new Set(named)].filter((r) => !conflictRows.has(r)).sort((a, b) => a - b),
+      notInConflict: [...new Set(named)].filter(notInConflict).sort((a, b) => a - b),
     },
   };
 }

@@ -7,6 +7,7 @@ import { problems, SYSTEM_COLUMNS } from '@taizhang/ledger';
 import { createApiClient } from '../../../addin/src/api/client';
 import { runPull } from '../../../cli/src/commands/pull';
 import { outputPath, runPush } from '../../../cli/src/commands/push';
+import { ApiError } from '../../../addin/src/api/errors';
 import { checkChoices, parseRowSelection } from '../../../cli/src/sync/resolve';
 import type { CliContext } from '../../../cli/src/context';
 import type { Connect } from '../../../cli/src/firebase/callables';
@@ -109,7 +110,7 @@ describe('taizhang push', () => {
     expect(j.conflicts).toEqual([expect.objectContaining({ row: 13, id: id13, version: 2, diff: [{ field: 'remarks', header: '备注', mine: '我的备注', theirs: '他的备注' }] })]);
     const after = await open(copy());
     expect(after.getCell(4, 23).value).toBe(2);
-    expect(after.getCell(13, 24).value).toBe('冲突');
+    expect(after.getCell(13, 24).value).toBe('冲突（服务器版本 2）') // the version the report shows, for settling it later;
     expect(after.getCell('T13').value).toBe('我的备注');
     expect(server.rows('problems').find((r) => r.id === id13)!.values.remarks).toBe('他的备注');
   });
@@ -143,7 +144,7 @@ describe('taizhang push', () => {
     expect(first.out).toContain('这些行的冲突本次才出现，未作处理');
     expect(first.out).toContain('冲突 / Conflicts (1)');
     expect(server.rows('problems').find((r) => r.id === id13)!.values.remarks).toBe('他的第二次备注');
-    expect((await open(copy())).getCell(13, 24).value).toBe('冲突');
+    expect((await open(copy())).getCell(13, 24).value).toBe('冲突（服务器版本 3）');
 
     // Seen (the sheet says 冲突): now it is settled, and the report says what was overwritten.
     const mine = ctx();
@@ -217,7 +218,36 @@ describe('taizhang push', () => {
     expect(c.out).toContain('冲突 / Conflicts (2)'); // row 5 from the test before, and 13
     expect(c.out).toContain('--keep-mine 5,13（以本表为准）或 --take-theirs 5,13（采用服务器的内容）');
     expect(c.out).toContain('这些行没有冲突，未作处理 / not in conflict, nothing done: 第 4 行 / rows 4');
-    expect((await open(copy())).getCell(13, 24).value).toBe('冲突');
+    expect((await open(copy())).getCell(13, 24).value).toBe('冲突（服务器版本 5）');
+
+    // Someone saves once more after the report showed version 5: settling it now would
+    // overwrite what nobody has seen, so it is shown again instead, at version 6.
+    const id13 = String((await open(copy())).getCell(13, 22).value);
+    server.edit('problems', id13, { remarks: '他的第四次' });
+    const again = ctx();
+    expect(await runPush(copy(), { today: TODAY, inPlace: true, json: true, keepMine: '13' }, again, connect)).toBe(1);
+    expect(JSON.parse(again.out).settled).toMatchObject({ keptMine: [], unseen: [13] });
+    expect(server.rows('problems').find((r) => r.id === id13)!.values.remarks).toBe('他的第四次');
+    expect((await open(copy())).getCell(13, 24).value).toBe('冲突（服务器版本 6）');
+  });
+
+  it('a kept row whose second send breaks off stays an open conflict', async () => {
+    // Rows 5 and 13 show conflicts from the tests before, at the server's current versions.
+    let pushes = 0;
+    const failing: Connect = async () => ({
+      api: createApiClient(async (name, data) => {
+        if (name === 'pushRows' && ++pushes === 2) throw new ApiError('INVALID_ARGUMENT', { zh: '坏了', en: 'broken' });
+        return server.transport(name, data);
+      }, { retry: { baseDelayMs: 1 } }),
+      profile: server.profile, target: resolveTarget({}, {}),
+    });
+    const c = ctx();
+    expect(await runPush(copy(), { today: TODAY, inPlace: true, json: true, keepMine: '13' }, c, failing)).toBe(2);
+    const j = JSON.parse(c.out);
+    expect(j.settled.keptMine).toEqual([]);
+    expect(j.conflicts.map((x: { row: number }) => x.row).sort()).toEqual([13, 5]);
+    expect(j.counts).toEqual({ conflict: 2 });
+    expect(server.rows('problems').find((r) => r.values.remarks === '他的第四次')).toBeDefined();
   });
 
   it('rows to settle: all, rows and ranges; anything else is refused before anything is sent', async () => {
