@@ -45,6 +45,19 @@ async function open(path: string): Promise<ExcelJS.Worksheet> {
   return wb.getWorksheet(MESSY_SHEET) ?? wb.worksheets[0]!;
 }
 
+/** The fake server's client, with `hook` run before the second pushRows call of a push. */
+function beforeSecondPush(hook: () => void): { connect: Connect; pushes: () => number } {
+  let pushes = 0;
+  const connectHooked: Connect = async () => ({
+    api: createApiClient(async (name, data) => {
+      if (name === 'pushRows' && ++pushes === 2) hook();
+      return server.transport(name, data);
+    }, { retry: { baseDelayMs: 1 } }),
+    profile: server.profile, target: resolveTarget({}, {}),
+  });
+  return { connect: connectHooked, pushes: () => pushes };
+}
+
 beforeAll(async () => {
   ({ dir, cleanup } = tempDir());
   await writeMessyWorkbook(join(dir, 'messy.xlsx'));
@@ -189,18 +202,11 @@ describe('taizhang push', () => {
     const id5 = String(wb.getWorksheet(MESSY_SHEET)!.getCell(5, 22).value);
     server.edit('problems', id5, { remarks: '他的' });
     await runPush(copy(), { today: TODAY, inPlace: true }, ctx(), connect); // 冲突, seen from now on
-    let pushes = 0;
-    const racing: Connect = async () => ({
-      api: createApiClient(async (name, data) => {
-        if (name === 'pushRows' && ++pushes === 2) server.edit('problems', id5, { remarks: '又改了' });
-        return server.transport(name, data);
-      }, { retry: { baseDelayMs: 1 } }),
-      profile: server.profile, target: resolveTarget({}, {}),
-    });
+    const racing = beforeSecondPush(() => server.edit('problems', id5, { remarks: '又改了' }));
     const c = ctx();
-    expect(await runPush(copy(), { today: TODAY, inPlace: true, json: true, keepMine: '5' }, c, racing)).toBe(1);
+    expect(await runPush(copy(), { today: TODAY, inPlace: true, json: true, keepMine: '5' }, c, racing.connect)).toBe(1);
     const j = JSON.parse(c.out);
-    expect(pushes).toBe(2);
+    expect(racing.pushes()).toBe(2);
     expect(j.settled.keptMine).toEqual([]);
     expect(j.counts).toEqual({ conflict: 1 });
     expect(j.conflicts).toEqual([expect.objectContaining({ row: 5, diff: [expect.objectContaining({ mine: '我的', theirs: '又改了' })] })]);
@@ -233,16 +239,11 @@ describe('taizhang push', () => {
 
   it('a kept row whose second send breaks off stays an open conflict', async () => {
     // Rows 5 and 13 show conflicts from the tests before, at the server's current versions.
-    let pushes = 0;
-    const failing: Connect = async () => ({
-      api: createApiClient(async (name, data) => {
-        if (name === 'pushRows' && ++pushes === 2) throw new ApiError('INVALID_ARGUMENT', { zh: '坏了', en: 'broken' });
-        return server.transport(name, data);
-      }, { retry: { baseDelayMs: 1 } }),
-      profile: server.profile, target: resolveTarget({}, {}),
+    const failing = beforeSecondPush(() => {
+      throw new ApiError('INVALID_ARGUMENT', { zh: '坏了', en: 'broken' });
     });
     const c = ctx();
-    expect(await runPush(copy(), { today: TODAY, inPlace: true, json: true, keepMine: '13' }, c, failing)).toBe(2);
+    expect(await runPush(copy(), { today: TODAY, inPlace: true, json: true, keepMine: '13' }, c, failing.connect)).toBe(2);
     const j = JSON.parse(c.out);
     expect(j.settled.keptMine).toEqual([]);
     expect(j.conflicts.map((x: { row: number }) => x.row).sort()).toEqual([13, 5]);
