@@ -96,7 +96,7 @@ function settlementLines(ledger: LedgerDef, s: Settlement): string[] {
     lines.push('', `冲突采用服务器的内容，本表的以下内容被替换 / Conflicts settled with the server's values; in the workbook they replaced:`);
     for (const c of s.tookTheirs) lines.push(...conflictLines(ledger, c));
   }
-  rows('这些行的冲突本次才出现，未作处理，请看过下面的差异后再次上报 / in conflict for the first time, left open: see the differences below, then push again', s.unseen);
+  rows('这些行的冲突本次才出现，未作处理（含报告显示后服务器上又被修改的行），请看过下面的差异后再次上报 / in conflict for the first time, or changed on the server since the report showed them; left open: see the differences below, then push again', s.unseen);
   rows('这些行在服务器上已撤回，无法以本表为准 / withdrawn on the server, so the workbook\'s values cannot be kept', s.withdrawn);
   rows('这些行没有冲突，未作处理 / not in conflict, nothing done', s.notInConflict);
   return lines;

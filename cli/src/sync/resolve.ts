@@ -23,8 +23,9 @@ export interface Settlement {
   /** Conflicts settled with the server's values and version, written into the row. */
   readonly tookTheirs: readonly Conflict[];
   /**
-   * Rows named, in conflict, that the workbook did not show as 冲突 before this push: nobody
-   * has seen what would be overwritten, so they stay open (reported, to be settled next time).
+   * Rows named, in conflict, that the workbook did not show as 冲突 at the server version they
+   * have now (a new conflict, or one the server changed again since): nobody has seen what
+   * would be overwritten, so they stay open (reported, to be settled next time).
    */
   readonly unseen: readonly number[];
   /** Rows named for --keep-mine whose server row is withdrawn: there is nothing to keep them on. */
