@@ -73,7 +73,14 @@ function textParser(f: FieldDef, min: number | undefined, max: number): CellPars
     // within bounds without counting; only doubt is counted, in the same pass as the check.
     let n: number;
     if (s.length <= max && (min === undefined || s.length >= 2 * min)) n = hasLoneSurrogate(s) ? -1 : s.length;
-    else n = textLength(s);
+    else {
+      // Counted in the cell as it came, not in the slice of it that trim returns (a unit of a
+      // slice costs a detour to read): what trim cut is whitespace, a character a unit and no
+      // half of a pair, so the count is the cell's less the units cut, and broken alike.
+      const whole = typeof raw === 'string' ? raw : s;
+      const m = textLength(whole);
+      n = m < 0 ? -1 : m - (whole.length - s.length);
+    }
     if (n < 0) errors.push(fieldError(f, 'type', messages.brokenText(f)));
     else if (n > max) errors.push(fieldError(f, 'too_long', messages.tooLong(f, max, n)));
     else if (min !== undefined && n < min) errors.push(fieldError(f, 'too_short', messages.tooShort(f, min, n)));
@@ -328,12 +335,17 @@ function parseRowResolved(
   // the ledger lacks is reported.
   slots.fill(undefined);
   // for…in rather than Object.keys: no array per row. It lists inherited enumerable keys too,
-  // which are no cells.
+  // which are no cells. Cells mostly come in ledger order, so the field after the previous
+  // cell's is tried before the map.
+  let next = 0;
   for (const key in raw) {
     if (!hasOwn.call(raw, key)) continue;
-    const at = c.position.get(key);
+    const at = next < n && fields[next]!.key === key ? next : c.position.get(key);
     if (at === undefined) errors.push(fieldError({ key, header: key }, 'unknown', messages.unknown(key)));
-    else slots[at] = raw[key];
+    else {
+      slots[at] = raw[key];
+      next = at + 1;
+    }
   }
 
   for (let i = 0; i < n; i++) {

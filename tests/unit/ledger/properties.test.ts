@@ -294,6 +294,34 @@ describe('cell types', () => {
     );
   });
 
+  test('a padded text cell is judged as its trimmed text: the same value, or the same error with the same count', () => {
+    // Around the limits, where the parser counts characters (in the cell as it came, less what
+    // trim cut): pairs, lone halves next to the padding, padding of every kind trim strips.
+    const remarks = problems.fields.find((f) => f.key === 'remarks')!;
+    const max = remarks.type.kind === 'text' ? remarks.type.max : 0;
+    const arbUnit = fc.constantFrom('字', 'a', '𠀀', '\ud840', '\udc00', ' ', '\u3000');
+    const arbText = fc
+      .tuple(fc.integer({ min: max - 3, max: 2 * max + 3 }), arbUnit, arbUnit, arbUnit)
+      .map(([n, a, b, c]) => `${a}${'字𠀀'.repeat(Math.floor(n / 3))}${b}${'字'.repeat(n % 3)}${c}`);
+    const arbPad = fc.array(fc.constantFrom(' ', '\t', '\n', '\u3000', '\u00a0', '\ufeff', '\u2028'), { maxLength: 3 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(arbPad, arbText, arbPad, (before, text, after) => {
+        const trimmed = text.trim();
+        fc.pre(trimmed !== '');
+        const judge = (cell: string) => parseRow(problems, { remarks: cell }, { today: TODAY });
+        const padded = judge(`${before}${text}${after}`);
+        const plain = judge(trimmed);
+        expect(padded.values.remarks).toBe(plain.values.remarks);
+        const remarkErrors = (r: RowResult) => r.errors.filter((e) => e.field === 'remarks');
+        expect(remarkErrors(padded)).toEqual(remarkErrors(plain));
+        // and the count is the characters of the trimmed text, as Array.from counts them
+        const tooLong = remarkErrors(plain).find((e) => e.code === 'too_long');
+        if (tooLong) expect(tooLong.en).toContain(`(has ${Array.from(trimmed).length})`);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   test('toHalfWidth converts full-width ASCII and the ideographic space unit by unit, at any length', () => {
     const reference = (x: string) =>
       x.replace(/[\uff01-\uff5e\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
