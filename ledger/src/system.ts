@@ -39,18 +39,22 @@ export const SYNC_STATES = {
 
 export type SyncState = keyof typeof SYNC_STATES;
 
+/** 冲突（服务器版本 7）: the conflict state with the server version the report showed. */
+const SHOWN_CONFLICT_BEFORE = `${SYNC_STATES.conflict.zh}（服务器版本 `;
+const SHOWN_CONFLICT_AFTER = '）';
+
 /**
- * 冲突 with the server version the report showed (the command line writes it), so that settling
- * the conflict later can tell whether the server row is still the one the clerk was shown.
+ * The conflict state with the server version the report showed (the command line writes it),
+ * so that settling the conflict later can tell whether the server row is still the one the
+ * clerk was shown.
  */
 export function conflictState(serverVersion: number): string {
-  return `${SYNC_STATES.conflict.zh}（服务器版本 ${serverVersion}）`;
+  return `${SHOWN_CONFLICT_BEFORE}${serverVersion}${SHOWN_CONFLICT_AFTER}`;
 }
-
-const SHOWN_CONFLICT = /^冲突（服务器版本 (\d+)）$/;
 
 /** The server version a sync cell says a conflict was shown at; undefined when it names none. */
 export function shownConflictVersion(cell: string): number | undefined {
-  const m = SHOWN_CONFLICT.exec(cell);
-  return m ? Number(m[1]) : undefined;
+  if (!cell.startsWith(SHOWN_CONFLICT_BEFORE) || !cell.endsWith(SHOWN_CONFLICT_AFTER)) return undefined;
+  const digits = cell.slice(SHOWN_CONFLICT_BEFORE.length, cell.length - SHOWN_CONFLICT_AFTER.length);
+  return /^\d+$/.test(digits) ? Number(digits) : undefined;
 }
