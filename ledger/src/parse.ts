@@ -23,7 +23,7 @@ export interface ParseContext {
 
 export interface RowResult {
   readonly values: CanonicalRow;
-  readonly errors: FieldError[];
+  readonly errors: readonly FieldError[];
 }
 
 interface ResolvedContext {
@@ -361,6 +361,8 @@ function parseRowResolved(
   return judgeRow(ledger, slots as Slot[], errors, c); // every slot now holds a Slot
 }
 
+const NO_ERRORS: readonly FieldError[] = Object.freeze([]);
+
 /** The rules of a row whose cells have been read into `slots`. */
 function judgeRow(ledger: LedgerDef, slots: Slot[], errors: FieldError[], c: CompiledLedger): RowResult {
   const fields = c.fields;
@@ -402,5 +404,5 @@ function judgeRow(ledger: LedgerDef, slots: Slot[], errors: FieldError[], c: Com
     if (v !== undefined && v !== FAILED) values[fields[i]!.key] = v;
   }
   if (errors.length > 1) errors.sort((a, b) => (c.position.get(a.field) ?? -1) - (c.position.get(b.field) ?? -1));
-  return { values, errors };
+  return { values, errors: errors.length === 0 ? NO_ERRORS : errors };
 }

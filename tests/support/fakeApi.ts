@@ -76,7 +76,7 @@ export function fakeServer(o: { today?: string; profile?: Profile; noticeSource?
         if (r.baseVersion! < cur.version) {
           return { key: r.key, status: 'conflict', id: r.id, current: { version: cur.version, values: cur.values, updatedAt: new Date().toISOString(), updatedBy: cur.updatedBy, withdrawn: cur.withdrawn } };
         }
-        if (parsed.errors.length > 0) return { key: r.key, status: 'invalid', id: r.id, errors: parsed.errors };
+        if (parsed.errors.length > 0) return { key: r.key, status: 'invalid', id: r.id, errors: [...parsed.errors] };
         if (JSON.stringify(sorted(parsed.values)) === JSON.stringify(sorted(cur.values))) return { key: r.key, status: 'unchanged', id: cur.id, version: cur.version };
         cur.version++;
         const before = String(cur.values.county);
@@ -91,7 +91,7 @@ export function fakeServer(o: { today?: string; profile?: Profile; noticeSource?
         const cur = rows.get(existing)!;
         return { key: r.key, status: 'created', id: cur.id, version: 1, values: cur.values };
       }
-      if (parsed.errors.length > 0) return { key: r.key, status: 'invalid', errors: parsed.errors };
+      if (parsed.errors.length > 0) return { key: r.key, status: 'invalid', errors: [...parsed.errors] };
       if (profile.county && parsed.values.county !== profile.county) return { key: r.key, status: 'forbidden', message: '无权 / forbidden' };
       const { county, year } = idScope(ledger, parsed.values);
       const c = `${county}|${year}`;
