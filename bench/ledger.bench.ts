@@ -55,7 +55,7 @@ function pinToOneCore(): string {
     return `NOT pinned, on ${os.availableParallelism()} CPUs (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`;
   }
 }
-const cores = pinToOneCore();
+const pinning = pinToOneCore();
 
 /** A full collection, without asking whoever runs the bench for --expose-gc; undefined if V8 refuses. */
 function fullCollection(): (() => void) | undefined {
@@ -173,7 +173,7 @@ const zodDroppedMs = time(() => {
 // The goals are judged on both.
 const [load1] = os.loadavg();
 console.log('');
-console.log(`load average ${fmt(load1!, 2)}; ${cores}; rows copied in order; medians of ${RUNS} runs`);
+console.log(`load average ${fmt(load1!, 2)}; ${pinning}; rows copied in order; medians of ${RUNS} runs`);
 if (!collectGarbage) console.log('(V8 refused a full collection on demand: the "once" timings below are back to back too)');
 console.log(`${''.padEnd(50)} ${'wall ms'.padStart(9)} ${'rows/s'.padStart(10)} ${'CPU ms'.padStart(9)} ${'rows/s'.padStart(10)}   wall runs (ms)`);
 const line = (label: string, t: Timing) => {
