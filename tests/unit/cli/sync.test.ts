@@ -123,7 +123,7 @@ describe('taizhang push', () => {
     expect(j.conflicts).toEqual([expect.objectContaining({ row: 13, id: id13, version: 2, diff: [{ field: 'remarks', header: '备注', mine: '我的备注', theirs: '他的备注' }] })]);
     const after = await open(copy());
     expect(after.getCell(4, 23).value).toBe(2);
-    expect(after.getCell(13, 24).value).toBe('冲突（服务器版本 2）') // the version the report shows, for settling it later;
+    expect(after.getCell(13, 24).value).toBe('冲突（服务器版本 2）'); // the version the report shows, for settling it later
     expect(after.getCell('T13').value).toBe('我的备注');
     expect(server.rows('problems').find((r) => r.id === id13)!.values.remarks).toBe('他的备注');
   });
