@@ -3,6 +3,8 @@
 
 const MOBILE = /^1[3-9]\d{9}$/;
 const LANDLINE = /^0\d{9,11}$/;
+/** 0351-1234567: the area code's length is checked apart (areaCodeLength). */
+const CANONICAL_LANDLINE = /^0\d{2,3}-\d{7,8}$/;
 const SEPARATORS = /[\s\-()（）]/g;
 
 /** Beijing (010) and the 02x areas have three-digit codes; every other area code has four. */
@@ -15,6 +17,8 @@ function areaCodeLength(digits: string): number {
  * in (Excel's General format drops it); it is restored rather than failing the clerk.
  */
 export function parsePhone(text: string, fromNumber = false): string | undefined {
+  // Already canonical, as every pulled or pushed number is: the same string, not a copy.
+  if (MOBILE.test(text) || (CANONICAL_LANDLINE.test(text) && text.charCodeAt(areaCodeLength(text)) === 45)) return text;
   let digits = text.replace(SEPARATORS, '');
   let international = false;
   if (digits.startsWith('+86')) {

@@ -357,6 +357,8 @@ describe('phone', () => {
     ['Beijing, no dash', '01012345678', '010-12345678'],
     ['Shanghai 021', '021-87654321', '021-87654321'],
     ['Shanghai, no dash', '02187654321', '021-87654321'],
+    ['Shanghai, the dash after four digits', '0218-7654321', '021-87654321'],
+    ['Beijing, the dash after four digits', '0101-2345678', '010-12345678'],
     ['a landline with +86 (the 0 dropped)', '+86 10 1234 5678', '010-12345678'],
     ['a landline with +86 and a 4-digit area code', '+86 351 1234567', '0351-1234567'],
     ['a landline held as a number that lost its 0', 3511234567, '0351-1234567'],

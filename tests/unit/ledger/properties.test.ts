@@ -26,6 +26,9 @@ const RUNS = { numRuns: 300 };
 /** What every result must look like, whatever went in. */
 function expectWellFormed(ledger: LedgerDef, r: RowResult): void {
   const keys = new Set(ledger.fields.map((f) => f.key));
+  // A plain object (as Firestore, JSON and structuredClone take it), its keys in ledger order.
+  expect(Object.getPrototypeOf(r.values)).toBe(Object.prototype);
+  expect(Object.keys(r.values)).toEqual(ledger.fields.map((f) => f.key).filter((k) => Object.hasOwn(r.values, k)));
   for (const [k, v] of Object.entries(r.values)) {
     expect(keys.has(k)).toBe(true);
     expect(typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v) && !Object.is(v, -0))).toBe(true);
@@ -346,6 +349,19 @@ describe('cell types', () => {
 
   test('phones: a canonical number parses to itself', () => {
     fc.assert(fc.property(arbPhone, (phone) => expect(parsePhone(phone)).toBe(phone)));
+  });
+
+  test('phones: a dash anywhere in the digits reads as the digits alone', () => {
+    // Whether a number is taken as it came or rebuilt, where the dash sits does not matter:
+    // 0211-2345678 is 021-12345678, as 02112345678 is.
+    const arbDashed = fc
+      .tuple(fc.constantFrom('0', '1', '01', '02', '03'), fc.stringMatching(/^\d{7,11}$/), fc.nat())
+      .map(([lead, rest, at]) => {
+        const digits = lead + rest;
+        const cut = 1 + (at % (digits.length - 1));
+        return { digits, dashed: `${digits.slice(0, cut)}-${digits.slice(cut)}` };
+      });
+    fc.assert(fc.property(arbDashed, ({ digits, dashed }) => expect(parsePhone(dashed)).toBe(parsePhone(digits))), { numRuns: 3000 });
   });
 
   // Oracles from Date, which the core no longer uses per cell.
