@@ -1,20 +1,22 @@
 // The object a row's values are put in, made so that V8 keeps every one of them in the object
-// itself. Purely a matter of memory: what it makes is a plain object in every way JavaScript
-// can tell (its prototype is Object.prototype), and other engines make ordinary objects.
+// itself. Purely a matter of memory: what it makes is a plain object to every check JavaScript
+// code can make (its prototype is Object.prototype; only DevTools and heap snapshots name it
+// RowValues), and other engines make ordinary objects.
 //
 // The parser adds a row's values key by key, in ledger order, for the fields that hold one.
 // An object made by `{}` has room in itself for 4 properties and keeps the rest in a separate
-// array, which it outgrows and copies 3 properties at a time: about 500 bytes allocated for a
-// full problems row (19 fields), where an object with room for them all takes 176: half of
-// what building a row's result allocated, and 5 % of the time to judge a sheet
-// (bench/ledger.bench.ts).
+// array, which it outgrows and copies 3 properties at a time: on Node about 500 bytes
+// allocated for a full problems row (19 fields), where an object with room for them all takes
+// 176. That was half of what building a row's result allocated, and 5 % of the time to judge
+// a sheet (bench/ledger.bench.ts).
 //
 // V8 sizes the objects a constructor makes by the `this.name =` assignments in its body,
 // whether or not they run, and after the first few objects shrinks them to the most
 // properties any of those few was given ("slack tracking"). So the constructor names 24
-// assignments, more than a ledger has fields, in a branch that never runs (a ledger with more
-// keeps the rest outside the object, as before), and each ledger gets a constructor of its
-// own whose first objects are given all of its fields.
+// assignments, to which V8 adds 8: room for 32 fields, more than a ledger has (one with more
+// keeps the rest outside the object, as `{}` does). They sit in a branch that never runs, on a
+// parameter, so that no bundler drops them. Each ledger gets a constructor of its own whose
+// first objects are given all of its fields.
 
 type RowObject = Record<string, unknown>;
 

@@ -19,8 +19,7 @@ export function creditCodeCheckChar(first17: string): string {
 
 /** `text` is already half-width and trimmed; spaces inside are tolerated, case is not kept. */
 export function parseCreditCode(text: string): CreditCodeParse {
-  // A code as it should be typed (and as every canonical one is) is taken as it is: no copy.
-  const code = SHAPE.test(text) ? text : text.replace(/\s+/g, '').toUpperCase();
+  const code = text.replace(/\s+/g, '').toUpperCase();
   if (!SHAPE.test(code)) return { ok: false, code: 'format' };
   if (creditCodeCheckChar(code) !== code[17]) return { ok: false, code: 'checksum' };
   return { ok: true, value: code };

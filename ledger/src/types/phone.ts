@@ -3,8 +3,8 @@
 
 const MOBILE = /^1[3-9]\d{9}$/;
 const LANDLINE = /^0\d{9,11}$/;
-/** 0351-1234567: the area code's length is checked apart (areaCodeLength). */
-const CANONICAL_LANDLINE = /^0\d{2,3}-\d{7,8}$/;
+/** 0351-1234567; not 00…, which is 0086, the country prefix. The area code's length is areaCodeLength's. */
+const CANONICAL_LANDLINE = /^0[1-9]\d{1,2}-\d{7,8}$/;
 const SEPARATORS = /[\s\-()（）]/g;
 
 /** Beijing (010) and the 02x areas have three-digit codes; every other area code has four. */
@@ -17,7 +17,8 @@ function areaCodeLength(digits: string): number {
  * in (Excel's General format drops it); it is restored rather than failing the clerk.
  */
 export function parsePhone(text: string, fromNumber = false): string | undefined {
-  // Already canonical, as every pulled or pushed number is: the same string, not a copy.
+  // Already canonical, as every pulled or pushed number is: no separators to strip, and a
+  // landline is not taken apart and spelt again.
   if (MOBILE.test(text) || (CANONICAL_LANDLINE.test(text) && text.charCodeAt(areaCodeLength(text)) === 45)) return text;
   let digits = text.replace(SEPARATORS, '');
   let international = false;

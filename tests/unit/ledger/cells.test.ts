@@ -378,6 +378,7 @@ describe('phone', () => {
     ['a landline of 9 digits', '0351-123456789', 'format'],
     ['Beijing with 6 digits', '010-123456', 'format'],
     ['a foreign number', '+1 212 555 0100', 'format'],
+    ['0086 with a dash and too few digits after it', '0086-1234567', 'format'],
     ['letters', '电话', 'format'],
     ['a short number', 12345, 'format'],
     ['a fraction', 13800138000.5, 'format'],

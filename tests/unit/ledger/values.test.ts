@@ -27,7 +27,7 @@ describe('the values of a row', () => {
     expect(JSON.parse(JSON.stringify(values))).toStrictEqual(values);
   });
 
-  it.each([1, 12, 24, 25, 40])('hold every value of a ledger of %i fields, in order', (n) => {
+  it.each([1, 12, 19, 32, 33, 40])('hold every value of a ledger of %i fields, in order', (n) => {
     const ledger = textLedger(n);
     const full = row(n, () => false);
     const sparse = row(n, (i) => i % 3 === 1);
@@ -38,15 +38,5 @@ describe('the values of a row', () => {
     expect(b!.values).toStrictEqual(trimmed(sparse));
     expect(c!.values).toStrictEqual(trimmed(full));
     expect(Object.keys(b!.values)).toEqual(Object.keys(trimmed(sparse)));
-  });
-
-  it('of one ledger do not take the shape of another', () => {
-    const small = textLedger(3);
-    const large = textLedger(30);
-    const fromSmall = parseRow(small, row(3, () => false), CTX).values;
-    const fromLarge = parseRow(large, row(30, () => false), CTX).values;
-    expect(Object.keys(fromSmall)).toEqual(['t0', 't1', 't2']);
-    expect(Object.keys(fromLarge)).toHaveLength(30);
-    expect(Object.getPrototypeOf(fromLarge)).toBe(Object.prototype);
   });
 });
