@@ -23,7 +23,7 @@ type RowObject = Record<string, unknown>;
 /** Makes empty row objects with room in themselves for a ledger's fields. */
 export type RowObjectMaker = new () => RowObject;
 
-/** V8's slack tracking ends after this many objects (7 in V8 from 2015 on); a few more are harmless. */
+/** V8's slack tracking ends after 7 objects (Map::kSlackTrackingCounterStart); a few more are harmless. */
 const FIRST_OBJECTS = 10;
 
 export function rowObjectMaker(keys: readonly string[]): RowObjectMaker {
