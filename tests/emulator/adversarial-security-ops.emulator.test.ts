@@ -2,9 +2,11 @@
 // line, credentials, deploys, the dev server and `npm start`. Each test is named
 // `finding N: …` and first showed the hole, then the fix. The real `taizhang` process runs
 // against the real emulators.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { request as httpsRequest } from 'node:https';
+import { join } from 'node:path';
 import { BIN, REPO } from '../unit/cli/fixtures';
-import { adminAuth, callFn, closeAdmin, emulatorHosts, makeUser, signIn, type CallableError } from './helpers';
+import { adminAuth, callFn, closeAdmin, emulatorHosts, makeUser, PROJECT_ID, REGION, signIn, type CallableError } from './helpers';
 
 jest.setTimeout(120_000);
 
@@ -176,5 +178,82 @@ describe('finding 10: credentials', () => {
     }
     // The emulators' demo project from the environment (as the test runner sets it) still works.
     expect((await taizhang(['admin', 'list', '--json'], { env: { GCLOUD_PROJECT: 'demo-taizhang' } })).status).toBe(0);
+  });
+});
+
+describe('finding 12: the dev server proxies only what the pane needs', () => {
+  let server: ChildProcess;
+  let origin: string;
+
+  beforeAll(async () => {
+    // Port 0: any free port, so the test never meets another stack's pane.
+    server = spawn(process.execPath, [join(REPO, 'scripts/addin-dev-server.mjs'), '--port', '0'], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] });
+    origin = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      server.stdout!.on('data', (d) => {
+        out += d;
+        const m = /(https:\/\/localhost:\d+)\/taskpane\.html/.exec(out);
+        if (m) resolve(m[1]!);
+      });
+      server.once('exit', (code) => reject(new Error(`dev server exited (${code}): ${out}`)));
+    });
+  }, 180_000);
+
+  afterAll(() => {
+    server?.kill('SIGTERM');
+  });
+
+  /** A request through the dev server (its certificate is a development one: not checked here). */
+  function through(path: string, o: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; body: string }> {
+    return new Promise((resolve, reject) => {
+      const req = httpsRequest(`${origin}${path}`, { method: o.method ?? 'GET', headers: o.headers, rejectUnauthorized: false }, (res) => {
+        let body = '';
+        res.on('data', (d) => void (body += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+      req.end(o.body);
+    });
+  }
+
+  const json = { 'Content-Type': 'application/json' };
+
+  test('finding 12: the emulators\' admin endpoints and `Bearer owner` are refused; sign-in, refresh and callables work', async () => {
+    const user = await makeUser({ email: 'ops-devserver@taizhang.test', claims: { role: 'clerk', county: '榆次区', group: '榆次区入企服务第1组' } });
+    const owner = { ...json, Authorization: 'Bearer owner' };
+    const refusedRequests = [
+      through(`/emulator/v1/projects/${PROJECT_ID}/config`),
+      through(`/__/auth/emulator/v1/projects/${PROJECT_ID}/config`),
+      through(`/__/auth/identitytoolkit.googleapis.com/v1/projects/${PROJECT_ID}/accounts:query`, { method: 'POST', headers: owner, body: '{}' }),
+      through(`/identitytoolkit.googleapis.com/v1/projects/${PROJECT_ID}/accounts:query`, { method: 'POST', headers: owner, body: '{}' }),
+      through('/identitytoolkit.googleapis.com/v1/accounts:lookup', { method: 'POST', headers: owner, body: JSON.stringify({ email: [user.email] }) }),
+      through('/identitytoolkit.googleapis.com/v1/accounts:update?key=k', { method: 'POST', headers: owner, body: JSON.stringify({ localId: user.uid, customAttributes: '{"role":"admin"}' }) }),
+      through('/__/functions/backends'),
+      through(`/__/functions/${PROJECT_ID}/${REGION}/getProfile`, { method: 'POST', headers: owner, body: '{"data":{}}' }),
+    ];
+    for (const r of await Promise.all(refusedRequests)) {
+      expect(r.status).toBeGreaterThanOrEqual(400);
+      expect(r.body).not.toContain(user.email);
+    }
+    expect(await claimsOf(user.email)).toEqual(user.claims);
+
+    const signedIn = await through('/identitytoolkit.googleapis.com/v1/accounts:signInWithPassword?key=k', {
+      method: 'POST', headers: json, body: JSON.stringify({ email: user.email, password: user.password, returnSecureToken: true }),
+    });
+    expect(signedIn.status).toBe(200);
+    const { idToken, refreshToken } = JSON.parse(signedIn.body) as { idToken: string; refreshToken: string };
+    const lookup = await through('/identitytoolkit.googleapis.com/v1/accounts:lookup?key=k', { method: 'POST', headers: json, body: JSON.stringify({ idToken }) });
+    expect(lookup.status).toBe(200);
+    const refreshed = await through('/securetoken.googleapis.com/v1/token?key=k', {
+      method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken }).toString(),
+    });
+    expect(refreshed.status).toBe(200);
+    const profile = await through(`/__/functions/${PROJECT_ID}/${REGION}/getProfile`, {
+      method: 'POST', headers: { ...json, Authorization: `Bearer ${idToken}` }, body: '{"data":{}}',
+    });
+    expect(profile.status).toBe(200);
+    expect(JSON.parse(profile.body)).toMatchObject({ result: { email: user.email } });
+    expect((await through('/taskpane.html')).status).toBe(200);
   });
 });
