@@ -1,13 +1,17 @@
 #!/usr/bin/env node
 // The task pane's dev server: https://localhost:3000 serving addin/dist, and the Firebase
 // emulators through the SAME origin, because Excel on the Mac (and any https page) blocks
-// an https pane calling http://localhost:
-//   /__/functions/<project>/<region>/<name>     → http://127.0.0.1:5001/<project>/<region>/<name>
-//   /identitytoolkit.googleapis.com/…, /securetoken.googleapis.com/…, /emulator/…
-//                                               → http://127.0.0.1:9099/… (the Auth emulator;
-//                                                 connectAuthEmulator(auth, origin) uses these paths)
-//   /__/auth/…                                  → http://127.0.0.1:9099/…
-//   /manifest.xml                               → the development manifest at the repository root
+// an https pane calling http://localhost. Only what the pane itself calls goes through:
+//   POST /__/functions/<project>/<region>/<name>   → the callable on the Functions emulator
+//   /identitytoolkit.googleapis.com/v1/accounts:signInWithPassword, …:lookup, /v2/recaptchaConfig,
+//   /v2/passwordPolicy, /securetoken.googleapis.com/v1/token
+//                                                 → the Auth emulator (connectAuthEmulator(auth,
+//                                                   origin) calls these paths)
+//   /manifest.xml                                 → the development manifest at the repository root
+// The emulators' own endpoints (/emulator/…, the Functions emulator's /backends, …) and any
+// request carrying the emulators' administrator token (`Bearer owner`) are refused: an https
+// page on localhost is trusted by the browser and by Excel, and must not hand out the power to
+// read, change or delete every account.
 //
 //   node scripts/addin-dev-server.mjs [--port 3000] [--build]
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -27,14 +31,34 @@ const TYPES = {
   '.json': 'application/json', '.xml': 'text/xml; charset=utf-8',
 };
 
-/** Which upstream (and path there) a request goes to, or undefined to serve a file. */
+const PANE_AUTH_PATHS = [
+  '/identitytoolkit.googleapis.com/v1/accounts:signInWithPassword',
+  '/identitytoolkit.googleapis.com/v1/accounts:lookup',
+  '/identitytoolkit.googleapis.com/v2/recaptchaConfig',
+  '/identitytoolkit.googleapis.com/v2/passwordPolicy',
+  '/securetoken.googleapis.com/v1/token',
+];
+const CALLABLE = /^\/__\/functions\/demo-[a-z0-9-]+\/[a-z0-9-]+\/[A-Za-z][A-Za-z0-9]*$/;
+
+/** The emulators' administrator token: never from a browser. */
+export const isOwnerToken = (authorization) => /^\s*bearer\s+owner\s*$/i.test(authorization ?? '');
+
+/**
+ * Which upstream (and path there) a request goes to; `{ refused: true }` for an emulator path
+ * the pane does not use; undefined to serve a file.
+ */
 export function route(url, o = {}) {
   const functions = o.functions ?? { host: '127.0.0.1', port: PORTS.functions };
   const auth = o.auth ?? { host: '127.0.0.1', port: PORTS.auth };
-  if (url.startsWith('/__/functions/')) return { ...functions, path: url.slice('/__/functions'.length) };
-  if (url.startsWith('/__/auth/')) return { ...auth, path: url.slice('/__/auth'.length) };
-  if (/^\/(identitytoolkit\.googleapis\.com|securetoken\.googleapis\.com|emulator)\//.test(url)) return { ...auth, path: url };
+  const pathname = url.split('?')[0];
+  if (CALLABLE.test(url)) return { ...functions, path: url.slice('/__/functions'.length), methods: ['POST', 'OPTIONS'] };
+  if (PANE_AUTH_PATHS.includes(pathname)) return { ...auth, path: url, methods: ['GET', 'POST', 'OPTIONS'] };
+  if (/^\/(__|emulator|identitytoolkit\.googleapis\.com|securetoken\.googleapis\.com)(\/|$)/.test(pathname)) return { refused: true };
   return undefined;
+}
+
+function refuse(res) {
+  res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('开发服务器不转发此请求 / The dev server does not forward this request');
 }
 
 function proxy(req, res, target) {
@@ -73,7 +97,8 @@ export async function startDevServer({ port = 3000, dist = DIST, host = 'localho
   const creds = tls ?? (await httpsOptions({ fallbackDir: path.join(ROOT, '.taizhang', 'certs') }));
   const server = https.createServer({ key: creds.key, cert: creds.cert }, (req, res) => {
     const target = route(req.url ?? '/', upstreams);
-    if (target) proxy(req, res, target);
+    if (target?.refused || (target && (!target.methods.includes(req.method) || isOwnerToken(req.headers.authorization)))) refuse(res);
+    else if (target) proxy(req, res, target);
     else if (req.method === 'GET' || req.method === 'HEAD') serveFile(req, res, dist, manifest);
     else res.writeHead(405).end();
   });
@@ -100,7 +125,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       await buildAddin();
     }
     const { url, certKind } = await startDevServer({ port });
-    console.log(`[addin] ${url}/taskpane.html (certificate: ${certKind}); emulators proxied at ${url}/__/functions and ${url}/identitytoolkit.googleapis.com`);
+    console.log(`[addin] ${url}/taskpane.html (certificate: ${certKind}); the pane's sign-in and callables proxied at ${url}/identitytoolkit.googleapis.com and ${url}/__/functions`);
   })().catch((e) => {
     console.error(`[addin] ${e.code === 'EADDRINUSE' ? `port ${port} is in use; stop what runs there or pass --port` : e.message}`);
     process.exit(1);

@@ -6,14 +6,17 @@
 //
 // functions/src/index.ts → functions/dist/index.js (+ .map), with the ledger core, zod and
 // every other dependency bundled in, except firebase-admin and firebase-functions, which
-// stay external: functions/dist/package.json lists only those two (versions copied from
-// functions/package.json), so a cloud deploy installs only them. functions/.env* files are
+// stay external: functions/dist/package.json lists only those two, at the exact versions of
+// the root package-lock.json, with a package-lock.json cut out of the root one
+// (functions-lock.mjs), so a cloud deploy installs only them, and exactly what the tests ran
+// with (Cloud Build runs `npm ci` when a lockfile is there). functions/.env* files are
 // copied along (firebase-tools reads the params' values from the source folder).
 // firebase.json points `functions.source` at functions/dist and runs this in `predeploy`.
 import { build, context } from 'esbuild';
 import { copyFile, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { distLock } from './functions-lock.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FUNCTIONS = path.join(ROOT, 'functions');
@@ -35,20 +38,16 @@ export const esbuildOptions = {
   logLevel: 'warning',
 };
 
-async function distPackageJson() {
+/** dist/package.json with the root lockfile's exact versions, and dist/package-lock.json. */
+async function distManifest() {
   const pkg = JSON.parse(await readFile(path.join(FUNCTIONS, 'package.json'), 'utf8'));
-  const dependencies = {};
   for (const dep of RUNTIME_DEPS) {
-    const version = pkg.dependencies?.[dep];
-    if (!version) throw new Error(`functions/package.json must depend on ${dep}`);
-    dependencies[dep] = version;
+    if (!pkg.dependencies?.[dep]) throw new Error(`functions/package.json must depend on ${dep}`);
   }
-  return {
-    name: pkg.name,
-    main: 'index.js',
-    engines: { node: pkg.engines?.node ?? '22' },
-    dependencies,
-  };
+  const manifest = { name: pkg.name, engines: { node: pkg.engines?.node ?? '22' } };
+  const rootLock = JSON.parse(await readFile(path.join(ROOT, 'package-lock.json'), 'utf8'));
+  const { dependencies, lockfile } = distLock(rootLock, RUNTIME_DEPS, manifest);
+  return { packageJson: { name: pkg.name, main: 'index.js', ...manifest, dependencies }, lockfile };
 }
 
 /**
@@ -71,13 +70,18 @@ async function writeOutputs(outputFiles, sideFiles) {
   }
 }
 
-/** Writes dist/package.json and copies functions/.env*; returns the names written. */
+async function writeAtomically(file, text) {
+  await writeFile(`${file}.${process.pid}.tmp`, text);
+  await rename(`${file}.${process.pid}.tmp`, file);
+}
+
+/** Writes dist/package.json and its lockfile and copies functions/.env*; returns the names written. */
 async function writeSideFiles() {
   await mkdir(DIST, { recursive: true });
-  const names = ['package.json'];
-  const pkg = JSON.stringify(await distPackageJson(), null, 2) + '\n';
-  await writeFile(path.join(DIST, `package.json.${process.pid}.tmp`), pkg);
-  await rename(path.join(DIST, `package.json.${process.pid}.tmp`), path.join(DIST, 'package.json'));
+  const names = ['package.json', 'package-lock.json'];
+  const { packageJson, lockfile } = await distManifest();
+  await writeAtomically(path.join(DIST, 'package.json'), JSON.stringify(packageJson, null, 2) + '\n');
+  await writeAtomically(path.join(DIST, 'package-lock.json'), JSON.stringify(lockfile, null, 2) + '\n');
   for (const entry of await readdir(FUNCTIONS)) {
     if (entry === '.env' || entry.startsWith('.env.')) {
       await copyFile(path.join(FUNCTIONS, entry), path.join(DIST, entry));

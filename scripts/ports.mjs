@@ -25,6 +25,9 @@ export const PORTS = Object.fromEntries(
   Object.entries({ hub: 4400, auth: 9099, firestore: 8080, functions: 5001 }).map(([k, p]) => [k, p + PORT_OFFSET]),
 );
 
+/** The task pane's https port (manifest.xml names 3000: a shifted stack's pane is for tests). */
+export const PANE_PORT = 3000 + PORT_OFFSET;
+
 export const FUNCTIONS_ORIGIN = `http://127.0.0.1:${PORTS.functions}`;
 export const AUTH_HOST = `127.0.0.1:${PORTS.auth}`;
 export const FIRESTORE_HOST = `127.0.0.1:${PORTS.firestore}`;

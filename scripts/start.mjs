@@ -6,6 +6,7 @@
 //   3. once the functions answer, creates the demo accounts and, into an empty store, a few
 //      hundred demo rows (scripts/demo/seed.ts);
 //   4. builds the task pane (scripts/build-addin.mjs) and serves it on https://localhost:3000
+//      (shifted by TAIZHANG_PORT_OFFSET like every port)
 //      with the emulators proxied through the same origin (scripts/addin-dev-server.mjs);
 //   5. prints what runs where, how to sign in and how to sideload manifest.xml into Excel;
 //      Ctrl-C stops everything and saves the data.
@@ -13,7 +14,7 @@
 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PORTS } from './ports.mjs';
+import { PANE_PORT, PORTS } from './ports.mjs';
 import { ensureInstalled } from './prerequisites.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,10 +30,10 @@ async function startPane() {
     const { buildAddin } = await import('./build-addin.mjs');
     await buildAddin();
     const { startDevServer } = await import('./addin-dev-server.mjs');
-    const dev = await startDevServer({ port: 3000 });
+    const dev = await startDevServer({ port: PANE_PORT });
     return dev;
   } catch (e) {
-    const why = e.code === 'EADDRINUSE' ? '3000 端口已被占用 / port 3000 is in use' : e.message;
+    const why = e.code === 'EADDRINUSE' ? `${PANE_PORT} 端口已被占用 / port ${PANE_PORT} is in use` : e.message;
     say(`任务窗格未能启动：${why}（模拟器仍在运行）`, `The task pane could not start: ${why} (the emulators keep running)`);
     return undefined;
   }
@@ -55,7 +56,7 @@ function sideloadHelp(paneUrl) {
        && cp manifest.xml ~/Library/Containers/com.microsoft.Excel/Data/Documents/wef/ ，重启 Excel →
        插入 → 我的加载项 (restart Excel → Insert → My Add-ins)
    证书 / certificate: office-addin-dev-certs (~/.office-addin-dev-certs/ca.crt)；浏览器提示不受信任时请先信任该 CA
-       (trust that CA if the browser or Excel complains about https://localhost:3000)`);
+       (trust that CA if the browser or Excel complains about https://localhost:${PANE_PORT})`);
 }
 
 function banner() {

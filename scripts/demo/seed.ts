@@ -1,5 +1,5 @@
 // Demo accounts and a few hundred demo rows in both ledgers, for `npm start`. Idempotent:
-// accounts are brought to their demo state, rows are pushed only into an empty store. Rows go
+// accounts are brought to their demo claims (a new one gets the demo password), rows are pushed only into an empty store. Rows go
 // through pushRows as the demo accounts, the way a clerk's push would.
 //
 //   FIREBASE_AUTH_EMULATOR_HOST=… FIRESTORE_EMULATOR_HOST=… npx tsx scripts/demo/seed.ts
@@ -39,7 +39,15 @@ async function main(): Promise<void> {
   }
   const app = getApps()[0] ?? initializeApp({ projectId: PROJECT });
   const auth = getAuth(app);
-  for (const a of DEMO_ACCOUNTS) await upsertAccount(auth, { email: a.email, password: a.password, displayName: a.displayName, claims: a.claims });
+  for (const a of DEMO_ACCOUNTS) {
+    // A new password signs an account out everywhere, so an existing demo account keeps its
+    // own: restarting npm start leaves the pane signed in.
+    const exists = await auth.getUserByEmail(a.email).then(() => true, () => false);
+    await upsertAccount(auth, {
+      email: a.email, displayName: a.displayName, claims: a.claims, cityWide: a.cityWide === true,
+      ...(!exists && { password: a.password }),
+    });
+  }
 
   const db = getFirestore(app);
   const empty = (await db.collection('problems').limit(1).get()).empty && (await db.collection('visits').limit(1).get()).empty;

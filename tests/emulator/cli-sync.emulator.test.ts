@@ -144,7 +144,7 @@ describe('taizhang push', () => {
   });
 
   it('a second push sends nothing', async () => {
-    const r = await taizhang(['push', copy(), '--in-place', '--json', ...asClerk(), '--password', clerk.password]);
+    const r = await taizhang(['push', copy(), '--in-place', '--json', ...asClerk()], { TAIZHANG_PASSWORD: clerk.password });
     expect(r.status).toBe(1); // the two invalid rows are still there
     const j = JSON.parse(r.out);
     expect(j).toMatchObject({ sent: 0, counts: {}, notSent: { unchanged: 4, invalid: 2 } });
@@ -158,7 +158,7 @@ describe('taizhang push', () => {
     ws.getCell(4, col('remarks')).value = '已电话回访';
     ws.getCell(7, col('sector')).value = '农业';
     await wb.xlsx.writeFile(copy());
-    const r = await taizhang(['push', copy(), '--in-place', '--json', ...asClerk(), '--password', clerk.password]);
+    const r = await taizhang(['push', copy(), '--in-place', '--json', ...asClerk()], { TAIZHANG_PASSWORD: clerk.password });
     const j = JSON.parse(r.out);
     expect(j.counts).toEqual({ updated: 1, created: 1 });
     expect(r.status).toBe(1); // row 5 is still invalid
@@ -181,7 +181,7 @@ describe('taizhang push', () => {
     await wb.xlsx.readFile(copy());
     wb.getWorksheet(SHEET)!.getCell(6, col('remarks')).value = '我的修改';
     await wb.xlsx.writeFile(copy());
-    const r = await taizhang(['push', copy(), '--in-place', ...asClerk(), '--password', clerk.password]);
+    const r = await taizhang(['push', copy(), '--in-place', ...asClerk()], { TAIZHANG_PASSWORD: clerk.password });
     expect(r.status).toBe(1);
     expect(r.out).toContain('冲突 / Conflicts (1)');
     expect(r.out).toContain(`第 6 行 / Row 6  ${id}：服务器版本 / server version 2，cli-other@taizhang.test`);
@@ -195,7 +195,7 @@ describe('taizhang push', () => {
 
   it('--keep-mine settles the conflict: the row goes again on the server’s version and overwrites knowingly', async () => {
     const id = String((await sheetOf(copy())).getCell(6, sysCol('_id')).value);
-    const r = await taizhang(['push', copy(), '--in-place', '--json', '--keep-mine', '6', ...asClerk(), '--password', clerk.password]);
+    const r = await taizhang(['push', copy(), '--in-place', '--json', '--keep-mine', '6', ...asClerk()], { TAIZHANG_PASSWORD: clerk.password });
     expect(r.status).toBe(1); // row 5 is still invalid
     const j = JSON.parse(r.out);
     expect(j).toMatchObject({
@@ -213,14 +213,14 @@ describe('taizhang push', () => {
   it('a row outside the account\'s county is 无权限', async () => {
     const path = join(dir, '介休.xlsx');
     await messyWorkbook(path, [{ county: '介休市', targetName: '介休某厂' }]);
-    const r = await taizhang(['push', path, '-o', join(dir, '介休-out.xlsx'), '--json', ...asClerk(), '--password', clerk.password]);
+    const r = await taizhang(['push', path, '-o', join(dir, '介休-out.xlsx'), '--json', ...asClerk()], { TAIZHANG_PASSWORD: clerk.password });
     expect(r.status).toBe(1);
     expect(JSON.parse(r.out)).toMatchObject({ counts: { forbidden: 1 }, forbidden: [{ row: 3 }] });
     expect((await sheetOf(join(dir, '介休-out.xlsx'))).getCell(3, sysCol('_sync')).value).toBe('无权限');
   });
 
   it('a wrong password or no sign-in: exit 2, reason in both languages', async () => {
-    const bad = await taizhang(['push', messy(), ...asClerk(), '--password', 'wrong-password']);
+    const bad = await taizhang(['push', messy(), ...asClerk()], { TAIZHANG_PASSWORD: 'wrong-password' });
     expect(bad.status).toBe(2);
     expect(bad.err).toContain('登录失败：账号或密码不对');
     expect(bad.err).toContain('Sign-in failed: wrong e-mail or password');

@@ -16,6 +16,8 @@ export interface AccountSpec {
   readonly password?: string;
   readonly displayName?: string;
   readonly claims: { role?: unknown; county?: unknown; group?: unknown };
+  /** Said on purpose: this coordinator has no county and sees the whole city. */
+  readonly cityWide?: boolean;
 }
 
 export interface AccountView {
@@ -26,6 +28,8 @@ export interface AccountView {
   role?: string;
   county?: string;
   group?: string;
+  /** No county: a coordinator or administrator who sees the whole city. */
+  cityWide: boolean;
 }
 
 function valid(claims: AccountSpec['claims']): Claims {
@@ -33,6 +37,35 @@ function valid(claims: AccountSpec['claims']): Claims {
   if ('error' in checked) throw new AccountError(checked.error);
   return checked.claims;
 }
+
+const seesWholeCity = (c: Claims): boolean => c.role !== 'clerk' && c.county === undefined;
+
+/**
+ * A coordinator without a county sees every county's rows, so leaving the county out must
+ * never be what makes one: the administrator says --city-wide, or the account already was a
+ * city-wide coordinator (`keeps`). A clerk always has a county; an administrator sees the whole
+ * city whatever its county says.
+ */
+function checkScope(claims: Claims, cityWide: boolean, keeps: boolean): void {
+  if (cityWide && claims.county !== undefined) {
+    throw new AccountError({
+      zh: `--city-wide（全市）与所属县（区、市）「${claims.county}」不能同时指定`,
+      en: `--city-wide (the whole city) and the county "${claims.county}" cannot both be given`,
+    });
+  }
+  if (cityWide && claims.role === 'clerk') {
+    throw new AccountError({ zh: '填报员不能是全市范围，须有所属县（区、市）', en: 'A clerk cannot be city-wide; a clerk needs a county' });
+  }
+  if (claims.role === 'coordinator' && claims.county === undefined && !cityWide && !keeps) {
+    throw new AccountError({
+      zh: '协调员账户须指定所属县（区、市）（--county）；确属全市范围的，请明确加上 --city-wide',
+      en: 'A coordinator account needs a county (--county); for a coordinator of the whole city, say --city-wide',
+    });
+  }
+}
+
+const sameClaims = (a: Record<string, unknown>, b: Claims): boolean =>
+  a.role === b.role && a.county === b.county && a.group === b.group && Object.keys(a).length === Object.keys(b).length;
 
 export function view(u: UserRecord): AccountView {
   const c = (u.customClaims ?? {}) as Record<string, unknown>;
@@ -44,6 +77,7 @@ export function view(u: UserRecord): AccountView {
     ...(typeof c.role === 'string' && { role: c.role }),
     ...(typeof c.county === 'string' && { county: c.county }),
     ...(typeof c.group === 'string' && { group: c.group }),
+    cityWide: (c.role === 'coordinator' || c.role === 'admin') && typeof c.county !== 'string',
   };
 }
 
@@ -62,9 +96,13 @@ async function existing(auth: Auth, email: string): Promise<UserRecord> {
   return u;
 }
 
-/** Create the account, or bring an existing one to the given password, name and claims. */
+/**
+ * Create the account, or bring an existing one to the given password, name and claims. An
+ * existing account whose password or claims change is signed out everywhere.
+ */
 export async function upsertAccount(auth: Auth, spec: AccountSpec): Promise<AccountView> {
   const claims = valid(spec.claims);
+  checkScope(claims, spec.cityWide === true, false);
   const props = {
     email: spec.email,
     ...(spec.password !== undefined && { password: spec.password }),
@@ -74,19 +112,35 @@ export async function upsertAccount(auth: Auth, spec: AccountSpec): Promise<Acco
   const user = found ? await auth.updateUser(found.uid, props) : await auth.createUser({ ...props, emailVerified: true });
   // Replacing the claims whole: a claim dropped here (a county, say) must really go.
   await auth.setCustomUserClaims(user.uid, { ...claims });
+  if (found && (spec.password !== undefined || !sameClaims(found.customClaims ?? {}, claims))) {
+    await auth.revokeRefreshTokens(user.uid);
+  }
   return view(await auth.getUser(user.uid));
 }
 
+export interface ClaimsChange {
+  readonly role?: string;
+  readonly county?: string;
+  readonly group?: string;
+  /** The county goes: the account sees the whole city. */
+  readonly cityWide?: boolean;
+}
+
 /** Change some claims; the others stay. An empty string removes county or group. */
-export async function changeClaims(auth: Auth, email: string, change: { role?: string; county?: string; group?: string }): Promise<AccountView> {
+export async function changeClaims(auth: Auth, email: string, change: ClaimsChange): Promise<AccountView> {
   const u = await existing(auth, email);
-  const merged: Record<string, unknown> = { ...(u.customClaims ?? {}) };
-  for (const [k, v] of Object.entries(change)) {
+  const before: Record<string, unknown> = { ...(u.customClaims ?? {}) };
+  const merged: Record<string, unknown> = { ...before };
+  const { cityWide = false, ...fields } = change;
+  for (const [k, v] of Object.entries(fields)) {
     if (v === undefined) continue;
     if (v === '') delete merged[k];
     else merged[k] = v;
   }
+  if (cityWide && fields.county === undefined) delete merged.county;
   const claims = valid(merged);
+  const wasCityWideCoordinator = before.role === 'coordinator' && view(u).cityWide;
+  checkScope(claims, cityWide, wasCityWideCoordinator);
   await auth.setCustomUserClaims(u.uid, { ...claims });
   // Signed-in sessions keep old claims until their token refreshes; revoking forces it.
   await auth.revokeRefreshTokens(u.uid);

@@ -9,7 +9,7 @@ import { CliError, EXIT_INVALID, type CliContext } from '../context';
 import { adminApp } from '../firebase/adminApp';
 import { readWorkbook } from '../xlsx/readSheet';
 
-interface Common { project: string; json?: boolean }
+interface Common { project?: string; json?: boolean }
 
 type Run = <T>(fn: () => Promise<T>) => Promise<T>;
 

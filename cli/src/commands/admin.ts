@@ -9,12 +9,14 @@ import type { Command } from 'commander';
 import { COUNTY_LABELS, ROLES } from '@taizhang/ledger';
 import { AccountError, changeClaims, listAccounts, setDisabled, upsertAccount, type AccountView } from '../admin/accounts';
 import { CliError, type CliContext, type RegisterCommand } from '../context';
-import { adminApp, DEFAULT_PROJECT } from '../firebase/adminApp';
+import { adminApp } from '../firebase/adminApp';
+import { addPasswordOptions, resolveNewPassword, type PasswordOptions } from '../firebase/password';
+import { DEFAULT_PROJECT } from '../firebase/project';
 import { GroupError } from '../admin/groups';
 import { migrateRows } from '../admin/migrate';
 import { registerGroups } from './_adminGroups';
 
-interface Common { project: string; json?: boolean }
+interface Common { project?: string; json?: boolean }
 
 function show(ctx: CliContext, opts: Common, a: AccountView | AccountView[]): void {
   if (opts.json) {
@@ -22,7 +24,7 @@ function show(ctx: CliContext, opts: Common, a: AccountView | AccountView[]): vo
     return;
   }
   for (const x of Array.isArray(a) ? a : [a]) {
-    const scope = [x.role ?? '（无角色 / no role）', x.county ?? '全市 / city-wide', x.group].filter(Boolean).join('  ');
+    const scope = [x.role ?? '（无角色 / no role）', x.cityWide ? '全市 / city-wide' : x.county, x.group].filter(Boolean).join('  ');
     ctx.io.out(`${x.email}  ${scope}${x.disabled ? '  【已停用 / disabled】' : ''}\n`);
   }
 }
@@ -46,7 +48,7 @@ const auth = (o: Common) => getAuth(adminApp(o.project));
 
 function common(c: Command): Command {
   return c
-    .option('--project <id>', `项目，demo-… 为本地模拟器 / project; demo-… means the emulators`, DEFAULT_PROJECT)
+    .option('--project <id>', `项目（默认 ${DEFAULT_PROJECT}）；demo-… 为本地模拟器，真实项目只能用此参数指定 / project (default ${DEFAULT_PROJECT}); demo-… means the emulators, a real project is only ever used when named here`)
     .option('--json', '输出 JSON / print JSON');
 }
 
@@ -55,28 +57,33 @@ export const register: RegisterCommand = (program, ctx) => {
   const roleHelp = `${ROLES.join(' | ')}`;
   const countyHelp = `县（区、市）/ county: ${COUNTY_LABELS.join('、')}`;
 
-  common(admin.command('create').description('创建账号（已存在则更新）/ create an account (or update it)'))
+  const cityWideHelp = '全市范围：不属于任何县（区、市）的协调员必须写明 / the whole city: a coordinator without a county must say so';
+
+  addPasswordOptions(common(admin.command('create').description('创建账号（已存在则更新；改密码或角色会使其已登录的会话失效）/ create an account (or update it; a new password or new claims sign it out everywhere)')), { zh: '新密码', en: 'the new password' })
     .argument('<email>')
     .requiredOption('--role <role>', roleHelp)
     .option('--county <county>', countyHelp)
+    .option('--city-wide', cityWideHelp)
     .option('--group <group>', '工作组 / work group')
-    .option('--password <password>', '初始密码 / initial password')
+    .option('--ask-password', '在终端输入新密码（输入两次）/ type the new password on the terminal (twice)')
     .option('--name <name>', '显示名 / display name')
-    .action(async (email: string, o: Common & { role: string; county?: string; group?: string; password?: string; name?: string }) => {
-      if (o.password !== undefined && o.password.length < 6) throw new CliError('密码至少 6 位', 'The password needs at least 6 characters');
+    .action(async (email: string, o: Common & PasswordOptions & { role: string; county?: string; cityWide?: boolean; group?: string; askPassword?: boolean; name?: string }) => {
+      const password = await resolveNewPassword(o);
+      if (password !== undefined && password.length < 6) throw new CliError('密码至少 6 位', 'The password needs at least 6 characters');
       show(ctx, o, await run(() => upsertAccount(auth(o), {
-        email, claims: { role: o.role, county: o.county, group: o.group },
-        ...(o.password !== undefined && { password: o.password }), ...(o.name !== undefined && { displayName: o.name }),
+        email, claims: { role: o.role, county: o.county, group: o.group }, cityWide: o.cityWide === true,
+        ...(password !== undefined && { password }), ...(o.name !== undefined && { displayName: o.name }),
       })));
     });
 
-  common(admin.command('set').description('修改角色、县或工作组（"" 表示清除）/ change role, county or group ("" clears)'))
+  common(admin.command('set').description('修改角色、县或工作组（"" 表示清除；会使其已登录的会话失效）/ change role, county or group ("" clears; signs the account out everywhere)'))
     .argument('<email>')
     .option('--role <role>', roleHelp)
     .option('--county <county>', countyHelp)
+    .option('--city-wide', cityWideHelp)
     .option('--group <group>', '工作组 / work group')
-    .action(async (email: string, o: Common & { role?: string; county?: string; group?: string }) => {
-      show(ctx, o, await run(() => changeClaims(auth(o), email, { role: o.role, county: o.county, group: o.group })));
+    .action(async (email: string, o: Common & { role?: string; county?: string; cityWide?: boolean; group?: string }) => {
+      show(ctx, o, await run(() => changeClaims(auth(o), email, { role: o.role, county: o.county, group: o.group, cityWide: o.cityWide === true })));
     });
 
   common(admin.command('disable').description('停用账号 / disable an account')).argument('<email>')

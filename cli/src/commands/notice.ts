@@ -7,7 +7,8 @@ import { writeFile } from 'node:fs/promises';
 import { getFirestore } from 'firebase-admin/firestore';
 import { COUNTY_LABELS, noticeMarkdown, parseDateText } from '@taizhang/ledger';
 import { CliError, type RegisterCommand } from '../context';
-import { adminApp, DEFAULT_PROJECT } from '../firebase/adminApp';
+import { adminApp } from '../firebase/adminApp';
+import { DEFAULT_PROJECT } from '../firebase/project';
 import { fetchNotice } from '../notice/fetch';
 import { writeNoticeXlsx } from '../xlsx/writeNotice';
 
@@ -17,7 +18,7 @@ interface Options {
   markdown?: string;
   county?: string;
   fresh?: boolean;
-  project: string;
+  project?: string;
 }
 
 export const register: RegisterCommand = (program, ctx) => {
@@ -28,7 +29,7 @@ export const register: RegisterCommand = (program, ctx) => {
     .option('--markdown <file.md>', '同时写出 Markdown 正文 / also write the Markdown text')
     .option('--county <county>', `只含一个县（区、市）/ one county only: ${COUNTY_LABELS.join('、')}`)
     .option('--fresh', '不用已保存的通报，按当前数据重新计算（不保存）/ compute from the current rows instead of the stored notice (not stored)')
-    .option('--project <id>', '项目，demo-… 为本地模拟器 / project; demo-… means the emulators', DEFAULT_PROJECT)
+    .option('--project <id>', `项目（默认 ${DEFAULT_PROJECT}）；demo-… 为本地模拟器，真实项目只能用此参数指定 / project (default ${DEFAULT_PROJECT}); demo-… means the emulators, a real project is only ever used when named here`)
     .action(async (o: Options) => {
       const parsed = parseDateText(o.date);
       if (!parsed.ok || parsed.value !== o.date) throw new CliError(`日期无效：${o.date}（格式 YYYY-MM-DD）`, `Invalid date: ${o.date} (use YYYY-MM-DD)`);

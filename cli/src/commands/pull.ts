@@ -1,5 +1,5 @@
 // `taizhang pull --ledger problems|visits [--county …] [--status …] [--overdue [--today …]] -o out.xlsx
-//                 (--email E [--password P] | --token T) [--project … --region … --api-key …] [--json]`
+//                 (--email E [--password-stdin] | --token T) [--project … --region … --api-key …] [--json]`
 // The consolidated list of the signed-in account's scope, filtered, into a new workbook laid
 // out like the add-in's 汇总 sheet (CLI.md).
 
@@ -7,6 +7,7 @@ import { Option } from 'commander';
 import { FILTER_FIELDS, LEDGER_NAMES, LEDGERS, todayInShanghai, type LedgerName, type PullFilter } from '@taizhang/ledger';
 import { ApiError } from '@taizhang/addin/api';
 import { CliError, EXIT_OK, type CliContext, type RegisterCommand } from '../context';
+import { refusePasswordArgument } from '../firebase/password';
 import { addSignInOptions, apiFailure, connect as realConnect, type Connect, type SignInOptions } from '../firebase/callables';
 import { pullList } from '../sync/pull';
 import { saveWorkbook } from '../xlsx/writeBack';
@@ -45,6 +46,7 @@ export function filterOf(o: PullCommandOptions): PullFilter {
 }
 
 export async function runPull(opts: PullCommandOptions, ctx: CliContext, connect: Connect = realConnect): Promise<number> {
+  refusePasswordArgument(opts);
   const ledger = LEDGERS[opts.ledger];
   if (!/\.xlsx$/i.test(opts.out)) throw new CliError(`输出文件须以 .xlsx 结尾：${opts.out}`, `the output file must end in .xlsx: ${opts.out}`);
   if (opts.overdue && ledger.name !== 'problems') {

@@ -1,6 +1,6 @@
 // `taizhang push <file.xlsx> [--ledger …] [--sheet …] [--today …] [-o out.xlsx | --in-place] [--json]
 //                 [--keep-mine ROWS] [--take-theirs ROWS]
-//                 (--email E [--password P] | --token T) [--project … --region … --api-key …]`
+//                 (--email E [--password-stdin] | --token T) [--project … --region … --api-key …]`
 // The add-in's push for a workbook file (CLI.md): new and changed valid rows go to pushRows;
 // ids, versions, sync states, row keys and canonical values are written back, into a copy
 // (<name>.synced.xlsx unless -o) or, with --in-place, into the file itself. Conflicts in the
@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { Option } from 'commander';
 import { LEDGER_NAMES, todayInShanghai, type LedgerName } from '@taizhang/ledger';
 import { CliError, EXIT_INVALID, EXIT_OK, EXIT_UNUSABLE, type CliContext, type RegisterCommand } from '../context';
+import { refusePasswordArgument } from '../firebase/password';
 import { addSignInOptions, apiFailure, connect as realConnect, type Connect, type SignInOptions } from '../firebase/callables';
 import { planPush } from '../sync/plan';
 import { sendPlan } from '../sync/push';
@@ -45,6 +46,7 @@ export function outputPath(file: string, o: { out?: string; inPlace?: boolean })
 }
 
 export async function runPush(file: string, opts: PushCommandOptions, ctx: CliContext, connect: Connect = realConnect): Promise<number> {
+  refusePasswordArgument(opts);
   const out = outputPath(file, opts);
   const choices: ConflictChoices = {
     ...(opts.keepMine !== undefined && { keepMine: parseRowSelection('--keep-mine', opts.keepMine) }),

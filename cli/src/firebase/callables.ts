@@ -5,13 +5,15 @@
 import type { Command } from 'commander';
 import { ApiError, createApiClient, fetchTransport, type ApiClient, type Profile } from '@taizhang/addin/api';
 import { CliError } from '../context';
-import { resolvePassword } from './password';
+import { addPasswordOptions, refusePasswordArgument, resolvePassword } from './password';
 import { signIn } from './signIn';
 import { resolveTarget, type Target } from './target';
 
 export interface SignInOptions {
   readonly email?: string;
+  /** Refused: a password is never an argument (password.ts). */
   readonly password?: string;
+  readonly passwordStdin?: boolean;
   readonly token?: string;
   readonly project?: string;
   readonly region?: string;
@@ -29,9 +31,7 @@ export type Connect = (o: SignInOptions) => Promise<Connection>;
 
 /** The sign-in and target options shared by push and pull. */
 export function addSignInOptions(cmd: Command): Command {
-  return cmd
-    .option('--email <email>', '登录账号 / account e-mail')
-    .option('--password <password>', '密码，也可用环境变量 TAIZHANG_PASSWORD 或在终端输入 / password; or TAIZHANG_PASSWORD, or asked for')
+  return addPasswordOptions(cmd.option('--email <email>', '登录账号；密码在终端输入，或用 --password-stdin、环境变量 TAIZHANG_PASSWORD / account e-mail; the password is asked for, or --password-stdin, or TAIZHANG_PASSWORD'), { zh: '密码', en: 'the password' })
     .option('--token <idToken>', '用 Firebase ID 令牌代替账号密码 / a Firebase ID token instead of e-mail and password')
     .option('--project <id>', '项目，demo-… 为本地模拟器（默认 demo-taizhang）/ project; demo-… means the emulators (default demo-taizhang)')
     .option('--region <region>', '函数所在区域（默认 asia-east2）/ functions region (default asia-east2)')
@@ -47,11 +47,12 @@ export function apiFailure(e: ApiError, target?: Target): CliError {
 }
 
 export const connect: Connect = async (o) => {
+  refusePasswordArgument(o);
   const target = resolveTarget(o);
   if (o.token === undefined && o.email === undefined) {
     throw new CliError('需要登录：--email（及密码）或 --token', 'sign-in needed: --email (and a password) or --token');
   }
-  const credentials = o.token !== undefined ? { token: o.token } : { email: o.email!, password: await resolvePassword(o.password) };
+  const credentials = o.token !== undefined ? { token: o.token } : { email: o.email!, password: await resolvePassword(o) };
   const session = await signIn(target, credentials);
   const api = createApiClient(fetchTransport({
     origin: target.functionsBase, project: target.project, region: target.region, baseUrl: target.functionsBase,

@@ -3,6 +3,7 @@
 // with --project, --region and the web API key of its Firebase app.
 
 import { CliError } from '../context';
+import { chooseProject, isEmulatorProject } from './project';
 
 export interface Target {
   readonly project: string;
@@ -36,9 +37,9 @@ function portOffset(env: Env): number {
 }
 
 export function resolveTarget(o: TargetOptions, env: Env = process.env): Target {
-  const project = o.project ?? env.GCLOUD_PROJECT ?? 'demo-taizhang';
+  const project = chooseProject(o.project, env);
   const region = o.region ?? env.TAIZHANG_REGION ?? 'asia-east2';
-  if (project.startsWith('demo-')) {
+  if (isEmulatorProject(project)) {
     const offset = portOffset(env);
     const auth = env.FIREBASE_AUTH_EMULATOR_HOST ?? `127.0.0.1:${9099 + offset}`;
     const functions = (env.TAIZHANG_FUNCTIONS_ORIGIN ?? `http://127.0.0.1:${5001 + offset}`).replace(/\/$/, '');
