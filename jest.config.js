@@ -6,6 +6,8 @@ const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }] },
   moduleNameMapper: { '^@taizhang/ledger$': '<rootDir>/ledger/src/index.ts' },
+  // The built functions carry a copy of functions/package.json; jest's module map would warn of two.
+  modulePathIgnorePatterns: ['<rootDir>/functions/dist/'],
 };
 module.exports = {
   projects: [

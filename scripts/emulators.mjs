@@ -19,7 +19,7 @@
 // Class-Path to the Debian jar) is generated into .taizhang/ and passed that way. Without
 // the Debian jar nothing is set and firebase-tools downloads (and caches) its own jar.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, realpathSync } from 'node:fs';
+import { closeSync, existsSync, openSync, realpathSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -360,14 +360,14 @@ export function firebaseBin() {
 }
 
 /**
- * Spawns `firebase <args>` with inherited stdio and resolves with its exit code.
+ * Spawns `firebase <args>` (with inherited stdio unless given) and resolves with its exit code.
  * SIGINT/SIGTERM/SIGHUP sent to this process are forwarded to it, and we wait for it to
  * finish its clean shutdown (and export). A Ctrl-C in a terminal reaches both processes;
  * firebase-tools ignores a repeat of a signal within 100 ms, so it still counts as one.
  */
-export function runFirebase(args, env) {
+export function runFirebase(args, env, stdio = 'inherit') {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [firebaseBin(), ...args], { cwd: ROOT, env, stdio: 'inherit' });
+    const child = spawn(process.execPath, [firebaseBin(), ...args], { cwd: ROOT, env, stdio });
     const forwarders = ['SIGINT', 'SIGTERM', 'SIGHUP'].map((signal) => {
       const handler = () => {
         if (child.exitCode === null && child.signalCode === null) child.kill(signal);
@@ -391,14 +391,29 @@ function baseArgs() {
   return ['--only', EMULATORS, '--project', PROJECT_ID];
 }
 
-/** Builds the functions, then runs `firebase emulators:exec <command>`. Resolves with its code. */
-export async function exec(command) {
+/**
+ * Builds the functions, then runs `firebase emulators:exec <command>`. Resolves with its code.
+ * With `log` (a file path), everything firebase-tools and the emulators print goes to that
+ * file instead of the console, and so does whatever <command> prints unless it redirects its
+ * own output (scripts/test.mjs does, to show it); what goes wrong before they start is still
+ * thrown.
+ */
+export async function exec(command, { log: logFile } = {}) {
   if (!command || !command.trim()) throw new UserError('usage: node scripts/emulators.mjs exec "<command>"');
   requireJava();
   await requireFreePorts();
-  const env = await emulatorEnv();
-  await buildFunctions();
-  return runFirebase([...(await configArgs()), 'emulators:exec', ...baseArgs(), command], env);
+  const quiet = logFile !== undefined;
+  const env = await emulatorEnv({ quiet });
+  await buildFunctions({ quiet });
+  const args = [...(await configArgs()), 'emulators:exec', ...baseArgs(), command];
+  if (!quiet) return runFirebase(args, env);
+  await mkdir(path.dirname(logFile), { recursive: true });
+  const fd = openSync(logFile, 'w');
+  try {
+    return await runFirebase(args, env, ['ignore', fd, fd]);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Builds (and by default watches) the functions, then runs `firebase emulators:start`. */

@@ -5,12 +5,19 @@
 //   node scripts/test.mjs                       all four steps
 //   node scripts/test.mjs unit emulator         only the named steps (typecheck | unit | emulator | browser)
 //   node scripts/test.mjs --bail                stop at the first failing step
+//   node scripts/test.mjs --loud                jest's verbose reporter, and the emulators' output on the console
 //   node scripts/test.mjs emulator -- -t profile   arguments after `--` go to every jest run
 //
 // Every step runs even when an earlier one failed (unless --bail), so one run shows
 // everything that is broken; the exit code is non-zero if any step failed.
+//
+// Quiet by default, so that a run fits on a screen: each step prints its name, its failures
+// (with what the failing tests wrote to the console) and its counts. The emulators' own
+// output goes to tests/output/emulators-<step>.log, whose last lines are printed when that
+// step fails. The last line sums every step: "N passed, N failed" (", N skipped" when some
+// were), the line CI reads.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,9 +41,9 @@ function hasTests(dir) {
 }
 
 /** Runs node <args> with inherited stdio; resolves with the exit code. Ctrl-C reaches it directly. */
-function runNode(args) {
+function runNode(args, env = process.env) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });
+    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: 'inherit' });
     child.on('error', reject);
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
@@ -46,28 +53,93 @@ function shQuote(s) {
   return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
+const OUTPUT = path.join(ROOT, 'tests', 'output');
 /** Where each step leaves its counts (jest's --json fields), for the closing count. */
-const resultFile = (step) => path.join(ROOT, 'tests', 'output', `${step}.json`);
+const resultFile = (step) => path.join(OUTPUT, `${step}.json`);
+/** The emulators' own output during a step (quiet mode). */
+const emulatorLog = (step) => path.join(OUTPUT, `emulators-${step}.log`);
+/** What the command run inside the emulators printed (quiet mode), shown on the console as it comes. */
+const commandLog = (step) => path.join(OUTPUT, `${step}.out`);
+const REPORTERS = path.join(ROOT, 'scripts', 'jest');
+const TAIL_LINES = 40;
 
-function jestArgs(project, extra) {
+function jestArgs(project, extra, loud) {
   rmSync(resultFile(project), { force: true });
-  mkdirSync(path.dirname(resultFile(project)), { recursive: true });
-  const args = ['--selectProjects', project, '--json', `--outputFile=${resultFile(project)}`];
+  mkdirSync(OUTPUT, { recursive: true });
+  process.env.TAIZHANG_TEST_COUNTS = resultFile(project); // read by the counts reporter, here or inside the emulators
+  const reporter = loud ? 'default' : path.join(REPORTERS, 'quiet-reporter.cjs');
+  const args = ['--selectProjects', project, `--reporters=${reporter}`, `--reporters=${path.join(REPORTERS, 'counts-reporter.cjs')}`];
+  // Quiet: each file's console output is collected with its results (jest would write it straight out
+  // when it runs one file) and shown for a file that fails only. Loud: every test and its output as
+  // it runs. Either way a flag with one value ends the list flags above, which would take the
+  // test paths after them for reporters.
+  args.push(`--verbose=${loud}`);
   if (!hasTests(path.join(ROOT, 'tests', project))) args.push('--passWithNoTests');
   return [...args, ...extra];
 }
 
+/** Copies what is appended to `file` to stdout until the returned function is called (and awaited). */
+function follow(file) {
+  let position = 0;
+  const buffer = Buffer.alloc(64 * 1024);
+  const drain = () => {
+    if (!existsSync(file)) return;
+    const fd = openSync(file, 'r');
+    try {
+      for (let n; (n = readSync(fd, buffer, 0, buffer.length, position)) > 0; position += n) process.stdout.write(buffer.subarray(0, n));
+    } finally {
+      closeSync(fd);
+    }
+  };
+  const timer = setInterval(drain, 250);
+  return () => {
+    clearInterval(timer);
+    drain();
+  };
+}
+
+/** The last lines of a log, for a step that failed. */
+function printTail(file) {
+  if (!existsSync(file) || statSync(file).size === 0) return;
+  const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+  const rel = path.relative(ROOT, file);
+  console.log(`\n── the last ${Math.min(TAIL_LINES, lines.length)} of ${lines.length} lines of ${rel} ──`);
+  console.log(lines.slice(-TAIL_LINES).join('\n'));
+  console.log(`── (all of it: ${rel}) ──`);
+}
+
+/**
+ * Runs `node <args>` inside fresh emulators. Quiet: the emulators' output goes to their log,
+ * the command's own output to a file that is followed on the console (the emulators share
+ * its stdout otherwise); the log's tail is printed if the step fails.
+ */
+async function inEmulators(step, args, loud) {
+  const command = [process.execPath, ...args].map(shQuote).join(' ');
+  if (loud) return emulatorsExec(command);
+  const out = commandLog(step);
+  mkdirSync(OUTPUT, { recursive: true });
+  rmSync(out, { force: true });
+  const stop = follow(out);
+  let code;
+  try {
+    code = await emulatorsExec(`${command} > ${shQuote(out)} 2>&1`, { log: emulatorLog(step) });
+  } finally {
+    stop();
+  }
+  if (code !== 0) printTail(emulatorLog(step));
+  return code;
+}
+
 const steps = {
   typecheck: () => runNode([TSC, '-p', 'tsconfig.json', '--noEmit']),
-  unit: (extra) => runNode([JEST, ...jestArgs('unit', extra)]),
-  // emulators:exec runs the command through a shell; quote every word.
-  emulator: (extra) =>
-    emulatorsExec([process.execPath, JEST, ...jestArgs('emulator', ['--runInBand', ...extra])].map(shQuote).join(' ')),
+  unit: (extra, loud) => runNode([JEST, ...jestArgs('unit', extra, loud)]),
+  // emulators:exec runs the command through a shell; inEmulators quotes every word.
+  emulator: (extra, loud) => inEmulators('emulator', [JEST, ...jestArgs('emulator', ['--runInBand', ...extra], loud)], loud),
   // The built pane in headless Chromium against the real emulators (tests/browser/run.mjs).
-  browser: () => {
+  browser: (_extra, loud) => {
     rmSync(resultFile('browser'), { force: true });
     if (!ensureChromium('test')) return 1;
-    return emulatorsExec([process.execPath, path.join(ROOT, 'tests', 'browser', 'run.mjs')].map(shQuote).join(' '));
+    return inEmulators('browser', [path.join(ROOT, 'tests', 'browser', 'run.mjs')], loud);
   },
 };
 
@@ -76,7 +148,8 @@ async function main(argv) {
   const own = dashdash === -1 ? argv : argv.slice(0, dashdash);
   const extra = dashdash === -1 ? [] : argv.slice(dashdash + 1);
   const bail = own.includes('--bail');
-  const names = own.filter((a) => a !== '--bail');
+  const loud = own.includes('--loud');
+  const names = own.filter((a) => a !== '--bail' && a !== '--loud');
   for (const n of names) {
     if (!STEPS.includes(n)) throw new UserError(`unknown step "${n}"; steps: ${STEPS.join(', ')}`);
   }
@@ -88,7 +161,7 @@ async function main(argv) {
     const started = Date.now();
     let code;
     try {
-      code = await steps[name](extra);
+      code = await steps[name](extra, loud);
     } catch (err) {
       console.error(err instanceof UserError ? err.message : err);
       code = 1;
@@ -101,20 +174,25 @@ async function main(argv) {
   for (const r of results) {
     console.log(`${r.code === 0 ? 'PASS' : 'FAIL'}  ${r.name.padEnd(9)}  ${r.seconds.toFixed(1)} s`);
   }
-  // One plain closing line over every jest step, the form CI reads: "N passed, N failed".
+  // One plain closing line over every step, the form CI reads: "N passed, N failed".
   let passed = 0;
   let failed = 0;
+  let skipped = 0;
   for (const r of results) {
     if (!existsSync(resultFile(r.name))) {
-      if (r.code !== 0) failed++; // a step with no jest results (typecheck) counts as one
+      if (r.code !== 0) failed++; // a step with no test counts (typecheck, or one that could not start) counts as one
       continue;
     }
     const j = JSON.parse(readFileSync(resultFile(r.name), 'utf8'));
     passed += j.numPassedTests;
     failed += j.numFailedTests + (j.numRuntimeErrorTestSuites ?? 0);
+    skipped += (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0);
+    // A step that failed with every counted test passing (jest refused to start, the browser
+    // run threw before its first check…) is a failure all the same.
+    if (r.code !== 0 && j.numFailedTests + (j.numRuntimeErrorTestSuites ?? 0) === 0) failed++;
   }
   const ok = results.every((r) => r.code === 0);
-  console.log(`${passed} passed, ${failed} failed`);
+  console.log(`${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
   return ok ? 0 : 1;
 }
 

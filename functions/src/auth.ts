@@ -1,6 +1,6 @@
 // Who is calling: the ID token verified, then the account read from Firebase Auth on every
-// call (API.md, "Identity and scope"), turned into one typed value or the callable error the
-// spec demands.
+// call (docs/api.md#calling, "Identity"), turned into one typed value or the callable error
+// docs/api.md#calling lists.
 //
 // Why the account is read, not only the token: an ID token lives an hour. Reading the account
 // makes a disabled account, revoked sign-ins (taizhang admin set/disable revoke them) and a

@@ -1,4 +1,4 @@
-// Texts of the callable errors and per-row messages, Chinese then English (API.md).
+// Texts of the callable errors and per-row messages, Chinese then English (docs/api.md#calling).
 
 import { HttpsError, type FunctionsErrorCode } from 'firebase-functions/v2/https';
 import { joined, type Bilingual } from '@taizhang/ledger';

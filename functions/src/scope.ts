@@ -1,4 +1,4 @@
-// Claims → what this caller may read and write (API.md, the scope table). The only place
+// Claims → what this caller may read and write (docs/api.md#scope). The only place
 // that answers "may they?"; every callable asks here.
 
 import type { Caller } from './auth';

@@ -1,5 +1,5 @@
-// Who may use the system: the custom claims every account carries (API.md, "Identity and
-// scope"). Checked the same way when an administrator sets them and when a function reads them.
+// Who may use the system: the custom claims every account carries (docs/api.md#calling,
+// "Identity"). Checked the same way when an administrator sets them and when a function reads them.
 
 import { COUNTY_LABELS } from './domain';
 import type { Bilingual } from './messages';

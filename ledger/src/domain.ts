@@ -1,4 +1,4 @@
-// The campaign's fixed vocabularies (../shared/domain/DOMAIN.md): declared once, used by
+// The campaign's fixed vocabularies (docs/ledgers.md#the-vocabularies): declared once, used by
 // the ledgers' enum columns, the id format and the statistics.
 
 export interface County {

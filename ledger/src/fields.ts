@@ -43,7 +43,7 @@ export function isNot(field: string, value: string): Condition {
 
 export interface FieldDef {
   readonly key: string;
-  /** The Chinese column header, exactly as LEDGERS.md writes it. */
+  /** The Chinese column header, as clerks know it (docs/ledgers.md#the-fields). */
   readonly header: string;
   /** The English name, for English messages and the English UI. */
   readonly en: string;

@@ -22,7 +22,7 @@ export function bilingual(zh: string, en: string): Bilingual {
   return { zh, en };
 }
 
-/** "中文 / English", the single-string form of API.md's messages. */
+/** "中文 / English", the single-string form of every message (docs/api.md#calling). */
 export function joined(m: Bilingual): string {
   return `${m.zh} / ${m.en}`;
 }

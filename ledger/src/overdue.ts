@@ -1,4 +1,4 @@
-// Supervision's one shared definition (LEDGERS.md): a problem is overdue on day D when its
+// Supervision's one shared definition (docs/ledgers.md#overdue): a problem is overdue on day D when its
 // status is not 已解决 and its deadline is before D.
 
 export function isOverdue(values: Readonly<Record<string, unknown>>, asOf: string): boolean {

@@ -8,7 +8,6 @@ import { parseCreditCode } from './types/creditCode';
 import { instantToDate, parseDateText, parseNumericDate, serialToDate, todayInShanghai, type DateParse } from './types/date';
 import { hasLoneSurrogate, textLength, toHalfWidth, trimEnds } from './types/normalize';
 import { parsePhone } from './types/phone';
-import { rowObjectMaker, type RowObjectMaker } from './rowObject';
 
 /** What a spreadsheet cell can hold (and, on the server, whatever JSON a client sent). */
 export type RawCell = string | number | boolean | Date | null | undefined;
@@ -246,8 +245,6 @@ interface CompiledLedger {
   /** Field key → position: where its cell is read, and the order errors are reported in. */
   readonly position: ReadonlyMap<string, number>;
   readonly rules: readonly CompiledRule[];
-  /** Makes a row's (empty) values object, with room in itself for every field. */
-  readonly Values: RowObjectMaker;
 }
 
 const compiled = new WeakMap<LedgerDef, CompiledLedger>();
@@ -281,7 +278,6 @@ function compile(ledger: LedgerDef): CompiledLedger {
       rules: ledger.rules.map((rule) => ({
         rule, def: ledger.fields[at(rule.field)]!, at: at(rule.field), when: condition(rule.when), then: condition(rule.then),
       })),
-      Values: rowObjectMaker(ledger.fields.map((f) => f.key)),
     };
     compiled.set(ledger, c);
   }
@@ -402,7 +398,7 @@ function judgeRow(ledger: LedgerDef, slots: Slot[], errors: FieldError[], c: Com
     }
   }
 
-  const values = new c.Values() as CanonicalRow;
+  const values: CanonicalRow = {};
   for (let i = 0; i < n; i++) {
     const v = slots[i];
     if (v !== undefined && v !== FAILED) values[fields[i]!.key] = v;

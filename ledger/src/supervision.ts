@@ -1,5 +1,5 @@
-// Supervision (issue #6; DOMAIN.md: notices name the counties and departments whose progress
-// is slow): reporting cadence, overdue problems, stale escalations, and the daily notice.
+// Supervision (docs/api.md#supervision: notices name the counties and departments whose
+// progress is slow): reporting cadence, overdue problems, stale escalations, and the daily notice.
 // Pure, and every figure is computed against an explicit "as of" day: the store hands rows,
 // groups and push activity in, tests feed known datasets.
 //
@@ -49,7 +49,7 @@ export function isoWeekLabel(day: string): string {
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
-/** A share as API.md gives rates: a fraction 0–1 rounded to 4 places, 0 when there is no whole. */
+/** A share as every rate is given (docs/api.md#getstats): a fraction 0–1 rounded to 4 places, 0 when there is no whole. */
 export const rate = (part: number, total: number): number => (total === 0 ? 0 : Math.round((part / total) * 10_000) / 10_000);
 const countyRank = new Map(COUNTY_LABELS.map((c, i) => [c, i]));
 const byCounty = (a: string, b: string): number => (countyRank.get(a) ?? 99) - (countyRank.get(b) ?? 99);
@@ -69,7 +69,7 @@ export interface SilentGroup {
 
 export interface CadenceAnswer {
   readonly period: Period;
-  /** Active groups with no push in the period, by county (DOMAIN.md order), then name. */
+  /** Active groups with no push in the period, by county (the order of COUNTIES), then name. */
   readonly silentGroups: SilentGroup[];
   /** Per county: active groups, how many pushed, how many did not. Counties with active groups only. */
   readonly byCounty: { county: string; activeGroups: number; reported: number; silent: number }[];
@@ -122,7 +122,7 @@ export interface OverdueItem {
   readonly daysOverdue: number;
 }
 
-/** Overdue problems on `asOf` (LEDGERS.md, isOverdue), most overdue first, then by id. */
+/** Overdue problems on `asOf` (docs/ledgers.md#overdue, isOverdue), most overdue first, then by id. */
 export function overdueProblems(asOf: string, rows: Iterable<SupervisedRow>): OverdueItem[] {
   const out: OverdueItem[] = [];
   for (const r of rows) {
@@ -253,9 +253,9 @@ export interface Notice {
   /** Period of the pushes behind silentGroups. */
   readonly period: Period;
   readonly staleDays: number;
-  /** Most overdue first (then lower resolved rate, then DOMAIN.md order). */
+  /** Most overdue first (then lower resolved rate, then the order of COUNTIES). */
   readonly countiesByOverdue: ProgressFigures[];
-  /** Lowest resolved rate first (then more overdue, then DOMAIN.md order). */
+  /** Lowest resolved rate first (then more overdue, then the order of COUNTIES). */
   readonly countiesByResolvedRate: ProgressFigures[];
   readonly departmentsByOverdue: ProgressFigures[];
   readonly departmentsByResolvedRate: ProgressFigures[];

@@ -19,7 +19,7 @@ export function pullSheetName(ledger: LedgerDef): string {
   return `${ledger.title}汇总`;
 }
 
-/** Row keys the server accepts (API.md): UUIDs fit. */
+/** Row keys the server accepts (docs/api.md#calling, "Limits"): UUIDs fit. */
 export const ROW_KEY = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 
 /** Fields pre-filled for new rows: a row with nothing else is an unused template row. */

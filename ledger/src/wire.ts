@@ -1,4 +1,4 @@
-// The callables' request and answer shapes (../shared/spec/API.md), declared once for both
+// The callables' request and answer shapes (docs/api.md), declared once for both
 // ends: the functions answer in them, the add-in and the CLI read them. Types only.
 
 import type { Role } from './accounts';

@@ -1,5 +1,5 @@
 // Realistic demo rows, drawn from the campaign as the source article tells it
-// (../shared/domain/DOMAIN.md): the counties, the seven sector teams, and problems like the
+// (the vocabularies of docs/ledgers.md): the counties, the seven sector teams, and problems like the
 // ones it reports. Seeded, so every run produces the same rows.
 
 import {

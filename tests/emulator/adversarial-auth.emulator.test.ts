@@ -1,5 +1,5 @@
-// Issue #7, authorisation: every role × county × operation of API.md (and the notice
-// callables of docs/API-supervision.md) through real Auth emulator tokens, then every way a
+// Issue #7, authorisation: every role × county × operation of docs/api.md#scope (the notice
+// callables included) through real Auth emulator tokens, then every way a
 // token can be wrong: none, garbage, tampered claims, another audience, expired, revoked, a
 // disabled or deleted account, accounts with missing or bad claims.
 //

@@ -12,7 +12,7 @@ import { fetchTransport } from '../../addin/src/api/transport';
 import { faultyTransport, type FaultFigures, type FaultOptions } from '../support/faults';
 import { adminDb, callFn, callOk, FUNCTIONS_ORIGIN, PROJECT_ID, REGION, type CallableResult, type TestUser } from './helpers';
 
-/** Ids as API.md defines them. */
+/** Ids as docs/ledgers.md#row-ids defines them. */
 export const PROBLEM_ID = /^P-\d{6}-\d{4}-\d{6}$/;
 export const VISIT_ID = /^V-\d{6}-\d{4}-\d{6}$/;
 export const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;

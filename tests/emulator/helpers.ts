@@ -94,7 +94,7 @@ export async function clearAuth(): Promise<void> {
 // ---------------------------------------------------------------------------------------
 // Accounts
 
-/** Custom claims of API.md, "Identity and scope". Extra keys are allowed for negative tests. */
+/** Custom claims of docs/api.md#calling, "Identity". Extra keys are allowed for negative tests. */
 export interface Claims {
   role?: 'clerk' | 'coordinator' | 'admin' | (string & {});
   county?: string;
@@ -170,7 +170,7 @@ export async function signIn(email: string, password: string = DEFAULT_PASSWORD)
 // ---------------------------------------------------------------------------------------
 // Callables
 
-/** The callable protocol's error (API.md, "Errors"); status is e.g. `PERMISSION_DENIED`. */
+/** The callable protocol's error (docs/api.md#calling, "Errors"); status is e.g. `PERMISSION_DENIED`. */
 export interface CallableError {
   status: string;
   message: string;

@@ -1,4 +1,4 @@
-// pullRows against the real emulators (API.md, "pullRows"): the row shape, each filter,
+// pullRows against the real emulators (docs/api.md#pullrows): the row shape, each filter,
 // paging that returns every row exactly once in id order, since-pulls that return exactly
 // what changed (and, without values, what left the filter or scope), and rows written while a
 // paged pull runs.
@@ -50,7 +50,7 @@ beforeAll(async () => {
 afterAll(closeAdmin);
 
 describe('full pulls', () => {
-  it('answers every live row in scope, in id order, with the fields of API.md', async () => {
+  it('answers every live row in scope, in id order, with the fields of docs/api.md', async () => {
     const res = await pull(admin, {});
     const { rows, cursor, nextPageToken } = res.result!;
 

@@ -1,4 +1,4 @@
-// pushRows against the real emulators (API.md, "pushRows"): every status of the answer
+// pushRows against the real emulators (docs/api.md#pushrows): every status of the answer
 // table, exactly-once replays, a lost answer, a push of several units, malformed and
 // oversized requests, and callers without a token or without a usable role.
 import { randomUUID } from 'node:crypto';
@@ -37,7 +37,7 @@ function coreError(values: Record<string, unknown>, field: string, code: string)
   return { field, code, message: e.message };
 }
 
-describe('pushRows: the statuses of API.md', () => {
+describe('pushRows: the statuses of docs/api.md', () => {
   const key = newKey('status');
   let id: string;
   let v1: Record<string, unknown>;
@@ -121,7 +121,7 @@ describe('pushRows: the statuses of API.md', () => {
     expect(after.data).toMatchObject({ version: 3, withdrawn: true });
   });
 
-  it('invalid: each defect answers errors [{ field, code, message }] with the codes of LEDGERS.md', async () => {
+  it('invalid: each defect answers errors [{ field, code, message }] with the codes of docs/ledgers.md', async () => {
     const cases: { values: Record<string, unknown>; field: string; code: string }[] = [
       { values: problem({ targetName: undefined }), field: 'targetName', code: 'required' },
       { values: problem({ department: undefined }), field: 'department', code: 'required' },

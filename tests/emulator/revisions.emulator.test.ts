@@ -1,5 +1,5 @@
-// Revisions and ids against the real emulators (API.md, "Ids" and "Every created, updated or
-// withdrawn row appends a revision"): {ledger}/{id}/revisions/{version padded to 6} holds
+// Revisions and ids against the real emulators (docs/ledgers.md#row-ids and
+// docs/data-model.md#rows-and-their-revisions): {ledger}/{id}/revisions/{version padded to 6} holds
 // who, when, which request and the fields that changed; ids carry the county's code and the
 // year of the row's date, and their sequences increase per county and year, never reused.
 import { Timestamp } from 'firebase-admin/firestore';

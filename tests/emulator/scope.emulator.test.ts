@@ -1,4 +1,4 @@
-// Scope against the real emulators, one cell of API.md's "Identity and scope" table at a
+// Scope against the real emulators, one cell of the table in docs/api.md#scope at a
 // time: who may push new rows, who may update or withdraw which rows, and what pullRows and
 // getStats show to whom.
 import type { PushResult } from '../../functions/src/push/types';

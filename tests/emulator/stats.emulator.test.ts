@@ -1,4 +1,4 @@
-// getStats against the real emulators (API.md, "getStats"), on small datasets built here with
+// getStats against the real emulators (docs/api.md#getstats), on small datasets built here with
 // fixed values and a fixed `asOf`, every figure written out by hand.
 import { EMPTY_KEY, type ProblemFigures, type VisitFigures } from '../../functions/src/stats/aggregate';
 import { clearFirestore, closeAdmin, makeUser, type TestUser } from './helpers';

@@ -1,4 +1,4 @@
-// Supervision against the real emulators (issue #6; docs/API-supervision.md): the group
+// Supervision against the real emulators (docs/api.md#supervision): the group
 // registry's rule in pushRows, the scheduled dailyNotice run through its handler, and
 // listNotices / getNotice / generateNotice with their auth and scope. Fixed dates: the
 // notice dataset (tests/unit/supervision/dataset.ts) is written straight into Firestore with

@@ -1,4 +1,4 @@
-// A fast in-memory stand-in for the callables, answering like the server (API.md): the same
+// A fast in-memory stand-in for the callables, answering like the server (docs/api.md): the same
 // ledger core judges rows; versions, conflicts, key reuse, requestId replays, cursors and
 // pages behave as specified. For unit tests and the benchmark only — the emulator tests use
 // the real functions.

@@ -1,7 +1,7 @@
 // fast-check arbitraries for ledger rows, shared by the unit properties, the benchmark and
 // later tests. Three kinds:
 //   - canonical valid rows (arbProblemRow, arbVisitRow): exactly what parseRow produces for a
-//     row that passes every rule of LEDGERS.md, so parseRow maps them to themselves;
+//     row that passes every rule of docs/ledgers.md, so parseRow maps them to themselves;
 //   - messy valid rows (arbMessyProblemRow, arbMessyVisitRow): what clerks type for the same
 //     row (aliases, full-width digits, text dates, serials, timestamps, padding, numbers where
 //     text is kept), each with the canonical row it must parse to;
@@ -385,7 +385,7 @@ const arbProblemDraws = fc.record({
   remarks: optional(arbText(1, 500)),
 });
 
-/** A canonical problem row that honours every rule of LEDGERS.md on `today`. */
+/** A canonical problem row that honours every rule of docs/ledgers.md on `today`. */
 export function arbProblemRow(opts: RowOptions): fc.Arbitrary<CanonicalRow> {
   const { today } = opts;
   return arbProblemDraws.map((d) => {

@@ -1,5 +1,5 @@
 // Cutting a push into calls the server accepts: at most 500 rows and well under its 4 MiB
-// request limit (API.md), so no call is ever refused for its size.
+// request limit (docs/api.md#calling, "Limits"), so no call is ever refused for its size.
 
 export const MAX_ROWS_PER_CALL = 500;
 /** ~3 MB: a margin below the server's 4 MiB for the envelope and for estimation error. */

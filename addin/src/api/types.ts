@@ -1,4 +1,4 @@
-// The wire shapes of the callables (API.md): declared once in the ledger core, for both ends.
+// The wire shapes of the callables (docs/api.md): declared once in the ledger core, for both ends.
 import type { Notice as NoticeCore, NoticeTotals } from '@taizhang/ledger';
 
 export type {
@@ -6,7 +6,7 @@ export type {
   PushStatus, StatFigures, StatsAnswer, StatsRequest, WireError,
 } from '@taizhang/ledger';
 
-// Notices (API-supervision.md): the notice shape is the ledger core's; the wire adds generatedAt.
+// Notices (docs/api.md#the-notice): the notice shape is the ledger core's; the wire adds generatedAt.
 export type { NoticeTotals, ProgressFigures, SilentGroup, EscalationItem, OverdueItem } from '@taizhang/ledger';
 
 /** getNotice / generateNotice answer: the notice in the caller's scope. */

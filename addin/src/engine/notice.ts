@@ -1,4 +1,4 @@
-// 通报 (API-supervision.md): the notice of a day as two sheets — 通报 YYYY-MM-DD (title,
+// 通报 (docs/api.md#the-notice): the notice of a day as two sheets — 通报 YYYY-MM-DD (title,
 // totals, county and department rankings, silent groups, stale escalations, a bar chart of the
 // county overdue ranking) and 超期问题 (the overdue problems, most overdue first). Follows the
 // summary flow: one session, batched writes, '@' before every server string, chunked syncs.

@@ -57,7 +57,7 @@ export async function deactivateGroup(db: Firestore, id: string): Promise<GroupR
 
 const countyRank = new Map(COUNTY_LABELS.map((c, i) => [c, i]));
 
-/** Registered groups, by county (DOMAIN.md order) then id. */
+/** Registered groups, by county (the order of COUNTIES) then id. */
 export async function listGroups(db: Firestore, county?: string): Promise<GroupRecord[]> {
   const all = await readGroups(db, county);
   return all.sort((a, b) => (countyRank.get(a.county) ?? 99) - (countyRank.get(b.county) ?? 99) || a.id.localeCompare(b.id));

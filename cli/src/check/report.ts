@@ -1,4 +1,4 @@
-// The two faces of a check report: the JSON object of CLI.md, and a text a clerk can read.
+// The two faces of a check report: the JSON object of docs/cli.md#taizhang-check, and a text a clerk can read.
 
 import { LEDGERS, fieldOf } from '@taizhang/ledger';
 import type { CheckError, CheckReport } from './checkWorkbook';
@@ -19,7 +19,7 @@ export interface CheckJson {
   readonly warnings: readonly ({ code: string; message: string } & Record<string, unknown>)[];
 }
 
-/** Exactly the object CLI.md specifies for `check --json`. */
+/** Exactly the object docs/cli.md#taizhang-check gives for `check --json`. */
 export function toJson(r: CheckReport): CheckJson {
   return {
     ledger: r.ledger,

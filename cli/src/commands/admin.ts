@@ -1,4 +1,4 @@
-// `taizhang admin …`: accounts and their role, county and group (CLI.md), the work-group
+// `taizhang admin …`: accounts and their role, county and group (docs/cli.md#taizhang-admin), the work-group
 // registry (`admin groups …`, in _adminGroups.ts), and `admin migrate` (data older rows lack,
 // admin/migrate.ts) for a project taking a new version. Against the
 // emulators for demo-… projects (the default), against a real project with credentials.

@@ -1,5 +1,5 @@
 // `taizhang check <file.xlsx> [--ledger problems|visits] [--sheet NAME] [--today YYYY-MM-DD] [--json]`
-// Validates a workbook offline (../../../../shared/spec/CLI.md).
+// Validates a workbook offline (docs/cli.md#taizhang-check).
 
 import { InvalidArgumentError, Option } from 'commander';
 import { CANONICAL_DATE, LEDGER_NAMES, parseDateText, todayInShanghai, type LedgerName } from '@taizhang/ledger';

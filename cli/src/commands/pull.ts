@@ -1,7 +1,7 @@
 // `taizhang pull --ledger problems|visits [--county …] [--status …] [--overdue [--today …]] -o out.xlsx
 //                 (--email E [--password-stdin] | --token T) [--project … --region … --api-key …] [--json]`
 // The consolidated list of the signed-in account's scope, filtered, into a new workbook laid
-// out like the add-in's 汇总 sheet (CLI.md).
+// out like the add-in's 汇总 sheet (docs/cli.md#taizhang-pull).
 
 import { Option } from 'commander';
 import { FILTER_FIELDS, LEDGER_NAMES, LEDGERS, todayInShanghai, type LedgerName, type PullFilter } from '@taizhang/ledger';

@@ -1,7 +1,7 @@
 // `taizhang push <file.xlsx> [--ledger …] [--sheet …] [--today …] [-o out.xlsx | --in-place] [--json]
 //                 [--keep-mine ROWS] [--take-theirs ROWS]
 //                 (--email E [--password-stdin] | --token T) [--project … --region … --api-key …]`
-// The add-in's push for a workbook file (CLI.md): new and changed valid rows go to pushRows;
+// The add-in's push for a workbook file (docs/cli.md#taizhang-push): new and changed valid rows go to pushRows;
 // ids, versions, sync states, row keys and canonical values are written back, into a copy
 // (<name>.synced.xlsx unless -o) or, with --in-place, into the file itself. Conflicts in the
 // rows named by --keep-mine / --take-theirs are settled as the add-in's pane settles them.

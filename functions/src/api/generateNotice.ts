@@ -1,4 +1,4 @@
-// `generateNotice` (docs/API-supervision.md): compute and store a day's notices now (the
+// `generateNotice` (docs/api.md#generatenotice): compute and store a day's notices now (the
 // city-wide one and each county's, as dailyNotice does), answer the caller's.
 
 import { logger } from 'firebase-functions';

@@ -1,4 +1,4 @@
-// `getNotice` (docs/API-supervision.md): the stored notice of a day, in the caller's scope.
+// `getNotice` (docs/api.md#getnotice): the stored notice of a day, in the caller's scope.
 
 import { callable } from './callable';
 import { requireCaller } from '../auth';

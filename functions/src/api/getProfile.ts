@@ -1,4 +1,4 @@
-// `getProfile` (API.md): who am I — uid, email, role, county?, group? of the signed-in account.
+// `getProfile` (docs/api.md#getprofile): who am I — uid, email, role, county?, group? of the signed-in account.
 import { callable } from './callable';
 import { requireCaller, type Caller } from '../auth';
 import { callableOptions } from '../config';

@@ -1,4 +1,4 @@
-// `getStats` (API.md): figures by county, sector, category, department, group or level,
+// `getStats` (docs/api.md#getstats): figures by county, sector, category, department, group or level,
 // as of a given day (default: today in Asia/Shanghai).
 
 import { callable } from './callable';

@@ -1,4 +1,4 @@
-// `listNotices` (docs/API-supervision.md): the latest stored notices, newest first.
+// `listNotices` (docs/api.md#listnotices): the latest stored notices, newest first.
 
 import { callable } from './callable';
 import { requireCaller } from '../auth';

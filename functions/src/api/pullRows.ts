@@ -1,4 +1,4 @@
-// `pullRows` (API.md): the caller's scope, filtered, paged, or what changed since a cursor.
+// `pullRows` (docs/api.md#pullrows): the caller's scope, filtered, paged, or what changed since a cursor.
 
 import { callable } from './callable';
 import { getLedger } from '@taizhang/ledger';

@@ -1,4 +1,4 @@
-// `pushRows` (API.md): check auth → check the request → the clerk's group is registered →
+// `pushRows` (docs/api.md#pushrows): check auth → check the request → the clerk's group is registered →
 // judge and store each row.
 
 import { logger } from 'firebase-functions';

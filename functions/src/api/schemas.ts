@@ -1,4 +1,4 @@
-// Request shapes of the callables (API.md), as zod schemas. A request that does not fit is
+// Request shapes of the callables (docs/api.md), as zod schemas. A request that does not fit is
 // answered `invalid-argument` with the first problem named, and nothing is written.
 
 import { z } from 'zod';

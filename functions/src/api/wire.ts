@@ -1,7 +1,7 @@
 // What firebase-functions' callable decoder cannot take, found before it runs.
 //
 // The SDK decodes `data` (common/providers/https.js, decode) before our handler is called,
-// and answers INTERNAL — "a bug or an outage" in API.md — for what is plainly bad input:
+// and answers INTERNAL — "a bug or an outage" in docs/api.md#calling — for what is plainly bad input:
 // an object with an `@type` other than the two wrapped integers, a wrapped integer whose
 // value is not a number, or nesting deep enough to overflow its recursion. It also copies
 // keys by assignment, so a `__proto__` key becomes the decoded object's prototype and its
@@ -11,7 +11,7 @@
 
 import { quote, type Bilingual } from '@taizhang/ledger';
 
-/** Deeper than any request of API.md (data → rows → row → values → cell is 5) by far. */
+/** Deeper than any request of docs/api.md (data → rows → row → values → cell is 5) by far. */
 export const MAX_DEPTH = 32;
 
 const LONG_TYPES = new Set(['type.googleapis.com/google.protobuf.Int64Value', 'type.googleapis.com/google.protobuf.UInt64Value']);

@@ -35,7 +35,7 @@ export function diffValues(ledger: LedgerDef, before: CanonicalRow, after: Canon
   return changes;
 }
 
-/** A clerk's rows belong to its own group unless it names another (API.md). */
+/** A clerk's rows belong to its own group unless it names another (docs/api.md#scope). */
 function withDefaults(j: Judge, values: Record<string, unknown> | undefined): Record<string, unknown> {
   const v = values ?? {};
   const g = v.group;

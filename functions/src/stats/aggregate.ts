@@ -1,4 +1,4 @@
-// Statistics of getStats (API.md), computed from canonical rows against an explicit day.
+// Statistics of getStats (docs/api.md#getstats), computed from canonical rows against an explicit day.
 // Pure: the store streams rows in, tests feed known datasets.
 
 import { fieldOf, isOverdue, rate, type CanonicalRow, type LedgerDef } from '@taizhang/ledger';
@@ -67,7 +67,7 @@ function visitAggregator(): Aggregator<VisitFigures> {
   };
 }
 
-/** Group order: an enum's own option order (counties as DOMAIN.md lists them), else by name. */
+/** Group order: an enum's own option order (counties in the order of COUNTIES), else by name. */
 function keyOrder(ledger: LedgerDef, groupBy: string): (a: string, b: string) => number {
   const f = fieldOf(ledger, groupBy);
   const options = f?.type.kind === 'enum' ? f.type.options : undefined;

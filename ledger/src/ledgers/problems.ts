@@ -1,7 +1,7 @@
 import { CATEGORIES, COUNTY_ALIASES, COUNTY_LABELS, EARLIEST_DATE, LEVELS, SECTORS, STATUSES, TARGET_TYPES } from '../domain';
 import { is, isNot, type LedgerDef } from '../fields';
 
-/** 问题清单: every problem a work group finds (../shared/spec/LEDGERS.md). */
+/** 问题清单: every problem a work group finds (docs/ledgers.md#the-fields). */
 export const problems: LedgerDef = {
   name: 'problems',
   title: '问题清单',

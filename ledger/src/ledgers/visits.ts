@@ -1,7 +1,7 @@
 import { COUNTY_ALIASES, COUNTY_LABELS, EARLIEST_DATE, TARGET_TYPES } from '../domain';
 import { is, type LedgerDef } from '../fields';
 
-/** 走访台账: every visit a work group makes (../shared/spec/LEDGERS.md). */
+/** 走访台账: every visit a work group makes (docs/ledgers.md#the-fields). */
 export const visits: LedgerDef = {
   name: 'visits',
   title: '走访台账',

@@ -13,7 +13,7 @@ const rows = [
 const report = checkWorkbook({ sheets: [{ name: '走访台账', rows }], date1904: false }, { today: TODAY });
 
 describe('toJson', () => {
-  it('is exactly the object CLI.md specifies', () => {
+  it('is exactly the object docs/cli.md gives', () => {
     const json = toJson(report);
     expect(Object.keys(json)).toEqual(['ledger', 'sheet', 'rows', 'valid', 'errors', 'warnings']);
     expect(json).toMatchObject({ ledger: 'visits', sheet: '走访台账', rows: 3, valid: 1 });

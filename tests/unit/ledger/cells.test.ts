@@ -1,4 +1,4 @@
-// One cell at a time: every type of LEDGERS.md, what it accepts, what it makes of it, and
+// One cell at a time: every kind of field of docs/ledgers.md, what it accepts, what it makes of it, and
 // which error code it gives when it cannot. Each case reads the cell alone (readCell), so no
 // cross-field rule interferes; the rules have their own file.
 

@@ -48,7 +48,7 @@ describe('one error of each code', () => {
     expectWellFormed(e, ledger);
   });
 
-  test('every code of LEDGERS.md is covered', () => {
+  test('every error code of docs/ledgers.md is covered', () => {
     expect([...ERROR_CODES].sort()).toEqual(['checksum', 'enum', 'format', 'range', 'required', 'rule', 'too_long', 'too_short', 'type', 'unknown']);
   });
 

@@ -1,4 +1,4 @@
-// Whole rows: requiredness, the cross-field rules of LEDGERS.md, and the visits' defaults.
+// Whole rows: requiredness, the cross-field rules of docs/ledgers.md, and the visits' defaults.
 
 import { parseRow, problems, visits } from '@taizhang/ledger';
 import { CTX, OPEN_PROBLEM, SOLVED_PROBLEM, TODAY, VISIT, codes, withChanges } from './fixtures';

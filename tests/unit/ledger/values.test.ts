@@ -1,5 +1,5 @@
-// The object a row's values come back in (made by ledger/src/rowObject.ts for the ledger's
-// shape): a plain object whatever the ledger, however many fields it has.
+// The object a row's values come back in: a plain object, keys in ledger order, whatever the
+// ledger and however many fields it has.
 
 import { parseRow, parseRows, problems, type FieldDef, type LedgerDef } from '@taizhang/ledger';
 import { CTX, OPEN_PROBLEM } from './fixtures';

@@ -19,7 +19,7 @@ describe('periods', () => {
 describe('reporting cadence', () => {
   it('names active groups that pushed nothing, with counts per county', () => {
     const c = reportingCadence({ from: '2022-05-25', to: '2022-05-31' }, GROUPS, ACTIVITY);
-    expect(c.silentGroups.map((g) => g.id)).toEqual(['YC-03', 'TG-01', 'JX-02']); // DOMAIN.md county order
+    expect(c.silentGroups.map((g) => g.id)).toEqual(['YC-03', 'TG-01', 'JX-02']); // the order of COUNTIES
     expect(c.byCounty).toEqual([
       { county: '榆次区', activeGroups: 3, reported: 2, silent: 1 },
       { county: '太谷区', activeGroups: 1, reported: 0, silent: 1 },
