@@ -21,3 +21,4 @@ export * from './fingerprint';
 export * from './conflict';
 export * from './sync';
 export * from './address';
+export * from './rights';
