@@ -22,3 +22,4 @@ export * from './conflict';
 export * from './sync';
 export * from './address';
 export * from './rights';
+export * from './departments';
