@@ -23,3 +23,4 @@ export * from './sync';
 export * from './address';
 export * from './rights';
 export * from './departments';
+export * from './inbox';
