@@ -2,15 +2,17 @@
 // "Identity"). Checked the same way when an administrator sets them and when a function reads them.
 
 import { COUNTY_LABELS } from './domain';
+import { DEPARTMENT_ID } from './departments';
 import type { Bilingual } from './messages';
 
-export const ROLES = ['clerk', 'coordinator', 'admin'] as const;
+export const ROLES = ['clerk', 'coordinator', 'admin', 'department'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_NAMES: Readonly<Record<Role, Bilingual>> = {
   clerk: { zh: '填报员', en: 'Clerk' },
   coordinator: { zh: '协调员', en: 'Coordinator' },
   admin: { zh: '管理员', en: 'Administrator' },
+  department: { zh: '责任单位', en: 'Department' },
 };
 
 export interface Claims {
@@ -19,6 +21,8 @@ export interface Claims {
   readonly county?: string;
   /** The clerk's work group. */
   readonly group?: string;
+  /** A department account's registry id (docs/workflow.md#departments). */
+  readonly department?: string;
 }
 
 export function isRole(x: unknown): x is Role {
@@ -30,9 +34,16 @@ function text(x: unknown): string | undefined {
 }
 
 /** Claims as given (a token, a command line), checked: the claims, or what is wrong with them. */
-export function checkClaims(raw: { role?: unknown; county?: unknown; group?: unknown }): { claims: Claims } | { error: Bilingual } {
+export function checkClaims(raw: { role?: unknown; county?: unknown; group?: unknown; department?: unknown }): { claims: Claims } | { error: Bilingual } {
   if (!isRole(raw.role)) {
-    return { error: { zh: '此账户尚未分配有效角色（填报员、协调员或管理员）', en: 'This account has no valid role (clerk, coordinator or admin)' } };
+    return { error: { zh: '此账户尚未分配有效角色（填报员、协调员、管理员或责任单位）', en: 'This account has no valid role (clerk, coordinator, administrator or department)' } };
+  }
+  if (raw.role === 'department') {
+    const department = text(raw.department);
+    if (department === undefined || !DEPARTMENT_ID.test(department)) {
+      return { error: { zh: '责任单位账户必须有所属单位编号（如 jz-zrzy）', en: 'A department account needs its department id (e.g. jz-zrzy)' } };
+    }
+    return { claims: { role: 'department', department } };
   }
   const county = text(raw.county);
   const group = text(raw.group);

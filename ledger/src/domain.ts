@@ -45,7 +45,13 @@ export const CATEGORIES = [
 
 export const LEVELS = ['现场解决', '协调解决', '提交市级'] as const;
 
-export const STATUSES = ['待办理', '办理中', '已解决'] as const;
+export const STATUSES = ['待办理', '办理中', '待审核', '已解决', '长期推进'] as const;
+
+/** Statuses a problem leaves the overdue count in: done, or followed over a longer term. */
+export const SETTLED_STATUSES: readonly string[] = ['已解决', '长期推进'];
+
+/** How the enterprise or village received the answer (回访). */
+export const FOLLOW_UPS = ['满意', '基本满意', '不满意'] as const;
 
 /** The earliest day the ledgers hold (their first dates' lower bound), and so the earliest notice. */
 export const EARLIEST_DATE = '2000-01-01';

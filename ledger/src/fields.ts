@@ -26,11 +26,17 @@ export type FieldType =
 
 export type FieldKind = FieldType['kind'];
 
-/** "Field X is (not) V" — the only shape of condition the ledgers need. */
+/**
+ * "Field X is V", "is not V", "is one of V…", "is filled", optionally "and" another: the
+ * shapes of condition the ledgers need. Exactly one of equals, notEquals, oneOf, filled.
+ */
 export interface Condition {
   readonly field: string;
   readonly equals?: string;
   readonly notEquals?: string;
+  readonly oneOf?: readonly string[];
+  readonly filled?: true;
+  readonly and?: Condition;
 }
 
 export function is(field: string, value: string): Condition {
@@ -39,6 +45,26 @@ export function is(field: string, value: string): Condition {
 
 export function isNot(field: string, value: string): Condition {
   return { field, notEquals: value };
+}
+
+export function isOneOf(field: string, values: readonly string[]): Condition {
+  return { field, oneOf: values };
+}
+
+export function isFilled(field: string): Condition {
+  return { field, filled: true };
+}
+
+/** Whether a condition holds on a row's canonical values (absent values are absent). */
+export function conditionHolds(c: Condition, values: Readonly<Record<string, unknown>>): boolean {
+  const v = values[c.field];
+  const own = c.filled ? v !== undefined : c.oneOf !== undefined ? c.oneOf.includes(v as string) : c.equals !== undefined ? v === c.equals : v !== c.notEquals;
+  return own && (c.and === undefined || conditionHolds(c.and, values));
+}
+
+/** Both conditions hold. */
+export function both(a: Condition, b: Condition): Condition {
+  return { ...a, and: a.and ? both(a.and, b) : b };
 }
 
 export interface FieldDef {

@@ -21,3 +21,6 @@ export * from './fingerprint';
 export * from './conflict';
 export * from './sync';
 export * from './address';
+export * from './rights';
+export * from './departments';
+export * from './inbox';

@@ -37,9 +37,24 @@ function name(f: FieldDef): Bilingual {
 
 /** "X is V" as a circumstance, or as a demand ("X must be V") when `demand` is set. */
 function conditionText(ledger: LedgerDef, c: Condition, demand = false): Bilingual {
+  const one = oneConditionText(ledger, c, demand);
+  if (!c.and) return one;
+  const rest = conditionText(ledger, c.and, demand);
+  return { zh: `${one.zh}且${rest.zh}`, en: `${one.en} and ${rest.en}` };
+}
+
+function oneConditionText(ledger: LedgerDef, c: Condition, demand: boolean): Bilingual {
   const f = ledger.fields.find((x) => x.key === c.field);
   const header = f ? f.header : c.field;
   const en = f ? f.en : c.field;
+  if (c.filled) {
+    return demand ? { zh: `「${header}」须填写`, en: `${en} must be filled in` } : { zh: `已填写「${header}」`, en: `${en} is filled in` };
+  }
+  if (c.oneOf !== undefined) {
+    const zh = c.oneOf.map((o) => `「${o}」`).join('或');
+    const list = c.oneOf.join(' or ');
+    return demand ? { zh: `「${header}」须为${zh}`, en: `${en} must be ${list}` } : { zh: `「${header}」为${zh}`, en: `${en} is ${list}` };
+  }
   if (c.equals !== undefined) {
     return demand
       ? { zh: `「${header}」须为「${c.equals}」`, en: `${en} must be ${c.equals}` }

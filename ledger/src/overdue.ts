@@ -1,6 +1,8 @@
-// Supervision's one shared definition (docs/ledgers.md#overdue): a problem is overdue on day D when its
-// status is not 已解决 and its deadline is before D.
+// Supervision's one shared definition (docs/ledgers.md#overdue): a problem is overdue on day D
+// when it is neither 已解决 nor 长期推进 and its deadline is before D.
+
+import { SETTLED_STATUSES } from './domain';
 
 export function isOverdue(values: Readonly<Record<string, unknown>>, asOf: string): boolean {
-  return values.status !== '已解决' && typeof values.deadline === 'string' && values.deadline < asOf;
+  return !SETTLED_STATUSES.includes(values.status as string) && typeof values.deadline === 'string' && values.deadline < asOf;
 }

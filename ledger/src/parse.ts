@@ -218,6 +218,9 @@ interface CompiledCondition {
   readonly at: number;
   readonly equals: string | undefined;
   readonly notEquals: string | undefined;
+  readonly oneOf: readonly string[] | undefined;
+  readonly filled: boolean;
+  readonly and: CompiledCondition | undefined;
 }
 
 interface CompiledField {
@@ -259,7 +262,10 @@ function compile(ledger: LedgerDef): CompiledLedger {
   if (!c) {
     const position = new Map(ledger.fields.map((f, i) => [f.key, i]));
     const at = (key: string) => position.get(key) ?? -1;
-    const condition = (x: Condition): CompiledCondition => ({ at: at(x.field), equals: x.equals, notEquals: x.notEquals });
+    const condition = (x: Condition): CompiledCondition => ({
+      at: at(x.field), equals: x.equals, notEquals: x.notEquals, oneOf: x.oneOf, filled: x.filled === true,
+      and: x.and ? condition(x.and) : undefined,
+    });
     c = {
       fields: ledger.fields.map((f) => {
         const t = f.type;
@@ -297,8 +303,18 @@ type Slot = CanonicalValue | typeof FAILED | undefined;
  * that field already has its own error and a second, derived one would only confuse.
  */
 function judge(c: CompiledCondition, slots: readonly Slot[]): boolean | undefined {
+  const own = judgeOne(c, slots);
+  if (own === false || c.and === undefined) return own;
+  const rest = judge(c.and, slots);
+  return rest === false ? false : own && rest;
+}
+
+function judgeOne(c: CompiledCondition, slots: readonly Slot[]): boolean | undefined {
   const v = c.at < 0 ? undefined : slots[c.at];
-  if (v === undefined || v === FAILED) return undefined;
+  if (v === FAILED) return undefined;
+  if (c.filled) return v !== undefined;
+  if (v === undefined) return undefined;
+  if (c.oneOf !== undefined) return typeof v === 'string' && c.oneOf.includes(v);
   return c.equals !== undefined ? v === c.equals : v !== c.notEquals;
 }
 
@@ -367,6 +383,7 @@ const NO_ERRORS: readonly FieldError[] = Object.freeze([]);
 function judgeRow(ledger: LedgerDef, slots: Slot[], errors: FieldError[], c: CompiledLedger): RowResult {
   const fields = c.fields;
   const n = fields.length;
+  let ruledOut: [number, CanonicalValue][] | undefined;
   for (let i = 0; i < n; i++) {
     const v = slots[i];
     if (v === FAILED) continue;
@@ -380,6 +397,10 @@ function judgeRow(ledger: LedgerDef, slots: Slot[], errors: FieldError[], c: Com
     }
     if (onlyWhen && judge(onlyWhen, slots) === false) {
       errors.push(fieldError(f, 'rule', messages.onlyWhen(ledger, f, f.onlyWhen!)));
+      // A value that may not be there keeps its error alone: no rule is judged on it, but
+      // the value read stays in the row.
+      (ruledOut ??= []).push([i, v]);
+      slots[i] = FAILED;
       continue;
     }
     if (notBefore) {
@@ -398,6 +419,7 @@ function judgeRow(ledger: LedgerDef, slots: Slot[], errors: FieldError[], c: Com
     }
   }
 
+  if (ruledOut) for (const [i, v] of ruledOut) slots[i] = v;
   const values: CanonicalRow = {};
   for (let i = 0; i < n; i++) {
     const v = slots[i];

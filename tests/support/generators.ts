@@ -16,7 +16,7 @@
 // small PRNG rather than one fast-check draw per character. Lengths and choices still shrink.
 
 import fc from 'fast-check';
-import { CATEGORIES, COUNTY_LABELS, LEVELS, SECTORS, STATUSES, type CanonicalRow, type ErrorCode } from '@taizhang/ledger';
+import { CATEGORIES, COUNTY_LABELS, FOLLOW_UPS, LEVELS, SECTORS, STATUSES, type CanonicalRow, type ErrorCode } from '@taizhang/ledger';
 import { random } from '../../scripts/demo/rows';
 
 export type RawRow = Record<string, unknown>;
@@ -46,6 +46,7 @@ export interface RowOptions {
 export const PROBLEM_KEYS = [
   'county', 'township', 'targetType', 'targetName', 'creditCode', 'group', 'sector', 'category', 'description', 'foundOn',
   'level', 'department', 'deadline', 'status', 'resolution', 'resolvedOn', 'contact', 'phone', 'remarks',
+  'review', 'followUp', 'followUpOn',
 ] as const;
 
 export const VISIT_KEYS = [
@@ -383,6 +384,9 @@ const arbProblemDraws = fc.record({
   contact: optional(arbText(1, 50)),
   phone: optional(arbPhone),
   remarks: optional(arbText(1, 500)),
+  review: optional(arbText(1, 500)),
+  followUp: optional(fc.constantFrom(...FOLLOW_UPS)),
+  followUpOn: arbFraction,
 });
 
 /** A canonical problem row that honours every rule of docs/ledgers.md on `today`. */
@@ -397,18 +401,24 @@ export function arbProblemRow(opts: RowOptions): fc.Arbitrary<CanonicalRow> {
     const foundOn = dayWithin('2000-01-01', today, d.foundOn);
     row.foundOn = foundOn;
     row.level = d.level;
-    if (d.level !== '现场解决' || d.hasDepartment) row.department = d.department;
     // 现场解决 means solved on the spot: the status can only be 已解决.
     const status = d.level === '现场解决' ? '已解决' : d.status;
     const resolved = status === '已解决';
+    if ((d.level !== '现场解决' && status !== '待办理') || d.hasDepartment) row.department = d.department;
     // The deadline may lie after today (that is what a deadline is for), never before foundOn.
-    if (!resolved || d.hasDeadline) row.deadline = dayWithin(foundOn, dayToDate(dateToDay(foundOn) + 730), d.deadline);
+    const inHand = status === '办理中' || status === '待审核';
+    if (inHand || d.hasDeadline) row.deadline = dayWithin(foundOn, dayToDate(dateToDay(foundOn) + 730), d.deadline);
     row.status = status;
-    if (resolved || d.hasResolution) row.resolution = d.resolution;
+    if (resolved || status === '待审核' || d.hasResolution) row.resolution = d.resolution;
     if (resolved || d.hasResolvedOn) row.resolvedOn = dayWithin(foundOn, today, d.resolvedOn);
     if (d.contact !== undefined) row.contact = d.contact;
     if (d.phone !== undefined) row.phone = d.phone;
     if (d.remarks !== undefined) row.remarks = d.remarks;
+    if (d.review !== undefined) row.review = d.review;
+    if (resolved && d.followUp !== undefined) {
+      row.followUp = d.followUp;
+      row.followUpOn = dayWithin(row.resolvedOn as string, today, d.followUpOn);
+    }
     return row;
   });
 }
@@ -543,10 +553,16 @@ const problemDefects: Defect[] = [
   (row) => defect('deadline', 'rule', 'deadline before foundOn', row, { deadline: daysAfter(String(row.foundOn), -1) }),
   (row) => defect('resolvedOn', 'rule', 'resolvedOn before foundOn', row, { resolvedOn: daysAfter(String(row.foundOn), -1) }),
   (row, c, { today }) => defect('resolvedOn', 'range', 'resolvedOn after today', row, { resolvedOn: daysAfter(today, c.int(1, 30)) }),
-  (row) => defect('status', 'rule', '现场解决 but not 已解决', row, { level: '现场解决', status: '办理中', deadline: row.deadline ?? row.foundOn }),
-  (row) => (row.level !== '现场解决' ? defect('department', 'required', 'no department above 现场解决', row, { department: undefined }) : undefined),
-  (row) => (row.status !== '已解决' ? defect('deadline', 'required', 'no deadline while unresolved', row, { deadline: undefined }) : undefined),
-  (row) => (row.status === '已解决' ? defect('resolution', 'required', 'no resolution once 已解决', row, { resolution: '  ' }) : undefined),
+  (row) => defect('status', 'rule', '现场解决 but not 已解决', row, {
+    level: '现场解决', status: '办理中', deadline: row.deadline ?? row.foundOn, department: row.department ?? '区发改局', followUp: undefined, followUpOn: undefined,
+  }),
+  (row) => (row.level !== '现场解决' && row.status !== '待办理' ? defect('department', 'required', 'no department once assigned above 现场解决', row, { department: undefined }) : undefined),
+  (row) => (row.status === '办理中' || row.status === '待审核' ? defect('deadline', 'required', 'no deadline while in hand', row, { deadline: undefined }) : undefined),
+  (row) => (row.status === '已解决' || row.status === '待审核' ? defect('resolution', 'required', 'no resolution once 已解决 or 待审核', row, { resolution: '  ' }) : undefined),
+  (row) => (row.followUp !== undefined ? defect('followUpOn', 'required', 'a follow-up without its date', row, { followUpOn: undefined }) : undefined),
+  (row) => (row.followUp !== undefined ? defect('followUpOn', 'rule', 'followed up before it was resolved', row, { followUpOn: daysAfter(String(row.resolvedOn), -1) }) : undefined),
+  (row) => (row.status !== '已解决' ? defect('followUp', 'rule', 'a follow-up before it is resolved', row, { followUp: '满意', followUpOn: undefined }) : undefined),
+  (row) => defect('review', 'too_long', 'review of 501 characters', row, { review: tooLong(500) }),
   (row) => (row.status === '已解决' ? defect('resolvedOn', 'required', 'no resolvedOn once 已解决', row, { resolvedOn: undefined }) : undefined),
   (row, c) => defect('phone', 'format', 'phone not a number', row, { phone: c.one('12345', '1380013800', '010-123456', '0351-123456789', 'none', '+1 212 555 0100') }),
   (row, c) => defect('phone', 'type', 'phone not a cell value', row, { phone: notACell(c) }),

@@ -252,6 +252,8 @@ function headerWarnings(c: Candidate): CheckWarning[] {
   }
   for (const f of match.ledger.fields) {
     if (typeof f.required === 'boolean' || columnOf.has(f.key)) continue;
+    // Needed only beside a column the sheet does not have either (回访日期 beside 回访情况).
+    if (f.required.filled && !columnOf.has(f.required.field)) continue;
     out.push(warning('missing_column', {
       zh: `没有「${f.header}」列：需要填写它的行将报错`,
       en: `no "${f.header}" (${f.en}) column: rows that need it will be reported`,

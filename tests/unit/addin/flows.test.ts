@@ -30,7 +30,7 @@ describe('createLedgerSheet', () => {
     const { excel, opts } = setup();
     const made = await createLedgerSheet(excel, 'problems', opts);
     const sh = excel.sheet(made.sheet);
-    expect(sh.values('A1:X1')[0]).toEqual([...problems.fields.map((f) => f.header), '编号〔系统〕', '版本〔系统〕', '同步状态〔系统〕', '行键〔系统〕', '指纹〔系统〕']);
+    expect(sh.values('A1:AA1')[0]).toEqual([...problems.fields.map((f) => f.header), '编号〔系统〕', '版本〔系统〕', '同步状态〔系统〕', '行键〔系统〕', '指纹〔系统〕']);
     expect(sh.frozenRows).toBe(1);
     expect(sh.cell(`${P('_id')}1`).fill).toBe('#D9D9D9');
     expect(sh.cell(`${P('phone')}2`).numberFormat).toBe('@');

@@ -7,7 +7,7 @@
 
 import fc from 'fast-check';
 import {
-  ERROR_CODES, canonicalSchema, textLength, creditCodeCheckChar, dateToSerial, parseCreditCode, parseDateText, parsePhone, parseRow, problems, quote, serialToDate, toHalfWidth, trimEnds, visits,
+  ERROR_CODES, canonicalSchema, conditionHolds, textLength, creditCodeCheckChar, dateToSerial, parseCreditCode, parseDateText, parsePhone, parseRow, problems, quote, serialToDate, toHalfWidth, trimEnds, visits,
   type CanonicalRow, type LedgerDef, type RowResult,
 } from '@taizhang/ledger';
 import {
@@ -208,8 +208,7 @@ function requiredIn(ledger: LedgerDef, row: CanonicalRow): string[] {
     .filter((f) => {
       if (f.required === true) return true;
       if (f.required === false) return false;
-      const v = row[f.required.field];
-      return f.required.equals !== undefined ? v === f.required.equals : v !== f.required.notEquals;
+      return conditionHolds(f.required, row);
     })
     .map((f) => f.key);
 }

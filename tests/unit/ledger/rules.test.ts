@@ -59,7 +59,20 @@ describe('problems: cross-field rules', () => {
 
     // deadline required when status ≠ 已解决, not before foundOn
     ['办理中 without a deadline', OPEN_PROBLEM, { deadline: undefined }, [['deadline', 'required']]],
-    ['待办理 without a deadline', OPEN_PROBLEM, { status: '待办理', deadline: undefined }, [['deadline', 'required']]],
+    ['待办理 without a deadline', OPEN_PROBLEM, { status: '待办理', deadline: undefined }, []],
+    ['办理中 without a deadline', OPEN_PROBLEM, { status: '办理中', deadline: undefined }, [['deadline', 'required']]],
+    ['待审核 without a deadline or a resolution', OPEN_PROBLEM, { status: '待审核', deadline: undefined, resolution: undefined }, [['deadline', 'required'], ['resolution', 'required']]],
+    ['待审核 with its resolution', OPEN_PROBLEM, { status: '待审核', resolution: '已协调自然资源局现场办理' }, []],
+    ['长期推进 without a deadline', OPEN_PROBLEM, { status: '长期推进', deadline: undefined }, []],
+    ['待办理 at 提交市级 without a department: awaiting assignment', OPEN_PROBLEM, { status: '待办理', department: undefined }, []],
+    ['办理中 at 协调解决 without a department', OPEN_PROBLEM, { level: '协调解决', status: '办理中', department: undefined }, [['department', 'required']]],
+    ['a follow-up once 已解决', SOLVED_PROBLEM, { followUp: '满意', followUpOn: SOLVED_PROBLEM.resolvedOn }, []],
+    ['a follow-up without its date', SOLVED_PROBLEM, { followUp: '基本满意' }, [['followUpOn', 'required']]],
+    ['a follow-up before the problem is resolved', OPEN_PROBLEM, { followUp: '满意', followUpOn: '2022-03-05' }, [['followUp', 'rule']]],
+    ['a follow-up dated before it was resolved', SOLVED_PROBLEM, { followUp: '不满意', followUpOn: '2000-01-01' }, [['followUpOn', 'rule']]],
+    ['a follow-up that is no option', SOLVED_PROBLEM, { followUp: '很好', followUpOn: SOLVED_PROBLEM.resolvedOn }, [['followUp', 'enum']]],
+    ['a review of 500 characters', OPEN_PROBLEM, { review: '审'.repeat(500) }, []],
+    ['a review of 501 characters', OPEN_PROBLEM, { review: '审'.repeat(501) }, [['review', 'too_long']]],
     ['已解决 without a deadline', SOLVED_PROBLEM, { deadline: undefined }, []],
     ['a deadline on the day found', OPEN_PROBLEM, { deadline: OPEN_PROBLEM.foundOn }, []],
     ['a deadline the day before found', OPEN_PROBLEM, { deadline: '2022-02-28' }, [['deadline', 'rule']]],
@@ -82,7 +95,7 @@ describe('problems: cross-field rules', () => {
 
     // level = 现场解决 requires status = 已解决
     ['现场解决 and 办理中', SOLVED_PROBLEM, { status: '办理中', deadline: '2022-04-01' }, [['status', 'rule']]],
-    ['现场解决 and 待办理 without a deadline', SOLVED_PROBLEM, { status: '待办理' }, [['deadline', 'required'], ['status', 'rule']]],
+    ['现场解决 and 待办理 without a deadline', SOLVED_PROBLEM, { status: '待办理' }, [['status', 'rule']]],
     ['协调解决 and 已解决', SOLVED_PROBLEM, { level: '协调解决', department: '区发改局' }, []],
     ['提交市级 and 待办理', OPEN_PROBLEM, { status: '待办理' }, []],
     ['现场解决 and a bad status: the cell error only', SOLVED_PROBLEM, { status: '完成' }, [['status', 'enum']]],
@@ -108,7 +121,7 @@ describe('problems: cross-field rules', () => {
   test.each<[string, Record<string, unknown>, { zh: string; en: string }]>([
     ['requiredWhen', { township: undefined }, { zh: '「服务类型」为「进村」时，「乡镇（街道）」为必填项', en: 'Township is required when Service type is 进村' }],
     ['onlyWhen', { creditCode: '91110000600037341L' }, { zh: '仅当「服务类型」为「入企」时才可填写「统一社会信用代码」', en: 'Unified social credit code may only be filled when Service type is 入企' }],
-    ['requiredWhen (not)', { department: undefined }, { zh: '「解决层级」不是「现场解决」时，「责任单位」为必填项', en: 'Responsible department is required when Level is not 现场解决' }],
+    ['requiredWhen (not)', { department: undefined }, { zh: '「解决层级」不是「现场解决」且「办理状态」不是「待办理」时，「责任单位」为必填项', en: 'Responsible department is required when Level is not 现场解决 and Status is not 待办理' }],
     ['dateBefore', { deadline: '2022-02-01' }, { zh: '「办结时限」（2022-02-01）不能早于「发现日期」（2022-03-01）', en: 'Deadline (2022-02-01) cannot be before Found on (2022-03-01)' }],
   ])('the %s message names both fields', (_, changes, message) => {
     const [e] = parseRow(problems, withChanges(OPEN_PROBLEM, changes), CTX).errors;
