@@ -17,7 +17,4 @@ export * from './accounts';
 export * from './groups';
 export * from './supervision';
 export * from './wire';
-export * from './fingerprint';
-export * from './conflict';
-export * from './sync';
 export * from './address';

@@ -1,6 +1,2 @@
-export * from './types';
-export * from './errors';
-export * from './transport';
-export * from './chunks';
-export * from './retry';
-export * from './client';
+// The callable API client lives in @taizhang/client; this entry stays for importers not yet moved.
+export * from '@taizhang/client';

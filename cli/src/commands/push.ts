@@ -10,6 +10,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Option } from 'commander';
 import { LEDGER_NAMES, todayInShanghai, type LedgerName } from '@taizhang/ledger';
+import { pushReport, troubleRows } from '@taizhang/client';
 import { CliError, EXIT_INVALID, EXIT_OK, EXIT_UNUSABLE, type CliContext, type RegisterCommand } from '../context';
 import { addSignInOptions, apiFailure, connect as realConnect, type Connect, type SignInOptions } from '../firebase/callables';
 import { planPush } from '../sync/plan';
@@ -70,9 +71,7 @@ export async function runPush(file: string, opts: PushCommandOptions, ctx: CliCo
     ctx.io.err(`错误：${e.zh}（已收到的回答已写入 ${out}，可再次运行）\nError: ${e.en} (the answers received are in ${out}; run it again)\n`);
     return EXIT_UNUSABLE;
   }
-  const trouble = plan.inspection.report.errors.length + outcome.conflicts.length + outcome.forbidden.length
-    + outcome.serverInvalid.length + outcome.notFound.length;
-  return trouble === 0 ? EXIT_OK : EXIT_INVALID;
+  return troubleRows(pushReport(plan, outcome, settlement)) === 0 ? EXIT_OK : EXIT_INVALID;
 }
 
 export const register: RegisterCommand = (program, ctx) => {

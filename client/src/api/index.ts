@@ -1,0 +1,6 @@
+export * from './types';
+export * from './errors';
+export * from './transport';
+export * from './chunks';
+export * from './retry';
+export * from './client';
