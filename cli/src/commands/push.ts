@@ -45,7 +45,9 @@ export function outputPath(file: string, o: { out?: string; inPlace?: boolean })
   return join(dirname(file), `${basename(file, extname(file))}.synced.xlsx`);
 }
 
-export async function runPush(file: string, opts: PushCommandOptions, ctx: CliContext, connect: Connect = realConnect): Promise<number> {
+export async function runPush(
+  file: string, opts: PushCommandOptions, ctx: CliContext, connect: Connect = realConnect, newKey: () => string = randomUUID,
+): Promise<number> {
   const out = outputPath(file, opts);
   const choices: ConflictChoices = {
     ...(opts.keepMine !== undefined && { keepMine: parseRowSelection('--keep-mine', opts.keepMine) }),
@@ -56,7 +58,7 @@ export async function runPush(file: string, opts: PushCommandOptions, ctx: CliCo
   const { api, profile, target } = await connect(opts);
   const plan = planPush(data, {
     ledger: opts.ledger, sheet: opts.sheet, today: opts.today ?? todayInShanghai(),
-    profile: { county: profile.county, group: profile.group }, newKey: randomUUID,
+    profile: { county: profile.county, group: profile.group }, newKey,
   });
   const sent = await sendPlan(plan, api);
   const { outcome, settlement } = hasChoices(choices) ? await settleConflicts(plan, sent, choices, api) : { outcome: sent, settlement: undefined };
