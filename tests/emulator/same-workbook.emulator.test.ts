@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { columnLetters, problems, SYSTEM_COLUMNS } from '@taizhang/ledger';
-import { createApiClient, fetchTransport, type ApiClient, type Conflict, type Profile, type PushReport } from '@taizhang/client';
+import { createApiClient, fetchTransport, type ApiClient, type Conflict, type Profile, type PushReport, type Settlement } from '@taizhang/client';
 import { pull } from '../../addin/src/engine/pull';
 import { push } from '../../addin/src/engine/push';
 import { resolveConflicts } from '../../addin/src/engine/conflicts';
@@ -90,11 +90,12 @@ function saidByAddin(r: PushReport): Said {
     conflicts: conflictsSaid(r.conflicts),
     forbidden: r.forbidden.map((f) => ({ row: f.row, message: f.message })),
     notFound: r.notFound.map((n) => n.row),
-    ...(r.settlement && { settled: {
-      keptMine: r.settlement.keptMine.map((c) => c.row), tookTheirs: r.settlement.tookTheirs.map((c) => c.row),
-      unseen: [...r.settlement.unseen], withdrawn: [...r.settlement.withdrawn],
-    } }),
+    ...(r.settlement && settledSaid(r.settlement)),
   };
+}
+
+function settledSaid(s: Settlement): Pick<Said, 'settled'> {
+  return { settled: { keptMine: s.keptMine.map((c) => c.row), tookTheirs: s.tookTheirs.map((c) => c.row), unseen: [...s.unseen], withdrawn: [...s.withdrawn] } };
 }
 
 function conflictsSaid(cs: readonly Conflict[]): Said['conflicts'] {
@@ -186,7 +187,7 @@ async function addinDay(clerk: TestUser, other: TestUser): Promise<Step[]> {
   const choice = (c: Conflict) => (c.row === 3 ? 'takeTheirs' as const : c.row === 4 ? 'keepMine' as const : 'later' as const);
   const res = await resolveConflicts(excel, api, { ...o, decisions: met.conflicts.map((c) => ({ conflict: c, choice: choice(c) })) });
   const later = met.conflicts.filter((c) => choice(c) === 'later');
-  steps.push({ said: { ...saidByAddin(res.push!), conflicts: conflictsSaid([...later, ...res.push!.conflicts]) }, grid: grid() });
+  steps.push({ said: { ...settledSaid(res.settlement), conflicts: conflictsSaid([...later, ...res.push?.conflicts ?? []]) }, grid: grid() });
   // 5. The consolidated list.
   const list = await pull(excel, api, { ledger: 'problems', today: TODAY });
   steps.push({ grid: simGrid(excel, list.sheet, list.rows + 1, FIELDS + SYSTEM_COLUMNS.length) });

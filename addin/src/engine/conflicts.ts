@@ -4,7 +4,7 @@
 // clerk moved is found by its key, and one whose 冲突 no longer names the version shown is
 // left open.
 
-import { pushReport, settleConflicts, type ApiClient, type Choice as CoreChoice, type Conflict } from '@taizhang/client';
+import { pushReport, settleConflicts, type ApiClient, type Choice as CoreChoice, type Conflict, type Settlement } from '@taizhang/client';
 import type { LedgerName } from '@taizhang/ledger';
 import { writePatch } from '../excel/cells';
 import type { ExcelHost } from '../excel/host';
@@ -26,6 +26,8 @@ export interface ResolveResult {
   readonly later: number;
   /** Rows chosen that the sheet no longer shows in that conflict (deleted, or changed meanwhile). */
   readonly missing: string[];
+  /** What was settled, and what was left open because the sheet no longer shows it as it was shown. */
+  readonly settlement: Settlement;
   /** The push that sent the kept rows, when any were kept. */
   readonly push?: Omit<PushSummary, 'stats'>;
   readonly stats: SessionStats;
@@ -37,7 +39,7 @@ export async function resolveConflicts(
   const choice = new Map(o.decisions.map((d) => [d.conflict.key, d.choice]));
   const acted = o.decisions.filter((d) => d.choice !== 'later');
   const { result, stats } = await withSession(host, async (s) => {
-    if (acted.length === 0) return { kept: 0, taken: 0, missing: [] as string[] };
+    if (acted.length === 0) return { kept: 0, taken: 0, missing: [] as string[], settlement: { keptMine: [], tookTheirs: [], unseen: [], withdrawn: [] } };
     const insp = await inspectSheet(s, o.sheet, o);
     const { tally, settlement } = await settleConflicts(
       insp.plan, acted.map((d) => d.conflict), (c) => { const x = choice.get(c.key); return x === 'later' ? undefined : x; }, api,
@@ -51,6 +53,7 @@ export async function resolveConflicts(
       kept: settlement.keptMine.length,
       taken: settlement.tookTheirs.length,
       missing: acted.filter((d) => !insp.plan.conflicted.has(d.conflict.key)).map((d) => d.conflict.key),
+      settlement,
       ...(sentAgain && { push: pushSummary(o.sheet, insp, tally, { ...pushReport(insp.plan, tally, settlement), toSend: tally.sent }) }),
     };
   }, o.batchBytes);
