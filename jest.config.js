@@ -5,7 +5,10 @@ const common = {
   preset: 'ts-jest',
   testEnvironment: 'node',
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }] },
-  moduleNameMapper: { '^@taizhang/ledger$': '<rootDir>/ledger/src/index.ts' },
+  moduleNameMapper: {
+    '^@taizhang/ledger$': '<rootDir>/ledger/src/index.ts',
+    '^@taizhang/client$': '<rootDir>/client/src/index.ts',
+  },
   // The built functions carry a copy of functions/package.json; jest's module map would warn of two.
   modulePathIgnorePatterns: ['<rootDir>/functions/dist/'],
 };

@@ -5,14 +5,13 @@
 // 100,000-row pull completes.
 
 import { parseRows, problems } from '@taizhang/ledger';
-import { fingerprint } from '@taizhang/ledger';
-import { createApiClient } from '../addin/src/api/client';
+import { createApiClient, fingerprint } from '@taizhang/client';
 import { check } from '../addin/src/engine/check';
 import { createLedgerSheet } from '../addin/src/engine/createSheet';
 import { DEFAULT_CHUNK_ROWS } from '../addin/src/engine/options';
 import { pull } from '../addin/src/engine/pull';
 import { push } from '../addin/src/engine/push';
-import { MAX_ROWS_PER_CALL } from '../addin/src/api/chunks';
+import { MAX_ROWS_PER_CALL } from '@taizhang/client';
 import { createSimulatedExcel } from '../addin/src/simulator';
 import { problemRow, rowsRange } from '../tests/support/addinRows';
 import { fakeServer } from '../tests/support/fakeApi';

@@ -44,7 +44,7 @@ const SHOWN_CONFLICT_BEFORE = `${SYNC_STATES.conflict.zh}（服务器版本 `;
 const SHOWN_CONFLICT_AFTER = '）';
 
 /**
- * The conflict state with the server version the report showed (the command line writes it),
+ * The conflict state with the server version the report showed (every client writes it),
  * so that settling the conflict later can tell whether the server row is still the one the
  * clerk was shown.
  */

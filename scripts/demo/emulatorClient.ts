@@ -1,7 +1,7 @@
 // A callable client for dev scripts against the local emulators: an ID token from the Auth
 // emulator's REST sign-in, and the add-in's own fetch transport for the calls.
 
-import { fetchTransport, type Transport } from '../../addin/src/api/transport';
+import { fetchTransport, type Transport } from '@taizhang/client';
 
 export const PROJECT = process.env.GCLOUD_PROJECT ?? 'demo-taizhang';
 const REGION = process.env.TAIZHANG_REGION ?? 'asia-east2';

@@ -12,7 +12,7 @@ import { todayInShanghai, type CanonicalRow, type LedgerName } from '@taizhang/l
 import { upsertAccount } from '../../cli/src/admin/accounts';
 import { DEMO_ACCOUNTS, type DemoAccount } from './accounts';
 import { demoProblem, demoVisit, random } from './rows';
-import type { Transport } from '../../addin/src/api/transport';
+import type { Transport } from '@taizhang/client';
 import { emulatorIdToken, emulatorTransport, PROJECT } from './emulatorClient';
 
 

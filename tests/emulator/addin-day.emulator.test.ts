@@ -2,9 +2,9 @@
 // the real callables in the emulators through the fetch transport. Each step builds on the
 // one before, as the day does.
 import { problems, visits } from '@taizhang/ledger';
-import { createApiClient, type ApiClient } from '../../addin/src/api/client';
-import { fetchTransport } from '../../addin/src/api/transport';
-import type { Profile } from '../../addin/src/api/types';
+import { createApiClient, type ApiClient } from '@taizhang/client';
+import { fetchTransport } from '@taizhang/client';
+import type { Profile } from '@taizhang/client';
 import { check } from '../../addin/src/engine/check';
 import { resolveConflicts } from '../../addin/src/engine/conflicts';
 import { createLedgerSheet } from '../../addin/src/engine/createSheet';
@@ -136,7 +136,7 @@ describe('the clerk\'s day (问题清单)', () => {
     for (const r of rows) sh.type(`${P('remarks')}${r}`, [['我改了备注']]);
     const r = await push(excel, api, { sheet, profile });
     expect(r.conflicts).toHaveLength(3);
-    for (const row of rows) expect(sh.cell(`${P('_sync')}${row}`).value).toBe('冲突');
+    for (const row of rows) expect(sh.cell(`${P('_sync')}${row}`).value).toBe('冲突（服务器版本 2）');
     const c = (name: string) => r.conflicts.find((x) => x.row === rowOf(name))!;
     expect(c('甲公司').diff.map((d) => d.field)).toEqual(['department', 'remarks']);
     const res = await resolveConflicts(excel, api, {
@@ -152,7 +152,7 @@ describe('the clerk\'s day (问题清单)', () => {
     expect(sh.cell(`${P('_sync')}${rowOf('甲公司')}`).value).toBe('已同步');
     expect(res.push!.counts.updated).toBe(1);
     expect(sh.cell(`${P('_version')}${rowOf('丙公司')}`).value).toBe(3);
-    expect(sh.cell(`${P('_sync')}${rowOf('丁公司')}`).value).toBe('冲突');
+    expect(sh.cell(`${P('_sync')}${rowOf('丁公司')}`).value).toBe('冲突（服务器版本 2）');
     expect(await countDocs('problems')).toBe(5);
   });
 

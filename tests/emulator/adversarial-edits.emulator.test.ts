@@ -6,7 +6,7 @@
 // and revisions record exactly the winners, in order.
 import { randomUUID } from 'node:crypto';
 import type { CanonicalRow, PushResult } from '@taizhang/ledger';
-import type { ApiClient } from '../../addin/src/api/client';
+import type { ApiClient } from '@taizhang/client';
 import { random } from '../../scripts/demo/rows';
 import { addFigures, newFaultFigures, type FaultFigures } from '../support/faults';
 import { recordFigures, sized } from '../support/stress';

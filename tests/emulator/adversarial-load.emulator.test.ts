@@ -7,8 +7,8 @@
 //
 // CI size in `npm test`; `npm run test:stress` runs 20 clerks × 500 rows.
 import { COUNTY_LABELS, problems, SYSTEM_COLUMNS, todayInShanghai, type CanonicalRow } from '@taizhang/ledger';
-import type { ApiClient } from '../../addin/src/api/client';
-import type { Profile } from '../../addin/src/api/types';
+import type { ApiClient } from '@taizhang/client';
+import type { Profile } from '@taizhang/client';
 import { createLedgerSheet } from '../../addin/src/engine/createSheet';
 import { push, type PushSummary } from '../../addin/src/engine/push';
 import { createSimulatedExcel, type SimulatedExcel } from '../../addin/src/simulator';

@@ -7,9 +7,9 @@
 //
 // CI size inside `npm test`; TAIZHANG_STRESS=1 (`npm run test:stress`) pushes more.
 import { COUNTY_LABELS, todayInShanghai, type CanonicalRow } from '@taizhang/ledger';
-import { createApiClient, type ApiClient, type PushProgress } from '../../addin/src/api/client';
-import { fetchTransport, type Transport } from '../../addin/src/api/transport';
-import type { PushResult, PushRow } from '../../addin/src/api/types';
+import { createApiClient, type ApiClient, type PushProgress } from '@taizhang/client';
+import { fetchTransport, type Transport } from '@taizhang/client';
+import type { PushResult, PushRow } from '@taizhang/client';
 import { STORE_WAIT_MS } from '../../functions/src/store/outage';
 import { demoProblem, random } from '../../scripts/demo/rows';
 import { endAbandonedWork, restartFirestore, type RestartReport } from '../support/firestoreRestart';

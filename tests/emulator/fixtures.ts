@@ -7,8 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { Timestamp } from 'firebase-admin/firestore';
 import type { CanonicalRow, LedgerName, PullAnswer, PushResult } from '@taizhang/ledger';
 import type { StatsAnswer } from '../../functions/src/stats/aggregate';
-import { createApiClient, type ApiClient } from '../../addin/src/api/client';
-import { fetchTransport } from '../../addin/src/api/transport';
+import { createApiClient, type ApiClient } from '@taizhang/client';
+import { fetchTransport } from '@taizhang/client';
 import { faultyTransport, type FaultFigures, type FaultOptions } from '../support/faults';
 import { adminDb, callFn, callOk, FUNCTIONS_ORIGIN, PROJECT_ID, REGION, type CallableResult, type TestUser } from './helpers';
 

@@ -7,9 +7,9 @@ import {
   buildNotice, countyCode, formatRowId, getLedger, idScope, isOverdue, parseRow, type CanonicalRow, type GroupActivity, type GroupRecord,
   type LedgerName, type SupervisedRow,
 } from '@taizhang/ledger';
-import { ApiError } from '../../addin/src/api/errors';
-import type { Transport } from '../../addin/src/api/transport';
-import type { NoticeAnswer, Profile, PulledRow, PushResult, PushRow } from '../../addin/src/api/types';
+import { ApiError } from '@taizhang/client';
+import type { Transport } from '@taizhang/client';
+import type { NoticeAnswer, Profile, PulledRow, PushResult, PushRow } from '@taizhang/client';
 
 /** What generateNotice computes from (the real pure builder, buildNotice). */
 export interface NoticeSource {

@@ -2,7 +2,7 @@
 // some answers never reach the client (the request was served, the client sees a network
 // failure and retries with the same requestId), and some requests arrive twice (a proxy or a
 // double click re-sends them; both copies are served, the client sees one answer).
-import { ApiError, apiMessages, type Transport } from '../../addin/src/api';
+import { ApiError, apiMessages, type Transport } from '@taizhang/client';
 
 export interface FaultOptions {
   /** Share of answers dropped after the server served the request (0–1). */

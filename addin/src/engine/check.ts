@@ -32,15 +32,15 @@ export async function check(host: ExcelHost, o: FlowOptions & { sheet: string; l
     return {
       sheet: o.sheet,
       ledger: insp.ctx.layout.ledger.name,
-      rows: insp.rows,
-      valid: insp.valid,
-      invalid: insp.errors.length,
-      toPush: insp.outgoing.length,
-      errors: insp.errors,
+      rows: insp.plan.rows,
+      valid: insp.plan.valid,
+      invalid: insp.plan.invalid.length,
+      toPush: insp.plan.outgoing.length,
+      errors: [...insp.plan.invalid],
       marked: marks.marked,
       cleared: marks.cleared,
-      newKeys: insp.newKeys,
-      copies: insp.copies,
+      newKeys: insp.plan.newKeys,
+      copies: insp.plan.copies,
     };
   }, o.batchBytes);
   return { ...result, stats };

@@ -1,10 +1,9 @@
-// The columns of a synced sheet: the ledger's own, then the system columns shared with the
-// CLI (SYSTEM_COLUMNS, fingerprint included). How a canonical value is written into a cell,
-// and with which number format, is the ledger core's (shared with the CLI's write-back).
+// The look of the system columns on a sheet the add-in lays out. How a canonical value is
+// written into a cell, and with which number format, is the shared client's.
 
 import { SYSTEM_COLUMNS, type SystemColumn } from '@taizhang/ledger';
 
-export { cellOf, numberFormatOf, sameCell } from '@taizhang/ledger';
+export { cellOf, numberFormatOf, sameCell } from '@taizhang/client';
 export type { SystemKey } from '@taizhang/ledger';
 
 export const SYSTEM_DEFS: readonly SystemColumn[] = SYSTEM_COLUMNS;

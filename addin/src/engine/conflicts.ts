@@ -1,19 +1,19 @@
-// Resolving conflicts the push reported. Keep mine: the row takes the server's version as its
-// base and is pushed again (so it overwrites knowingly). Take theirs: the server's values and
-// version replace the row's (marked 已撤回 when the server withdrew it). Later: the row stays
-// 冲突 and the next push asks again. A withdrawn row cannot be kept (the server answers every
-// update of it with a conflict): keep mine is left for later there.
+// Settling the conflicts the last push showed in the pane, as the shared sync core settles
+// them (keep mine: sent again on the server's version; take theirs: the server's values
+// written in; later: left 冲突 for the next push). The sheet is read afresh, so a row the
+// clerk moved is found by its key, and one whose 冲突 no longer names the version shown is
+// left open.
 
-import { SYNC_STATES, type Conflict, type LedgerName } from '@taizhang/ledger';
-import type { ApiClient } from '../api/client';
+import { pushReport, settleConflicts, type ApiClient, type Choice as CoreChoice, type Conflict, type Settlement } from '@taizhang/client';
+import type { LedgerName } from '@taizhang/ledger';
+import { writePatch } from '../excel/cells';
 import type { ExcelHost } from '../excel/host';
 import { withSession, type SessionStats } from '../excel/session';
+import { inspectSheet, patchWrites } from './inspect';
 import type { FlowOptions } from './options';
-import { push, type PushSummary } from './push';
-import { scanSheet } from './scan';
-import { writeSynced, writeSyncState } from './writeBack';
+import { pushSummary, type PushSummary } from './push';
 
-export type Choice = 'keepMine' | 'takeTheirs' | 'later';
+export type Choice = CoreChoice | 'later';
 
 export interface Decision {
   readonly conflict: Conflict;
@@ -24,46 +24,38 @@ export interface ResolveResult {
   readonly kept: number;
   readonly taken: number;
   readonly later: number;
-  /** Rows no longer on the sheet (deleted meanwhile). */
+  /** Rows chosen that the sheet no longer shows in that conflict (deleted, or changed meanwhile). */
   readonly missing: string[];
+  /** What was settled, and what was left open because the sheet no longer shows it as it was shown. */
+  readonly settlement: Settlement;
   /** The push that sent the kept rows, when any were kept. */
-  readonly push?: PushSummary;
+  readonly push?: Omit<PushSummary, 'stats'>;
   readonly stats: SessionStats;
 }
 
 export async function resolveConflicts(
   host: ExcelHost, api: ApiClient, o: FlowOptions & { sheet: string; ledger?: LedgerName; decisions: readonly Decision[] },
 ): Promise<ResolveResult> {
-  const acted = (d: Decision) => d.choice === 'takeTheirs' || (d.choice === 'keepMine' && !d.conflict.current.withdrawn);
-  const wanted = new Map(o.decisions.filter(acted).map((d) => [d.conflict.key, d]));
-  let kept = 0;
-  let taken = 0;
-  const found = new Set<string>();
-  const { stats } = await withSession(host, async (s) => {
-    if (wanted.size === 0) return;
-    await scanSheet(s, o.sheet, o, (rows, ctx) => {
-      const { layout, patch, date1904 } = ctx;
-      for (const r of rows) {
-        const d = wanted.get(r.key);
-        if (!d) continue;
-        found.add(r.key);
-        const cur = d.conflict.current;
-        if (d.choice === 'takeTheirs') {
-          writeSynced(patch, layout, r.row, r.raw, { id: d.conflict.id, version: cur.version, values: cur.values }, date1904);
-          if (cur.withdrawn) writeSyncState(patch, layout, r.row, SYNC_STATES.withdrawn.zh);
-          taken++;
-        } else {
-          // The fingerprint stays that of the last sync, so the row still counts as changed.
-          patch.set(r.row, layout.sysCol._version, cur.version, '0');
-          patch.set(r.row, layout.sysCol._sync, '', '@');
-          kept++;
-        }
-      }
-    });
+  const choice = new Map(o.decisions.map((d) => [d.conflict.key, d.choice]));
+  const acted = o.decisions.filter((d) => d.choice !== 'later');
+  const { result, stats } = await withSession(host, async (s) => {
+    if (acted.length === 0) return { kept: 0, taken: 0, missing: [] as string[], settlement: { keptMine: [], tookTheirs: [], unseen: [], withdrawn: [] } };
+    const insp = await inspectSheet(s, o.sheet, o);
+    const { tally, settlement } = await settleConflicts(
+      insp.plan, acted.map((d) => d.conflict), (c) => { const x = choice.get(c.key); return x === 'later' ? undefined : x; }, api,
+      undefined, o.signal ? { signal: o.signal } : {},
+    );
+    patchWrites(insp.ctx.patch, tally.writes);
+    await writePatch(s, o.sheet, insp.ctx.patch);
     if (s.queuedBytes > 0) await s.sync();
+    const sentAgain = tally.sent > 0 || tally.error !== undefined;
+    return {
+      kept: settlement.keptMine.length,
+      taken: settlement.tookTheirs.length,
+      missing: acted.filter((d) => !insp.plan.conflicted.has(d.conflict.key)).map((d) => d.conflict.key),
+      settlement,
+      ...(sentAgain && { push: pushSummary(o.sheet, insp, tally, { ...pushReport(insp.plan, tally, settlement), toSend: tally.sent }) }),
+    };
   }, o.batchBytes);
-  const later = o.decisions.filter((d) => !acted(d)).length;
-  const missing = [...wanted.keys()].filter((k) => !found.has(k));
-  const pushed = kept > 0 ? await push(host, api, o) : undefined;
-  return { kept, taken, later, missing, ...(pushed && { push: pushed }), stats };
+  return { ...result, later: o.decisions.length - result.kept - result.taken, stats };
 }

@@ -4,7 +4,7 @@ export { createLedgerSheet, type CreatedSheet } from './createSheet';
 export { check, selectError, type CheckResult } from './check';
 export { push, type PushSummary } from './push';
 export { resolveConflicts, type Choice, type Decision, type ResolveResult } from './conflicts';
-export { diffRows, type Conflict, type FieldDiff } from '@taizhang/ledger';
+export { diffRows, type Conflict, type FieldDiff } from '@taizhang/client';
 export { pull, pullSheetName, type PullSummary } from './pull';
 export { summary, type SummaryResult } from './summary';
 export { noticeSheets, type NoticeSheetsResult } from './notice';

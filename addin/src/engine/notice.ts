@@ -4,9 +4,9 @@
 // summary flow: one session, batched writes, '@' before every server string, chunked syncs.
 
 import type { Bilingual } from '@taizhang/ledger';
-import type { ApiClient } from '../api/client';
-import { ApiError, throwIfAborted } from '../api/errors';
-import type { NoticeAnswer, OverdueItem, ProgressFigures } from '../api/types';
+import type { ApiClient } from '@taizhang/client';
+import { ApiError, throwIfAborted } from '@taizhang/client';
+import type { NoticeAnswer, OverdueItem, ProgressFigures } from '@taizhang/client';
 import { loadSheetNames, writeBlock } from '../excel/cells';
 import type { ExcelHost } from '../excel/host';
 import { activateSheet, addChart, addSheet, addTable, loadTableNames, setColumnWidth, styleRange } from '../excel/layout';

@@ -1,7 +1,7 @@
 // What every flow takes besides the host and the API: progress, cancellation, "today", who
 // is signed in, and (for tests and the benchmark) the batch budget and chunk size.
 
-import type { Profile } from '../api/types';
+import type { Profile } from '@taizhang/client';
 
 export type Phase = 'prepare' | 'read' | 'check' | 'mark' | 'push' | 'write' | 'pull' | 'stats';
 
@@ -16,6 +16,8 @@ export interface FlowOptions {
   batchBytes?: number;
   /** Rows per read (default 2000; fewer when rows are long). */
   chunkRows?: number;
+  /** A fresh row key (default a random UUID). */
+  newKey?: () => string;
 }
 
 export const DEFAULT_CHUNK_ROWS = 2000;

@@ -4,9 +4,10 @@
 // rows marked 已撤回, rows that left the list's filter or scope marked 已移出 and otherwise
 // left as they were). Text goes in with format '@' first, so nothing becomes a formula.
 
-import { fingerprint, LEDGERS, pullSheetName, SYNC_STATES, type LedgerDef, type LedgerName } from '@taizhang/ledger';
-import type { ApiClient } from '../api/client';
-import type { PullFilter, PulledRow } from '../api/types';
+import { LEDGERS, SYNC_STATES, type LedgerName } from '@taizhang/ledger';
+import { listFormats, listHeader, listRowCells, listSyncColumn, pullSheetName } from '@taizhang/client';
+import type { ApiClient } from '@taizhang/client';
+import type { PullFilter } from '@taizhang/client';
 import { clearArea, loadDate1904, loadSheetNames, loadUsedArea, loadValues, writeBlock, type UsedArea } from '../excel/cells';
 import type { ExcelHost } from '../excel/host';
 import {
@@ -14,7 +15,7 @@ import {
 } from '../excel/layout';
 import { withSession, type Session, type SessionStats } from '../excel/session';
 import type { CellValue } from '../excel/size';
-import { cellOf, HEADER_FILL, numberFormatOf, SYSTEM_DEFS, SYSTEM_FILL, SYSTEM_FONT } from './columns';
+import { HEADER_FILL, SYSTEM_DEFS, SYSTEM_FILL, SYSTEM_FONT } from './columns';
 import type { FlowOptions } from './options';
 import { throwIfCancelled } from './scan';
 import { loadState, saveState, type SheetMeta } from './state';
@@ -22,8 +23,6 @@ import { loadState, saveState, type SheetMeta } from './state';
 export const PULL_PAGE_SIZE = 5000;
 /** Rows of the id, version and sync-state columns read per sync when updating in place. */
 const ID_CHUNK_ROWS = 20_000;
-/** The sync-state cell of a pulled row, right of the ledger's own columns. */
-const SYNC_COL = SYSTEM_DEFS.findIndex((d) => d.key === '_sync');
 
 export interface PullSummary {
   readonly sheet: string;
@@ -40,16 +39,6 @@ export interface PullSummary {
 
 export { pullSheetName };
 
-function formats(ledger: LedgerDef): string[] {
-  return [...ledger.fields.map(numberFormatOf), ...SYSTEM_DEFS.map((d) => d.numberFormat)];
-}
-
-function rowCells(ledger: LedgerDef, r: PulledRow, date1904: boolean): CellValue[] {
-  return [
-    ...ledger.fields.map((f) => cellOf(f, r.values[f.key], date1904)),
-    r.id, r.version, r.withdrawn ? SYNC_STATES.withdrawn.zh : SYNC_STATES.synced.zh, r.key, fingerprint(ledger, r.values),
-  ];
-}
 
 /** Rows written per command: a page is cut so that no command outgrows a batch. */
 async function writeRows(s: Session, sheet: string, firstRow: number, rows: CellValue[][], fmts: string[]): Promise<void> {
@@ -71,7 +60,9 @@ export async function pull(
 ): Promise<PullSummary> {
   const ledger = LEDGERS[o.ledger];
   const sheet = o.sheet ?? pullSheetName(ledger);
-  const fmts = formats(ledger);
+  const fmts = listFormats(ledger);
+  // The sync-state cell of a pulled row, counted from the id column.
+  const syncCol = listSyncColumn(ledger) - ledger.fields.length;
   const cols = fmts.length;
   const idCol = ledger.fields.length;
   const { result, stats } = await withSession(host, async (s) => {
@@ -103,7 +94,7 @@ export async function pull(
       const used = usedP.value;
       if (exists && used) clearArea(s, sheet, used);
       if (!exists) addSheet(s, sheet);
-      writeBlock(s, sheet, 0, 0, [[...ledger.fields.map((f) => f.header), ...SYSTEM_DEFS.map((d) => d.header)]], fmts.map(() => '@'));
+      writeBlock(s, sheet, 0, 0, [listHeader(ledger)], fmts.map(() => '@'));
       let next = 1;
       let pageToken: string | undefined;
       let first: string | undefined;
@@ -111,7 +102,7 @@ export async function pull(
         throwIfCancelled(o.signal);
         const page = await api.pullRows({ ledger: ledger.name, ...(Object.keys(filter).length > 0 && { filter }), pageSize: PULL_PAGE_SIZE, ...(pageToken && { pageToken }) }, o.signal);
         first ??= page.cursor;
-        const cells = page.rows.map((r) => rowCells(ledger, r, date1904));
+        const cells = page.rows.map((r) => listRowCells(ledger, r, date1904));
         await writeRows(s, sheet, next, cells, fmts);
         next += cells.length;
         rows += cells.length;
@@ -136,12 +127,12 @@ export async function pull(
       const stateOf = new Map<string, string>();
       for (let r = 1; r < end; r += ID_CHUNK_ROWS) {
         const n = Math.min(ID_CHUNK_ROWS, end - r);
-        const p = loadValues(s, sheet, r, idCol, n, SYNC_COL + 1);
+        const p = loadValues(s, sheet, r, idCol, n, syncCol + 1);
         await s.sync();
         p.value.forEach((v, i) => {
           if (typeof v[0] !== 'string' || v[0] === '') return;
           rowOf.set(v[0], r + i);
-          stateOf.set(v[0], String(v[SYNC_COL] ?? ''));
+          stateOf.set(v[0], String(v[syncCol] ?? ''));
         });
       }
       let next = end;
@@ -155,20 +146,20 @@ export async function pull(
               const at = rowOf.get(r.id);
               stateOf.set(r.id, r.withdrawn ? SYNC_STATES.withdrawn.zh : SYNC_STATES.synced.zh);
               if (at !== undefined) {
-                writeBlock(s, sheet, at, 0, [rowCells(ledger, r, date1904)], fmts);
+                writeBlock(s, sheet, at, 0, [listRowCells(ledger, r, date1904)], fmts);
                 if (r.withdrawn) withdrawn++;
                 else updated++;
                 await s.syncIfFull();
               } else if (!r.withdrawn) {
                 rowOf.set(r.id, next + appended.length);
-                appended.push(rowCells(ledger, r, date1904));
+                appended.push(listRowCells(ledger, r, date1904));
               }
             }
             // Rows that left the list keep what they showed, with the reason; once is enough.
             for (const id of gone) {
               const at = rowOf.get(id);
               if (at === undefined || stateOf.get(id) === SYNC_STATES.left.zh) continue;
-              writeBlock(s, sheet, at, idCol + SYNC_COL, [[SYNC_STATES.left.zh]], ['@']);
+              writeBlock(s, sheet, at, idCol + syncCol, [[SYNC_STATES.left.zh]], ['@']);
               stateOf.set(id, SYNC_STATES.left.zh);
               left++;
               await s.syncIfFull();

@@ -3,7 +3,7 @@
 // one sync per chunk plus the first (sheet names, extent, date system).
 
 import type { LedgerName } from '@taizhang/ledger';
-import { cancelledError } from '../api/errors';
+import { cancelledError } from '@taizhang/client';
 import { CellPatch, loadDate1904, loadSheetNames, loadUsedArea, loadValues, writePatch, type UsedArea } from '../excel/cells';
 import type { Session } from '../excel/session';
 import { matrixBytes } from '../excel/size';
@@ -74,7 +74,7 @@ export async function scanSheet(
     const values = valuesP.value;
     if (!ctx) {
       const meta = stateP.value.meta.get(sheet);
-      const layout = findLayout(values.slice(0, 10), area.row, area.col, o.ledger ?? meta?.ledger);
+      const layout = findLayout(values.slice(0, 10), area, d1904P.value, o.ledger ?? meta?.ledger);
       if (!layout) throw new FlowError('no_header', text.noHeader(sheet).zh, text.noHeader(sheet).en);
       ctx = { sheet, names, area, date1904: d1904P.value, state: stateP.value, layout, patch };
     }

@@ -3,7 +3,7 @@
 // fill it had before it was marked and a digest of the message in its comment.
 
 import type { LedgerName } from '@taizhang/ledger';
-import type { PullFilter } from '../api/types';
+import type { PullFilter } from '@taizhang/client';
 import { clearArea, loadUsedValues, writeBlock, type UsedArea } from '../excel/cells';
 import { addSheet } from '../excel/layout';
 import type { Pending, Session } from '../excel/session';

@@ -2,8 +2,8 @@
 // also get the overdue problems of their scope listed below.
 
 import { daysBetween, isOverdue, LEDGERS, type LedgerName } from '@taizhang/ledger';
-import type { ApiClient } from '../api/client';
-import type { GroupBy, PullFilter, PulledRow } from '../api/types';
+import type { ApiClient } from '@taizhang/client';
+import type { GroupBy, PullFilter, PulledRow } from '@taizhang/client';
 import { loadSheetNames, writeBlock } from '../excel/cells';
 import type { ExcelHost } from '../excel/host';
 import { activateSheet, addChart, addSheet, addTable, loadTableNames, setColumnWidth, styleRange } from '../excel/layout';

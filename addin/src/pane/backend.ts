@@ -1,7 +1,7 @@
 // What the pane needs from the outside world besides Excel: the session (sign-in) and an
 // API client for the signed-in account. firebase.ts provides the real one; tests a fake.
 
-import type { ApiClient } from '../api/client';
+import type { ApiClient } from '@taizhang/client';
 
 export interface SignedInUser {
   readonly email: string;

@@ -1,7 +1,7 @@
 // Turns anything a flow or the sign-in can throw into what the clerk reads: what happened,
 // what to do, and (when there is one) the server's or Excel's own words as a detail.
 
-import { ApiError } from '../api/errors';
+import { ApiError } from '@taizhang/client';
 import { FlowError } from '../engine/messages';
 import type { Lang, Strings } from './i18n';
 

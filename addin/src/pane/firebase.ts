@@ -10,9 +10,9 @@ import {
   onAuthStateChanged, signInWithEmailAndPassword, signOut, type Auth,
 } from 'firebase/auth';
 import { getFunctions, httpsCallable, type Functions } from 'firebase/functions';
-import { createApiClient, type ApiClient } from '../api/client';
-import { ApiError, splitBilingual } from '../api/errors';
-import type { Transport } from '../api/transport';
+import { createApiClient, type ApiClient } from '@taizhang/client';
+import { ApiError, splitBilingual } from '@taizhang/client';
+import type { Transport } from '@taizhang/client';
 import type { Backend } from './backend';
 import type { PaneConfig } from './config';
 

@@ -2,8 +2,8 @@
 // read by React through useSyncExternalStore. Every Excel operation goes through the engine.
 
 import { todayInShanghai, type LedgerName } from '@taizhang/ledger';
-import type { ApiClient } from '../api/client';
-import type { GroupBy, Profile, PullFilter } from '../api/types';
+import type { ApiClient } from '@taizhang/client';
+import type { GroupBy, Profile, PullFilter } from '@taizhang/client';
 import { activeSheetName, check, createLedgerSheet, noticeSheets, pull, push, resolveConflicts, selectError, summary } from '../engine';
 import type { Choice, Conflict, FlowOptions, Phase, RowErrors } from '../engine';
 import type { ExcelHost } from '../excel/host';

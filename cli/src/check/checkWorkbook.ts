@@ -45,8 +45,6 @@ export interface CheckOptions {
    * as the add-in makes it): a row holding only these is skipped, as the add-in's push does.
    */
   readonly prefilled?: ReadonlySet<string>;
-  /** Fill these fields where they are empty, before parsing, on the rows `fillWhen` accepts (the signed-in clerk's county and group on new rows). */
-  readonly fill?: { readonly values: Readonly<Record<string, string>>; readonly when: (cells: readonly RawCell[], match: HeaderMatch) => boolean };
 }
 
 /** One field of one row that is wrong. */
@@ -187,7 +185,7 @@ function missingColumnsError(c: Candidate, ledgers: readonly LedgerDef[]): CliEr
 /** Choose the sheet and header row, or explain why none can be used. */
 function chooseSheet(
   book: WorkbookRows,
-  opts: CheckOptions,
+  opts: Pick<CheckOptions, 'ledger' | 'sheet'>,
 ): { chosen: Candidate; others: Candidate[] } {
   const ledgers = opts.ledger ? [LEDGERS[opts.ledger]] : LEDGER_NAMES.map((n) => LEDGERS[n]);
   const wanted: Bilingual = opts.ledger
@@ -288,10 +286,8 @@ export interface DataRow {
   readonly row: number;
   /** The row's cells as stored (rows[i] of the sheet). */
   readonly cells: readonly RawCell[];
-  /** The ledger's fields as handed to the parser (after `fill`). */
+  /** The ledger's fields as handed to the parser. */
   readonly raw: Readonly<Record<string, RawCell>>;
-  /** Fields `fill` put in: they belong in the sheet too. */
-  readonly filled: readonly string[];
   readonly result: RowResult;
 }
 
@@ -308,12 +304,16 @@ export function checkWorkbook(book: WorkbookRows, opts: CheckOptions): CheckRepo
   return inspectWorkbook(book, opts).report;
 }
 
-/** checkWorkbook, keeping the sheet, the header match and the parsed rows (for push). */
-export function inspectWorkbook(book: WorkbookRows, opts: CheckOptions): Inspection {
-  const { chosen, others } = chooseSheet(book, opts);
-  const { match, sheet } = chosen;
-  const ledger = match.ledger;
+/** The sheet to work on, its header match and what is worth knowing about its header. */
+export interface PreparedSheet {
+  readonly sheet: SheetRows;
+  readonly match: HeaderMatch;
+  readonly warnings: readonly CheckWarning[];
+}
 
+/** Choose the sheet and header row (or throw CliError, exit 2) and say what the header lacks. */
+export function prepareSheet(book: WorkbookRows, opts: Pick<CheckOptions, 'ledger' | 'sheet'>): PreparedSheet {
+  const { chosen, others } = chooseSheet(book, opts);
   const warnings: CheckWarning[] = [];
   for (const o of others) {
     const l = ledgerName(o.match.ledger);
@@ -325,13 +325,22 @@ export function inspectWorkbook(book: WorkbookRows, opts: CheckOptions): Inspect
   warnings.push(...headerWarnings(chosen));
   const merged = mergedCellsWarning(chosen);
   if (merged) warnings.push(merged);
+  return { sheet: chosen.sheet, match: chosen.match, warnings };
+}
+
+export const NO_ROWS_WARNING: CheckWarning = warning('no_rows', { zh: '表头下没有数据行', en: 'no data rows under the header' });
+
+/** checkWorkbook, keeping the sheet, the header match and the parsed rows. */
+export function inspectWorkbook(book: WorkbookRows, opts: CheckOptions): Inspection {
+  const { sheet, match, warnings: headerNotes } = prepareSheet(book, opts);
+  const ledger = match.ledger;
+  const warnings = [...headerNotes];
 
   // Data rows: everything below the header row with a value in some column of the ledger.
   // Columns the ledger does not have are ignored, so a row holding only a 序号 is empty.
   const rowNumbers: number[] = [];
   const raws: Record<string, RawCell>[] = [];
   const rowCells: (readonly RawCell[])[] = [];
-  const filled: string[][] = [];
   for (let i = match.headerRow + 1; i < sheet.rows.length; i++) {
     const cells = sheet.rows[i] ?? [];
     const raw: Record<string, RawCell> = {};
@@ -342,22 +351,12 @@ export function inspectWorkbook(book: WorkbookRows, opts: CheckOptions): Inspect
       raw[def.key] = v;
     }
     if (empty) continue;
-    const fills: string[] = [];
-    if (opts.fill?.when(cells, match)) {
-      for (const [k, v] of Object.entries(opts.fill.values)) {
-        if (isBlank(raw[k] ?? null) && columnOfField(match, k) !== undefined) {
-          raw[k] = v;
-          fills.push(k);
-        }
-      }
-    }
     rowNumbers.push(i + 1);
     raws.push(raw);
     rowCells.push(cells);
-    filled.push(fills);
   }
   if (raws.length === 0) {
-    warnings.push(warning('no_rows', { zh: '表头下没有数据行', en: 'no data rows under the header' }));
+    warnings.push(NO_ROWS_WARNING);
   }
 
   const columnOf = new Map(match.fields.map((f) => [f.def.key, f.index]));
@@ -393,10 +392,6 @@ export function inspectWorkbook(book: WorkbookRows, opts: CheckOptions): Inspect
     today: opts.today,
     date1904: book.date1904,
   };
-  const rows = results.map((result, i): DataRow => ({ row: rowNumbers[i]!, cells: rowCells[i]!, raw: raws[i]!, filled: filled[i]!, result }));
+  const rows = results.map((result, i): DataRow => ({ row: rowNumbers[i]!, cells: rowCells[i]!, raw: raws[i]!, result }));
   return { report, sheet, match, rows };
-}
-
-function columnOfField(match: HeaderMatch, key: string): number | undefined {
-  return match.fields.find((f) => f.def.key === key)?.index;
 }

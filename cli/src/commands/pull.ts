@@ -5,7 +5,7 @@
 
 import { Option } from 'commander';
 import { FILTER_FIELDS, LEDGER_NAMES, LEDGERS, todayInShanghai, type LedgerName, type PullFilter } from '@taizhang/ledger';
-import { ApiError } from '@taizhang/addin/api';
+import { ApiError } from '@taizhang/client';
 import { CliError, EXIT_OK, type CliContext, type RegisterCommand } from '../context';
 import { refusePasswordArgument } from '../firebase/password';
 import { addSignInOptions, apiFailure, connect as realConnect, type Connect, type SignInOptions } from '../firebase/callables';

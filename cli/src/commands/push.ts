@@ -10,6 +10,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Option } from 'commander';
 import { LEDGER_NAMES, todayInShanghai, type LedgerName } from '@taizhang/ledger';
+import { pushReport, troubleRows } from '@taizhang/client';
 import { CliError, EXIT_INVALID, EXIT_OK, EXIT_UNUSABLE, type CliContext, type RegisterCommand } from '../context';
 import { refusePasswordArgument } from '../firebase/password';
 import { addSignInOptions, apiFailure, connect as realConnect, type Connect, type SignInOptions } from '../firebase/callables';
@@ -45,7 +46,9 @@ export function outputPath(file: string, o: { out?: string; inPlace?: boolean })
   return join(dirname(file), `${basename(file, extname(file))}.synced.xlsx`);
 }
 
-export async function runPush(file: string, opts: PushCommandOptions, ctx: CliContext, connect: Connect = realConnect): Promise<number> {
+export async function runPush(
+  file: string, opts: PushCommandOptions, ctx: CliContext, connect: Connect = realConnect, newKey: () => string = randomUUID,
+): Promise<number> {
   refusePasswordArgument(opts);
   const out = outputPath(file, opts);
   const choices: ConflictChoices = {
@@ -57,7 +60,7 @@ export async function runPush(file: string, opts: PushCommandOptions, ctx: CliCo
   const { api, profile, target } = await connect(opts);
   const plan = planPush(data, {
     ledger: opts.ledger, sheet: opts.sheet, today: opts.today ?? todayInShanghai(),
-    profile: { county: profile.county, group: profile.group }, newKey: randomUUID,
+    profile: { county: profile.county, group: profile.group }, newKey,
   });
   const sent = await sendPlan(plan, api);
   const { outcome, settlement } = hasChoices(choices) ? await settleConflicts(plan, sent, choices, api) : { outcome: sent, settlement: undefined };
@@ -72,9 +75,7 @@ export async function runPush(file: string, opts: PushCommandOptions, ctx: CliCo
     ctx.io.err(`错误：${e.zh}（已收到的回答已写入 ${out}，可再次运行）\nError: ${e.en} (the answers received are in ${out}; run it again)\n`);
     return EXIT_UNUSABLE;
   }
-  const trouble = plan.inspection.report.errors.length + outcome.conflicts.length + outcome.forbidden.length
-    + outcome.serverInvalid.length + outcome.notFound.length;
-  return trouble === 0 ? EXIT_OK : EXIT_INVALID;
+  return troubleRows(pushReport(plan, outcome, settlement)) === 0 ? EXIT_OK : EXIT_INVALID;
 }
 
 export const register: RegisterCommand = (program, ctx) => {

@@ -3,7 +3,7 @@
 // bad password or an account without a role fails first, with exit 2.
 
 import type { Command } from 'commander';
-import { ApiError, createApiClient, fetchTransport, type ApiClient, type Profile } from '@taizhang/addin/api';
+import { ApiError, createApiClient, fetchTransport, type ApiClient, type Profile } from '@taizhang/client';
 import { CliError } from '../context';
 import { addPasswordOptions, refusePasswordArgument, resolvePassword } from './password';
 import { signIn } from './signIn';

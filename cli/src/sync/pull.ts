@@ -3,7 +3,7 @@
 // their deadline as of "today", as the notice and the add-in's summary count them.
 
 import { isOverdue, type LedgerName, type PullFilter, type PulledRow } from '@taizhang/ledger';
-import type { ApiClient } from '@taizhang/addin/api';
+import type { ApiClient } from '@taizhang/client';
 
 export const PULL_PAGE_SIZE = 5000;
 

@@ -2,10 +2,10 @@
 // them: they were not sent), then what was sent and what the server answered. Text for a
 // clerk, or one JSON object with --json.
 
-import { LEDGERS, type CanonicalValue, type Conflict, type LedgerDef } from '@taizhang/ledger';
+import { LEDGERS, type CanonicalValue, type LedgerDef } from '@taizhang/ledger';
+import type { Conflict, PushTally } from '@taizhang/client';
 import { formatReport, toJson, type CheckJson } from '../check/report';
 import type { PushPlan } from './plan';
-import type { PushOutcome } from './push';
 import type { Settlement } from './resolve';
 
 export interface PushJson extends CheckJson {
@@ -13,11 +13,11 @@ export interface PushJson extends CheckJson {
   readonly sent: number;
   readonly notSent: { readonly unchanged: number; readonly invalid: number };
   /** Each sent row's last answer (a settled conflict's: its second answer, or none when taken). */
-  readonly counts: PushOutcome['counts'];
+  readonly counts: PushTally['counts'];
   readonly conflicts: readonly ConflictJson[];
-  readonly forbidden: PushOutcome['forbidden'];
+  readonly forbidden: PushTally['forbidden'];
   readonly serverInvalid: readonly { row: number; key: string; errors: readonly { field: string; code: string; message: string }[] }[];
-  readonly notFound: PushOutcome['notFound'];
+  readonly notFound: PushTally['notFound'];
   /** With --keep-mine / --take-theirs: what was settled (with what it overwrote), and what was not. */
   readonly settled?: {
     readonly keptMine: readonly ConflictJson[];
@@ -41,16 +41,13 @@ function conflictJson(c: Conflict): ConflictJson {
   };
 }
 
-function invalidRows(plan: PushPlan): number {
-  return new Set(plan.inspection.report.errors.map((e) => e.row)).size;
-}
-
-export function pushJson(plan: PushPlan, o: PushOutcome, out: string, settled?: Settlement): PushJson {
+/** The command's JSON: the core's report (PushPlan, PushTally) as CLI docs specify it. */
+export function pushJson(plan: PushPlan, o: PushTally, out: string, settled?: Settlement): PushJson {
   return {
-    ...toJson(plan.inspection.report),
+    ...toJson(plan.report),
     out,
     sent: o.sent,
-    notSent: { unchanged: plan.unchanged, invalid: invalidRows(plan) },
+    notSent: { unchanged: plan.unchanged, invalid: plan.invalid.length },
     counts: o.counts,
     conflicts: o.conflicts.map(conflictJson),
     forbidden: o.forbidden,
@@ -102,17 +99,17 @@ function settlementLines(ledger: LedgerDef, s: Settlement): string[] {
   return lines;
 }
 
-export function formatPush(plan: PushPlan, o: PushOutcome, file: string, out: string, settled?: Settlement): string {
-  const lines = [formatReport(plan.inspection.report, file).trimEnd(), ''];
+export function formatPush(plan: PushPlan, o: PushTally, file: string, out: string, settled?: Settlement): string {
+  const lines = [formatReport(plan.report, file).trimEnd(), ''];
   const counts = Object.entries(o.counts).map(([k, n]) => `${STATUS_NAMES[k] ?? k} ${n}`).join('，');
   lines.push(
     `上报 / Push: 发送 ${o.sent} 行 / ${o.sent} rows sent${counts ? `（${counts}）` : ''}`,
-    `  未发送 / not sent: 已同步且未改动 ${plan.unchanged} 行 / ${plan.unchanged} unchanged since the last sync；有错误 ${invalidRows(plan)} 行 / ${invalidRows(plan)} invalid`,
+    `  未发送 / not sent: 已同步且未改动 ${plan.unchanged} 行 / ${plan.unchanged} unchanged since the last sync；有错误 ${plan.invalid.length} 行 / ${plan.invalid.length} invalid`,
   );
-  if (settled) lines.push(...settlementLines(plan.ledger, settled));
+  if (settled) lines.push(...settlementLines(plan.cols.ledger, settled));
   if (o.conflicts.length > 0) {
     lines.push('', `冲突 / Conflicts (${o.conflicts.length})：他人已修改，未覆盖任何一方 / changed by someone else; nothing was overwritten`);
-    for (const c of o.conflicts) lines.push(...conflictLines(plan.ledger, c));
+    for (const c of o.conflicts) lines.push(...conflictLines(plan.cols.ledger, c));
     const rows = o.conflicts.map((c) => c.row).join(','); // as the options take them
     lines.push(
       `  解决 / To resolve：再次上报并选择保留哪一方：--keep-mine ${rows}（以本表为准）或 --take-theirs ${rows}（采用服务器的内容），也可在加载项中选择`,
@@ -131,6 +128,6 @@ export function formatPush(plan: PushPlan, o: PushOutcome, file: string, out: st
     lines.push('', `服务器上已没有 / No longer on the server (${o.notFound.length})`);
     for (const n of o.notFound) lines.push(`  第 ${n.row} 行 / Row ${n.row}：${n.id}`);
   }
-  lines.push('', `已写入 / Written: ${out}（${LEDGERS[plan.ledger.name].title}，工作表 / sheet ${plan.sheet}）`);
+  lines.push('', `已写入 / Written: ${out}（${LEDGERS[plan.cols.ledger.name].title}，工作表 / sheet ${plan.sheet}）`);
   return lines.join('\n') + '\n';
 }

@@ -1,13 +1,11 @@
-// Conflicts a push met, settled from the command line as the add-in's pane settles them
-// (addin/src/engine/conflicts.ts). Keep mine: the row is sent again on the server's version,
-// so it overwrites knowingly. Take theirs: the server's values and version replace the row's.
-// A conflict not named, or not yet seen, stays 冲突, and the next push meets it again.
+// Conflicts a push met, settled from the command line by worksheet rows: --keep-mine and
+// --take-theirs name them, the shared sync core settles them as the add-in's pane does (only
+// what a report has shown). A conflict not named, or not yet seen, stays 冲突, and the next
+// push meets it again.
 
-import { SYNC_STATES, type Conflict, type PushStatus } from '@taizhang/ledger';
-import type { ApiClient } from '@taizhang/addin/api';
+import { settleConflicts as settle, type ApiClient, type Choice, type Conflict, type PushTally, type Settlement as CoreSettlement } from '@taizhang/client';
 import { CliError } from '../context';
 import type { PushPlan } from './plan';
-import { sendPlan, syncedWrites, type PushOutcome } from './push';
 
 /** Worksheet rows as Excel numbers them, or every conflict. */
 export type RowSelection = 'all' | ReadonlySet<number>;
@@ -17,19 +15,7 @@ export interface ConflictChoices {
   readonly takeTheirs?: RowSelection;
 }
 
-export interface Settlement {
-  /** Conflicts settled with the workbook's values: sent again on the server's version, stored. */
-  readonly keptMine: readonly Conflict[];
-  /** Conflicts settled with the server's values and version, written into the row. */
-  readonly tookTheirs: readonly Conflict[];
-  /**
-   * Rows named, in conflict, that the workbook did not show as 冲突 at the server version they
-   * have now (a new conflict, or one the server changed again since): nobody has seen what
-   * would be overwritten, so they stay open (reported, to be settled next time).
-   */
-  readonly unseen: readonly number[];
-  /** Rows named for --keep-mine whose server row is withdrawn: there is nothing to keep them on. */
-  readonly withdrawn: readonly number[];
+export interface Settlement extends CoreSettlement {
   /** Rows named that were not in conflict in this push: nothing was done to them. */
   readonly notInConflict: readonly number[];
 }
@@ -74,7 +60,7 @@ export function checkChoices(c: ConflictChoices): void {
   }
 }
 
-function choiceFor(c: ConflictChoices, row: number): 'keepMine' | 'takeTheirs' | undefined {
+function choiceFor(c: ConflictChoices, row: number): Choice | undefined {
   const named = (s: RowSelection | undefined) => s instanceof Set && s.has(row);
   if (named(c.keepMine)) return 'keepMine';
   if (named(c.takeTheirs)) return 'takeTheirs';
@@ -88,79 +74,21 @@ export function hasChoices(c: ConflictChoices): boolean {
 }
 
 /**
- * The outcome of the push with its conflicts settled as chosen. Only a conflict the clerk has
- * seen is settled: the row showed 冲突 at the server version it still has (conflictState), so
- * nothing is overwritten that the report has not shown; otherwise it is reported again. Kept
- * rows go again on the version the server reported; their answers replace their conflicts in
- * the outcome (a row someone changed once more is a conflict again). Taken rows get the
- * server's values; a withdrawn one is marked 已撤回. `sent` still counts each row once.
+ * The push's tally with its conflicts settled as chosen (see the core's settleConflicts);
+ * kept rows go again on the version the server reported. `sent` still counts each row once.
  */
 export async function settleConflicts(
-  plan: PushPlan, outcome: PushOutcome, choices: ConflictChoices, api: ApiClient,
-): Promise<{ outcome: PushOutcome; settlement: Settlement }> {
-  const byKey = new Map(plan.outgoing.map((o) => [o.key, o]));
-  const open: Conflict[] = [];
-  const keep: Conflict[] = [];
-  const taken: Conflict[] = [];
-  const unseen: number[] = [];
-  const withdrawn: number[] = [];
-  for (const c of outcome.conflicts) {
-    const choice = choiceFor(choices, c.row);
-    const seen = plan.conflicted.get(c.row) === c.current.version;
-    if (choice !== undefined && !seen) unseen.push(c.row);
-    if (choice === undefined || !seen) open.push(c);
-    else if (choice === 'takeTheirs') taken.push(c);
-    else if (c.current.withdrawn) {
-      withdrawn.push(c.row);
-      open.push(c);
-    } else if (outcome.error) open.push(c); // a push that broke off sends nothing more
-    else keep.push(c);
-  }
-
-  const writes = [...outcome.writes];
-  for (const c of taken) {
-    const state = c.current.withdrawn ? SYNC_STATES.withdrawn.zh : SYNC_STATES.synced.zh;
-    writes.push(...syncedWrites(plan, byKey.get(c.key)!, { id: c.id, version: c.current.version, values: c.current.values }, state));
-  }
-  const again = keep.length === 0 ? undefined : await sendPlan(
-    { ...plan, outgoing: keep.map((c) => ({ ...byKey.get(c.key)!, version: c.current.version })), writes: [] }, api,
-  );
-  const stored = (c: Conflict) => again?.answered.get(c.row) === 'updated' || again?.answered.get(c.row) === 'unchanged';
-  // A second send that broke off: the kept rows it never answered are still open.
-  for (const c of keep) if (again && !again.answered.has(c.row)) open.push(c);
-
-  // Each row's last answer: a settled conflict is no conflict; a kept row's second answer counts.
-  const counts: Partial<Record<PushStatus, number>> = { ...outcome.counts, conflict: open.length };
-  for (const [status, n] of Object.entries(again?.counts ?? {}) as [PushStatus, number][]) counts[status] = (counts[status] ?? 0) + n;
-  if (counts.conflict === 0) delete counts.conflict;
-  const answered = new Map(outcome.answered);
-  for (const [row, status] of again?.answered ?? []) answered.set(row, status);
-
+  plan: PushPlan, outcome: PushTally, choices: ConflictChoices, api: ApiClient,
+): Promise<{ outcome: PushTally; settlement: Settlement }> {
+  const { tally, settlement } = await settle(plan, outcome.conflicts, (c: Conflict) => choiceFor(choices, c.row), api, outcome);
   const conflictRows = new Set(outcome.conflicts.map((c) => c.row));
   // Named rows with no conflict: not sent, or answered otherwise (one a broken-off push never
   // reached is not judged).
-  const sentRows = new Set(plan.outgoing.map((o) => o.row));
-  const notInConflict = (r: number) => !conflictRows.has(r) && (!sentRows.has(r) || outcome.answered.has(r));
+  const sentRows = new Map(plan.outgoing.map((o) => [o.row, o.key]));
+  const notInConflict = (r: number) => !conflictRows.has(r) && (!sentRows.has(r) || outcome.answered.has(sentRows.get(r)!));
   const named = [choices.keepMine, choices.takeTheirs].flatMap((x) => (x instanceof Set ? [...x] : []));
-  const error = outcome.error ?? again?.error;
   return {
-    outcome: {
-      sent: outcome.sent,
-      counts,
-      answered,
-      conflicts: [...open, ...(again?.conflicts ?? [])],
-      serverInvalid: [...outcome.serverInvalid, ...(again?.serverInvalid ?? [])],
-      forbidden: [...outcome.forbidden, ...(again?.forbidden ?? [])],
-      notFound: [...outcome.notFound, ...(again?.notFound ?? [])],
-      writes: [...writes, ...(again?.writes ?? [])],
-      ...(error && { error }),
-    },
-    settlement: {
-      keptMine: keep.filter(stored),
-      tookTheirs: taken,
-      unseen,
-      withdrawn,
-      notInConflict: [...new Set(named)].filter(notInConflict).sort((a, b) => a - b),
-    },
+    outcome: tally,
+    settlement: { ...settlement, notInConflict: [...new Set(named)].filter(notInConflict).sort((a, b) => a - b) },
   };
 }

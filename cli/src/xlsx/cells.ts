@@ -21,15 +21,23 @@ export function escapeXstring(s: string): string {
     .replace(UNSAFE_CHARS, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
 }
 
+/**
+ * The cell's number format, on a style of its own: exceljs gives the cells that share a style
+ * in the file one style object, and setting `numFmt` on it would re-format all of them.
+ */
+function setNumFmt(cell: ExcelJS.Cell, numFmt: string): void {
+  cell.style = { ...cell.style, numFmt };
+}
+
 /** One cell: text as text ('@'), numbers with `numFmt`, '' clears the value (keeping the format). */
 export function putCell(cell: ExcelJS.Cell, value: string | number | boolean, numFmt: string): void {
   if (typeof value === 'string') {
     // A number format other than text for a string (a date column holding text the server
     // kept as it was): still text, or Excel would read it as a formula or a number on edit.
-    cell.numFmt = numFmt === '@' || value === '' ? numFmt : '@';
+    setNumFmt(cell, numFmt === '@' || value === '' ? numFmt : '@');
     cell.value = value === '' ? null : escapeXstring(value);
     return;
   }
-  cell.numFmt = numFmt;
+  setNumFmt(cell, numFmt);
   cell.value = value;
 }

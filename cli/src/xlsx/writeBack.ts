@@ -7,15 +7,10 @@ import { rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { CliError } from '../context';
+import type { CellWrite } from '@taizhang/client';
 import { putCell } from './cells';
 
-/** One cell: worksheet row 1-based, column index 0-based (A = 0). */
-export interface CellWrite {
-  readonly row: number;
-  readonly col: number;
-  readonly value: string | number | boolean;
-  readonly numFmt: string;
-}
+export type { CellWrite };
 
 /** Writes in order (a later write to the same cell wins) into sheet `sheet`. */
 export function applyWrites(workbook: ExcelJS.Workbook, sheet: string, writes: readonly CellWrite[]): number {

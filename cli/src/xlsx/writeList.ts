@@ -1,13 +1,12 @@
 // `taizhang pull`'s workbook: the consolidated list as the add-in lays it out on its 汇总
-// sheet (addin/src/engine/pull.ts): the ledger's header, then the system columns (id,
+// sheet (the shared client's list layout): the ledger's header, then the system columns (id,
 // version, sync state, row key, fingerprint), one row per stored row sorted by id. Dates are
 // real dates (serials shown yyyy-mm-dd), counts numbers, everything else text through
 // putCell: server text never becomes a formula. The file can be edited and pushed back.
 
 import ExcelJS from 'exceljs';
-import {
-  cellOf, fingerprint, numberFormatOf, pullSheetName, SYNC_STATES, SYSTEM_COLUMNS, type LedgerDef, type PulledRow,
-} from '@taizhang/ledger';
+import { SYSTEM_COLUMNS, type LedgerDef, type PulledRow } from '@taizhang/ledger';
+import { listFormats, listRowCells, pullSheetName } from '@taizhang/client';
 import { putCell } from './cells';
 
 const HEADER_FILL = 'FFDDEBF7';
@@ -37,13 +36,9 @@ export function listWorkbook(ledger: LedgerDef, rows: readonly PulledRow[]): Exc
     c.fill = fill(SYSTEM_FILL);
     ws.getColumn(n + i + 1).width = s.width;
   });
-  const formats = [...ledger.fields.map(numberFormatOf), ...SYSTEM_COLUMNS.map((s) => s.numberFormat)];
+  const formats = listFormats(ledger);
   rows.forEach((r, i) => {
-    const cells = [
-      ...ledger.fields.map((f) => cellOf(f, r.values[f.key], false)),
-      r.id, r.version, r.withdrawn ? SYNC_STATES.withdrawn.zh : SYNC_STATES.synced.zh, r.key, fingerprint(ledger, r.values),
-    ];
-    cells.forEach((v, j) => putCell(ws.getCell(i + 2, j + 1), v, formats[j]!));
+    listRowCells(ledger, r, false).forEach((v, j) => putCell(ws.getCell(i + 2, j + 1), v, formats[j]!));
   });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: n + SYSTEM_COLUMNS.length } };
   return wb;

@@ -6,7 +6,7 @@
 // ten minutes (@google-cloud/firestore's built-in retry settings, which it passes on every
 // call, so they cannot be configured). Left alone, a callable waits until the function's own
 // timeout kills it and the client sees a dropped connection. With the deadline it answers
-// `unavailable`, and the client retries with the same requestId (addin/src/api/retry.ts).
+// `unavailable`, and the client retries with the same requestId (client/src/api/retry.ts).
 //
 // The abandoned work may still finish once Firestore is back. That is safe: a push commits
 // each unit atomically with a precondition on its answer document, so the abandoned run and

@@ -1,11 +1,11 @@
 // The callable client with a fake transport: chunking, retries with the same requestId,
 // cancellation between chunks, error decoding.
-import { createApiClient } from '../../../addin/src/api/client';
-import { planChunks, utf8Length, jsonBytes } from '../../../addin/src/api/chunks';
-import { ApiError, splitBilingual } from '../../../addin/src/api/errors';
-import { withRetry } from '../../../addin/src/api/retry';
-import { fetchTransport } from '../../../addin/src/api/transport';
-import type { PushRow } from '../../../addin/src/api/types';
+import { createApiClient } from '@taizhang/client';
+import { planChunks, utf8Length, jsonBytes } from '@taizhang/client';
+import { ApiError, splitBilingual } from '@taizhang/client';
+import { withRetry } from '@taizhang/client';
+import { fetchTransport } from '@taizhang/client';
+import type { PushRow } from '@taizhang/client';
 
 const noSleep = async () => {};
 

@@ -1,7 +1,7 @@
 // The engine's flows against the Excel simulator with a fake API (tests/support/fakeApi.ts):
 // what the sheet looks like after each step, and how many syncs each step costs.
 import { problems, visits } from '@taizhang/ledger';
-import { createApiClient } from '../../../addin/src/api/client';
+import { createApiClient } from '@taizhang/client';
 import { check } from '../../../addin/src/engine/check';
 import { resolveConflicts } from '../../../addin/src/engine/conflicts';
 import { createLedgerSheet } from '../../../addin/src/engine/createSheet';
@@ -206,7 +206,7 @@ describe('conflicts', () => {
     const r = await push(excel, api, { ...opts, sheet });
     expect(r.conflicts).toHaveLength(3);
     expect(r.conflicts[0]!.diff.map((d) => d.field)).toEqual(['department', 'remarks']);
-    expect(sh.cell(`${P('_sync')}2`).value).toBe('冲突');
+    expect(sh.cell(`${P('_sync')}2`).value).toBe('冲突（服务器版本 2）') // the server version the report showed;
     const [a, b, c] = r.conflicts;
     const res = await resolveConflicts(excel, api, {
       ...opts, sheet,
@@ -223,7 +223,7 @@ describe('conflicts', () => {
     expect(sh.cell(`${P('_version')}3`).value).toBe(3);
     expect(server.rows('problems').find((x) => x.id === ids[1])!.values.department).toBe('市工信局');
     // later: still a conflict.
-    expect(sh.cell(`${P('_sync')}4`).value).toBe('冲突');
+    expect(sh.cell(`${P('_sync')}4`).value).toBe('冲突（服务器版本 2）');
   });
 
   it('a row the server withdrew: keep mine waits (it cannot be kept), take theirs marks it 已撤回', async () => {
@@ -247,7 +247,7 @@ describe('conflicts', () => {
     expect(res).toMatchObject({ kept: 0, taken: 1, later: 1 });
     expect(res.push).toBeUndefined();
     expect(server.calls.length).toBe(calls); // nothing sent for a row that cannot be kept
-    expect(sh.cell(`${P('_sync')}2`).value).toBe('冲突');
+    expect(sh.cell(`${P('_sync')}2`).value).toBe('冲突（服务器版本 2）');
     expect([sh.cell(`${P('_sync')}3`).value, sh.cell(`${P('remarks')}3`).value, sh.cell(`${P('_version')}3`).value]).toEqual(['已撤回', '撤回前', 2]);
   });
 });

@@ -1,14 +1,14 @@
 // The 通报 flow (issue #6, add-in side) on the Excel simulator, with the fake API answering
 // notices built by the real pure builder (buildNotice) from a small dataset.
 import type { SupervisedRow } from '@taizhang/ledger';
-import { createApiClient } from '../../../addin/src/api/client';
-import { ApiError } from '../../../addin/src/api/errors';
+import { createApiClient } from '@taizhang/client';
+import { ApiError } from '@taizhang/client';
 import { noticeSheets } from '../../../addin/src/engine/notice';
 import { FlowError } from '../../../addin/src/engine/messages';
 import { explain } from '../../../addin/src/pane/errors';
 import { STRINGS } from '../../../addin/src/pane/i18n';
 import { createSimulatedExcel } from '../../../addin/src/simulator';
-import type { Profile } from '../../../addin/src/api/types';
+import type { Profile } from '@taizhang/client';
 import { fakeServer, storedNotice, type NoticeSource } from '../../support/fakeApi';
 import { ACTIVITY, AS_OF, GROUPS, ROWS } from '../supervision/dataset';
 

@@ -3,7 +3,7 @@ import { problems } from '@taizhang/ledger';
 import { CellPatch } from '../../../addin/src/excel/cells';
 import { columnLetters } from '@taizhang/ledger';
 import { cellAddress } from '../../../addin/src/excel/address';
-import { cellOf, diffRows, fingerprint, sameCell, sameValues } from '@taizhang/ledger';
+import { cellOf, diffRows, fingerprint, sameCell, sameValues } from '@taizhang/client';
 import { findLayout, rowsOf } from '../../../addin/src/engine/layout';
 import { parseState, stateRows, emptyState } from '../../../addin/src/engine/state';
 
@@ -37,8 +37,8 @@ describe('layout', () => {
       [1, '甲公司', '榆次', '描述文字很长', 'P-140702-2022-000001'],
       [2, '', '榆次区', '', ''], // pre-filled county only: not a row
     ];
-    const l = findLayout(rows, 4, 1, 'problems')!;
-    expect(l.headerRow).toBe(5);
+    const l = findLayout(rows, { row: 4, col: 1, rows: 4, cols: 5 }, false, 'problems')!;
+    expect(l.headerRow).toBe(6); // worksheet rows as Excel numbers them
     expect(l.fieldCol.get('targetName')).toBe(2);
     expect(l.fieldCol.get('county')).toBe(3);
     expect(l.sysCol._id).toBe(5);
@@ -46,7 +46,7 @@ describe('layout', () => {
     expect(l.sysCol._key).toBe(8);
     const data = rowsOf(l, rows.map((r) => [...r, '', '', '', '']), 4, 1);
     expect(data).toHaveLength(1);
-    expect(data[0]).toMatchObject({ row: 6, id: 'P-140702-2022-000001', raw: { targetName: '甲公司', county: '榆次' } });
+    expect(data[0]).toMatchObject({ row: 7, id: 'P-140702-2022-000001', raw: { targetName: '甲公司', county: '榆次' } });
   });
 });
 

@@ -4,8 +4,8 @@
 // text field, in county, department and group names (so also in the statistics' keys and the
 // notice's rankings), and the Excel simulator converts values as Excel does.
 import { problems, type CanonicalRow, type SupervisedRow } from '@taizhang/ledger';
-import { createApiClient } from '../../../addin/src/api/client';
-import type { Profile } from '../../../addin/src/api/types';
+import { createApiClient } from '@taizhang/client';
+import type { Profile } from '@taizhang/client';
 import { noticeSheets } from '../../../addin/src/engine/notice';
 import { pull } from '../../../addin/src/engine/pull';
 import { summary } from '../../../addin/src/engine/summary';

@@ -4,10 +4,10 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { problems, SYSTEM_COLUMNS } from '@taizhang/ledger';
-import { createApiClient } from '../../../addin/src/api/client';
+import { createApiClient } from '@taizhang/client';
 import { runPull } from '../../../cli/src/commands/pull';
 import { outputPath, runPush } from '../../../cli/src/commands/push';
-import { ApiError } from '../../../addin/src/api/errors';
+import { ApiError } from '@taizhang/client';
 import { checkChoices, parseRowSelection } from '../../../cli/src/sync/resolve';
 import type { CliContext } from '../../../cli/src/context';
 import type { Connect } from '../../../cli/src/firebase/callables';

@@ -1,6 +1,6 @@
 // Every string of the pane exists in both languages, with the same shape; language detection.
 
-import { ApiError } from '../../../addin/src/api/errors';
+import { ApiError } from '@taizhang/client';
 import { FlowError } from '../../../addin/src/engine/messages';
 import { explain } from '../../../addin/src/pane/errors';
 import { detectLang, STRINGS } from '../../../addin/src/pane/i18n';

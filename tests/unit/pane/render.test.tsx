@@ -4,7 +4,7 @@
 
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { renderToString } from 'react-dom/server';
-import { ApiError } from '../../../addin/src/api/errors';
+import { ApiError } from '@taizhang/client';
 import { PaneView } from '../../../addin/src/pane/components/PaneView';
 import { strings, type Lang } from '../../../addin/src/pane/i18n';
 import type { PaneState } from '../../../addin/src/pane/store';

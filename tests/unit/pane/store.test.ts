@@ -3,8 +3,8 @@
 // resolved from the pane, pull, summary, cancel, and failures turned into messages.
 
 import { problems } from '@taizhang/ledger';
-import { createApiClient, type ApiClient } from '../../../addin/src/api/client';
-import { ApiError } from '../../../addin/src/api/errors';
+import { createApiClient, type ApiClient } from '@taizhang/client';
+import { ApiError } from '@taizhang/client';
 import type { Backend, SignedInUser } from '../../../addin/src/pane/backend';
 import { explain } from '../../../addin/src/pane/errors';
 import { strings } from '../../../addin/src/pane/i18n';

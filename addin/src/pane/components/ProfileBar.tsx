@@ -1,5 +1,5 @@
 import { Button, Text } from '@fluentui/react-components';
-import type { Profile } from '../../api/types';
+import type { Profile } from '@taizhang/client';
 import type { Strings } from '../i18n';
 
 export interface ProfileBarProps {

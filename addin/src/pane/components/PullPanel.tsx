@@ -1,6 +1,6 @@
 import { Button, Field, Input, Radio, RadioGroup } from '@fluentui/react-components';
 import type { LedgerName } from '@taizhang/ledger';
-import type { PullFilter } from '../../api/types';
+import type { PullFilter } from '@taizhang/client';
 import type { Strings } from '../i18n';
 
 const FILTERS: Record<LedgerName, (keyof PullFilter)[]> = {

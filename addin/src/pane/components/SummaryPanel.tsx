@@ -1,6 +1,6 @@
 import { Button, Field, Select } from '@fluentui/react-components';
 import type { LedgerName } from '@taizhang/ledger';
-import type { GroupBy } from '../../api/types';
+import type { GroupBy } from '@taizhang/client';
 import type { Strings } from '../i18n';
 
 const GROUPS: Record<LedgerName, GroupBy[]> = {

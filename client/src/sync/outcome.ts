@@ -1,66 +1,8 @@
-// What a client does with a ledger sheet around a push, as pure decisions shared by the
-// add-in (on a live sheet) and the CLI (on an .xlsx file), so that both send the same rows
-// and read the same answers the same way: which cells identify a row, which canonical value
-// goes into a cell, what a row sends, and what an answer means for the row.
+// What a push sends for a row, and what one answer of pushRows means for it.
 
-import { sameValues } from './fingerprint';
+import type { CanonicalRow, CurrentRow, LedgerDef, PushResult, PushRow, WireError } from '@taizhang/ledger';
 import { diffRows, type FieldDiff } from './conflict';
-import { DATE_FORMAT } from './template';
-import { CANONICAL_DATE, dateToSerial } from './types/date';
-import type { FieldDef, LedgerDef } from './fields';
-import type { CanonicalRow, CanonicalValue } from './parse';
-import type { CurrentRow, PushResult, PushRow, WireError } from './wire';
-
-/** A value a cell holds (Office.js `values`, exceljs plain values). */
-export type CellValue = string | number | boolean;
-
-/** The sheet (add-in) or workbook sheet (CLI) a consolidated list is pulled into. */
-export function pullSheetName(ledger: LedgerDef): string {
-  return `${ledger.title}汇总`;
-}
-
-/** Row keys the server accepts (docs/api.md#calling, "Limits"): UUIDs fit. */
-export const ROW_KEY = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
-
-/** Fields pre-filled for new rows: a row with nothing else is an unused template row. */
-export const PREFILLED_FIELDS: ReadonlySet<string> = new Set(['county', 'group']);
-
-/** The number format of a field's column: dates shown yyyy-mm-dd, counts as integers, the rest text. */
-export function numberFormatOf(f: FieldDef): string {
-  switch (f.type.kind) {
-    case 'date': return DATE_FORMAT;
-    case 'int': return '0';
-    default: return '@';
-  }
-}
-
-/**
- * A canonical value as the cell should hold it: dates as serials (the column shows
- * yyyy-mm-dd). Anything else the server holds in a date field (no date at all) stays the
- * text it is; writers put text in as text.
- */
-export function cellOf(f: FieldDef, v: CanonicalValue | undefined, date1904: boolean): CellValue {
-  if (v === undefined) return '';
-  if (f.type.kind === 'date' && typeof v === 'string' && CANONICAL_DATE.test(v)) return dateToSerial(v, date1904);
-  return v;
-}
-
-/** Whether the cell already holds what `cellOf` would write (so it need not be rewritten). */
-export function sameCell(raw: unknown, want: CellValue): boolean {
-  if (raw === want) return true;
-  if ((raw === '' || raw === null || raw === undefined) && want === '') return true;
-  return false;
-}
-
-/**
- * What a row's key cell says about it, given the keys already seen above it: `keep` it,
- * give it a `new` key (none yet, or not one the server accepts), or it is a `copy` of a row
- * above (pasted with its system cells) — a new row, which must not update the original.
- */
-export function rowIdentity(key: string, seen: ReadonlySet<string>): 'keep' | 'new' | 'copy' {
-  if (seen.has(key)) return 'copy';
-  return ROW_KEY.test(key) ? 'keep' : 'new';
-}
+import { sameValues } from './fingerprint';
 
 /** A valid row that is new or changed since its last sync: what a push sends. */
 export interface Outgoing {

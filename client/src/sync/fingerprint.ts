@@ -1,8 +1,7 @@
 // A short, stable fingerprint of a row's canonical values (cyrb53: fast, no crypto needed,
 // collisions far too rare to matter for "has this row changed since it was synced").
 
-import type { LedgerDef } from './fields';
-import type { CanonicalRow } from './parse';
+import type { CanonicalRow, LedgerDef } from '@taizhang/ledger';
 
 function cyrb53(str: string, seed = 0): string {
   let h1 = 0xdeadbeef ^ seed;

@@ -1,8 +1,6 @@
 // A conflict, field by field: the clerk's values beside the server's current ones.
 
-import type { LedgerDef } from './fields';
-import type { CanonicalRow, CanonicalValue } from './parse';
-import type { CurrentRow } from './wire';
+import type { CanonicalRow, CanonicalValue, CurrentRow, LedgerDef } from '@taizhang/ledger';
 
 export interface FieldDiff {
   readonly field: string;

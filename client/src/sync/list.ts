@@ -1,0 +1,29 @@
+// A pulled list as every client lays it out: the ledger's columns, then the system columns
+// (id, version, sync state, row key, fingerprint), one row per stored row.
+
+import { SYNC_STATES, SYSTEM_COLUMNS, type LedgerDef, type PulledRow } from '@taizhang/ledger';
+import { cellOf, numberFormatOf, type CellValue } from '../sheet/cells';
+import { fingerprint } from './fingerprint';
+
+/** The header row of a pulled list. */
+export function listHeader(ledger: LedgerDef): string[] {
+  return [...ledger.fields.map((f) => f.header), ...SYSTEM_COLUMNS.map((s) => s.header)];
+}
+
+/** Each column's number format. */
+export function listFormats(ledger: LedgerDef): string[] {
+  return [...ledger.fields.map(numberFormatOf), ...SYSTEM_COLUMNS.map((s) => s.numberFormat)];
+}
+
+/** One pulled row's cells: its values, then id, version, 已同步 or 已撤回, key and fingerprint. */
+export function listRowCells(ledger: LedgerDef, r: PulledRow, date1904: boolean): CellValue[] {
+  return [
+    ...ledger.fields.map((f) => cellOf(f, r.values[f.key], date1904)),
+    r.id, r.version, r.withdrawn ? SYNC_STATES.withdrawn.zh : SYNC_STATES.synced.zh, r.key, fingerprint(ledger, r.values),
+  ];
+}
+
+/** The column of the sync state in a pulled list. */
+export function listSyncColumn(ledger: LedgerDef): number {
+  return ledger.fields.length + SYSTEM_COLUMNS.findIndex((s) => s.key === '_sync');
+}
