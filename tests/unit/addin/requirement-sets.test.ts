@@ -4,7 +4,9 @@
 
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { excelMemberUses, manifestMinimum, unguarded, type MemberUse } from '../../support/requirementSets';
+import { MINIMUM_EXCEL_API } from '../../../addin/src/excel/host';
+import { hostTooOldText, missingSets } from '../../../addin/src/pane/requirements';
+import { compareVersions, excelMemberUses, manifestMinimum, unguarded, type MemberUse } from '../../support/requirementSets';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const EXCEL_DIR = path.join(ROOT, 'addin/src/excel');
@@ -46,4 +48,31 @@ test('the Excel layer sees Office.js members at all (the analysis resolves the t
 test(`every member of addin/src/excel above ExcelApi ${minimum} is guarded`, () => {
   const bad = unguarded(uses.filter((u) => u.file.startsWith('addin')), minimum).map(show);
   expect(bad).toEqual([]);
+});
+
+test('the manifest and the Excel layer name the same minimum', () => {
+  expect(minimum).toBe(MINIMUM_EXCEL_API);
+});
+
+describe('start-up check of the host', () => {
+  const upTo = (max: string) => (name: string, version: string) => name === 'ExcelApi' && compareVersions(version, max) <= 0;
+
+  it('a host at the minimum or newer runs the pane', () => {
+    expect(missingSets(upTo('1.7'))).toEqual([]);
+    expect(missingSets(upTo('1.17'))).toEqual([]);
+  });
+
+  it('an older host, or one that cannot even answer, is told in both languages what is missing and where else to work', () => {
+    for (const isSetSupported of [upTo('1.6'), undefined, () => { throw new Error('no requirements API'); }]) {
+      const missing = missingSets(isSetSupported);
+      expect(missing).toEqual(['ExcelApi 1.7']);
+      const text = hostTooOldText(missing).join('\n');
+      expect(text).toContain('缺少 ExcelApi 1.7');
+      expect(text).toContain('lacks ExcelApi 1.7');
+      expect(text).toMatch(/Office 2019/);
+      expect(text).toContain('网页版 Excel');
+      expect(text).toContain('Excel on the web');
+      expect(text).toContain('taizhang check / push / pull');
+    }
+  });
 });
