@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Builds the task pane: addin/src/pane/main.tsx → addin/dist/taskpane.js (one minified
-// bundle, es2020, iife), addin/dist/taskpane.html and addin/dist/assets/icon-{16,32,64,80,128}.png
+// bundle, es2020, iife), addin/dist/guard.js (the ES5 old-webview check, loaded first),
+// addin/dist/taskpane.html and addin/dist/assets/icon-{16,32,64,80,128}.png
 // (copied from addin/assets/, drawn there by scripts/png.mjs when missing).
 // Needs no network: Office.js is loaded by the html from Microsoft's CDN at run time.
 //
@@ -20,6 +21,8 @@ import { ICON_SIZES, iconPng } from './png.mjs';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = path.join(ROOT, 'addin', 'dist');
 export const ASSETS = path.join(ROOT, 'addin', 'assets');
+/** The first script of the pane, in ES5: tells the clerk what to update when the webview is too old. */
+export const GUARD = path.join(ROOT, 'addin', 'src', 'pane', 'guard.js');
 export const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
 function arg(argv, name) {
@@ -72,6 +75,7 @@ export function taskpaneHtml(officeJs = OFFICE_JS_CDN) {
 </head>
 <body>
 <div id="root"></div>
+<script src="guard.js"></script>
 <script src="taskpane.js"></script>
 </body>
 </html>
@@ -100,6 +104,8 @@ export async function buildAddin({ prod = false, officeJs = OFFICE_JS_CDN, out =
     metafile: true,
   });
   await writeFile(path.join(out, 'taskpane.html'), taskpaneHtml(officeJs));
+  // The old-webview guard goes as written: ES5, loaded before the bundle.
+  await copyFile(GUARD, path.join(out, 'guard.js'));
   // The icons live in addin/assets (drawn by scripts/png.mjs the first time) and are copied.
   await mkdir(ASSETS, { recursive: true });
   for (const size of ICON_SIZES) {
@@ -114,7 +120,7 @@ export async function buildAddin({ prod = false, officeJs = OFFICE_JS_CDN, out =
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const argv = process.argv.slice(2);
   buildAddin({ prod: argv.includes('--prod'), officeJs: arg(argv, '--office-js') ?? OFFICE_JS_CDN, out: arg(argv, '--out') ?? DIST })
-    .then(({ out, bytes }) => console.log(`[build-addin] ${path.relative(ROOT, out)}/taskpane.{html,js} (${Math.round(bytes / 1024)} KB), assets/icon-*.png`))
+    .then(({ out, bytes }) => console.log(`[build-addin] ${path.relative(ROOT, out)}/taskpane.{html,js}, guard.js (${Math.round(bytes / 1024)} KB), assets/icon-*.png`))
     .catch((e) => {
       console.error(`[build-addin] ${e.message}`);
       process.exit(1);

@@ -11,7 +11,8 @@ import { missingSets, officeIsSetSupported, showHostTooOld } from './requirement
 
 function mount(): void {
   const el = document.getElementById('root');
-  if (!el) return;
+  // guard.js has already told the clerk this webview cannot run the pane.
+  if (!el || (window as { __TZ_WEBVIEW_TOO_OLD__?: boolean }).__TZ_WEBVIEW_TOO_OLD__) return;
   const lang = detectLang();
   document.documentElement.lang = lang === 'en' ? 'en-US' : 'zh-CN';
   const missing = missingSets(officeIsSetSupported());
