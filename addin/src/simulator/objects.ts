@@ -279,6 +279,18 @@ export class Range extends SimObject<RangeRef> {
     }));
   }
 
+  /** The smallest range holding this one and `anotherRange` (Office.js cuts large writes with it). */
+  getBoundingRect(anotherRange: Range | string): Range {
+    return this._sub('getBoundingRect()', (t) => {
+      const o = resolveAddress(this.context._host.model, anotherRange, t.sheet, 'Range.getBoundingRect');
+      if (o.sheet !== t.sheet) throw invalidArgument('the ranges are on different worksheets', 'Range.getBoundingRect');
+      return {
+        sheet: t.sheet,
+        b: { r0: Math.min(t.b.r0, o.b.r0), r1: Math.max(t.b.r1, o.b.r1), c0: Math.min(t.b.c0, o.b.c0), c1: Math.max(t.b.c1, o.b.c1) },
+      };
+    });
+  }
+
   getEntireColumn(): Range {
     return this._sub('getEntireColumn()', (t) => ({ sheet: t.sheet, b: { ...t.b, r0: 0, r1: MAX_ROWS - 1 } }));
   }
@@ -1154,6 +1166,7 @@ function addAnnotation(x: Exec, kind: Kind, scope: Scope, cellAddress: unknown, 
     ? { id, content, author: SIMULATOR_AUTHOR, resolved: false }
     : { id, content, author: SIMULATOR_AUTHOR };
   x.model.patchCell(ref.sheet, ref.b.r0, ref.b.c0, { [kind]: state });
+  x.model.sawAnnotation(id, ref.sheet, ref.b.r0, ref.b.c0);
   return id;
 }
 
@@ -1196,6 +1209,7 @@ abstract class AnnotationCollection<I extends AnySimObject> extends SimCollectio
         if (orNull) return null;
         throw itemNotFound(`${this._kind} at ${fullAddress(ref.sheet.name, ref.b)}`);
       }
+      model.sawAnnotation(found.id, ref.sheet, ref.b.r0, ref.b.c0);
       return found.id;
     });
     return orNull ? item._instantiate() : item;
