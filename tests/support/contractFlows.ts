@@ -2,7 +2,7 @@
 // on a ledger of realistic Chinese text: new sheet, check (all valid), check with marks
 // (every fifth row invalid, so cells are painted and commented), check again once fixed
 // (marks cleared), push, pull, and the 通报 sheets. For each flow: the largest request and
-// the largest answer in UTF-8 bytes as Excel receives them, and the simulator's own meter.
+// the largest answer in UTF-8 bytes as Excel receives them, and the simulator's own meters.
 
 import { problems } from '@taizhang/ledger';
 import { createApiClient } from '../../addin/src/api/client';
@@ -23,8 +23,9 @@ export interface FlowBytes {
   /** Largest request / answer of the flow in office.js's own bytes (UTF-8 of the JSON body). */
   readonly request: number;
   readonly answer: number;
-  /** Largest sync by the simulator's meter (its own JSON, request + answer). */
-  readonly simMeter: number;
+  /** Largest request / answer by the simulator's own meter (UTF-8, office.js's per-command overhead). */
+  readonly simRequest: number;
+  readonly simAnswer: number;
 }
 
 const PLACES = ['榆次区', '太谷区', '祁县', '平遥县', '介休市', '灵石县', '寿阳县', '昔阳县', '和顺县', '左权县', '榆社县'];
@@ -51,7 +52,7 @@ export function realisticRow(i: number): Cell[] {
 
 export async function contractRun(n: number, o: { apiVersion?: string; onFlow?: (flow: string) => void } = {}): Promise<FlowBytes[]> {
   // The simulator's own limit is lifted: the bytes that matter are office.js's, held by the caller.
-  const sim = createSimulatedExcel({ apiVersion: o.apiVersion ?? '1.17', maxRequestBytes: 1 << 30 });
+  const sim = createSimulatedExcel({ apiVersion: o.apiVersion ?? '1.17', maxRequestBytes: 1 << 30, maxResponseBytes: 1 << 30 });
   const host = officeRuntimeHost(sim);
   const noSleep = { retry: { sleep: async () => {} } };
   const server = fakeServer({ today: '2024-06-01' });
@@ -65,7 +66,7 @@ export async function contractRun(n: number, o: { apiVersion?: string; onFlow?: 
     sim.resetStats();
     const r = await run();
     const { request, answer } = host.largest();
-    out.push({ flow, syncs: r.stats.syncs, request, answer, simMeter: sim.stats.largestRequestBytes });
+    out.push({ flow, syncs: r.stats.syncs, request, answer, simRequest: sim.stats.largestRequestBytes, simAnswer: sim.stats.largestAnswerBytes });
     o.onFlow?.(flow);
   };
 

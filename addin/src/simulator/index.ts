@@ -22,8 +22,10 @@ export { dateToSerial, serialToDate } from './values';
 export interface SimulatedExcelOptions {
   /** The workbook uses the 1904 date system (Excel for Mac workbooks of old). Default false. */
   date1904?: boolean;
-  /** Metered payload limit per sync, request + response. Default 5 MB like Excel on the web. */
+  /** Metered request limit per sync (UTF-8 bytes as office.js sends them). Default 5 MB like Excel on the web. */
   maxRequestBytes?: number;
+  /** Metered answer limit per sync, checked on its own. Default 5 MB like Excel on the web. */
+  maxResponseBytes?: number;
   /** Highest supported ExcelApi requirement set. Default '1.17'. */
   apiVersion?: string;
   /** Sheets the workbook starts with. Default ['Sheet1']. */
@@ -134,7 +136,7 @@ function snapshot(model: WorkbookModel, cell: Cell | undefined): CellSnapshot {
 export function createSimulatedExcel(options: SimulatedExcelOptions = {}): SimulatedExcel {
   const apiVersion = options.apiVersion ?? '1.17';
   const model = new WorkbookModel(options.date1904 ?? false, options.sheets ?? ['Sheet1']);
-  const stats: SimStats = { syncs: 0, largestRequestBytes: 0, requests: [], rejected: 0 };
+  const stats: SimStats = { syncs: 0, largestRequestBytes: 0, largestAnswerBytes: 0, requests: [], answers: [], rejected: 0 };
 
   const isSetSupported = (name: string, version?: string): boolean => {
     if (name.toLowerCase() !== 'excelapi') return false;
@@ -144,6 +146,7 @@ export function createSimulatedExcel(options: SimulatedExcelOptions = {}): Simul
   const host: SimHost = {
     model,
     maxRequestBytes: options.maxRequestBytes ?? 5 * 1024 * 1024,
+    maxResponseBytes: options.maxResponseBytes ?? 5 * 1024 * 1024,
     stats,
     isSetSupported: (name, version) => isSetSupported(name, version),
   };
@@ -235,7 +238,9 @@ export function createSimulatedExcel(options: SimulatedExcelOptions = {}): Simul
     resetStats() {
       stats.syncs = 0;
       stats.largestRequestBytes = 0;
+      stats.largestAnswerBytes = 0;
       stats.requests.length = 0;
+      stats.answers.length = 0;
       stats.rejected = 0;
     },
     isSetSupported,

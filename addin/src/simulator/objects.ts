@@ -62,6 +62,7 @@ function cols(b: Bounds): number {
 /** A 2-D array over a range, built sparsely; the payload is reserved before it is built. */
 function grid(x: Exec, ref: RangeRef, empty: unknown, f: (cell: Cell) => unknown): unknown[][] {
   const per = JSON.stringify(empty).length + 1;
+  x.reserveCells(rows(ref.b) * cols(ref.b));
   x.reserve(rows(ref.b) * (cols(ref.b) * per + 2));
   const out = Array.from({ length: rows(ref.b) }, () => new Array<unknown>(cols(ref.b)).fill(empty));
   for (const [r, c, cell] of x.model.cellsIn(ref.sheet, ref.b)) out[r - ref.b.r0]![c - ref.b.c0] = f(cell);
