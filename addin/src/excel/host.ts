@@ -12,10 +12,25 @@ export interface ExcelHost {
   isSetSupported?(name: string, version: string): boolean;
 }
 
+/** `Excel.run` with options, as Excel and the simulator offer it. */
+export type RunWithOptions = <T>(options: Excel.RunOptions, batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/**
+ * A host over `Excel.run`. Every batch waits while the clerk is typing in a cell
+ * (delayForCellEdit) instead of failing with InvalidOperationInCellEditMode; a host that does
+ * not know the option ignores it.
+ */
+export function excelRunHost(run: RunWithOptions, isSetSupported: (name: string, version: string) => boolean): ExcelHost {
+  return {
+    run: (batch) => run({ delayForCellEdit: true }, batch),
+    isSetSupported,
+  };
+}
+
 /** The host inside Excel itself (the task pane). Only called there: Node has no `Excel` global. */
 export function officeHost(): ExcelHost {
-  return {
-    run: (batch) => Excel.run(batch),
-    isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
-  };
+  return excelRunHost(
+    (options, batch) => Excel.run(options, batch),
+    (name, version) => Office.context.requirements.isSetSupported(name, version),
+  );
 }

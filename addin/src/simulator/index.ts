@@ -89,8 +89,12 @@ export interface SheetInspector {
 }
 
 export interface SimulatedExcel {
-  /** Like `Excel.run`: runs a batch with a fresh request context. */
+  /** Like `Excel.run`: runs a batch with a fresh request context (options: delayForCellEdit). */
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  run<T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /** The clerk starts typing in a cell: until endCellEdit, a sync fails with InvalidOperationInCellEditMode, or waits when its run asked for delayForCellEdit. */
+  startCellEdit(): void;
+  endCellEdit(): void;
   readonly stats: SimStats;
   resetStats(): void;
   /** Like `Office.context.requirements.isSetSupported`: 'ExcelApi' up to `apiVersion`. */
@@ -143,7 +147,9 @@ export function createSimulatedExcel(options: SimulatedExcelOptions = {}): Simul
     return version === undefined || compareVersions(version, apiVersion) <= 0;
   };
 
+  let edit: { ended: Promise<void>; end: () => void } | undefined;
   const host: SimHost = {
+    cellEdit: () => edit?.ended,
     model,
     maxRequestBytes: options.maxRequestBytes ?? 5 * 1024 * 1024,
     maxResponseBytes: options.maxResponseBytes ?? 5 * 1024 * 1024,
@@ -216,8 +222,13 @@ export function createSimulatedExcel(options: SimulatedExcelOptions = {}): Simul
     return t;
   };
 
-  const run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+  const run = async <T>(
+    first: Excel.RunOptions | ((context: Excel.RequestContext) => Promise<T>),
+    second?: (context: Excel.RequestContext) => Promise<T>,
+  ): Promise<T> => {
+    const batch = typeof first === 'function' ? first : second!;
     const ctx = new SimRequestContext(host, (c) => new Workbook(c));
+    if (typeof first !== 'function') ctx._delayForCellEdit = first.delayForCellEdit === true;
     try {
       const pending = batch(ctx as unknown as Excel.RequestContext);
       if (!pending || typeof (pending as Promise<T>).then !== 'function') {
@@ -233,7 +244,18 @@ export function createSimulatedExcel(options: SimulatedExcelOptions = {}): Simul
   };
 
   const sim: SimulatedExcel = {
-    run,
+    run: run as SimulatedExcel['run'],
+    startCellEdit() {
+      if (edit) return;
+      let end = () => {};
+      const ended = new Promise<void>((resolve) => { end = resolve; });
+      edit = { ended, end };
+    },
+    endCellEdit() {
+      const e = edit;
+      edit = undefined;
+      e?.end();
+    },
     stats,
     resetStats() {
       stats.syncs = 0;
@@ -288,7 +310,7 @@ export function createSimulatedExcel(options: SimulatedExcelOptions = {}): Simul
         ErrorCodes: {
           apiNotFound: 'ApiNotFound', generalException: 'GeneralException', invalidArgument: 'InvalidArgument',
           invalidOperation: 'InvalidOperation', itemAlreadyExists: 'ItemAlreadyExists', itemNotFound: 'ItemNotFound',
-          notImplemented: 'NotImplemented', requestPayloadSizeLimitExceeded: 'RequestPayloadSizeLimitExceeded',
+          notImplemented: 'NotImplemented', invalidOperationInCellEditMode: 'InvalidOperationInCellEditMode', requestPayloadSizeLimitExceeded: 'RequestPayloadSizeLimitExceeded',
           responsePayloadSizeLimitExceeded: 'ResponsePayloadSizeLimitExceeded',
         },
       };

@@ -54,6 +54,8 @@ export interface SimHost {
   readonly maxResponseBytes: number;
   readonly stats: SimStats;
   isSetSupported(name: string, version: string): boolean;
+  /** While the clerk is typing in a cell: resolves when they leave the cell. */
+  cellEdit(): Promise<void> | undefined;
 }
 
 /** One queued command. `read` commands make the batch journaled (it can be rolled back). */
@@ -122,6 +124,8 @@ export class SimRequestContext {
   readonly trackedObjects = { add(_o: unknown): void {}, remove(_o: unknown): void {} };
   _queue: Op[] = [];
   _closed = false;
+  /** Excel.run's delayForCellEdit: a sync waits for the clerk to leave the cell instead of failing. */
+  _delayForCellEdit = false;
   /** True while a sync runs: objects created then (collection items) are not queued. */
   _executing = false;
 
@@ -154,6 +158,13 @@ async function runQueue(ctx: SimRequestContext): Promise<void> {
   ctx._queue = [];
   host.stats.syncs += 1;
   await Promise.resolve(); // a round trip is always asynchronous
+  const editing = host.cellEdit();
+  if (editing) {
+    if (!ctx._delayForCellEdit) {
+      throw new SimError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.');
+    }
+    await editing;
+  }
   const requestBytes = 2 + ops.reduce((n, o) => n + o.bytes + 1, 0);
   const record = (answerBytes: number) => {
     host.stats.requests.push(requestBytes);

@@ -4,6 +4,7 @@
 import { problems, visits } from '@taizhang/ledger';
 import { createApiClient } from '../../../addin/src/api/client';
 import { check } from '../../../addin/src/engine/check';
+import { excelRunHost } from '../../../addin/src/excel/host';
 import { resolveConflicts } from '../../../addin/src/engine/conflicts';
 import { createLedgerSheet } from '../../../addin/src/engine/createSheet';
 import { pull } from '../../../addin/src/engine/pull';
@@ -107,6 +108,24 @@ describe.each(API_VERSIONS)('on a host with ExcelApi %s', (apiVersion) => {
       expect(sh.cell(`${P('description')}3`).fill).toBeNull();
       expect(excel.comments()).toHaveLength(0);
       expect(sh.cell(`${P('_sync')}3`).value).toBe('');
+    });
+
+    it('while the clerk is typing in a cell: the pane\'s host waits (delayForCellEdit) and then checks; a host without the option fails, nothing lost', async () => {
+      const { excel, opts } = setup();
+      const { sheet } = await createLedgerSheet(excel, 'problems', opts);
+      excel.sheet(sheet).type(rowsRange(problems, 2, 3), [problemRow(), problemRow({ sector: '工业' })]);
+      excel.startCellEdit();
+      await expect(check(excel, { ...opts, sheet })).rejects.toMatchObject({ code: 'InvalidOperationInCellEditMode' });
+      expect(excel.sheet(sheet).cell(`${P('sector')}3`).fill).toBeNull();
+      const pane = excelRunHost(excel.run, excel.isSetSupported);
+      let done = false;
+      const checking = check(pane, { ...opts, sheet }).then((r) => { done = true; return r; });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(done).toBe(false);
+      excel.endCellEdit();
+      const r = await checking;
+      expect(r.invalid).toBe(1);
+      expect(excel.sheet(sheet).cell(`${P('sector')}3`).fill).toBe('#FFC7CE');
     });
 
     it('sync count stays ≤ 3 + ceil(N / chunk) for 5000 rows', async () => {
