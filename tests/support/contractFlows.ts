@@ -50,7 +50,7 @@ export function realisticRow(i: number): Cell[] {
   });
 }
 
-export async function contractRun(n: number, o: { apiVersion?: string; onFlow?: (flow: string) => void } = {}): Promise<FlowBytes[]> {
+export async function contractRun(n: number, o: { apiVersion?: string; onFlow?: (flow: FlowBytes) => void } = {}): Promise<FlowBytes[]> {
   // The simulator's own limit is lifted: the bytes that matter are office.js's, held by the caller.
   const sim = createSimulatedExcel({ apiVersion: o.apiVersion ?? '1.17', maxRequestBytes: 1 << 30, maxResponseBytes: 1 << 30 });
   const host = officeRuntimeHost(sim);
@@ -66,8 +66,9 @@ export async function contractRun(n: number, o: { apiVersion?: string; onFlow?: 
     sim.resetStats();
     const r = await run();
     const { request, answer } = host.largest();
-    out.push({ flow, syncs: r.stats.syncs, request, answer, simRequest: sim.stats.largestRequestBytes, simAnswer: sim.stats.largestAnswerBytes });
-    o.onFlow?.(flow);
+    const line = { flow, syncs: r.stats.syncs, request, answer, simRequest: sim.stats.largestRequestBytes, simAnswer: sim.stats.largestAnswerBytes };
+    out.push(line);
+    o.onFlow?.(line);
   };
 
   let sheet = '';
