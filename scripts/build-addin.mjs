@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Builds the task pane: addin/src/pane/main.tsx → addin/dist/taskpane.js (one minified
-// bundle, es2020, iife), addin/dist/taskpane.html and addin/dist/assets/icon-{16,32,64,80,128}.png
+// bundle, es2020, iife), addin/dist/guard.js (the ES5 old-webview check, loaded first),
+// addin/dist/taskpane.html, addin/dist/support.html (the manifest's SupportUrl) and addin/dist/assets/icon-{16,32,64,80,128}.png
 // (copied from addin/assets/, drawn there by scripts/png.mjs when missing).
 // Needs no network: Office.js is loaded by the html from Microsoft's CDN at run time.
 //
@@ -20,6 +21,8 @@ import { ICON_SIZES, iconPng } from './png.mjs';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = path.join(ROOT, 'addin', 'dist');
 export const ASSETS = path.join(ROOT, 'addin', 'assets');
+/** The first script of the pane, in ES5: tells the clerk what to update when the webview is too old. */
+export const GUARD = path.join(ROOT, 'addin', 'src', 'pane', 'guard.js');
 export const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
 function arg(argv, name) {
@@ -72,7 +75,35 @@ export function taskpaneHtml(officeJs = OFFICE_JS_CDN) {
 </head>
 <body>
 <div id="root"></div>
+<script src="guard.js"></script>
 <script src="taskpane.js"></script>
+</body>
+</html>
+`;
+}
+
+/**
+ * The page the manifest's SupportUrl and "learn more" link open (store review follows them):
+ * what the add-in does, which Excel it needs, and where to turn without it, in both languages.
+ */
+export function supportHtml() {
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>台账 Taizhang：帮助 Help</title>
+<style>body { margin: 24px; max-width: 760px; font-family: "Segoe UI", "Microsoft YaHei", "PingFang SC", sans-serif; line-height: 1.6; }</style>
+</head>
+<body>
+<h1>台账 Taizhang</h1>
+<p>台账加载项用于在 Excel 中填报、校验、上报和汇总“入企进村服务”的问题清单与走访台账：校验规则与服务器一致，上报的每一行只保存一次，并保留版本和修改记录。</p>
+<p>需要 Excel 网页版、Microsoft 365，或 Office 2019 及以上版本（Windows 上需要 Microsoft Edge WebView2 运行时）。首页选项卡上的“台账”按钮打开任务窗格；使用管理员开通的账户登录。</p>
+<p>使用 WPS 或旧版 Excel 时，可用命令行工具 <code>taizhang check</code>、<code>taizhang push</code>、<code>taizhang pull</code> 校验和同步台账文件。账户、权限和数据问题请联系本县（区、市）的台账管理员。</p>
+<hr>
+<p lang="en">The Taizhang add-in fills in, checks, pushes and consolidates the problem lists and visit logs of the enterprise and village service campaign in Excel: the same rules as the server, every row stored once, with versions and a history of changes.</p>
+<p lang="en">It needs Excel on the web, Microsoft 365, or Office 2019 or newer (on Windows with the Microsoft Edge WebView2 Runtime). The 台账 button on the Home tab opens the task pane; sign in with the account your administrator created.</p>
+<p lang="en">With WPS or an older Excel, check and sync ledger files with the command line: <code>taizhang check</code>, <code>taizhang push</code>, <code>taizhang pull</code>. For accounts, permissions and data, contact your county's ledger administrator.</p>
 </body>
 </html>
 `;
@@ -100,6 +131,9 @@ export async function buildAddin({ prod = false, officeJs = OFFICE_JS_CDN, out =
     metafile: true,
   });
   await writeFile(path.join(out, 'taskpane.html'), taskpaneHtml(officeJs));
+  // The old-webview guard goes as written: ES5, loaded before the bundle.
+  await copyFile(GUARD, path.join(out, 'guard.js'));
+  await writeFile(path.join(out, 'support.html'), supportHtml());
   // The icons live in addin/assets (drawn by scripts/png.mjs the first time) and are copied.
   await mkdir(ASSETS, { recursive: true });
   for (const size of ICON_SIZES) {
@@ -114,7 +148,7 @@ export async function buildAddin({ prod = false, officeJs = OFFICE_JS_CDN, out =
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const argv = process.argv.slice(2);
   buildAddin({ prod: argv.includes('--prod'), officeJs: arg(argv, '--office-js') ?? OFFICE_JS_CDN, out: arg(argv, '--out') ?? DIST })
-    .then(({ out, bytes }) => console.log(`[build-addin] ${path.relative(ROOT, out)}/taskpane.{html,js} (${Math.round(bytes / 1024)} KB), assets/icon-*.png`))
+    .then(({ out, bytes }) => console.log(`[build-addin] ${path.relative(ROOT, out)}/taskpane.{html,js}, guard.js, support.html (${Math.round(bytes / 1024)} KB), assets/icon-*.png`))
     .catch((e) => {
       console.error(`[build-addin] ${e.message}`);
       process.exit(1);

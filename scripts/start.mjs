@@ -44,17 +44,19 @@ function sideloadHelp(paneUrl) {
   console.log(`
  Excel 加载项 / the Excel add-in   ${paneUrl ? `${paneUrl}/taskpane.html` : '(未启动 / not running)'}
    清单 / manifest: ${manifest}
-   · Excel 网页版 / Excel on the web: 插入 → 加载项 → 上传我的加载项 → 选择 manifest.xml
-       (Insert → Add-ins → Upload My Add-in → choose manifest.xml)
+   · Excel 网页版 / Excel on the web: 开始 → 加载项 → 更多加载项 → 我的加载项 → 上传我的加载项 → 选择 manifest.xml
+       (Home → Add-ins → More Add-ins → My Add-ins → Upload My Add-in → choose manifest.xml)
    · Windows 桌面版 / Excel on Windows: 将 manifest.xml 放入一个共享文件夹（例如 \\\\电脑名\\addins），
        在 文件 → 选项 → 信任中心 → 信任中心设置 → 受信任的加载项目录 中添加该共享路径并勾选“显示在菜单中”，
-       重启 Excel 后：插入 → 我的加载项 → 共享文件夹 → 台账
+       重启 Excel 后：开始 → 加载项 → 更多加载项 → 共享文件夹 → 台账
        (share a folder holding manifest.xml, add its \\\\host\\share path under File → Options → Trust Center →
         Trust Center Settings → Trusted Add-in Catalogs with "Show in Menu", restart Excel, then
-        Insert → My Add-ins → SHARED FOLDER → Taizhang)
+        Home → Add-ins → More Add-ins → SHARED FOLDER → Taizhang)
+       窗格连不上 localhost 时，以管理员身份运行一次 / if the pane cannot reach localhost, run once as administrator:
+         CheckNetIsolation LoopbackExempt -a -n="microsoft.win32webviewhost_cw5n1h2txyewy"
    · Mac 桌面版 / Excel on the Mac: mkdir -p ~/Library/Containers/com.microsoft.Excel/Data/Documents/wef
        && cp manifest.xml ~/Library/Containers/com.microsoft.Excel/Data/Documents/wef/ ，重启 Excel →
-       插入 → 我的加载项 (restart Excel → Insert → My Add-ins)
+       开始 → 加载项 → 台账 (restart Excel → Home → Add-ins → Taizhang, under developer add-ins)
    证书 / certificate: office-addin-dev-certs (~/.office-addin-dev-certs/ca.crt)；浏览器提示不受信任时请先信任该 CA
        (trust that CA if the browser or Excel complains about https://localhost:${PANE_PORT})`);
 }

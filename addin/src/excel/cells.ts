@@ -147,13 +147,16 @@ export async function writePatch(s: Session, sheet: string, patch: CellPatch): P
   patch.clear();
 }
 
-/** The workbook's date system: 1904 only when the host can tell us (ExcelApi 1.16), else 1900. */
+/**
+ * The workbook's date system, asked of Excel itself: DATE(1904,1,1) is serial 0 in the 1904
+ * system and 1462 in the 1900 system. Worksheet functions (ExcelApi 1.2) are evaluated by the
+ * host without touching a cell, so the probe works on every host the manifest admits.
+ */
 export function loadDate1904(s: Session): Pending<boolean> {
-  if (!s.supports('1.16')) return { value: false };
-  const wb = s.ctx.workbook as Excel.Workbook & { use1904DateSystem: boolean };
-  wb.load('use1904DateSystem');
+  const probe = s.ctx.workbook.functions.date(1904, 1, 1);
+  probe.load('value');
   s.queued(0);
-  return pending(() => wb.use1904DateSystem === true);
+  return pending(() => probe.value === 0);
 }
 
 /** Values and extent of a sheet's used area in one load (for small sheets: state, lists). */

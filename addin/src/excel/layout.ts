@@ -51,15 +51,24 @@ export function styleRange(s: Session, sheet: string, row: number, col: number, 
   s.queued(48);
 }
 
+/** Dropdowns (data validation) came with ExcelApi 1.8. */
+export const LIST_VALIDATION_SET = '1.8';
+/** Table.resize came with ExcelApi 1.13. */
+export const TABLE_RESIZE_SET = '1.13';
+
 /**
  * A dropdown whose options live in a range (usually on the hidden lists sheet): no 255
  * character limit, and the options can be updated without touching the ledger sheet.
+ * A host older than ExcelApi 1.8 gets no dropdown; the check still judges every value.
+ * Returns whether the dropdown was queued.
  */
-export function setListValidation(s: Session, sheet: string, row: number, col: number, rows: number, source: string): void {
+export function setListValidation(s: Session, sheet: string, row: number, col: number, rows: number, source: string): boolean {
+  if (!s.supports(LIST_VALIDATION_SET)) return false;
   const dv = sheetOf(s, sheet).getRangeByIndexes(row, col, rows, 1).dataValidation;
   dv.clear();
   dv.rule = { list: { inCellDropDown: true, source: `=${source}` } };
   s.queued(source.length + 40);
+  return true;
 }
 
 export function listSource(sheet: string, col: number, count: number): string {
@@ -85,9 +94,22 @@ export function loadTableExists(s: Session, table: string): Pending<boolean> {
   return pending(() => !t.isNullObject);
 }
 
+/**
+ * Lay a table over a new extent with the same top-left corner. Hosts before ExcelApi 1.13
+ * cannot resize a table: there it becomes a plain range (values and formats stay) and a table
+ * of the same name is added over the new extent, in the same batch.
+ */
 export function resizeTable(s: Session, sheet: string, table: string, row: number, col: number, rows: number, cols: number): void {
-  sheetOf(s, sheet).tables.getItem(table).resize(rangeAddress(row, col, rows, cols));
-  s.queued(64);
+  const tables = sheetOf(s, sheet).tables;
+  const address = rangeAddress(row, col, rows, cols);
+  if (s.supports(TABLE_RESIZE_SET)) {
+    tables.getItem(table).resize(address);
+    s.queued(64);
+    return;
+  }
+  tables.getItem(table).convertToRange();
+  tables.add(address, true).name = table;
+  s.queued(128 + table.length);
 }
 
 export function sortTable(s: Session, sheet: string, table: string, columnIndexInTable: number): void {

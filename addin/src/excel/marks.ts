@@ -35,17 +35,22 @@ export function setFill(s: Session, sheet: string, row: number, col: number, col
   s.queued(16);
 }
 
-/** Comments need ExcelApi 1.10; without them the pane's error list is the only message. */
+/** Threaded comments came with ExcelApi 1.10. */
+export const COMMENTS_SET = '1.10';
+
+/** Without comments (before ExcelApi 1.10) the pane's error list is the only message. */
 export function commentsSupported(s: Session): boolean {
-  return s.supports('1.10');
+  return s.supports(COMMENTS_SET);
 }
 
 export function addComment(s: Session, sheet: string, row: number, col: number, text: string): void {
+  if (!s.supports(COMMENTS_SET)) return;
   s.ctx.workbook.comments.add(sheetAddress(sheet, cellAddress(row, col)), `${COMMENT_TAG}\n${text}`);
   s.queued(text.length * 3 + 80);
 }
 
 export function deleteComment(s: Session, sheet: string, row: number, col: number): void {
+  if (!s.supports(COMMENTS_SET)) return;
   s.ctx.workbook.comments.getItemByCell(sheetAddress(sheet, cellAddress(row, col))).delete();
   s.queued(80);
 }

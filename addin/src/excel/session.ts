@@ -4,10 +4,19 @@
 
 import type { ExcelHost } from './host';
 
-/** Excel on the web refuses requests over 5 MB; a batch is synced long before that. */
+/**
+ * Excel on the web refuses requests and answers over 5 MB each; a batch is synced when its
+ * estimate reaches this, so that no request or answer passes 4 MB as office.js sends it.
+ */
 export const DEFAULT_BATCH_BYTES = 2_000_000;
-/** Bytes a queued command costs beyond its data (object paths, method names, ids). */
-export const OP_OVERHEAD_BYTES = 160;
+/**
+ * Bytes a queued command costs beyond its data, as office.js writes it: every command
+ * re-sends the object paths it goes through (worksheet by name, cell, format, fill), each with
+ * an instantiate action. Measured with office.js's own request builder
+ * (tests/support/officeRuntime.ts): about 750 bytes for a fill on one cell, 730 for a load of
+ * one cell's fill, 460 for a load of values, 410 per cell of a scattered write.
+ */
+export const OP_OVERHEAD_BYTES = 800;
 
 export interface SessionStats {
   syncs: number;

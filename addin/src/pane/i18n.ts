@@ -19,6 +19,10 @@ export function detectLang(displayLanguage?: string): Lang {
 const zh = {
   appTitle: '台账',
   loading: '正在加载…',
+  // a host too old for the pane
+  hostTooOld: (missing: string) => `此版本的 Excel 过旧，无法运行台账加载项：缺少 ${missing}。`,
+  hostTooOldUpdate: '请将 Office 更新到 Office 2019、Microsoft 365 或更新的版本后重新打开本窗格。',
+  hostTooOldElsewhere: '使用 WPS 或暂时无法更新时，可在浏览器中用网页版 Excel（Excel 网页版）打开工作簿使用本加载项，或用命令行工具 taizhang check / push / pull 校验和同步台账文件。',
   // sign-in
   signInTitle: '登录',
   signInHint: '使用管理员为您开通的电子邮箱和密码登录。',
@@ -133,6 +137,9 @@ export type Strings = typeof zh;
 
 const en: Strings = {
   appTitle: 'Taizhang',
+  hostTooOld: (missing: string) => `This version of Excel is too old to run the Taizhang add-in: it lacks ${missing}.`,
+  hostTooOldUpdate: 'Please update Office to Office 2019, Microsoft 365 or newer, then open this pane again.',
+  hostTooOldElsewhere: 'With WPS, or until you can update, open the workbook in Excel on the web in a browser and use the add-in there, or check and sync the ledger file with the taizhang command line (taizhang check / push / pull).',
   loading: 'Loading…',
   signInTitle: 'Sign in',
   signInHint: 'Sign in with the e-mail address and password your administrator gave you.',

@@ -22,8 +22,10 @@ export { dateToSerial, serialToDate } from './values';
 export interface SimulatedExcelOptions {
   /** The workbook uses the 1904 date system (Excel for Mac workbooks of old). Default false. */
   date1904?: boolean;
-  /** Metered payload limit per sync, request + response. Default 5 MB like Excel on the web. */
+  /** Metered request limit per sync (UTF-8 bytes as office.js sends them). Default 5 MB like Excel on the web. */
   maxRequestBytes?: number;
+  /** Metered answer limit per sync, checked on its own. Default 5 MB like Excel on the web. */
+  maxResponseBytes?: number;
   /** Highest supported ExcelApi requirement set. Default '1.17'. */
   apiVersion?: string;
   /** Sheets the workbook starts with. Default ['Sheet1']. */
@@ -87,8 +89,12 @@ export interface SheetInspector {
 }
 
 export interface SimulatedExcel {
-  /** Like `Excel.run`: runs a batch with a fresh request context. */
+  /** Like `Excel.run`: runs a batch with a fresh request context (options: delayForCellEdit). */
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  run<T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /** The clerk starts typing in a cell: until endCellEdit, a sync fails with InvalidOperationInCellEditMode, or waits when its run asked for delayForCellEdit. */
+  startCellEdit(): void;
+  endCellEdit(): void;
   readonly stats: SimStats;
   resetStats(): void;
   /** Like `Office.context.requirements.isSetSupported`: 'ExcelApi' up to `apiVersion`. */
@@ -134,16 +140,19 @@ function snapshot(model: WorkbookModel, cell: Cell | undefined): CellSnapshot {
 export function createSimulatedExcel(options: SimulatedExcelOptions = {}): SimulatedExcel {
   const apiVersion = options.apiVersion ?? '1.17';
   const model = new WorkbookModel(options.date1904 ?? false, options.sheets ?? ['Sheet1']);
-  const stats: SimStats = { syncs: 0, largestRequestBytes: 0, requests: [], rejected: 0 };
+  const stats: SimStats = { syncs: 0, largestRequestBytes: 0, largestAnswerBytes: 0, requests: [], answers: [], rejected: 0 };
 
   const isSetSupported = (name: string, version?: string): boolean => {
     if (name.toLowerCase() !== 'excelapi') return false;
     return version === undefined || compareVersions(version, apiVersion) <= 0;
   };
 
+  let edit: { ended: Promise<void>; end: () => void } | undefined;
   const host: SimHost = {
+    cellEdit: () => edit?.ended,
     model,
     maxRequestBytes: options.maxRequestBytes ?? 5 * 1024 * 1024,
+    maxResponseBytes: options.maxResponseBytes ?? 5 * 1024 * 1024,
     stats,
     isSetSupported: (name, version) => isSetSupported(name, version),
   };
@@ -213,8 +222,13 @@ export function createSimulatedExcel(options: SimulatedExcelOptions = {}): Simul
     return t;
   };
 
-  const run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+  const run = async <T>(
+    first: Excel.RunOptions | ((context: Excel.RequestContext) => Promise<T>),
+    second?: (context: Excel.RequestContext) => Promise<T>,
+  ): Promise<T> => {
+    const batch = typeof first === 'function' ? first : second!;
     const ctx = new SimRequestContext(host, (c) => new Workbook(c));
+    if (typeof first !== 'function') ctx._delayForCellEdit = first.delayForCellEdit === true;
     try {
       const pending = batch(ctx as unknown as Excel.RequestContext);
       if (!pending || typeof (pending as Promise<T>).then !== 'function') {
@@ -230,12 +244,25 @@ export function createSimulatedExcel(options: SimulatedExcelOptions = {}): Simul
   };
 
   const sim: SimulatedExcel = {
-    run,
+    run: run as SimulatedExcel['run'],
+    startCellEdit() {
+      if (edit) return;
+      let end = () => {};
+      const ended = new Promise<void>((resolve) => { end = resolve; });
+      edit = { ended, end };
+    },
+    endCellEdit() {
+      const e = edit;
+      edit = undefined;
+      e?.end();
+    },
     stats,
     resetStats() {
       stats.syncs = 0;
       stats.largestRequestBytes = 0;
+      stats.largestAnswerBytes = 0;
       stats.requests.length = 0;
+      stats.answers.length = 0;
       stats.rejected = 0;
     },
     isSetSupported,
@@ -283,7 +310,7 @@ export function createSimulatedExcel(options: SimulatedExcelOptions = {}): Simul
         ErrorCodes: {
           apiNotFound: 'ApiNotFound', generalException: 'GeneralException', invalidArgument: 'InvalidArgument',
           invalidOperation: 'InvalidOperation', itemAlreadyExists: 'ItemAlreadyExists', itemNotFound: 'ItemNotFound',
-          notImplemented: 'NotImplemented', requestPayloadSizeLimitExceeded: 'RequestPayloadSizeLimitExceeded',
+          notImplemented: 'NotImplemented', invalidOperationInCellEditMode: 'InvalidOperationInCellEditMode', requestPayloadSizeLimitExceeded: 'RequestPayloadSizeLimitExceeded',
           responsePayloadSizeLimitExceeded: 'ResponsePayloadSizeLimitExceeded',
         },
       };

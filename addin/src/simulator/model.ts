@@ -624,8 +624,23 @@ export class WorkbookModel {
     return out;
   }
 
+  /** Where each note or comment was last seen: checked first, so a lookup by id is not a scan of the workbook. */
+  private readonly annotationSeen = new Map<string, { sheet: SheetState; r: number; c: number }>();
+
+  /** Remembers where an annotation is (cells move with sorting and row shifts; the hint is checked before use). */
+  sawAnnotation(id: string, sheet: SheetState, r: number, c: number): void {
+    this.annotationSeen.set(id, { sheet, r, c });
+  }
+
   findAnnotation(kind: 'note' | 'comment', id: string) {
-    return this.annotations(kind).find((a) => a.cell[kind]!.id === id);
+    const seen = this.annotationSeen.get(id);
+    if (seen && !seen.sheet.deleted) {
+      const cell = this.cell(seen.sheet, seen.r, seen.c);
+      if (cell?.[kind]?.id === id) return { ...seen, cell };
+    }
+    const found = this.annotations(kind).find((a) => a.cell[kind]!.id === id);
+    if (found) this.sawAnnotation(id, found.sheet, found.r, found.c);
+    return found;
   }
 
   address(sheet: SheetState, b: Bounds): string {

@@ -15,7 +15,7 @@ import {
 import {
   type Exec, type LoadArg, SimClientResult, SimCollection, SimObject, type SimRequestContext, checkShape, needApi, toWire, type AnySimObject,
 } from './proxy';
-import { type CellValue, GENERAL, formatText, valueType } from './values';
+import { type CellValue, GENERAL, dateToSerial, formatText, valueType } from './values';
 
 export interface RangeRef {
   sheet: SheetState;
@@ -62,6 +62,7 @@ function cols(b: Bounds): number {
 /** A 2-D array over a range, built sparsely; the payload is reserved before it is built. */
 function grid(x: Exec, ref: RangeRef, empty: unknown, f: (cell: Cell) => unknown): unknown[][] {
   const per = JSON.stringify(empty).length + 1;
+  x.reserveCells(rows(ref.b) * cols(ref.b));
   x.reserve(rows(ref.b) * (cols(ref.b) * per + 2));
   const out = Array.from({ length: rows(ref.b) }, () => new Array<unknown>(cols(ref.b)).fill(empty));
   for (const [r, c, cell] of x.model.cellsIn(ref.sheet, ref.b)) out[r - ref.b.r0]![c - ref.b.c0] = f(cell);
@@ -88,6 +89,8 @@ function uniform<V>(x: Exec, ref: RangeRef, get: (cell: Cell | undefined) => V):
 }
 
 const FORMAT_CELL_LIMIT = 200_000;
+/** A version above every released ExcelApi set: what preview members need. */
+const PREVIEW = '99';
 
 /** Applies a patch to every cell of a range (or only to existing cells when it removes state). */
 function patchRange(x: Exec, ref: RangeRef, patch: Partial<Record<keyof Cell, unknown>>, what: string): void {
@@ -275,6 +278,18 @@ export class Range extends SimObject<RangeRef> {
         r0: t.b.r0 + rowOffset, r1: t.b.r1 + rowOffset, c0: t.b.c0 + columnOffset, c1: t.b.c1 + columnOffset,
       }, 'Range.getOffsetRange'),
     }));
+  }
+
+  /** The smallest range holding this one and `anotherRange` (Office.js cuts large writes with it). */
+  getBoundingRect(anotherRange: Range | string): Range {
+    return this._sub('getBoundingRect()', (t) => {
+      const o = resolveAddress(this.context._host.model, anotherRange, t.sheet, 'Range.getBoundingRect');
+      if (o.sheet !== t.sheet) throw invalidArgument('the ranges are on different worksheets', 'Range.getBoundingRect');
+      return {
+        sheet: t.sheet,
+        b: { r0: Math.min(t.b.r0, o.b.r0), r1: Math.max(t.b.r1, o.b.r1), c0: Math.min(t.b.c0, o.b.c0), c1: Math.max(t.b.c1, o.b.c1) },
+      };
+    });
   }
 
   getEntireColumn(): Range {
@@ -1152,6 +1167,7 @@ function addAnnotation(x: Exec, kind: Kind, scope: Scope, cellAddress: unknown, 
     ? { id, content, author: SIMULATOR_AUTHOR, resolved: false }
     : { id, content, author: SIMULATOR_AUTHOR };
   x.model.patchCell(ref.sheet, ref.b.r0, ref.b.c0, { [kind]: state });
+  x.model.sawAnnotation(id, ref.sheet, ref.b.r0, ref.b.c0);
   return id;
 }
 
@@ -1194,6 +1210,7 @@ abstract class AnnotationCollection<I extends AnySimObject> extends SimCollectio
         if (orNull) return null;
         throw itemNotFound(`${this._kind} at ${fullAddress(ref.sheet.name, ref.b)}`);
       }
+      model.sawAnnotation(found.id, ref.sheet, ref.b.r0, ref.b.c0);
       return found.id;
     });
     return orNull ? item._instantiate() : item;
@@ -1427,6 +1444,45 @@ export class ChartTitle extends SimObject<ChartState> {
 }
 
 // ---------------------------------------------------------------------------------------
+// Worksheet functions (ExcelApi 1.2): only DATE, which tells the workbook's date system
+// ---------------------------------------------------------------------------------------
+
+interface FunctionValue {
+  value: number | null;
+  error: string | null;
+}
+
+export class FunctionResult extends SimObject<FunctionValue> {
+  readonly _typeName = 'FunctionResult';
+  override readonly _api = '1.2';
+  _readers() {
+    return { value: (t: FunctionValue) => t.value, error: (t: FunctionValue) => t.error };
+  }
+  get value(): number { return this._get('value'); }
+  get error(): string { return this._get('error'); }
+}
+
+export class Functions extends SimObject<WorkbookModel> {
+  readonly _typeName = 'Functions';
+  override readonly _api = '1.2';
+  _readers() {
+    return {};
+  }
+  /** DATE(year, month, day) as the workbook's date system counts it; before its epoch, #NUM!. */
+  date(year: number, month: number, day: number): FunctionResult {
+    return new FunctionResult(this.context, `${this._path}.date(${year},${month},${day})`, () => {
+      const m = this._resolve();
+      if (!m) return null;
+      if (![year, month, day].every((n) => typeof n === 'number' && Number.isFinite(n))) {
+        throw notImplemented('Functions.date with arguments other than numbers');
+      }
+      const serial = dateToSerial(year, month, day, 0, 0, 0, m.date1904);
+      return serial < 0 ? { value: null, error: '#NUM!' } : { value: serial, error: null };
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------
 // Workbook
 // ---------------------------------------------------------------------------------------
 
@@ -1436,6 +1492,7 @@ export class Workbook extends SimObject<WorkbookModel> {
   readonly tables: TableCollection;
   private _comments: CommentCollection | undefined;
   private _notes: NoteCollection | undefined;
+  private _functions: Functions | undefined;
 
   constructor(context: Ctx) {
     super(context, 'workbook', () => context._host.model);
@@ -1447,9 +1504,10 @@ export class Workbook extends SimObject<WorkbookModel> {
     return {
       name: () => 'Book1.xlsx',
       readOnly: () => false,
-      use1904DateSystem: (m: WorkbookModel, x: Exec) => {
-        needApi(x, '1.16', 'Workbook.use1904DateSystem');
-        return m.date1904;
+      use1904DateSystem: (_m: WorkbookModel, x: Exec) => {
+        // Preview only: in no released requirement set, so refused by every simulated host.
+        needApi(x, PREVIEW, 'Workbook.use1904DateSystem');
+        return false;
       },
     };
   }
@@ -1462,6 +1520,9 @@ export class Workbook extends SimObject<WorkbookModel> {
 
   get name(): string { return this._get('name'); }
   get readOnly(): boolean { return this._get('readOnly'); }
+  get functions(): Functions {
+    return (this._functions ??= new Functions(this.context, 'workbook.functions', () => this.context._host.model));
+  }
   /** Not declared by @types/office-js 1.0.612; see README. */
   get use1904DateSystem(): boolean { return this._get('use1904DateSystem'); }
 

@@ -9,20 +9,53 @@ import type { WorkbookModel } from './model';
 export interface SimStats {
   /** Number of `context.sync()` round trips (including the implicit one at the end of `run`). */
   syncs: number;
-  /** Largest metered payload (request + response bytes) of any sync. */
+  /** Largest metered request of any sync (UTF-8 bytes, with office.js's per-command overhead). */
   largestRequestBytes: number;
-  /** Metered payload of each sync, in order. */
+  /** Largest metered answer of any sync. */
+  largestAnswerBytes: number;
+  /** Metered request of each sync, in order. */
   requests: number[];
-  /** Syncs rejected with RequestPayloadSizeLimitExceeded. */
+  /** Metered answer of each sync, in order. */
+  answers: number[];
+  /** Syncs rejected with RequestPayloadSizeLimitExceeded or ResponsePayloadSizeLimitExceeded. */
   rejected: number;
+}
+
+/**
+ * What office.js adds to a request for each object a command goes through (its object path
+ * and the instantiate action) and for each command, and to the answer for each result;
+ * measured on the runtime in @microsoft/office-js (tests/support/officeRuntime.ts).
+ */
+export const OBJECT_PATH_BYTES = 150;
+export const ACTION_BYTES = 90;
+export const RESULT_BYTES = 28;
+/** Excel refuses to read more cells than this in one range. */
+export const MAX_READ_CELLS = 5_000_000;
+
+/** UTF-8 length of a string, as it travels (a surrogate pair is one 4-byte character). */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
 }
 
 /** What the context needs from the simulator. */
 export interface SimHost {
   readonly model: WorkbookModel;
   readonly maxRequestBytes: number;
+  readonly maxResponseBytes: number;
   readonly stats: SimStats;
   isSetSupported(name: string, version: string): boolean;
+  /** While the clerk is typing in a cell: resolves when they leave the cell. */
+  cellEdit(): Promise<void> | undefined;
 }
 
 /** One queued command. `read` commands make the batch journaled (it can be rolled back). */
@@ -35,10 +68,10 @@ export interface Op {
 }
 
 export class PayloadTooLarge extends SimError {
-  constructor(requestBytes: number, responseBytes: number, limit: number) {
+  constructor(requestBytes: number, responseBytes: number, limit: number, side: 'request' | 'response' = 'request') {
     super(
-      'RequestPayloadSizeLimitExceeded',
-      'The request payload size has exceeded the limit. Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".',
+      side === 'request' ? 'RequestPayloadSizeLimitExceeded' : 'ResponsePayloadSizeLimitExceeded',
+      `The ${side} payload size has exceeded the limit. Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".`,
       undefined,
       { requestBytes, responseBytes, limit },
     );
@@ -57,13 +90,20 @@ export class Exec {
 
   /** Fails early when at least `bytes` more would not fit (keeps huge reads from being built). */
   reserve(bytes: number): void {
-    if (this.requestBytes + this.responseBytes + bytes > this.host.maxRequestBytes) {
-      throw new PayloadTooLarge(this.requestBytes, this.responseBytes + bytes, this.host.maxRequestBytes);
+    if (this.responseBytes + bytes > this.host.maxResponseBytes) {
+      throw new PayloadTooLarge(this.requestBytes, this.responseBytes + bytes, this.host.maxResponseBytes, 'response');
+    }
+  }
+
+  /** Refuses a read of more cells than Excel answers for in one range. */
+  reserveCells(cells: number): void {
+    if (cells > MAX_READ_CELLS) {
+      throw new PayloadTooLarge(this.requestBytes, this.responseBytes, this.host.maxResponseBytes, 'response');
     }
   }
 
   respond(value: unknown): void {
-    const n = JSON.stringify(value ?? null).length;
+    const n = utf8Length(JSON.stringify(value ?? null)) + RESULT_BYTES;
     this.reserve(n);
     this.responseBytes += n;
   }
@@ -84,6 +124,8 @@ export class SimRequestContext {
   readonly trackedObjects = { add(_o: unknown): void {}, remove(_o: unknown): void {} };
   _queue: Op[] = [];
   _closed = false;
+  /** Excel.run's delayForCellEdit: a sync waits for the clerk to leave the cell instead of failing. */
+  _delayForCellEdit = false;
   /** True while a sync runs: objects created then (collection items) are not queued. */
   _executing = false;
 
@@ -116,13 +158,22 @@ async function runQueue(ctx: SimRequestContext): Promise<void> {
   ctx._queue = [];
   host.stats.syncs += 1;
   await Promise.resolve(); // a round trip is always asynchronous
+  const editing = host.cellEdit();
+  if (editing) {
+    if (!ctx._delayForCellEdit) {
+      throw new SimError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.');
+    }
+    await editing;
+  }
   const requestBytes = 2 + ops.reduce((n, o) => n + o.bytes + 1, 0);
-  const record = (bytes: number) => {
-    host.stats.requests.push(bytes);
-    host.stats.largestRequestBytes = Math.max(host.stats.largestRequestBytes, bytes);
+  const record = (answerBytes: number) => {
+    host.stats.requests.push(requestBytes);
+    host.stats.largestRequestBytes = Math.max(host.stats.largestRequestBytes, requestBytes);
+    host.stats.answers.push(answerBytes);
+    host.stats.largestAnswerBytes = Math.max(host.stats.largestAnswerBytes, answerBytes);
   };
   if (requestBytes > host.maxRequestBytes) {
-    record(requestBytes);
+    record(0);
     host.stats.rejected += 1;
     throw new PayloadTooLarge(requestBytes, 0, host.maxRequestBytes);
   }
@@ -145,17 +196,17 @@ async function runQueue(ctx: SimRequestContext): Promise<void> {
     if (e instanceof PayloadTooLarge) {
       model.rollback();
       host.stats.rejected += 1;
-      record(requestBytes + exec.responseBytes);
+      record(exec.responseBytes);
     } else {
       model.commit(); // like Excel, commands before the failing one stay applied
-      record(requestBytes + exec.responseBytes);
+      record(exec.responseBytes);
     }
     throw e;
   } finally {
     ctx._executing = false;
   }
   model.commit();
-  record(requestBytes + exec.responseBytes);
+  record(exec.responseBytes);
   for (const apply of exec.applies) apply();
 }
 
@@ -251,7 +302,7 @@ export abstract class SimObject<T> {
     readonly _path: string,
     private readonly _resolver: () => T | null,
   ) {
-    if (!context._executing) context._enqueue({ bytes: _path.length + 16, label: _path });
+    if (!context._executing) context._enqueue({ bytes: utf8Length(_path) + OBJECT_PATH_BYTES, label: _path });
     return new Proxy(this, {
       get(target, p, receiver) {
         if (typeof p === 'symbol' || p in target) return Reflect.get(target, p, receiver);
@@ -302,7 +353,7 @@ export abstract class SimObject<T> {
   }
 
   protected _bytes(name: string, args: unknown): number {
-    return JSON.stringify([this._path, name, args]).length;
+    return utf8Length(JSON.stringify([name, args])) + ACTION_BYTES;
   }
 
   /** Queues a property write; like Office.js the written value is readable locally at once. */

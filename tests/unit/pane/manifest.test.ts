@@ -63,6 +63,22 @@ test('every URL is https', () => {
   expect(xml.replace(/xmlns(:\w+)?="[^"]*"/g, '')).not.toMatch(/http:\/\//);
 });
 
+test('the support URL and "learn more" open a help page of their own, which the build writes in both languages', () => {
+  expect(doc.SupportUrl[0].$.DefaultValue).toBe(`${DEV}/support.html`);
+  expect(xml).toContain(`<bt:Url id="GetStarted.LearnMoreUrl" DefaultValue="${DEV}/support.html"/>`);
+  const html = node<string>(`
+    import { supportHtml } from './scripts/build-addin.mjs';
+    process.stdout.write(JSON.stringify(supportHtml()));`);
+  expect(html).toMatch(/需要 Excel 网页版/);
+  expect(html).toMatch(/It needs Excel on the web/);
+  expect(html).toContain('taizhang push');
+  expect(readFileSync(path.join(ROOT, 'scripts/build-addin.mjs'), 'utf8')).toMatch(/writeFile\(path\.join\(out, 'support\.html'\), supportHtml\(\)\)/);
+});
+
+test("app domains: only the add-in's own origin (the pane opens no other site)", () => {
+  expect(doc.AppDomains[0].AppDomain).toEqual([DEV]);
+});
+
 test('requires ExcelApi 1.7', () => {
   const set = doc.Requirements[0].Sets[0];
   expect(set.$.DefaultMinVersion).toBe('1.7');

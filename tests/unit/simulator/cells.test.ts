@@ -116,20 +116,26 @@ describe('the 1904 date system', () => {
     expect(dateToSerial(2022, 3, 24, 0, 0, 0, true)).toBe(43182);
   });
 
-  it('exposes workbook.use1904DateSystem (ExcelApi 1.16) and honours the option', async () => {
-    for (const date1904 of [false, true]) {
-      const excel = createSimulatedExcel({ date1904 });
-      await excel.run(async (context) => {
-        const wb = context.workbook.load('use1904DateSystem' as 'name');
+  it('refuses workbook.use1904DateSystem everywhere: it is in no released requirement set', async () => {
+    for (const apiVersion of ['1.7', '1.17']) {
+      const excel = createSimulatedExcel({ apiVersion, date1904: true });
+      await expect(excel.run(async (context) => {
+        context.workbook.load('use1904DateSystem' as 'name');
         await context.sync();
-        expect((wb as unknown as { use1904DateSystem: boolean }).use1904DateSystem).toBe(date1904);
-      });
+      })).rejects.toMatchObject({ code: 'ApiNotFound' });
     }
-    const old = createSimulatedExcel({ apiVersion: '1.15' });
-    await expect(old.run(async (context) => {
-      context.workbook.load('use1904DateSystem' as 'name');
-      await context.sync();
-    })).rejects.toMatchObject({ code: 'ApiNotFound' });
+  });
+
+  it('workbook.functions.date(1904, 1, 1) is 0 in the 1904 system and 1462 in the 1900 system, from ExcelApi 1.2', async () => {
+    for (const [date1904, serial] of [[false, 1462], [true, 0]] as const) {
+      const excel = createSimulatedExcel({ date1904, apiVersion: '1.2' });
+      await excel.run(async (context) => {
+        const probe = context.workbook.functions.date(1904, 1, 1).load('value');
+        await context.sync();
+        expect(probe.value).toBe(serial);
+      });
+      expect(excel.sheet('Sheet1').usedAddress()).toBeNull(); // no cell touched
+    }
   });
 
   it('shows the same serial as a different date text under each system', async () => {

@@ -77,7 +77,7 @@ describe('load and sync', () => {
     expect(excel.stats.requests).toHaveLength(3);
     expect(excel.sheet('Sheet1').values('A1:A3')).toEqual([['a'], ['b'], ['c']]);
     excel.resetStats();
-    expect(excel.stats).toEqual({ syncs: 0, largestRequestBytes: 0, requests: [], rejected: 0 });
+    expect(excel.stats).toEqual({ syncs: 0, largestRequestBytes: 0, largestAnswerBytes: 0, requests: [], answers: [], rejected: 0 });
     await excel.run(async () => undefined);
     expect(excel.stats.syncs).toBe(0);
   });
@@ -136,7 +136,7 @@ describe('payload limit', () => {
   });
 
   it('counts values read back, and rolls back the writes of a batch whose reads overflow', async () => {
-    const excel = createSimulatedExcel({ maxRequestBytes: 100_000 });
+    const excel = createSimulatedExcel({ maxResponseBytes: 100_000 });
     const sheet = excel.sheet('Sheet1');
     for (let start = 1; start <= 2000; start += 500) {
       sheet.type(`A${start}`, Array.from({ length: 500 }, () => ['y'.repeat(60)]));
@@ -146,7 +146,7 @@ describe('payload limit', () => {
       ws.getRange('C1').values = [['written before the read']];
       ws.getRange('A1:A2000').load('values');
       await context.sync();
-    })).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    })).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
     expect(sheet.cell('C1').value).toBe('');
 
     await excel.run(async (context) => {
@@ -154,7 +154,8 @@ describe('payload limit', () => {
       await context.sync();
       expect(r.values).toHaveLength(100);
     });
-    expect(excel.stats.requests.at(-1)).toBeGreaterThan(100 * 60);
+    expect(excel.stats.answers.at(-1)).toBeGreaterThan(100 * 60);
+    expect(excel.stats.requests.at(-1)).toBeLessThan(2000);
   });
 
   it('rejects reading a whole column rather than building a million rows', async () => {
@@ -162,7 +163,49 @@ describe('payload limit', () => {
     await expect(excel.run(async (context) => {
       context.workbook.worksheets.getItem('Sheet1').getRange('A:B').load('values');
       await context.sync();
-    })).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    })).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+  });
+
+  it('refuses a read of more than 5 million cells, whatever the answer would weigh', async () => {
+    const excel = createSimulatedExcel({ maxResponseBytes: Number.MAX_SAFE_INTEGER });
+    await expect(excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Sheet1').getRange('A:E').load('values'); // 5,242,880 cells
+      await context.sync();
+    })).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+  });
+
+  it('meters UTF-8 bytes: Chinese text weighs three bytes a character', async () => {
+    const run = async (text: string) => {
+      const excel = createSimulatedExcel();
+      await excel.run(async (context) => {
+        context.workbook.worksheets.getItem('Sheet1').getRange('A1:A1000').values = Array.from({ length: 1000 }, () => [text]);
+        await context.sync();
+      });
+      return excel.stats.requests[0]!;
+    };
+    const ascii = await run('x'.repeat(20));
+    const chinese = await run('企'.repeat(20));
+    expect(chinese - ascii).toBe(1000 * 20 * 2);
+  });
+
+  it('limits requests and answers each on its own', async () => {
+    const excel = createSimulatedExcel({ maxRequestBytes: 50_000, maxResponseBytes: 50_000 });
+    const sheet = excel.sheet('Sheet1');
+    sheet.type('A1', Array.from({ length: 1000 }, () => ['问题描述'.repeat(5)]));
+    // An answer of 60 kB after a request of a few hundred bytes: refused as an answer.
+    await expect(excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Sheet1').getRange('A1:A1000').load('values');
+      await context.sync();
+    })).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+    // 40 kB out and 40 kB back: each under its limit, though together over either.
+    await excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('Sheet1');
+      ws.getRange('B1:B600').values = Array.from({ length: 600 }, () => ['问题描述'.repeat(5)]);
+      ws.getRange('A1:A600').load('values');
+      await context.sync();
+    });
+    expect(excel.stats.requests.at(-1)!).toBeGreaterThan(35_000);
+    expect(excel.stats.answers.at(-1)!).toBeGreaterThan(35_000);
   });
 });
 
