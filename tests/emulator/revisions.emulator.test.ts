@@ -3,7 +3,7 @@
 // who, when, which request and the fields that changed; ids carry the county's code and the
 // year of the row's date, and their sequences increase per county and year, never reused.
 import { Timestamp } from 'firebase-admin/firestore';
-import { getLedger } from '@taizhang/ledger';
+import { getLedger, type LivePulledRow } from '@taizhang/ledger';
 import { adminDb, clearFirestore, closeAdmin, makeUser, type TestUser } from './helpers';
 import {
   PROBLEM_ID, VISIT_ID, create, newKey, onSiteProblem, problem, pullAll, push, revisionsOf, visit, type PushOk,
@@ -104,7 +104,7 @@ describe('revisions', () => {
     const rev = (await revisionsOf('problems', r!.id))[0]!.data;
 
     expect(rows.map((x) => x.id)).toEqual([r!.id]);
-    expect(rows[0]!.updatedAt).toBe((rev.at as Timestamp).toDate().toISOString());
+    expect((rows[0] as LivePulledRow).updatedAt).toBe((rev.at as Timestamp).toDate().toISOString());
   });
 
   it('visits have revisions too', async () => {

@@ -4,9 +4,9 @@
 // rows marked 已撤回, rows that left the list's filter or scope marked 已移出 and otherwise
 // left as they were). Text goes in with format '@' first, so nothing becomes a formula.
 
-import { fingerprint, LEDGERS, pullSheetName, SYNC_STATES, type LedgerDef, type LedgerName } from '@taizhang/ledger';
+import { fingerprint, isLivePulledRow, LEDGERS, pullSheetName, SYNC_STATES, type LedgerDef, type LedgerName } from '@taizhang/ledger';
 import type { ApiClient } from '../api/client';
-import type { PullFilter, PulledRow } from '../api/types';
+import type { LivePulledRow, PullFilter } from '../api/types';
 import { clearArea, loadDate1904, loadSheetNames, loadUsedArea, loadValues, writeBlock, type UsedArea } from '../excel/cells';
 import type { ExcelHost } from '../excel/host';
 import {
@@ -44,10 +44,10 @@ function formats(ledger: LedgerDef): string[] {
   return [...ledger.fields.map(numberFormatOf), ...SYSTEM_DEFS.map((d) => d.numberFormat)];
 }
 
-function rowCells(ledger: LedgerDef, r: PulledRow, date1904: boolean): CellValue[] {
+function rowCells(ledger: LedgerDef, r: LivePulledRow, date1904: boolean): CellValue[] {
   return [
     ...ledger.fields.map((f) => cellOf(f, r.values[f.key], date1904)),
-    r.id, r.version, r.withdrawn ? SYNC_STATES.withdrawn.zh : SYNC_STATES.synced.zh, r.key, fingerprint(ledger, r.values),
+    r.id, r.version, SYNC_STATES.synced.zh, r.key, fingerprint(ledger, r.values),
   ];
 }
 
@@ -111,7 +111,7 @@ export async function pull(
         throwIfCancelled(o.signal);
         const page = await api.pullRows({ ledger: ledger.name, ...(Object.keys(filter).length > 0 && { filter }), pageSize: PULL_PAGE_SIZE, ...(pageToken && { pageToken }) }, o.signal);
         first ??= page.cursor;
-        const cells = page.rows.map((r) => rowCells(ledger, r, date1904));
+        const cells = page.rows.filter(isLivePulledRow).map((r) => rowCells(ledger, r, date1904));
         await writeRows(s, sheet, next, cells, fmts);
         next += cells.length;
         rows += cells.length;
@@ -154,12 +154,17 @@ export async function pull(
             for (const r of page) {
               const at = rowOf.get(r.id);
               stateOf.set(r.id, r.withdrawn ? SYNC_STATES.withdrawn.zh : SYNC_STATES.synced.zh);
-              if (at !== undefined) {
-                writeBlock(s, sheet, at, 0, [rowCells(ledger, r, date1904)], fmts);
-                if (r.withdrawn) withdrawn++;
-                else updated++;
+              if (!isLivePulledRow(r)) {
+                // A withdrawn row comes without its values: the sheet keeps what it showed.
+                if (at === undefined) continue;
+                writeBlock(s, sheet, at, idCol + 1, [[r.version, SYNC_STATES.withdrawn.zh]], fmts.slice(idCol + 1, idCol + 3));
+                withdrawn++;
                 await s.syncIfFull();
-              } else if (!r.withdrawn) {
+              } else if (at !== undefined) {
+                writeBlock(s, sheet, at, 0, [rowCells(ledger, r, date1904)], fmts);
+                updated++;
+                await s.syncIfFull();
+              } else {
                 rowOf.set(r.id, next + appended.length);
                 appended.push(rowCells(ledger, r, date1904));
               }

@@ -6,7 +6,7 @@
 
 import ExcelJS from 'exceljs';
 import {
-  cellOf, fingerprint, numberFormatOf, pullSheetName, SYNC_STATES, SYSTEM_COLUMNS, type LedgerDef, type PulledRow,
+  cellOf, fingerprint, numberFormatOf, pullSheetName, SYNC_STATES, SYSTEM_COLUMNS, type LedgerDef, type LivePulledRow,
 } from '@taizhang/ledger';
 import { putCell } from './cells';
 
@@ -18,7 +18,7 @@ function fill(argb: string): ExcelJS.Fill {
   return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
 }
 
-export function listWorkbook(ledger: LedgerDef, rows: readonly PulledRow[]): ExcelJS.Workbook {
+export function listWorkbook(ledger: LedgerDef, rows: readonly LivePulledRow[]): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'taizhang';
   const ws = wb.addWorksheet(pullSheetName(ledger), { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -41,7 +41,7 @@ export function listWorkbook(ledger: LedgerDef, rows: readonly PulledRow[]): Exc
   rows.forEach((r, i) => {
     const cells = [
       ...ledger.fields.map((f) => cellOf(f, r.values[f.key], false)),
-      r.id, r.version, r.withdrawn ? SYNC_STATES.withdrawn.zh : SYNC_STATES.synced.zh, r.key, fingerprint(ledger, r.values),
+      r.id, r.version, SYNC_STATES.synced.zh, r.key, fingerprint(ledger, r.values),
     ];
     cells.forEach((v, j) => putCell(ws.getCell(i + 2, j + 1), v, formats[j]!));
   });
