@@ -16,6 +16,10 @@ export const text = {
     zh: '无权修改此行：它不属于你的工作组或辖区',
     en: 'You may not change this row: it belongs to another group or county',
   }),
+  forbiddenGroup: (own: string, named: string): Bilingual => ({
+    zh: `新行只能记在本工作组「${own}」名下，不能记在「${named}」名下`,
+    en: `New rows go under your own work group ${own}, not ${named}`,
+  }),
   forbiddenKey: (): Bilingual => ({
     zh: '此行键已被辖区外的一行使用',
     en: 'This row key is already used by a row outside your scope',
@@ -65,6 +69,10 @@ export const text = {
   noticeNotFound: (date: string): Bilingual => ({
     zh: `没有 ${date} 的通报`,
     en: `There is no notice for ${date}`,
+  }),
+  noticePastDay: (date: string, today: string): Bilingual => ({
+    zh: `${date} 没有已发布的通报；通报只能在当天（${today}）生成，过去的日期不能补发`,
+    en: `No notice was issued for ${date}; a notice can only be generated for today (${today}), never for a past day`,
   }),
   earlyDate: (date: string, earliest: string): Bilingual => ({
     zh: `日期 ${date} 早于 ${earliest}，台账没有更早的记录`,

@@ -43,7 +43,7 @@ export type PushResult =
   | { key: string; status: 'unchanged' | 'withdrawn'; id: string; version: number }
   | { key: string; status: 'conflict'; id: string; current: CurrentRow }
   | { key: string; status: 'invalid'; id?: string; errors: WireError[] }
-  | { key: string; status: 'forbidden'; id?: string; message: string }
+  | { key: string; status: 'forbidden'; id?: string; message: string; fields?: string[] }
   | { key: string; status: 'not_found'; id: string; message: string };
 
 export type PushStatus = PushResult['status'];

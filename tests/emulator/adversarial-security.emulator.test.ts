@@ -135,7 +135,7 @@ describe('finding 3: ids past 999,999 and numbers burnt by raced copies', () => 
 
 describe("finding 4: ids outside the caller's county", () => {
   it("finding 4: an id outside the caller's county answers forbidden whether or not it exists, with one message", async () => {
-    const [yuciRow] = (await push(clerkYuci, [{ key: newKey(), values: problem({ county: YUCI }) }])).results as PushOk[];
+    const [yuciRow] = (await push(clerkYuci, [{ key: newKey(), values: problem({ county: YUCI, group: '榆次区甲组' }) }])).results as PushOk[];
     const values = problem({ county: JIEXIU, group: '介休市甲组' });
     const results = await pushResults(clerkJiexiu, [
       { key: yuciRow!.key, id: yuciRow!.id, baseVersion: 1, values },
@@ -164,7 +164,7 @@ describe("finding 5: a clerk's rows carry its own group", () => {
     const [r] = await pushResults(clerkYuci, [{ key, values: problem({ county: YUCI, group: '榆次区乙组' }) }]);
     expect(r).toMatchObject({ status: 'forbidden', fields: ['group'] });
     expect((r as { message: string }).message).toMatch(BILINGUAL);
-    expect((await adminDb().doc(`problemsKeys/${key}`).get()).exists).toBe(false);
+    expect((await adminDb().doc(`problemsKeys/${clerkYuci.uid}:${key}`).get()).exists).toBe(false);
     const [own] = await pushResults(clerkYuci, [{ key: newKey(), values: problem({ county: YUCI, group: '榆次区甲组' }) }]);
     expect(own!.status).toBe('created');
     const [unnamed] = await pushResults(clerkYuci, [{ key: newKey(), values: problem({ county: YUCI, group: undefined }) }]);
@@ -197,14 +197,14 @@ describe("finding 6: a row key never hands one account's row to another", () => 
   // push of the same key stores the partner's own row, with the partner's values.
   it("finding 6: two accounts pushing the same key each get their own row, and neither's values are touched", async () => {
     const key = newKey('shared');
-    const [mine] = (await push(clerkYuci, [{ key, values: problem({ county: YUCI, targetName: '甲账户的企业' }) }])).results as PushOk[];
-    const [theirs] = await pushResults(clerkYuciPartner, [{ key, values: problem({ county: YUCI, targetName: '乙账户的企业' }) }]);
+    const [mine] = (await push(clerkYuci, [{ key, values: problem({ county: YUCI, group: '榆次区甲组', targetName: '甲账户的企业' }) }])).results as PushOk[];
+    const [theirs] = await pushResults(clerkYuciPartner, [{ key, values: problem({ county: YUCI, group: '榆次区甲组', targetName: '乙账户的企业' }) }]);
     expect(theirs).toMatchObject({ status: 'created', values: { targetName: '乙账户的企业' } });
     expect((theirs as PushOk).id).not.toBe(mine!.id);
     // Each account's retry of a lost answer still finds its own row, never a second one.
-    const [mineAgain] = await pushResults(clerkYuci, [{ key, values: problem({ county: YUCI, targetName: '甲账户的企业' }) }]);
+    const [mineAgain] = await pushResults(clerkYuci, [{ key, values: problem({ county: YUCI, group: '榆次区甲组', targetName: '甲账户的企业' }) }]);
     expect(mineAgain).toMatchObject({ status: 'created', id: mine!.id, values: { targetName: '甲账户的企业' } });
-    const [theirsAgain] = await pushResults(clerkYuciPartner, [{ key, values: problem({ county: YUCI, targetName: '乙账户的企业' }) }]);
+    const [theirsAgain] = await pushResults(clerkYuciPartner, [{ key, values: problem({ county: YUCI, group: '榆次区甲组', targetName: '乙账户的企业' }) }]);
     expect(theirsAgain).toMatchObject({ status: 'created', id: (theirs as PushOk).id });
     const stored = await adminDb().doc(`problems/${mine!.id}`).get();
     expect(stored.get('version')).toBe(1);
@@ -252,7 +252,7 @@ describe('finding 7: every token a client sends is checked', () => {
 
 describe('finding 13: a withdrawn row stops serving its values', () => {
   it('finding 13: a withdrawn row in a since-pull answers its id, version and withdrawn: true, nothing else', async () => {
-    const [row] = (await push(clerkYuci, [{ key: newKey(), values: problem({ county: YUCI, targetName: '撤回前的企业' }) }])).results as PushOk[];
+    const [row] = (await push(clerkYuci, [{ key: newKey(), values: problem({ county: YUCI, group: '榆次区甲组', targetName: '撤回前的企业' }) }])).results as PushOk[];
     const before = await callOk<PullAnswer>('pullRows', { ledger: 'problems' }, coordYuci.token);
     await push(clerkYuci, [{ key: row!.key, id: row!.id, baseVersion: 1, withdraw: true }]);
     for (const user of [coordYuci, clerkYuci, admin]) {

@@ -151,7 +151,7 @@ export interface DocState {
 }
 
 /** Subcollections the functions write under a document (store/paths.ts). */
-const SUBCOLLECTIONS = ['revisions', 'units'];
+const SUBCOLLECTIONS = ['revisions', 'units', 'claims'];
 
 /**
  * Every document in the database with its data and update time: equal snapshots mean

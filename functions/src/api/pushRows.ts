@@ -19,8 +19,8 @@ export const pushRows = callable(callableOptions, answerUnavailableWhenStoreDown
   const req = parseRequest(pushRequestSchema, request.data);
   checkUniqueKeys(req.rows);
   // The registry rule (groups/registry.ts): an unknown or inactive group may not push.
-  await requireRegisteredGroup(firestore(), caller);
-  const results = await push(firestore(), caller, req, { today: todayInShanghai() });
+  const ownGroup = await requireRegisteredGroup(firestore(), caller);
+  const results = await push(firestore(), caller, req, { today: todayInShanghai() }, ownGroup);
   const counts: Record<string, number> = {};
   for (const r of results) counts[r.status] = (counts[r.status] ?? 0) + 1;
   logger.info('pushRows', { uid: caller.uid, ledger: req.ledger, requestId: req.requestId, rows: req.rows.length, ...counts });
