@@ -302,7 +302,8 @@ describe('finding 15: App Check and calls per minute', () => {
     const limit = (refused.error?.details as { limit?: number } | undefined)?.limit;
     expect(typeof limit).toBe('number');
     // A scripted loop gets the same answer every time; it costs no scan.
-    const loop = await Promise.all(Array.from({ length: 20 }, () => stats()));
+    const loop = [];
+    for (let i = 0; i < 10; i++) loop.push(await stats());
     expect(loop.every((r) => r.error?.status === 'RESOURCE_EXHAUSTED')).toBe(true);
     const pulls = await callFn('pullRows', { ledger: 'problems' }, user.token);
     expect(pulls.error?.status).toBe('RESOURCE_EXHAUSTED');

@@ -8,7 +8,7 @@
 import { logger } from 'firebase-functions';
 import { callable } from './callable';
 import { requireCaller } from '../auth';
-import { callableOptions } from '../config';
+import { noticeOptions } from '../config';
 import { todayInShanghai } from '@taizhang/ledger';
 import { apiError, text } from '../messages';
 import { noticeDate, noticeScope } from '../supervision/access';
@@ -18,7 +18,7 @@ import { noticeRequestSchema, parseRequest } from './schemas';
 import { answerUnavailableWhenStoreDown } from '../store/outage';
 
 // Reads the whole store: wait up to 280 s of its 300 s.
-export const generateNotice = callable({ ...callableOptions, timeoutSeconds: 300, memory: '1GiB' }, answerUnavailableWhenStoreDown(async (request) => {
+export const generateNotice = callable(noticeOptions, answerUnavailableWhenStoreDown(async (request) => {
   const caller = await requireCaller(request);
   const county = noticeScope(caller);
   const req = parseRequest(noticeRequestSchema, request.data);

@@ -5,7 +5,7 @@ import { logger } from 'firebase-functions';
 import { callable } from './callable';
 import { todayInShanghai } from '@taizhang/ledger';
 import { requireCaller } from '../auth';
-import { callableOptions } from '../config';
+import { pushOptions } from '../config';
 import { requireRegisteredGroup } from '../groups/registry';
 import { pushRows as push } from '../push/service';
 import type { PushResult } from '../push/types';
@@ -13,7 +13,7 @@ import { firestore } from '../store/db';
 import { checkPushLimits, checkUniqueKeys, parseRequest, pushRequestSchema } from './schemas';
 import { answerUnavailableWhenStoreDown } from '../store/outage';
 
-export const pushRows = callable(callableOptions, answerUnavailableWhenStoreDown(async (request): Promise<{ results: PushResult[] }> => {
+export const pushRows = callable(pushOptions, answerUnavailableWhenStoreDown(async (request): Promise<{ results: PushResult[] }> => {
   const caller = await requireCaller(request);
   checkPushLimits(request.data);
   const req = parseRequest(pushRequestSchema, request.data);
