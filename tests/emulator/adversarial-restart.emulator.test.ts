@@ -339,7 +339,8 @@ describe('Firestore restarted with its data in the middle of a push', () => {
 
   it('the key index maps each key to its row, and holds nothing else', async () => {
     const snap = await adminDb().collection('problemsKeys').get();
-    const index = new Map(snap.docs.map((d) => [d.id, d.get('id') as string]));
+    // Index entries are per account: `{uid}:{key}` (docs/ids.md).
+    const index = new Map(snap.docs.map((d) => [d.id.slice(d.id.lastIndexOf(':') + 1), d.get('id') as string]));
     expect(index.size).toBe(rows.length);
     expect(rows.filter((r) => index.get(r.key) !== r.id).map((r) => r.key)).toEqual([]);
   });

@@ -18,7 +18,7 @@ let admin: TestUser;
 beforeAll(async () => {
   await clearFirestore();
   [clerk, admin] = await Promise.all([
-    makeUser({ email: 'revisions-clerk@taizhang.test', claims: { role: 'clerk', county: YUCI, group: '榆次区修订组' } }),
+    makeUser({ email: 'revisions-clerk@taizhang.test', claims: { role: 'clerk', county: YUCI, group: '榆次区入企服务第1组' } }),
     makeUser({ email: 'revisions-admin@taizhang.test', claims: { role: 'admin' } }),
   ]);
 });
@@ -47,7 +47,7 @@ describe('revisions', () => {
     // Every stored field, in the ledger's column order, with only a new value.
     const expected = getLedger('problems').fields.filter((f) => row.values[f.key] !== undefined).map((f) => ({ field: f.key, new: row.values[f.key] }));
     expect(rev.changes).toEqual(expected);
-    expect(rev.changes).toContainEqual({ field: 'group', new: '榆次区修订组' });
+    expect(rev.changes).toContainEqual({ field: 'group', new: '榆次区入企服务第1组' });
     // `at` is the commit time the row itself records.
     const doc = (await adminDb().collection('problems').doc(row.id).get()).data()!;
     expect((rev.at as Timestamp).isEqual(doc.updatedAt)).toBe(true);
