@@ -81,7 +81,21 @@ function revokedBefore(user: UserRecord): number {
  * `permission-denied` for an account without email or valid claims (no role, an unknown
  * county, a clerk without county or group).
  */
-export async function requireCaller(request: Pick<CallableRequest, 'auth'>, auth: Auth = getAuth(adminApp())): Promise<Caller> {
+export function requireCaller(request: Pick<CallableRequest, 'auth'> & { rawRequest?: object }, auth?: Auth): Promise<Caller> {
+  // One check per request: api/callable.ts asks before the body is read, the handler again.
+  const raw = request.rawRequest;
+  if (raw === undefined || auth !== undefined) return checkCaller(request, auth ?? getAuth(adminApp()));
+  let answer = checked.get(raw);
+  if (answer === undefined) {
+    answer = checkCaller(request, getAuth(adminApp()));
+    checked.set(raw, answer);
+  }
+  return answer;
+}
+
+const checked = new WeakMap<object, Promise<Caller>>();
+
+async function checkCaller(request: Pick<CallableRequest, 'auth'>, auth: Auth): Promise<Caller> {
   // The Functions emulator decodes tokens without verifying them, so a garbage token can
   // arrive with no uid: it is no sign-in either.
   const rawToken = request.auth?.rawToken;

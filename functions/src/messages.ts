@@ -7,6 +7,11 @@ export function apiError(code: FunctionsErrorCode, m: Bilingual, details?: unkno
   return new HttpsError(code, joined(m), details);
 }
 
+/** A size for a message: KiB below one MiB, else MiB with one decimal. */
+function size(bytes: number): string {
+  return bytes < 1048576 ? `${Math.ceil(bytes / 1024)} KiB` : `${(bytes / 1048576).toFixed(1)} MiB`;
+}
+
 export const text = {
   forbiddenCounty: (county: string): Bilingual => ({
     zh: `无权写入「${county}」的数据`,
@@ -15,6 +20,10 @@ export const text = {
   forbiddenRow: (): Bilingual => ({
     zh: '无权修改此行：它不属于你的工作组或辖区',
     en: 'You may not change this row: it belongs to another group or county',
+  }),
+  forbiddenGroup: (own: string, named: string): Bilingual => ({
+    zh: `新行只能记在本工作组「${own}」名下，不能记在「${named}」名下`,
+    en: `New rows go under your own work group ${own}, not ${named}`,
   }),
   forbiddenKey: (): Bilingual => ({
     zh: '此行键已被辖区外的一行使用',
@@ -33,6 +42,18 @@ export const text = {
   tooLarge: (bytes: number, max: number): Bilingual => ({
     zh: `请求过大（${(bytes / 1048576).toFixed(1)} MiB，上限 ${max / 1048576} MiB），请分批上报`,
     en: `Request too large (${(bytes / 1048576).toFixed(1)} MiB, limit ${max / 1048576} MiB); send smaller chunks`,
+  }),
+  requestTooLarge: (bytes: number, max: number): Bilingual => ({
+    zh: `请求过大（${size(bytes)}，此功能上限 ${size(max)}），未予处理`,
+    en: `Request too large (${size(bytes)}; this function takes at most ${size(max)}); nothing was done`,
+  }),
+  appCheckRequired: (): Bilingual => ({
+    zh: '请求未通过应用验证（App Check），请使用正式发布的台账加载项或命令行工具',
+    en: 'The request did not pass app verification (App Check); use the released Taizhang add-in or command line',
+  }),
+  tooManyCalls: (max: number, seconds: number): Bilingual => ({
+    zh: `调用过于频繁：每个账户每分钟最多 ${max} 次，请 ${seconds} 秒后重试`,
+    en: `Too many calls: at most ${max} per minute for each account; try again in ${seconds} seconds`,
   }),
   duplicateKey: (key: string): Bilingual => ({
     zh: `同一请求中行键重复：${key}`,
@@ -65,6 +86,10 @@ export const text = {
   noticeNotFound: (date: string): Bilingual => ({
     zh: `没有 ${date} 的通报`,
     en: `There is no notice for ${date}`,
+  }),
+  noticePastDay: (date: string, today: string): Bilingual => ({
+    zh: `${date} 没有已发布的通报；通报只能在当天（${today}）生成，过去的日期不能补发`,
+    en: `No notice was issued for ${date}; a notice can only be generated for today (${today}), never for a past day`,
   }),
   earlyDate: (date: string, earliest: string): Bilingual => ({
     zh: `日期 ${date} 早于 ${earliest}，台账没有更早的记录`,

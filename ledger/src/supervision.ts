@@ -334,9 +334,16 @@ export function buildNotice(
 
 const pct = (x: number): string => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
 
-/** Markdown table cells: no line breaks, no pipes. */
+/**
+ * Markdown table cells: no line breaks, no pipes, and what a clerk typed stays text once
+ * rendered — a backslash before every character Markdown or HTML would act on (links and
+ * images `[ ] ( ) !`, tags and entities `< > &`, emphasis and code `* _ ~ \``, headings `#`).
+ */
 function cell(x: unknown): string {
-  return String(x).replace(/[\r\n\t]+/g, ' ').replace(/\|/g, '｜');
+  return String(x)
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(/\|/g, '｜')
+    .replace(/[\\`*_~[\]()<>!&#]/g, '\\$&');
 }
 
 function table(headers: string[], rows: unknown[][]): string[] {

@@ -43,7 +43,7 @@ export type PushResult =
   | { key: string; status: 'unchanged' | 'withdrawn'; id: string; version: number }
   | { key: string; status: 'conflict'; id: string; current: CurrentRow }
   | { key: string; status: 'invalid'; id?: string; errors: WireError[] }
-  | { key: string; status: 'forbidden'; id?: string; message: string }
+  | { key: string; status: 'forbidden'; id?: string; message: string; fields?: string[] }
   | { key: string; status: 'not_found'; id: string; message: string };
 
 export type PushStatus = PushResult['status'];
@@ -63,12 +63,30 @@ export interface PullRequest {
   readonly pageToken?: string;
 }
 
-export interface PulledRow {
+/** A row a pull answers: a live row with everything, or a withdrawn one with nothing but its id. */
+export type PulledRow = LivePulledRow | WithdrawnPulledRow;
+
+/**
+ * A withdrawn row in a since-pull: only that it is gone. Its values were withdrawn with it,
+ * so they are served to nobody any more (a sheet that shows the row keeps what it showed).
+ */
+export interface WithdrawnPulledRow {
+  readonly id: string;
+  readonly version: number;
+  readonly withdrawn: true;
+}
+
+/** True for a live row (the only kind a full pull answers). */
+export function isLivePulledRow(r: PulledRow): r is LivePulledRow {
+  return !r.withdrawn;
+}
+
+export interface LivePulledRow {
   readonly id: string;
   readonly key: string;
   readonly version: number;
   readonly values: CanonicalRow;
-  readonly withdrawn: boolean;
+  readonly withdrawn: false;
   readonly createdAt: string;
   readonly createdBy: string;
   readonly updatedAt: string;

@@ -1,7 +1,7 @@
 // A clerk's day with the add-in, end to end: the engine on the Excel simulator, talking to
 // the real callables in the emulators through the fetch transport. Each step builds on the
 // one before, as the day does.
-import { problems, visits } from '@taizhang/ledger';
+import { isLivePulledRow, problems, visits } from '@taizhang/ledger';
 import { createApiClient, type ApiClient } from '@taizhang/client';
 import { fetchTransport } from '@taizhang/client';
 import type { Profile } from '@taizhang/client';
@@ -129,7 +129,7 @@ describe('the clerk\'s day (问题清单)', () => {
     const rows = names.map(rowOf);
     const ids = rows.map((r) => String(sh.cell(`${P('_id')}${r}`).value));
     const pulled = await coordApi.pullAll({ ledger: 'problems' });
-    const theirs = pulled.rows.filter((r) => ids.includes(r.id));
+    const theirs = pulled.rows.filter(isLivePulledRow).filter((r) => ids.includes(r.id));
     const answer = await coordApi.pushRows('problems', theirs.map((t) => ({ key: t.key, id: t.id, baseVersion: t.version, values: { ...t.values, department: '市发改委' } })));
     expect(answer.every((a) => a.status === 'updated')).toBe(true);
 
@@ -164,7 +164,7 @@ describe('the clerk\'s day (问题清单)', () => {
     expect(ids).toEqual([...ids].sort());
 
     const coordApi = client(coordinator);
-    const target = (await coordApi.pullAll({ ledger: 'problems' })).rows.find((x) => x.id === ids[2])!;
+    const target = (await coordApi.pullAll({ ledger: 'problems' })).rows.filter(isLivePulledRow).find((x) => x.id === ids[2])!;
     await coordApi.pushRows('problems', [{ key: target.key, id: target.id, baseVersion: target.version, values: { ...target.values, remarks: '协调员补充' } }]);
     const p2 = await pull(excel, api, { ledger: 'problems', profile });
     expect(p2).toMatchObject({ incremental: true, updated: 1, added: 0 });
@@ -222,7 +222,7 @@ describe('breaking off and text safety', () => {
     const r = await push(x1904, api, { sheet: made.sheet, profile });
     expect(r.counts).toEqual({ created: 1 });
     const id = String(x1904.sheet(made.sheet).cell(`${P('_id')}2`).value);
-    const stored = (await api.pullAll({ ledger: 'problems' })).rows.find((x) => x.id === id)!;
+    const stored = (await api.pullAll({ ledger: 'problems' })).rows.filter(isLivePulledRow).find((x) => x.id === id)!;
     expect(stored.values.foundOn).toBe('2022-03-24');
     const p = await pull(x1904, api, { ledger: 'problems', profile });
     const ps = x1904.sheet(p.sheet);

@@ -7,6 +7,7 @@
 // so a forged *signature* cannot be tested here (production verifies it before our code
 // runs). What is tested: the functions verify expiry, audience and issuer themselves, and
 // take role, county and group from the account, never from the token's copy of its claims.
+import { isLivePulledRow, todayInShanghai } from '@taizhang/ledger';
 import { randomUUID } from 'node:crypto';
 import { adminAuth, callFn, clearFirestore, closeAdmin, makeUser, signIn, type TestUser } from './helpers';
 import { newKey, problem, pullAll, push, type PushOk } from './fixtures';
@@ -17,6 +18,8 @@ jest.setTimeout(180_000);
 const YUCI = '榆次区';
 const JIEXIU = '介休市';
 const AS_OF = '2022-06-01';
+/** Notices are generated for today only (a past day's is a record, never computed again). */
+const NOTICE_DAY = todayInShanghai();
 
 type Who = 'clerkYuci' | 'clerkYuciOtherGroup' | 'clerkJiexiu' | 'coordYuci' | 'coordCity' | 'admin';
 const WHO: Who[] = ['clerkYuci', 'clerkYuciOtherGroup', 'clerkJiexiu', 'coordYuci', 'coordCity', 'admin'];
@@ -51,7 +54,7 @@ async function update(user: TestUser, row: PushOk): Promise<string> {
 /** The counties of every row a full pull shows. */
 async function pulledCounties(user: TestUser): Promise<string> {
   const { rows } = await pullAll(user, {});
-  return [...new Set(rows.map((r) => r.values.county as string))].sort().join('+');
+  return [...new Set(rows.filter(isLivePulledRow).map((r) => r.values.county as string))].sort().join('+');
 }
 
 async function statsCounties(user: TestUser): Promise<string> {
@@ -70,7 +73,7 @@ beforeAll(async () => {
     makeUser({ email: 'authz-admin@taizhang.test', claims: { role: 'admin' } }),
   ]);
   users = { clerkYuci, clerkYuciOtherGroup, clerkJiexiu, coordYuci, coordCity, admin };
-  yuciRow = async () => (await push(clerkYuci, [{ key: newKey(), values: problem({ county: YUCI }) }])).results[0] as PushOk;
+  yuciRow = async () => (await push(clerkYuci, [{ key: newKey(), values: problem({ county: YUCI, group: '榆次区甲组' }) }])).results[0] as PushOk;
   jiexiuRow = async () => (await push(clerkJiexiu, [{ key: newKey(), values: problem({ county: JIEXIU, group: '介休市甲组' }) }])).results[0] as PushOk;
   await Promise.all([yuciRow(), jiexiuRow()]);
 });
@@ -85,9 +88,10 @@ describe('role × county × operation', () => {
   const matrix: [string, (u: TestUser) => Promise<string>, Record<Who, string>][] = [
     ['getProfile', (u) => outcome('getProfile', {}, u.token),
       { clerkYuci: 'OK', clerkYuciOtherGroup: 'OK', clerkJiexiu: 'OK', coordYuci: 'OK', coordCity: 'OK', admin: 'OK' }],
-    ['push a new 榆次区 row', (u) => pushOne(u, { key: newKey(), values: problem({ county: YUCI }) }),
+    // A clerk's new rows name its own group (another group's name is forbidden).
+    ['push a new 榆次区 row', (u) => pushOne(u, { key: newKey(), values: problem({ county: YUCI, ...(u.claims.group && { group: u.claims.group }) }) }),
       { clerkYuci: 'created', clerkYuciOtherGroup: 'created', clerkJiexiu: 'forbidden', coordYuci: 'created', coordCity: 'created', admin: 'created' }],
-    ['push a new 介休市 row', (u) => pushOne(u, { key: newKey(), values: problem({ county: JIEXIU }) }),
+    ['push a new 介休市 row', (u) => pushOne(u, { key: newKey(), values: problem({ county: JIEXIU, ...(u.claims.group && { group: u.claims.group }) }) }),
       { clerkYuci: 'forbidden', clerkYuciOtherGroup: 'forbidden', clerkJiexiu: 'created', coordYuci: 'forbidden', coordCity: 'created', admin: 'created' }],
     ['update a 榆次区 row of 榆次区甲组', async (u) => update(u, await yuciRow()),
       { clerkYuci: 'updated', clerkYuciOtherGroup: 'forbidden', clerkJiexiu: 'forbidden', coordYuci: 'updated', coordCity: 'updated', admin: 'updated' }],
@@ -106,9 +110,9 @@ describe('role × county × operation', () => {
       { clerkYuci: YUCI, clerkYuciOtherGroup: YUCI, clerkJiexiu: JIEXIU, coordYuci: YUCI, coordCity: `${JIEXIU}+${YUCI}`, admin: `${JIEXIU}+${YUCI}` }],
     ['listNotices', (u) => outcome('listNotices', {}, u.token),
       { clerkYuci: 'PERMISSION_DENIED', clerkYuciOtherGroup: 'PERMISSION_DENIED', clerkJiexiu: 'PERMISSION_DENIED', coordYuci: 'OK', coordCity: 'OK', admin: 'OK' }],
-    ['generateNotice', (u) => outcome('generateNotice', { date: AS_OF }, u.token),
+    ['generateNotice', (u) => outcome('generateNotice', { date: NOTICE_DAY }, u.token),
       { clerkYuci: 'PERMISSION_DENIED', clerkYuciOtherGroup: 'PERMISSION_DENIED', clerkJiexiu: 'PERMISSION_DENIED', coordYuci: 'OK', coordCity: 'OK', admin: 'OK' }],
-    ['getNotice (after generateNotice)', (u) => outcome('getNotice', { date: AS_OF }, u.token),
+    ['getNotice (after generateNotice)', (u) => outcome('getNotice', { date: NOTICE_DAY }, u.token),
       { clerkYuci: 'PERMISSION_DENIED', clerkYuciOtherGroup: 'PERMISSION_DENIED', clerkJiexiu: 'PERMISSION_DENIED', coordYuci: 'OK', coordCity: 'OK', admin: 'OK' }],
   ];
 
@@ -129,8 +133,8 @@ const CALLABLES: [string, unknown][] = [
   ['pullRows', { ledger: 'problems' }],
   ['getStats', { ledger: 'problems', groupBy: 'county' }],
   ['listNotices', {}],
-  ['getNotice', { date: AS_OF }],
-  ['generateNotice', { date: AS_OF }],
+  ['getNotice', { date: NOTICE_DAY }],
+  ['generateNotice', { date: NOTICE_DAY }],
 ];
 
 const b64 = (x: unknown) => Buffer.from(JSON.stringify(x)).toString('base64url');
@@ -178,7 +182,7 @@ describe('tokens that are no sign-in', () => {
     const clerk = users.clerkYuci;
     const forged = tamper(clerk.token, (p) => ({ ...p, role: 'admin', county: JIEXIU, group: '介休市甲组' }));
 
-    expect(await outcome('generateNotice', { date: AS_OF }, forged)).toBe('PERMISSION_DENIED');
+    expect(await outcome('generateNotice', { date: NOTICE_DAY }, forged)).toBe('PERMISSION_DENIED');
     expect(await pulledCounties({ ...clerk, token: forged })).toBe(YUCI);
     expect(await pushOne({ ...clerk, token: forged }, { key: newKey(), values: problem({ county: JIEXIU }) })).toBe('forbidden');
     const profile = await callFn<{ role: string; county: string }>('getProfile', {}, forged);
@@ -233,7 +237,7 @@ describe('accounts with missing or bad claims', () => {
 
   it('claims removed after sign-in take effect on the next call, token unchanged', async () => {
     const t = await makeUser({ email: 'authz-demoted@taizhang.test', claims: { role: 'admin' } });
-    expect(await outcome('generateNotice', { date: AS_OF }, t.token)).toBe('OK');
+    expect(await outcome('generateNotice', { date: NOTICE_DAY }, t.token)).toBe('OK');
 
     await adminAuth().setCustomUserClaims(t.uid, null);
 

@@ -3,7 +3,7 @@
 // who, when, which request and the fields that changed; ids carry the county's code and the
 // year of the row's date, and their sequences increase per county and year, never reused.
 import { Timestamp } from 'firebase-admin/firestore';
-import { getLedger } from '@taizhang/ledger';
+import { getLedger, type LivePulledRow } from '@taizhang/ledger';
 import { adminDb, clearFirestore, closeAdmin, makeUser, type TestUser } from './helpers';
 import {
   PROBLEM_ID, VISIT_ID, create, newKey, onSiteProblem, problem, pullAll, push, revisionsOf, visit, type PushOk,
@@ -18,7 +18,7 @@ let admin: TestUser;
 beforeAll(async () => {
   await clearFirestore();
   [clerk, admin] = await Promise.all([
-    makeUser({ email: 'revisions-clerk@taizhang.test', claims: { role: 'clerk', county: YUCI, group: '榆次区修订组' } }),
+    makeUser({ email: 'revisions-clerk@taizhang.test', claims: { role: 'clerk', county: YUCI, group: '榆次区入企服务第1组' } }),
     makeUser({ email: 'revisions-admin@taizhang.test', claims: { role: 'admin' } }),
   ]);
 });
@@ -47,7 +47,7 @@ describe('revisions', () => {
     // Every stored field, in the ledger's column order, with only a new value.
     const expected = getLedger('problems').fields.filter((f) => row.values[f.key] !== undefined).map((f) => ({ field: f.key, new: row.values[f.key] }));
     expect(rev.changes).toEqual(expected);
-    expect(rev.changes).toContainEqual({ field: 'group', new: '榆次区修订组' });
+    expect(rev.changes).toContainEqual({ field: 'group', new: '榆次区入企服务第1组' });
     // `at` is the commit time the row itself records.
     const doc = (await adminDb().collection('problems').doc(row.id).get()).data()!;
     expect((rev.at as Timestamp).isEqual(doc.updatedAt)).toBe(true);
@@ -104,7 +104,7 @@ describe('revisions', () => {
     const rev = (await revisionsOf('problems', r!.id))[0]!.data;
 
     expect(rows.map((x) => x.id)).toEqual([r!.id]);
-    expect(rows[0]!.updatedAt).toBe((rev.at as Timestamp).toDate().toISOString());
+    expect((rows[0] as LivePulledRow).updatedAt).toBe((rev.at as Timestamp).toDate().toISOString());
   });
 
   it('visits have revisions too', async () => {

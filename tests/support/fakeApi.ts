@@ -116,7 +116,8 @@ export function fakeServer(o: { today?: string; profile?: Profile; noticeSource?
   }
 
   function pulled(s: Stored): PulledRow {
-    return { id: s.id, key: s.key, version: s.version, values: s.values, withdrawn: s.withdrawn, createdAt: '', createdBy: '', updatedAt: '', updatedBy: s.updatedBy };
+    if (s.withdrawn) return { id: s.id, version: s.version, withdrawn: true };
+    return { id: s.id, key: s.key, version: s.version, values: s.values, withdrawn: false, createdAt: '', createdBy: '', updatedAt: '', updatedBy: s.updatedBy };
   }
 
   function pullRows(data: { ledger: LedgerName; filter?: Record<string, string>; since?: string; pageSize?: number; pageToken?: string }) {

@@ -4,7 +4,7 @@
 // rows marked 已撤回, rows that left the list's filter or scope marked 已移出 and otherwise
 // left as they were). Text goes in with format '@' first, so nothing becomes a formula.
 
-import { LEDGERS, SYNC_STATES, type LedgerName } from '@taizhang/ledger';
+import { isLivePulledRow, LEDGERS, SYNC_STATES, type LedgerName } from '@taizhang/ledger';
 import { listFormats, listHeader, listRowCells, listSyncColumn, pullSheetName } from '@taizhang/client';
 import type { ApiClient } from '@taizhang/client';
 import type { PullFilter } from '@taizhang/client';
@@ -102,7 +102,7 @@ export async function pull(
         throwIfCancelled(o.signal);
         const page = await api.pullRows({ ledger: ledger.name, ...(Object.keys(filter).length > 0 && { filter }), pageSize: PULL_PAGE_SIZE, ...(pageToken && { pageToken }) }, o.signal);
         first ??= page.cursor;
-        const cells = page.rows.map((r) => listRowCells(ledger, r, date1904));
+        const cells = page.rows.filter(isLivePulledRow).map((r) => listRowCells(ledger, r, date1904));
         await writeRows(s, sheet, next, cells, fmts);
         next += cells.length;
         rows += cells.length;
@@ -145,12 +145,17 @@ export async function pull(
             for (const r of page) {
               const at = rowOf.get(r.id);
               stateOf.set(r.id, r.withdrawn ? SYNC_STATES.withdrawn.zh : SYNC_STATES.synced.zh);
-              if (at !== undefined) {
-                writeBlock(s, sheet, at, 0, [listRowCells(ledger, r, date1904)], fmts);
-                if (r.withdrawn) withdrawn++;
-                else updated++;
+              if (!isLivePulledRow(r)) {
+                // A withdrawn row comes without its values: the sheet keeps what it showed.
+                if (at === undefined) continue;
+                writeBlock(s, sheet, at, idCol + 1, [[r.version, SYNC_STATES.withdrawn.zh]], fmts.slice(idCol + 1, idCol + 3));
+                withdrawn++;
                 await s.syncIfFull();
-              } else if (!r.withdrawn) {
+              } else if (at !== undefined) {
+                writeBlock(s, sheet, at, 0, [listRowCells(ledger, r, date1904)], fmts);
+                updated++;
+                await s.syncIfFull();
+              } else {
                 rowOf.set(r.id, next + appended.length);
                 appended.push(listRowCells(ledger, r, date1904));
               }

@@ -1,9 +1,9 @@
 // 统计: getStats as a table and a chart on a summary sheet; coordinators and administrators
 // also get the overdue problems of their scope listed below.
 
-import { daysBetween, isOverdue, LEDGERS, type LedgerName } from '@taizhang/ledger';
+import { daysBetween, isLivePulledRow, isOverdue, LEDGERS, type LedgerName } from '@taizhang/ledger';
 import type { ApiClient } from '@taizhang/client';
-import type { GroupBy, PullFilter, PulledRow } from '@taizhang/client';
+import type { GroupBy, LivePulledRow, PullFilter } from '@taizhang/client';
 import { loadSheetNames, writeBlock } from '../excel/cells';
 import type { ExcelHost } from '../excel/host';
 import { activateSheet, addChart, addSheet, addTable, loadTableNames, setColumnWidth, styleRange } from '../excel/layout';
@@ -64,12 +64,12 @@ export async function summary(
   const byLabel = { zh: byField?.header ?? groupBy, en: byField?.en ?? groupBy };
 
   // Overdue list: open problems of the scope whose deadline has passed (coordinators only).
-  let overdue: PulledRow[] | undefined;
+  let overdue: LivePulledRow[] | undefined;
   if (ledger.name === 'problems' && o.profile && o.profile.role !== 'clerk') {
     overdue = [];
     for (const status of ['待办理', '办理中']) {
       const { rows } = await api.pullAll({ ledger: 'problems', filter: { ...o.filter, status }, pageSize: 5000 }, { signal: o.signal });
-      overdue.push(...rows.filter((r) => isOverdue(r.values, stats.asOf)));
+      overdue.push(...rows.filter(isLivePulledRow).filter((r) => isOverdue(r.values, stats.asOf)));
     }
     overdue.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }

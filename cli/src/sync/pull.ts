@@ -2,7 +2,7 @@
 // cursor's page tokens), in the server's order (by id); --overdue keeps the problems past
 // their deadline as of "today", as the notice and the add-in's summary count them.
 
-import { isOverdue, type LedgerName, type PullFilter, type PulledRow } from '@taizhang/ledger';
+import { isLivePulledRow, isOverdue, type LedgerName, type LivePulledRow, type PullFilter } from '@taizhang/ledger';
 import type { ApiClient } from '@taizhang/client';
 
 export const PULL_PAGE_SIZE = 5000;
@@ -15,7 +15,7 @@ export interface PullOptions {
 }
 
 export interface PulledList {
-  readonly rows: PulledRow[];
+  readonly rows: LivePulledRow[];
   /** All rows the server sent (before --overdue). */
   readonly fetched: number;
   readonly cursor: string;
@@ -25,7 +25,7 @@ export async function pullList(api: ApiClient, o: PullOptions): Promise<PulledLi
   const { rows, cursor } = await api.pullAll({
     ledger: o.ledger, ...(Object.keys(o.filter).length > 0 && { filter: o.filter }), pageSize: PULL_PAGE_SIZE,
   });
-  const live = rows.filter((r) => !r.withdrawn);
+  const live = rows.filter(isLivePulledRow);
   const kept = o.overdueAsOf === undefined ? live : live.filter((r) => isOverdue(r.values, o.overdueAsOf!));
   return { rows: kept, fetched: rows.length, cursor };
 }

@@ -5,7 +5,7 @@
 // putCell: server text never becomes a formula. The file can be edited and pushed back.
 
 import ExcelJS from 'exceljs';
-import { SYSTEM_COLUMNS, type LedgerDef, type PulledRow } from '@taizhang/ledger';
+import { SYSTEM_COLUMNS, type LedgerDef, type LivePulledRow } from '@taizhang/ledger';
 import { listFormats, listRowCells, pullSheetName } from '@taizhang/client';
 import { putCell } from './cells';
 
@@ -17,7 +17,7 @@ function fill(argb: string): ExcelJS.Fill {
   return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
 }
 
-export function listWorkbook(ledger: LedgerDef, rows: readonly PulledRow[]): ExcelJS.Workbook {
+export function listWorkbook(ledger: LedgerDef, rows: readonly LivePulledRow[]): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'taizhang';
   const ws = wb.addWorksheet(pullSheetName(ledger), { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -2,7 +2,7 @@
 import type { Notice as NoticeCore, NoticeTotals } from '@taizhang/ledger';
 
 export type {
-  CurrentRow, GroupBy, Profile, PullAnswer, PullFilter, PullRequest, PulledRow, PushAnswer, PushResult, PushRow,
+  CurrentRow, GroupBy, Profile, PullAnswer, PullFilter, PullRequest, PulledRow, LivePulledRow, WithdrawnPulledRow, PushAnswer, PushResult, PushRow,
   PushStatus, StatFigures, StatsAnswer, StatsRequest, WireError,
 } from '@taizhang/ledger';
 

@@ -1,7 +1,7 @@
 // A pulled list as every client lays it out: the ledger's columns, then the system columns
 // (id, version, sync state, row key, fingerprint), one row per stored row.
 
-import { SYNC_STATES, SYSTEM_COLUMNS, type LedgerDef, type PulledRow } from '@taizhang/ledger';
+import { SYNC_STATES, SYSTEM_COLUMNS, type LedgerDef, type LivePulledRow } from '@taizhang/ledger';
 import { cellOf, numberFormatOf, type CellValue } from '../sheet/cells';
 import { fingerprint } from './fingerprint';
 
@@ -15,11 +15,14 @@ export function listFormats(ledger: LedgerDef): string[] {
   return [...ledger.fields.map(numberFormatOf), ...SYSTEM_COLUMNS.map((s) => s.numberFormat)];
 }
 
-/** One pulled row's cells: its values, then id, version, 已同步 or 已撤回, key and fingerprint. */
-export function listRowCells(ledger: LedgerDef, r: PulledRow, date1904: boolean): CellValue[] {
+/**
+ * One pulled row's cells: its values, then id, version, 已同步, key and fingerprint. A
+ * withdrawn row comes without values (docs/api.md#pullrows): a list keeps what it showed.
+ */
+export function listRowCells(ledger: LedgerDef, r: LivePulledRow, date1904: boolean): CellValue[] {
   return [
     ...ledger.fields.map((f) => cellOf(f, r.values[f.key], date1904)),
-    r.id, r.version, r.withdrawn ? SYNC_STATES.withdrawn.zh : SYNC_STATES.synced.zh, r.key, fingerprint(ledger, r.values),
+    r.id, r.version, SYNC_STATES.synced.zh, r.key, fingerprint(ledger, r.values),
   ];
 }
 

@@ -4,7 +4,7 @@
 // Its figures are "as of D" — a problem is overdue when its deadline is before D, i.e. it
 // was due yesterday or earlier — and its silent groups are those that pushed nothing in the
 // seven full days D−7 … D−1 (at 07:00 day D itself has barely begun). The day is taken from
-// the scheduler's scheduleTime, so a retried run rewrites the same notice.
+// the scheduler's scheduleTime, so a retried run finds that day's notice stored and leaves it.
 
 import { logger } from 'firebase-functions';
 import { onSchedule } from 'firebase-functions/v2/scheduler';

@@ -4,7 +4,7 @@
 import { callable } from './callable';
 import { fieldOf, getLedger, parseDateText, todayInShanghai } from '@taizhang/ledger';
 import { requireCaller } from '../auth';
-import { callableOptions } from '../config';
+import { statsOptions } from '../config';
 import { apiError, text } from '../messages';
 import { canonicalFilter } from '../pull/filter';
 import { getStats as stats } from '../stats/service';
@@ -13,7 +13,7 @@ import { parseRequest, statsRequestSchema } from './schemas';
 import { answerUnavailableWhenStoreDown } from '../store/outage';
 
 // Reading every row in scope may legitimately take a while: wait up to 50 s of the 60 s.
-export const getStats = callable(callableOptions, answerUnavailableWhenStoreDown(async (request) => {
+export const getStats = callable(statsOptions, answerUnavailableWhenStoreDown(async (request) => {
   const caller = await requireCaller(request);
   const req = parseRequest(statsRequestSchema, request.data);
   const ledger = getLedger(req.ledger);

@@ -3,7 +3,7 @@
 import { callable } from './callable';
 import { getLedger } from '@taizhang/ledger';
 import { requireCaller } from '../auth';
-import { callableOptions } from '../config';
+import { pullOptions } from '../config';
 import { canonicalFilter } from '../pull/filter';
 import type { PullAnswer } from '@taizhang/ledger';
 import { pullRows as pull } from '../pull/service';
@@ -11,7 +11,7 @@ import { firestore } from '../store/db';
 import { DEFAULT_PAGE_SIZE, parseRequest, pullRequestSchema } from './schemas';
 import { answerUnavailableWhenStoreDown } from '../store/outage';
 
-export const pullRows = callable(callableOptions, answerUnavailableWhenStoreDown(async (request): Promise<PullAnswer> => {
+export const pullRows = callable(pullOptions, answerUnavailableWhenStoreDown(async (request): Promise<PullAnswer> => {
   const caller = await requireCaller(request);
   const req = parseRequest(pullRequestSchema, request.data);
   const filter = canonicalFilter(getLedger(req.ledger), caller, req.filter);

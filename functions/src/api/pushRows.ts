@@ -5,7 +5,7 @@ import { logger } from 'firebase-functions';
 import { callable } from './callable';
 import { todayInShanghai } from '@taizhang/ledger';
 import { requireCaller } from '../auth';
-import { callableOptions } from '../config';
+import { pushOptions } from '../config';
 import { requireRegisteredGroup } from '../groups/registry';
 import { pushRows as push } from '../push/service';
 import type { PushResult } from '../push/types';
@@ -13,14 +13,14 @@ import { firestore } from '../store/db';
 import { checkPushLimits, checkUniqueKeys, parseRequest, pushRequestSchema } from './schemas';
 import { answerUnavailableWhenStoreDown } from '../store/outage';
 
-export const pushRows = callable(callableOptions, answerUnavailableWhenStoreDown(async (request): Promise<{ results: PushResult[] }> => {
+export const pushRows = callable(pushOptions, answerUnavailableWhenStoreDown(async (request): Promise<{ results: PushResult[] }> => {
   const caller = await requireCaller(request);
   checkPushLimits(request.data);
   const req = parseRequest(pushRequestSchema, request.data);
   checkUniqueKeys(req.rows);
   // The registry rule (groups/registry.ts): an unknown or inactive group may not push.
-  await requireRegisteredGroup(firestore(), caller);
-  const results = await push(firestore(), caller, req, { today: todayInShanghai() });
+  const ownGroup = await requireRegisteredGroup(firestore(), caller);
+  const results = await push(firestore(), caller, req, { today: todayInShanghai() }, ownGroup);
   const counts: Record<string, number> = {};
   for (const r of results) counts[r.status] = (counts[r.status] ?? 0) + 1;
   logger.info('pushRows', { uid: caller.uid, ledger: req.ledger, requestId: req.requestId, rows: req.rows.length, ...counts });

@@ -15,10 +15,12 @@ import { toGroup } from './store';
 /**
  * Throws `permission-denied` when the caller is a clerk whose group is unknown or inactive
  * in a county that has a registry. Three small reads: the groups named like the claim, the
- * group whose id is the claim, and whether the county has any group at all.
+ * group whose id is the claim, and whether the county has any group at all. Answers the
+ * names a clerk's rows may give its own group: the claim, and the registered group's id and
+ * name (a claim may be either); empty for coordinators and administrators.
  */
-export async function requireRegisteredGroup(db: Firestore, caller: Caller): Promise<void> {
-  if (caller.role !== 'clerk' || caller.county === undefined || caller.group === undefined) return;
+export async function requireRegisteredGroup(db: Firestore, caller: Caller): Promise<ReadonlySet<string>> {
+  if (caller.role !== 'clerk' || caller.county === undefined || caller.group === undefined) return new Set();
   const { county, group } = caller;
   const byCounty = paths.groups(db).where('county', '==', county);
   const [named, any, byId] = await Promise.all([
@@ -31,4 +33,5 @@ export async function requireRegisteredGroup(db: Firestore, caller: Caller): Pro
   // Beyond the matches only whether the county has a registry matters: one document shows it.
   const problem = checkClerkGroup(county, group, [...found, ...any.docs.map((d) => toGroup(d.data()))]);
   if (problem) throw apiError('permission-denied', problem);
+  return new Set([group, ...found.filter((g) => g.county === county).flatMap((g) => [g.id, g.name])]);
 }

@@ -1,7 +1,7 @@
 // Judging one pushed row: pure, given the caller, the row as sent and the row as stored.
 // The store turns the decisions into writes; nothing here touches Firestore.
 
-import { joined, parseRow, type CanonicalRow, type LedgerDef, type ParseContext } from '@taizhang/ledger';
+import { idCounty, joined, parseRow, type CanonicalRow, type LedgerDef, type ParseContext } from '@taizhang/ledger';
 import type { Caller } from '../auth';
 import { text } from '../messages';
 import { canCreate, canModify, canRead } from '../scope';
@@ -17,6 +17,8 @@ export interface Judge {
   readonly ledger: LedgerDef;
   readonly caller: Caller;
   readonly parse: ParseContext;
+  /** A clerk's own group as its rows may name it (the claim; the registered id and name). */
+  readonly ownGroup?: ReadonlySet<string>;
 }
 
 export function current(row: StoredRow): CurrentRow {
@@ -52,6 +54,10 @@ function validate(j: Judge, row: PushRow, allowed: (county: unknown) => boolean,
   if (values.county !== undefined && !allowed(values.county)) {
     return { result: { key: row.key, status: 'forbidden', ...(id && { id }), message: joined(text.forbiddenCounty(String(values.county))) } };
   }
+  // A clerk's new row is its own group's: filed under another group, that group would own it.
+  if (id === undefined && j.caller.role === 'clerk' && values.group !== undefined && values.group !== j.caller.group && !j.ownGroup?.has(String(values.group))) {
+    return { result: { key: row.key, status: 'forbidden', fields: ['group'], message: joined(text.forbiddenGroup(j.caller.group!, String(values.group))) } };
+  }
   if (errors.length > 0) {
     const wire: WireError[] = errors.map((e) => ({ field: e.field, header: e.header, code: e.code, message: e.message, zh: e.zh, en: e.en }));
     return { result: { key: row.key, status: 'invalid', ...(id && { id }), errors: wire } };
@@ -59,7 +65,11 @@ function validate(j: Judge, row: PushRow, allowed: (county: unknown) => boolean,
   return { values };
 }
 
-/** A row with no id: create it, unless its key already created one (a lost answer). */
+/**
+ * A row with no id: create it, unless its key already created one (a lost answer). Keys are
+ * looked up among the caller's own rows only (store/paths.ts), so `existing` is a row this
+ * account created; it may have been moved out of its scope since.
+ */
 export function judgeNew(j: Judge, row: PushRow, existing: StoredRow | undefined): Decision {
   if (existing) {
     if (!canRead(j.caller, existing.county)) {
@@ -75,9 +85,13 @@ export function judgeNew(j: Judge, row: PushRow, existing: StoredRow | undefined
 /** A row with an id and a base version: update or withdraw it. */
 export function judgeExisting(j: Judge, row: PushRow & { id: string; baseVersion: number }, stored: StoredRow | undefined): Decision {
   const { key, id, baseVersion } = row;
-  if (!stored) return { result: { key, status: 'not_found', id, message: joined(text.notFound(id)) } };
+  const forbidden: Decision = { result: { key, status: 'forbidden', id, message: joined(text.forbiddenRow()) } };
+  // Outside the caller's scope one answer, whether or not the row exists: the id names the
+  // county it was numbered in, so `not_found` there would tell what exists in another county.
+  if (!stored) return canRead(j.caller, idCounty(id)) ? { result: { key, status: 'not_found', id, message: joined(text.notFound(id)) } } : forbidden;
+  if (!canRead(j.caller, stored.county)) return forbidden;
   if (stored.key !== key) return { result: { key, status: 'not_found', id, message: joined(text.keyMismatch(id)) } };
-  if (!canModify(j.caller, stored)) return { result: { key, status: 'forbidden', id, message: joined(text.forbiddenRow()) } };
+  if (!canModify(j.caller, stored)) return forbidden;
 
   const stale = baseVersion !== stored.version;
   if (row.withdraw) {

@@ -7,6 +7,11 @@
 // one request racing each other cannot both commit a unit. Row writes carry preconditions
 // too (update: the row's last update time; create: the key index entry must not exist), so
 // a concurrent change makes the commit fail; the unit is then judged again on fresh reads.
+//
+// New rows' numbers are claimed per unit and key (requests/…/claims/n) in the transaction
+// that takes them from the counter: a copy of the request, or the next round after a lost
+// race, uses the numbers already claimed instead of taking new ones, so none is burnt.
+// Keys are per account: the key index is looked up under the caller's uid.
 
 import {
   FieldValue, type DocumentReference, type Firestore, type Timestamp, type WriteBatch,
@@ -52,9 +57,9 @@ async function getMany(db: Firestore, refs: DocumentReference[]): Promise<Map<st
 }
 
 /** Existing rows: by id for updates, through the key index for rows sent without an id. */
-async function loadRows(db: Firestore, ledger: LedgerDef, rows: readonly PushRow[]): Promise<Map<string, Loaded>> {
-  const keySnaps = await getMany(db, rows.filter((r) => !r.id).map((r) => paths.key(db, ledger.name, r.key)));
-  const idOf = (r: PushRow): string | undefined => r.id ?? (keySnaps.get(paths.key(db, ledger.name, r.key).path)?.get('id') as string | undefined);
+async function loadRows(db: Firestore, ledger: LedgerDef, uid: string, rows: readonly PushRow[]): Promise<Map<string, Loaded>> {
+  const keySnaps = await getMany(db, rows.filter((r) => !r.id).map((r) => paths.key(db, ledger.name, uid, r.key)));
+  const idOf = (r: PushRow): string | undefined => r.id ?? (keySnaps.get(paths.key(db, ledger.name, uid, r.key).path)?.get('id') as string | undefined);
   const ids = [...new Set(rows.map(idOf).filter((x): x is string => x !== undefined))];
   const rowSnaps = await getMany(db, ids.map((id) => paths.row(db, ledger.name, id)));
   const loaded = new Map<string, Loaded>();
@@ -73,40 +78,65 @@ function judge(j: Judge, row: PushRow, loaded: Loaded): Decision {
   return judgeNew(j, row, loaded.row);
 }
 
-/**
- * Sequence numbers for new rows: one transaction takes, for each county and year the push
- * needs, a block of as many numbers as it needs (never a transaction per row). Numbers of a
- * unit that then fails to commit are skipped, never reused.
- */
-async function allocateIds(db: Firestore, ledger: LedgerDef, creates: readonly { values: Record<string, unknown> }[]): Promise<string[]> {
-  if (creates.length === 0) return [];
-  const groups = new Map<string, { county: string; year: number; count: number; first: number }>();
-  const scopes = creates.map((c) => {
-    const s = idScope(ledger, c.values);
-    const g = `${s.county}|${s.year}`;
-    const entry = groups.get(g) ?? { ...s, count: 0, first: 0 };
-    entry.count++;
-    groups.set(g, entry);
-    return g;
-  });
-  const blocks = [...groups.values()];
-  const refs = blocks.map((b) => paths.counter(db, ledger.name, countyCode(b.county)!, b.year));
-  await db.runTransaction(async (tx) => {
-    const snaps = await tx.getAll(...refs);
-    blocks.forEach((b, i) => {
-      b.first = (snaps[i]!.get('next') as number | undefined) ?? 1;
-      tx.set(refs[i]!, { next: b.first + b.count, county: b.county, year: b.year, ledger: ledger.name });
-    });
-  });
-  const used = new Map<string, number>();
-  return creates.map((_, i) => {
-    const g = scopes[i]!;
-    const offset = used.get(g) ?? 0;
-    used.set(g, offset + 1);
-    const b = groups.get(g)!;
-    return formatRowId(ledger, b.county, b.year, b.first + offset);
-  });
+interface NewRow {
+  /** The unit it belongs to. */
+  readonly n: number;
+  readonly key: string;
+  readonly values: Record<string, unknown>;
 }
+
+/**
+ * Ids for new rows, in one transaction: a row whose unit already claimed an id for its key
+ * (in this county and year) gets that id again; the others take, for each county and year, a
+ * block of as many numbers as they need (never a transaction per row), claimed at once.
+ */
+async function allocateIds(c: Ctx, creates: readonly NewRow[]): Promise<string[]> {
+  if (creates.length === 0) return [];
+  const { db, ledger, caller, requestId } = c;
+  const units = [...new Set(creates.map((r) => r.n))];
+  const claimRefs = units.map((n) => paths.claim(db, caller.uid, requestId, n));
+  const ids: string[] = [];
+  await db.runTransaction(async (tx) => {
+    ids.length = 0;
+    const claimSnaps = await tx.getAll(...claimRefs);
+    const claimed = new Map(units.map((n, i) => [n, { ...((claimSnaps[i]!.get('ids') ?? {}) as Record<string, string>) }]));
+    const blocks = new Map<string, { county: string; year: number; count: number; first: number }>();
+    const scopeOf = creates.map((r) => {
+      const s = idScope(ledger, r.values);
+      const prefix = formatRowId(ledger, s.county, s.year, 0).slice(0, -6);
+      const before = claimed.get(r.n)![r.key];
+      if (before !== undefined && before.startsWith(prefix)) return { reuse: before };
+      const g = `${s.county}|${s.year}`;
+      const b = blocks.get(g) ?? { ...s, count: 0, first: 0 };
+      b.count++;
+      blocks.set(g, b);
+      return { block: g };
+    });
+    const list = [...blocks.values()];
+    const counterRefs = list.map((b) => paths.counter(db, ledger.name, countyCode(b.county)!, b.year));
+    const counters = counterRefs.length > 0 ? await tx.getAll(...counterRefs) : [];
+    list.forEach((b, i) => {
+      b.first = (counters[i]!.get('next') as number | undefined) ?? 1;
+      tx.set(counterRefs[i]!, { next: b.first + b.count, county: b.county, year: b.year, ledger: ledger.name });
+    });
+    const used = new Map<string, number>();
+    creates.forEach((r, i) => {
+      const s = scopeOf[i]!;
+      if ('reuse' in s) return void ids.push(s.reuse!);
+      const b = blocks.get(s.block!)!;
+      const offset = used.get(s.block!) ?? 0;
+      used.set(s.block!, offset + 1);
+      const id = formatRowId(ledger, b.county, b.year, b.first + offset);
+      claimed.get(r.n)![r.key] = id;
+      ids.push(id);
+    });
+    if (list.length > 0) units.forEach((n, i) => tx.set(claimRefs[i]!, { ids: claimed.get(n) }));
+  });
+  return ids;
+}
+
+/** Answers after which the group counts as having reported (the reporting cadence). */
+const ACCEPTED = new Set(['created', 'updated', 'unchanged', 'withdrawn']);
 
 interface Ctx {
   readonly db: Firestore;
@@ -128,7 +158,7 @@ function stage(c: Ctx, batch: WriteBatch, d: Decision, loaded: Loaded, newId: st
 
   if (d.write === 'create') {
     const id = newId!;
-    batch.create(paths.key(db, ledger.name, d.key), { id, createdAt: now });
+    batch.create(paths.key(db, ledger.name, caller.uid, d.key), { id, createdAt: now });
     batch.create(paths.row(db, ledger.name, id), {
       id, key: d.key, version: 1, values: d.values, counties: [d.values.county], withdrawn: false,
       ownerGroup: caller.role === 'clerk' ? caller.group! : null, ownerUid: caller.uid,
@@ -159,10 +189,10 @@ function isContention(e: unknown): boolean {
   return code === 6 || code === 9 || code === 10 || code === 'already-exists' || code === 'failed-precondition' || code === 'aborted';
 }
 
-export async function pushRows(db: Firestore, caller: Caller, req: PushRequest, parse: ParseContext): Promise<PushResult[]> {
+export async function pushRows(db: Firestore, caller: Caller, req: PushRequest, parse: ParseContext, ownGroup?: ReadonlySet<string>): Promise<PushResult[]> {
   const ledger = getLedger(req.ledger);
   const ctx: Ctx = { db, ledger, caller, requestId: req.requestId };
-  const j: Judge = { ledger, caller, parse };
+  const j: Judge = { ledger, caller, parse, ...(ownGroup && { ownGroup }) };
   const units = unitsOf(req.rows);
   // No rows: nothing to judge or store (and db.getAll below needs at least one reference).
   if (units.length === 0) return [];
@@ -179,11 +209,11 @@ export async function pushRows(db: Firestore, caller: Caller, req: PushRequest, 
     const todo = units.filter((u) => !answers.has(u.n));
     if (todo.length === 0) return units.flatMap((u) => answers.get(u.n)!);
 
-    const loaded = await loadRows(db, ledger, todo.flatMap((u) => u.rows));
+    const loaded = await loadRows(db, ledger, caller.uid, todo.flatMap((u) => u.rows));
     const decisions = todo.map((u) => u.rows.map((r) => judge(j, r, loaded.get(r.key)!)));
-    const creates = decisions.flat().filter((d): d is Extract<Decision, { write: 'create' }> => d.write === 'create');
-    const ids = await allocateIds(db, ledger, creates);
-    const idOf = new Map(creates.map((d, i) => [d, ids[i]!]));
+    const creates = decisions.flatMap((ds, i) => ds.filter((d): d is Extract<Decision, { write: 'create' }> => d.write === 'create').map((d) => ({ d, n: todo[i]!.n })));
+    const ids = await allocateIds(ctx, creates.map(({ d, n }) => ({ n, key: d.key, values: d.values })));
+    const idOf = new Map(creates.map(({ d }, i) => [d, ids[i]!]));
 
     const commits = todo.map(async (u, i) => {
       const batch = db.batch();
@@ -191,13 +221,15 @@ export async function pushRows(db: Firestore, caller: Caller, req: PushRequest, 
         const d = decisions[i]![k]!;
         return stage(ctx, batch, d, loaded.get(r.key)!, idOf.get(d as Extract<Decision, { write: 'create' }>));
       });
+      // Merged, not set: the units commit in any order and each adds what it knows.
+      const requestRef = paths.request(db, caller.uid, req.requestId);
       if (u.n === 0) {
-        batch.set(paths.request(db, caller.uid, req.requestId), {
-          uid: caller.uid, requestId: req.requestId, ledger: ledger.name,
-          // Who pushed, for the reporting cadence (supervision/service.ts): a clerk's group.
-          role: caller.role, county: caller.county ?? null, group: caller.group ?? null,
-          at: FieldValue.serverTimestamp(),
-        });
+        batch.set(requestRef, { uid: caller.uid, requestId: req.requestId, ledger: ledger.name, role: caller.role, at: FieldValue.serverTimestamp() }, { merge: true });
+      }
+      // Who reported, for the reporting cadence (supervision/service.ts): only a push with a
+      // row that was accepted; one whose rows were all refused reported nothing.
+      if (results.some((r) => ACCEPTED.has(r.status))) {
+        batch.set(requestRef, { county: caller.county ?? null, group: caller.group ?? null }, { merge: true });
       }
       batch.create(paths.unit(db, caller.uid, req.requestId, u.n), {
         keys: u.rows.map((r) => r.key), results, at: FieldValue.serverTimestamp(),

@@ -2,8 +2,11 @@
 //
 //   {ledger}/{id}                         a row: values, version, owner, timestamps
 //   {ledger}/{id}/revisions/{version}     what one change did: who, when, request, fields old → new
-//   {ledger}Keys/{key}                    row key → id, so a repeated create finds its row
+//   {ledger}Keys/{uid}:{key}              row key → id, per account, so a repeated create finds
+//                                          its row and a key never reaches another account's row
 //   counters/{ledger}-{county code}-{year}  next sequence number of that county and year
+//   requests/{uid}-{requestId}/claims/{n} ids numbered for part n's new rows, by key: every copy
+//                                          of a request uses the same numbers, so none is burnt
 //   requests/{uid}-{requestId}/units/{n}  the answer to part n of a push, for exactly-once replay
 //                                          (the request document records who pushed: uid,
 //                                          role, county, group, at — the reporting cadence)
@@ -19,12 +22,14 @@ export const paths = {
   row: (db: Firestore, ledger: LedgerName, id: string) => db.collection(ledger).doc(id),
   revision: (db: Firestore, ledger: LedgerName, id: string, version: number) =>
     db.collection(ledger).doc(id).collection('revisions').doc(String(version).padStart(6, '0')),
-  key: (db: Firestore, ledger: LedgerName, key: string) => db.collection(`${ledger}Keys`).doc(key),
+  key: (db: Firestore, ledger: LedgerName, uid: string, key: string) => db.collection(`${ledger}Keys`).doc(`${uid}:${key}`),
   counter: (db: Firestore, ledger: LedgerName, countyCode: string, year: number) =>
     db.collection('counters').doc(`${ledger}-${countyCode}-${year}`),
   request: (db: Firestore, uid: string, requestId: string) => db.collection('requests').doc(`${uid}-${requestId}`),
   unit: (db: Firestore, uid: string, requestId: string, n: number) =>
     db.collection('requests').doc(`${uid}-${requestId}`).collection('units').doc(String(n).padStart(3, '0')),
+  claim: (db: Firestore, uid: string, requestId: string, n: number) =>
+    db.collection('requests').doc(`${uid}-${requestId}`).collection('claims').doc(String(n).padStart(3, '0')),
   requests: (db: Firestore) => db.collection('requests'),
   groups: (db: Firestore) => db.collection('groups'),
   group: (db: Firestore, id: string) => db.collection('groups').doc(id),

@@ -45,12 +45,13 @@ export function toStoredRow(snap: DocumentSnapshot): StoredRow | undefined {
 }
 
 export function toPulledRow(d: RowDoc): PulledRow {
+  if (d.withdrawn === true) return { id: d.id, version: d.version, withdrawn: true };
   return {
     id: d.id,
     key: d.key,
     version: d.version,
     values: d.values,
-    withdrawn: d.withdrawn === true,
+    withdrawn: false,
     createdAt: iso(d.createdAt),
     createdBy: d.createdBy,
     updatedAt: iso(d.updatedAt),

@@ -7,6 +7,10 @@
 // `notices/{date}/counties/{county}` for each county, all from one scan, so a county
 // coordinator reads its own county's figures (its departments, its groups) as they were
 // computed with the city-wide ones.
+//
+// A stored notice is a record of what was sent out: it is written once and never changed.
+// Generating a day again stores only what is missing (a county coordinator's own notice
+// first, the city's and the other counties' later) and answers what is stored.
 
 import { FieldPath, Timestamp, type Firestore, type Query } from 'firebase-admin/firestore';
 import {
@@ -84,31 +88,62 @@ export interface StoredNotice extends Notice {
   readonly generatedAt: string;
 }
 
-/** Compute and store the notices of `asOf` (replacing any stored for that day). */
+/** Firestore's answer to creating a document that exists (a concurrent generation won). */
+function alreadyExists(e: unknown): boolean {
+  const code = (e as { code?: unknown }).code;
+  return code === 6 || code === 'already-exists';
+}
+
+/**
+ * The city-wide notice of `asOf` and its counties': stored ones as they are; when the city's
+ * is missing, computed now and stored, with each county notice not stored yet.
+ */
 export async function generateNotices(db: Firestore, asOf: string, now: Date = new Date()): Promise<{ city: StoredNotice; counties: StoredNotice[] }> {
+  const stored = await paths.notice(db, asOf).get();
+  if (stored.exists) return { city: stored.data() as StoredNotice, counties: await storedCounties(db, asOf) };
   const set = await computeNotices(db, asOf);
   const generatedAt = now.toISOString();
-  const city = { ...set.city, generatedAt };
-  const counties = set.counties.map((n) => ({ ...n, generatedAt }));
+  const had = new Set((await paths.notice(db, asOf).collection('counties').listDocuments()).map((r) => r.id));
   const batch = db.batch();
-  // Counties without rows or groups any more: their old county notice must not linger.
-  const old = await paths.notice(db, asOf).collection('counties').listDocuments();
-  const kept = new Set(counties.map((n) => n.county));
-  for (const ref of old) if (!kept.has(ref.id)) batch.delete(ref);
-  batch.set(paths.notice(db, asOf), city);
-  for (const n of counties) batch.set(paths.countyNotice(db, asOf, n.county!), n);
-  await batch.commit();
-  return { city, counties };
+  batch.create(paths.notice(db, asOf), { ...set.city, generatedAt });
+  for (const n of set.counties) if (!had.has(n.county!)) batch.create(paths.countyNotice(db, asOf, n.county!), { ...n, generatedAt });
+  try {
+    await batch.commit();
+  } catch (e) {
+    if (!alreadyExists(e)) throw e;
+  }
+  return { city: (await paths.notice(db, asOf).get()).data() as StoredNotice, counties: await storedCounties(db, asOf) };
+}
+
+/** One county's notice of `asOf`: the stored one, or computed now and stored (nothing else is written). */
+export async function generateCountyNotice(db: Firestore, asOf: string, county: string, now: Date = new Date()): Promise<StoredNotice> {
+  const stored = await readNotice(db, asOf, county);
+  if (stored) return stored;
+  const set = await computeNotices(db, asOf);
+  const n = set.counties.find((c) => c.county === county) ?? buildNotice(asOf, [], [], [], { county, period: set.city.period, staleDays: set.city.staleDays });
+  try {
+    await paths.countyNotice(db, asOf, county).create({ ...n, generatedAt: now.toISOString() });
+  } catch (e) {
+    if (!alreadyExists(e)) throw e;
+  }
+  return (await readNotice(db, asOf, county))!;
+}
+
+async function storedCounties(db: Firestore, asOf: string): Promise<StoredNotice[]> {
+  return (await paths.notice(db, asOf).collection('counties').get()).docs.map((d) => d.data() as StoredNotice);
 }
 
 /** The stored notice of a day, city-wide or for one county; undefined when none. */
 export async function readNotice(db: Firestore, date: string, county?: string): Promise<StoredNotice | undefined> {
+  if (county !== undefined) {
+    const c = await paths.countyNotice(db, date, county).get();
+    if (c.exists) return c.data() as StoredNotice;
+  }
   const city = await paths.notice(db, date).get();
   if (!city.exists) return undefined;
   if (county === undefined) return city.data() as StoredNotice;
-  const c = await paths.countyNotice(db, date, county).get();
   // A county with no rows and no groups that day: an empty notice of that county.
-  return c.exists ? (c.data() as StoredNotice) : emptyCountyNotice(city.data() as StoredNotice, county);
+  return emptyCountyNotice(city.data() as StoredNotice, county);
 }
 
 function emptyCountyNotice(city: StoredNotice, county: string): StoredNotice {
