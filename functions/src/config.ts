@@ -28,7 +28,7 @@ const MiB = 1024 * KiB;
  * flood of calls can cost.
  *
  * maxRequestBytes: the largest body each callable reads; pushRows' is its 4 MiB of rows
- * (API.md) and some room, the others take a few filters.
+ * (docs/api.md#pushrows) and some room, the others take a few filters.
  */
 const light = { region: REGION, memory: '1GiB', concurrency: 1, maxInstances: 10, maxRequestBytes: 64 * KiB } as const;
 
