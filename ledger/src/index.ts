@@ -21,3 +21,5 @@ export * from './fingerprint';
 export * from './conflict';
 export * from './sync';
 export * from './address';
+export * from './channels';
+export * from './reminders';
