@@ -41,18 +41,23 @@ export type RobotPost = (req: RobotRequest) => Promise<RobotAnswer>;
 
 export const ROBOT_TIMEOUT_MS = 10_000;
 
-export const fetchRobot: RobotPost = async (req) => {
-  try {
-    const res = await fetch(req.url, {
-      method: 'POST', headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: req.body,
-      signal: AbortSignal.timeout(ROBOT_TIMEOUT_MS), redirect: 'error',
-    });
-    return { status: res.status, body: await res.text() };
-  } catch (e) {
-    const name = (e as Error).name;
-    return { failed: name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : 'network' };
-  }
-};
+/** Posts over https (http on loopback); no answer within `timeoutMs` counts as a timeout. */
+export function httpRobot(timeoutMs = ROBOT_TIMEOUT_MS): RobotPost {
+  return async (req) => {
+    try {
+      const res = await fetch(req.url, {
+        method: 'POST', headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: req.body,
+        signal: AbortSignal.timeout(timeoutMs), redirect: 'error',
+      });
+      return { status: res.status, body: await res.text() };
+    } catch (e) {
+      const name = (e as Error).name;
+      return { failed: name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : 'network' };
+    }
+  };
+}
+
+export const fetchRobot: RobotPost = httpRobot();
 
 /** Undefined when the message is delivered; else what went wrong, for the outbox (no credential in it). */
 export function answerError(a: RobotAnswer): string | undefined {
