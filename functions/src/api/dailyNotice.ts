@@ -7,7 +7,8 @@
 // the scheduler's scheduleTime, so a retried run rewrites the same notice.
 //
 // After the notice, each robot channel's digest of that day goes into the outbox
-// (channels/digests.ts); a rerun adds none twice, and `sendReminders` posts them.
+// (channels/digests.ts); a rerun adds none twice, and `sendReminders` posts them. A failed
+// run is retried (retryCount), so a digest that could not be decided is decided later.
 
 import { logger } from 'firebase-functions';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
@@ -18,7 +19,7 @@ import { firestore } from '../store/db';
 import { enqueueDailyDigests } from '../channels/digests';
 
 export const dailyNotice = onSchedule(
-  { schedule: 'every day 07:00', timeZone: 'Asia/Shanghai', region: REGION, timeoutSeconds: 540, memory: '1GiB' },
+  { schedule: 'every day 07:00', timeZone: 'Asia/Shanghai', region: REGION, timeoutSeconds: 540, memory: '1GiB', retryCount: 3 },
   async (event) => {
     const at = Date.parse(event.scheduleTime);
     const date = shanghaiDate(Number.isNaN(at) ? Date.now() : at);

@@ -3,7 +3,7 @@
 // with create(): the job run again that day adds nothing, and a run that broke off midway
 // adds only what it had not yet added).
 
-import { FieldPath, type Firestore, type Timestamp } from 'firebase-admin/firestore';
+import type { Firestore, Timestamp } from 'firebase-admin/firestore';
 import {
   cityDigest, countyDigest, departmentDigest, shanghaiDate,
   type DepartmentRow, type Notice, type Reminder, type SupervisedRow,
@@ -39,8 +39,7 @@ export async function loadDepartmentProblems(db: Firestore, departmentId: string
 
 /** The department's name from its registry entry (`departments/{id}`), else the channel's label, else its id. */
 async function departmentName(db: Firestore, departmentId: string, channel: StoredChannel): Promise<string> {
-  const snap = await db.collection('departments').where(FieldPath.documentId(), '==', departmentId).limit(1).get();
-  const name = snap.docs[0]?.get('name');
+  const name = (await db.collection('departments').doc(departmentId).get()).get('name');
   return typeof name === 'string' && name !== '' ? name : channel.label || departmentId;
 }
 
@@ -69,14 +68,25 @@ export interface DigestReport {
   readonly quiet: string[];
 }
 
+/**
+ * Decides every active channel's digest of `date`. One channel whose reading fails does not
+ * keep the others from theirs; the run then fails naming it, and the job's retry adds only
+ * what is missing.
+ */
 export async function enqueueDailyDigests(db: Firestore, date: string, notices: DigestNotices, now = Date.now()): Promise<DigestReport> {
   const report: DigestReport = { created: [], existing: [], quiet: [] };
   const countyRows = new Map<string, Promise<SupervisedRow[]>>();
+  const failed: string[] = [];
   for (const c of await activeChannels(db)) {
-    const r = await digestFor(db, date, c, notices, countyRows);
-    if (!r) report.quiet.push(c.id);
-    else if (await enqueueOnce(db, digestMessage(date, c.id, r, now))) report.created.push(c.id);
-    else report.existing.push(c.id);
+    try {
+      const r = await digestFor(db, date, c, notices, countyRows);
+      if (!r) report.quiet.push(c.id);
+      else if (await enqueueOnce(db, digestMessage(date, c.id, r, now))) report.created.push(c.id);
+      else report.existing.push(c.id);
+    } catch {
+      failed.push(c.id);
+    }
   }
+  if (failed.length > 0) throw new Error(`daily digests of ${date} not decided for channels ${failed.join(', ')}`);
   return report;
 }

@@ -59,7 +59,7 @@ export interface SendReport {
 }
 
 type Claim =
-  | { taken: true; message: OutboxMessage; channel: StoredChannel; lease: string }
+  | { taken: true; message: OutboxMessage; channel: StoredChannel }
   | { taken: false; why: 'gone' | 'busy' | 'deferred' | 'no-channel' };
 
 async function claim(db: Firestore, id: string, now: number): Promise<Claim> {
@@ -71,7 +71,7 @@ async function claim(db: Firestore, id: string, now: number): Promise<Claim> {
     const cref = channelPaths.channel(db, m.channelId);
     const csnap = await tx.get(cref);
     if (!csnap.exists || csnap.get('active') !== true) {
-      tx.update(ref, { status: 'failed', dueAt: FieldValue.delete(), lease: FieldValue.delete(), lastError: '提醒渠道已删除或停用 / the channel was removed or deactivated' });
+      tx.update(ref, { status: 'failed', dueAt: FieldValue.delete(), lastError: '提醒渠道已删除或停用 / the channel was removed or deactivated' });
       return { taken: false, why: 'no-channel' };
     }
     const channel = toChannel(csnap.data()!);
@@ -80,10 +80,10 @@ async function claim(db: Firestore, id: string, now: number): Promise<Claim> {
       tx.update(ref, { dueAt: window[window.length - ROBOT_SENDS_PER_MINUTE]! + RATE_WINDOW_MS });
       return { taken: false, why: 'deferred' };
     }
-    const lease = `${now}-${Math.random().toString(36).slice(2, 10)}`;
+    // The lease: while dueAt is ahead, no other sender takes it; if this one dies, it is due again.
     tx.update(cref, { recentSends: [...window, now] });
-    tx.update(ref, { status: 'sending', lease, dueAt: now + LEASE_MS, attempts: m.attempts + 1 });
-    return { taken: true, message: { ...m, attempts: m.attempts + 1 }, channel, lease };
+    tx.update(ref, { status: 'sending', dueAt: now + LEASE_MS, attempts: m.attempts + 1 });
+    return { taken: true, message: { ...m, attempts: m.attempts + 1 }, channel };
   });
 }
 
@@ -94,14 +94,14 @@ async function record(db: Firestore, m: OutboxMessage, error: string | undefined
     const cur = (await tx.get(ref)).data() as OutboxMessage | undefined;
     if (!cur || cur.status === 'sent' || cur.status === 'failed') return cur?.status === 'failed' ? 'failed' : 'sent';
     if (error === undefined) {
-      tx.update(ref, { status: 'sent', sentAt: now, dueAt: FieldValue.delete(), lease: FieldValue.delete(), lastError: FieldValue.delete() });
+      tx.update(ref, { status: 'sent', sentAt: now, dueAt: FieldValue.delete(), lastError: FieldValue.delete() });
       return 'sent';
     }
     if (m.attempts >= MAX_ATTEMPTS) {
-      tx.update(ref, { status: 'failed', dueAt: FieldValue.delete(), lease: FieldValue.delete(), lastError: error });
+      tx.update(ref, { status: 'failed', dueAt: FieldValue.delete(), lastError: error });
       return 'failed';
     }
-    tx.update(ref, { status: 'pending', dueAt: now + backoffMs(m.attempts), lease: FieldValue.delete(), lastError: error });
+    tx.update(ref, { status: 'pending', dueAt: now + backoffMs(m.attempts), lastError: error });
     return 'retried';
   });
 }
