@@ -8,10 +8,10 @@ import { problemEvent, type ProblemEvent } from '@taizhang/ledger';
 import { main } from '../../cli/src/main';
 import { startFakeRobots, type FakeRobots } from '../../scripts/demo/fakeRobot';
 import { addChannel } from '../../functions/src/channels/store';
-import { enqueueOnce, enqueueProblemEventInBatch, listOutbox, testMessage, type OutboxMessage } from '../../functions/src/channels/outbox';
+import { enqueueOnce, enqueueProblemEventInBatch, expandEvents, listOutbox, testMessage, type OutboxMessage } from '../../functions/src/channels/outbox';
 import { enqueueDailyDigests } from '../../functions/src/channels/digests';
 import { MAX_ATTEMPTS, ROBOT_SENDS_PER_MINUTE, sendDueReminders, type SenderOptions } from '../../functions/src/channels/sender';
-import { httpRobot } from '../../functions/src/channels/robots';
+import { httpRobot, type RobotPost } from '../../functions/src/channels/robots';
 import { generateNotices } from '../../functions/src/supervision/service';
 import { adminDb, clearFirestore, closeAdmin } from './helpers';
 
@@ -113,8 +113,14 @@ describe('交办 at once', () => {
     const raced = await Promise.all([commitUnit('req-1', e), commitUnit('req-1', e)]);
     expect(raced.sort()).toEqual(['committed', 'replayed']);
     expect(await commitUnit('req-1', e)).toBe('replayed');
-    // Two senders at once, then a restarted one.
-    await Promise.all([send(), send()]);
+    // Two senders at once, each slow to post (longer than a contended transaction's retry, so
+    // the second claims while the first is posting), then a restarted one.
+    const slow: RobotPost = async (req) => {
+      await new Promise((r) => setTimeout(r, 3000));
+      return httpRobot()(req);
+    };
+    await expandEvents(db, clock);
+    await Promise.all([send({ post: slow }), send({ post: slow })]);
     await send();
     clock += 10 * 60_000;
     await send();
