@@ -10,7 +10,7 @@ import { startFakeRobots, type FakeRobots } from '../../scripts/demo/fakeRobot';
 import { addChannel } from '../../functions/src/channels/store';
 import { enqueueOnce, enqueueProblemEventInBatch, expandEvents, listOutbox, testMessage, type OutboxMessage } from '../../functions/src/channels/outbox';
 import { enqueueDailyDigests } from '../../functions/src/channels/digests';
-import { MAX_ATTEMPTS, ROBOT_SENDS_PER_MINUTE, sendDueReminders, type SenderOptions } from '../../functions/src/channels/sender';
+import { LEASE_MS, MAX_ATTEMPTS, ROBOT_SENDS_PER_MINUTE, sendDueReminders, type SenderOptions } from '../../functions/src/channels/sender';
 import { httpRobot, type RobotPost } from '../../functions/src/channels/robots';
 import { generateNotices } from '../../functions/src/supervision/service';
 import { adminDb, clearFirestore, closeAdmin } from './helpers';
@@ -260,6 +260,21 @@ describe('robot errors', () => {
     await send();
     expect(robots.received).toHaveLength(1);
     expect((await outbox())[0]).toMatchObject({ status: 'sent', attempts: 3 });
+  });
+});
+
+describe('a sender that dies', () => {
+  it('after taking a message: another takes it once the lease is over, and it is delivered once', async () => {
+    const c = await bindCounty();
+    const m = testMessage(c.id, c.label, clock);
+    // As a sender leaves it that claimed it and died before posting.
+    await enqueueOnce(db, { ...m, status: 'sending', attempts: 1, dueAt: clock + LEASE_MS });
+    expect((await send()).sent).toBe(0);
+    clock += LEASE_MS;
+    expect((await send()).sent).toBe(1);
+    await send();
+    expect(robots.received).toHaveLength(1);
+    expect((await outbox())[0]).toMatchObject({ status: 'sent', attempts: 2 });
   });
 });
 

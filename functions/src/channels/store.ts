@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DocumentData, Firestore } from 'firebase-admin/firestore';
 import {
-  channelView, checkSecret, checkWebhook, isPlatform, targetKey,
+  CHANNEL_ID, channelView, checkSecret, checkWebhook, isPlatform, targetKey,
   type Bilingual, type ChannelRecord, type ChannelTarget, type ChannelView, type Platform,
 } from '@taizhang/ledger';
 import { channelPaths } from './paths';
@@ -57,6 +57,7 @@ export async function addChannel(db: Firestore, c: NewChannel, allowLoopback: bo
 }
 
 export async function getChannel(db: Firestore, id: string): Promise<StoredChannel | undefined> {
+  if (!CHANNEL_ID.test(id)) return undefined;
   const snap = await channelPaths.channel(db, id).get();
   return snap.exists ? toChannel(snap.data()!) : undefined;
 }
