@@ -8,6 +8,8 @@
 //   4. builds the task pane (scripts/build-addin.mjs) and serves it on https://localhost:3000
 //      (shifted by TAIZHANG_PORT_OFFSET like every port)
 //      with the emulators proxied through the same origin (scripts/addin-dev-server.mjs);
+//   4a. starts the reminders demo: a fake group robot bound to a county's and a department's
+//      channel, printing what it receives (scripts/demo/reminders.ts);
 //   5. prints what runs where, how to sign in and how to sideload manifest.xml into Excel;
 //      Ctrl-C stops everything and saves the data.
 // Uses only Node built-ins until the install is done.
@@ -77,7 +79,7 @@ function banner() {
 async function main() {
   ensureInstalled('start');
   const { start, UserError } = await import('./emulators.mjs');
-  const { seedDemo, waitForFunctions } = await import('./demo/local.mjs');
+  const { seedDemo, startReminderDemo, waitForFunctions } = await import('./demo/local.mjs');
   const fresh = process.argv.includes('--fresh');
   let exited = false;
   const running = start({ fresh, watch: true }).then(
@@ -95,14 +97,17 @@ async function main() {
     },
   );
   let pane;
+  let reminders;
   if (await waitForFunctions({ stopped: () => exited })) {
     const seeded = await seedDemo();
+    if (seeded) reminders = startReminderDemo();
     pane = await startPane();
     if (seeded) banner();
     else say('演示数据写入失败（模拟器仍在运行）', 'Seeding the demo data failed (the emulators keep running)');
     sideloadHelp(pane?.url);
   }
   process.exitCode = await running;
+  reminders?.kill();
   await pane?.close();
 }
 

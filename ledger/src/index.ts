@@ -21,3 +21,5 @@ export * from './address';
 export * from './rights';
 export * from './departments';
 export * from './inbox';
+export * from './channels';
+export * from './reminders';

@@ -28,6 +28,9 @@ const DOCS: readonly string[] = [
   'groups/YC-01',
   'notices/2022-06-01',
   'notices/2022-06-01/counties/榆次区',
+  'channels/ch-rules0001',
+  'outbox/digest-2022-06-01-ch-rules0001',
+  'reminderEvents/P-140702-2022-000001-v2',
 ];
 
 let env: RulesTestEnvironment;

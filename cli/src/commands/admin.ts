@@ -1,5 +1,6 @@
 // `taizhang admin …`: accounts and their role, county and group (docs/cli.md#taizhang-admin), the work-group
-// registry (`admin groups …`, in _adminGroups.ts), and `admin migrate` (data older rows lack,
+// registry (`admin groups …`, in _adminGroups.ts), the reminder robots (`admin channels …`,
+// in _adminChannels.ts), and `admin migrate` (data older rows lack,
 // admin/migrate.ts) for a project taking a new version. Against the
 // emulators for demo-… projects (the default), against a real project with credentials.
 
@@ -15,6 +16,7 @@ import { DEFAULT_PROJECT } from '../firebase/project';
 import { GroupError } from '../admin/groups';
 import { migrateRows } from '../admin/migrate';
 import { registerGroups } from './_adminGroups';
+import { registerChannels } from './_adminChannels';
 
 interface Common { project?: string; json?: boolean }
 
@@ -103,4 +105,5 @@ export const register: RegisterCommand = (program, ctx) => {
     });
 
   registerGroups(admin, ctx, run, common);
+  registerChannels(admin, ctx, run, common);
 };

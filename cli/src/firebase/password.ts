@@ -66,7 +66,7 @@ export async function resolveNewPassword(o: PasswordOptions & { askPassword?: bo
   return first;
 }
 
-function promptHidden(question: string): Promise<string> {
+export function promptHidden(question: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const stdin = process.stdin;
     process.stderr.write(question);
