@@ -8,3 +8,4 @@ export { listNotices } from './api/listNotices';
 export { getNotice } from './api/getNotice';
 export { generateNotice } from './api/generateNotice';
 export { dailyNotice } from './api/dailyNotice';
+export { listDepartments } from './api/listDepartments';
