@@ -3,7 +3,7 @@
 // use it too.
 
 import type { DocumentData, Firestore } from 'firebase-admin/firestore';
-import type { DepartmentRecord } from '@taizhang/ledger';
+import { departmentIndex, type DepartmentIndex, type DepartmentRecord } from '@taizhang/ledger';
 import { paths } from '../store/paths';
 
 export function toDepartment(d: DocumentData): DepartmentRecord {
@@ -20,4 +20,11 @@ export function toDepartment(d: DocumentData): DepartmentRecord {
 export async function listDepartments(db: Firestore): Promise<DepartmentRecord[]> {
   const snap = await paths.departments(db).get();
   return snap.docs.map((d) => toDepartment({ id: d.id, ...d.data() })).sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** The registry's index when a filter names a department (undefined: not needed, or still empty). */
+export async function departmentsFor(db: Firestore, filter: { department?: string } | undefined): Promise<DepartmentIndex | undefined> {
+  if (filter?.department === undefined) return undefined;
+  const all = await listDepartments(db);
+  return all.length > 0 ? departmentIndex(all) : undefined;
 }
