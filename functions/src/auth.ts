@@ -109,7 +109,7 @@ async function checkCaller(request: Pick<CallableRequest, 'auth'>, auth: Auth): 
     throw new HttpsError('permission-denied', joined({ zh: '此账户没有邮箱', en: 'This account has no email address' }));
   }
   const claims = user.customClaims ?? {};
-  const checked = checkClaims({ role: claims.role, county: claims.county, group: claims.group });
+  const checked = checkClaims({ role: claims.role, county: claims.county, group: claims.group, department: claims.department });
   if ('error' in checked) {
     throw new HttpsError('permission-denied', joined({
       zh: `${checked.error.zh}，请联系管理员`, en: `${checked.error.en}; ask an administrator`,

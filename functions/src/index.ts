@@ -9,3 +9,4 @@ export { getNotice } from './api/getNotice';
 export { generateNotice } from './api/generateNotice';
 export { dailyNotice } from './api/dailyNotice';
 export { sendReminders } from './api/sendReminders';
+export { listDepartments } from './api/listDepartments';

@@ -75,6 +75,18 @@ export const text = {
     zh: `无权查看「${county}」的数据`,
     en: `You may not read rows of ${county}`,
   }),
+  unknownDepartment: (name: string): Bilingual => ({
+    zh: `责任单位名录中没有「${name}」`,
+    en: `There is no department "${name}" in the register of departments`,
+  }),
+  otherDepartment: (): Bilingual => ({
+    zh: '责任单位账户只能查看交办给本单位的问题',
+    en: 'A department account sees only the problems assigned to its department',
+  }),
+  departmentOnlyProblems: (): Bilingual => ({
+    zh: '责任单位账户只能查看问题台账中交办给本单位的问题，不能查看走访台账',
+    en: 'A department account sees only the problems assigned to it, not the visits ledger',
+  }),
   badToken: (): Bilingual => ({
     zh: '分页标记或游标无效，请重新拉取',
     en: 'The page token or cursor is not valid; pull again from the start',

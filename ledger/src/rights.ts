@@ -46,7 +46,7 @@ const FOLLOW_UP_FIELDS = ['followUp', 'followUpOn'] as const;
 const LOCAL_LEVELS: readonly unknown[] = ['现场解决', '协调解决'];
 const CITY_LEVEL = '提交市级';
 /** Statuses a department's problem is in once it has been assigned. */
-const ASSIGNED_STATUSES: readonly unknown[] = ['办理中', '待审核', '已解决', '长期推进'];
+export const ASSIGNED_STATUSES: readonly unknown[] = ['办理中', '待审核', '已解决', '长期推进'];
 
 /** A city-wide coordinator or an administrator: the city office, who may decide anything. */
 export function isCityOffice(c: Caller): boolean {

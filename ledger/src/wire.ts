@@ -52,7 +52,7 @@ export interface PushAnswer {
   readonly results: PushResult[];
 }
 
-export const FILTER_FIELDS = ['county', 'sector', 'status', 'level', 'group', 'category', 'targetType'] as const;
+export const FILTER_FIELDS = ['county', 'sector', 'status', 'level', 'group', 'category', 'targetType', 'department'] as const;
 export type PullFilter = Partial<Record<(typeof FILTER_FIELDS)[number], string>>;
 
 export interface PullRequest {

@@ -9,7 +9,7 @@
 // take role, county and group from the account, never from the token's copy of its claims.
 import { isLivePulledRow, todayInShanghai } from '@taizhang/ledger';
 import { randomUUID } from 'node:crypto';
-import { adminAuth, callFn, clearFirestore, closeAdmin, makeUser, signIn, type TestUser } from './helpers';
+import { adminAuth, adminDb, callFn, clearFirestore, closeAdmin, makeUser, signIn, type TestUser } from './helpers';
 import { newKey, problem, pullAll, push, type PushOk } from './fixtures';
 import { recordFigures } from '../support/stress';
 
@@ -21,8 +21,13 @@ const AS_OF = '2022-06-01';
 /** Notices are generated for today only (a past day's is a record, never computed again). */
 const NOTICE_DAY = todayInShanghai();
 
-type Who = 'clerkYuci' | 'clerkYuciOtherGroup' | 'clerkJiexiu' | 'coordYuci' | 'coordCity' | 'admin';
-const WHO: Who[] = ['clerkYuci', 'clerkYuciOtherGroup', 'clerkJiexiu', 'coordYuci', 'coordCity', 'admin'];
+type Who = 'clerkYuci' | 'clerkYuciOtherGroup' | 'clerkJiexiu' | 'coordYuci' | 'coordCity' | 'admin' | 'dept' | 'deptOther';
+const WHO: Who[] = ['clerkYuci', 'clerkYuciOtherGroup', 'clerkJiexiu', 'coordYuci', 'coordCity', 'admin', 'dept', 'deptOther'];
+/** The rows of this file name 市工信局 at 办理中: assigned to jz-gxj, not to jz-zrzy. */
+const REGISTRY = [
+  { id: 'jz-gxj', name: '市工业和信息化局', aliases: ['市工信局', '晋中市工信局'], county: '市直', active: true },
+  { id: 'jz-zrzy', name: '市自然资源局', aliases: ['晋中市自然资源局'], county: '市直', active: true },
+];
 
 let users: Record<Who, TestUser>;
 /** A 榆次区 row created by clerkYuci's group and a 介休市 row, re-created fresh per update cell. */
@@ -47,8 +52,8 @@ async function pushOne(user: TestUser, row: Record<string, unknown>): Promise<st
   return count(r.error ? r.error.status : r.result.results[0]!.status);
 }
 
-async function update(user: TestUser, row: PushOk): Promise<string> {
-  return pushOne(user, { key: row.key, id: row.id, baseVersion: 1, values: { ...row.values, description: `改于 ${randomUUID()}` } });
+async function update(user: TestUser, row: PushOk, field = 'description'): Promise<string> {
+  return pushOne(user, { key: row.key, id: row.id, baseVersion: 1, values: { ...row.values, [field]: `改于 ${randomUUID()}` } });
 }
 
 /** The counties of every row a full pull shows. */
@@ -64,15 +69,18 @@ async function statsCounties(user: TestUser): Promise<string> {
 
 beforeAll(async () => {
   await clearFirestore();
-  const [clerkYuci, clerkYuciOtherGroup, clerkJiexiu, coordYuci, coordCity, admin] = await Promise.all([
+  await Promise.all(REGISTRY.map((d) => adminDb().collection('departments').doc(d.id).set(d)));
+  const [clerkYuci, clerkYuciOtherGroup, clerkJiexiu, coordYuci, coordCity, admin, dept, deptOther] = await Promise.all([
     makeUser({ email: 'authz-clerk-yuci@taizhang.test', claims: { role: 'clerk', county: YUCI, group: '榆次区甲组' } }),
     makeUser({ email: 'authz-clerk-yuci-2@taizhang.test', claims: { role: 'clerk', county: YUCI, group: '榆次区乙组' } }),
     makeUser({ email: 'authz-clerk-jiexiu@taizhang.test', claims: { role: 'clerk', county: JIEXIU, group: '介休市甲组' } }),
     makeUser({ email: 'authz-coord-yuci@taizhang.test', claims: { role: 'coordinator', county: YUCI } }),
     makeUser({ email: 'authz-coord-city@taizhang.test', claims: { role: 'coordinator' } }),
     makeUser({ email: 'authz-admin@taizhang.test', claims: { role: 'admin' } }),
+    makeUser({ email: 'authz-dept-gxj@taizhang.test', claims: { role: 'department', department: 'jz-gxj' } }),
+    makeUser({ email: 'authz-dept-zrzy@taizhang.test', claims: { role: 'department', department: 'jz-zrzy' } }),
   ]);
-  users = { clerkYuci, clerkYuciOtherGroup, clerkJiexiu, coordYuci, coordCity, admin };
+  users = { clerkYuci, clerkYuciOtherGroup, clerkJiexiu, coordYuci, coordCity, admin, dept, deptOther };
   yuciRow = async () => (await push(clerkYuci, [{ key: newKey(), values: problem({ county: YUCI, group: '榆次区甲组' }) }])).results[0] as PushOk;
   jiexiuRow = async () => (await push(clerkJiexiu, [{ key: newKey(), values: problem({ county: JIEXIU, group: '介休市甲组' }) }])).results[0] as PushOk;
   await Promise.all([yuciRow(), jiexiuRow()]);
@@ -87,33 +95,40 @@ describe('role × county × operation', () => {
   // One row per operation; columns in WHO's order.
   const matrix: [string, (u: TestUser) => Promise<string>, Record<Who, string>][] = [
     ['getProfile', (u) => outcome('getProfile', {}, u.token),
-      { clerkYuci: 'OK', clerkYuciOtherGroup: 'OK', clerkJiexiu: 'OK', coordYuci: 'OK', coordCity: 'OK', admin: 'OK' }],
+      { clerkYuci: 'OK', clerkYuciOtherGroup: 'OK', clerkJiexiu: 'OK', coordYuci: 'OK', coordCity: 'OK', admin: 'OK' , dept: 'OK', deptOther: 'OK' }],
     // A clerk's new rows name its own group (another group's name is forbidden).
     ['push a new 榆次区 row', (u) => pushOne(u, { key: newKey(), values: problem({ county: YUCI, ...(u.claims.group && { group: u.claims.group }) }) }),
-      { clerkYuci: 'created', clerkYuciOtherGroup: 'created', clerkJiexiu: 'forbidden', coordYuci: 'created', coordCity: 'created', admin: 'created' }],
+      { clerkYuci: 'created', clerkYuciOtherGroup: 'created', clerkJiexiu: 'forbidden', coordYuci: 'created', coordCity: 'created', admin: 'created' , dept: 'forbidden', deptOther: 'forbidden' }],
     ['push a new 介休市 row', (u) => pushOne(u, { key: newKey(), values: problem({ county: JIEXIU, ...(u.claims.group && { group: u.claims.group }) }) }),
-      { clerkYuci: 'forbidden', clerkYuciOtherGroup: 'forbidden', clerkJiexiu: 'created', coordYuci: 'forbidden', coordCity: 'created', admin: 'created' }],
+      { clerkYuci: 'forbidden', clerkYuciOtherGroup: 'forbidden', clerkJiexiu: 'created', coordYuci: 'forbidden', coordCity: 'created', admin: 'created' , dept: 'forbidden', deptOther: 'forbidden' }],
     ['update a 榆次区 row of 榆次区甲组', async (u) => update(u, await yuciRow()),
-      { clerkYuci: 'updated', clerkYuciOtherGroup: 'forbidden', clerkJiexiu: 'forbidden', coordYuci: 'updated', coordCity: 'updated', admin: 'updated' }],
+      { clerkYuci: 'updated', clerkYuciOtherGroup: 'forbidden', clerkJiexiu: 'forbidden', coordYuci: 'updated', coordCity: 'updated', admin: 'updated' , dept: 'forbidden', deptOther: 'forbidden' }],
     ['update a 介休市 row', async (u) => update(u, await jiexiuRow()),
-      { clerkYuci: 'forbidden', clerkYuciOtherGroup: 'forbidden', clerkJiexiu: 'updated', coordYuci: 'forbidden', coordCity: 'updated', admin: 'updated' }],
+      { clerkYuci: 'forbidden', clerkYuciOtherGroup: 'forbidden', clerkJiexiu: 'updated', coordYuci: 'forbidden', coordCity: 'updated', admin: 'updated' , dept: 'forbidden', deptOther: 'forbidden' }],
     ['withdraw a 榆次区 row of 榆次区甲组', async (u) => { const r = await yuciRow(); return pushOne(u, { key: r.key, id: r.id, baseVersion: 1, withdraw: true }); },
-      { clerkYuci: 'withdrawn', clerkYuciOtherGroup: 'forbidden', clerkJiexiu: 'forbidden', coordYuci: 'withdrawn', coordCity: 'withdrawn', admin: 'withdrawn' }],
+      { clerkYuci: 'withdrawn', clerkYuciOtherGroup: 'forbidden', clerkJiexiu: 'forbidden', coordYuci: 'withdrawn', coordCity: 'withdrawn', admin: 'withdrawn' , dept: 'forbidden', deptOther: 'forbidden' }],
+    // The department's own columns: a department answers the problems assigned to it only.
+    ['answer a 榆次区 row assigned to 市工信局 (resolution)', async (u) => update(u, await yuciRow(), 'resolution'),
+      { clerkYuci: 'updated', clerkYuciOtherGroup: 'forbidden', clerkJiexiu: 'forbidden', coordYuci: 'updated', coordCity: 'updated', admin: 'updated', dept: 'updated', deptOther: 'forbidden' }],
+    ['pull the visits ledger', (u) => outcome('pullRows', { ledger: 'visits' }, u.token),
+      { clerkYuci: 'OK', clerkYuciOtherGroup: 'OK', clerkJiexiu: 'OK', coordYuci: 'OK', coordCity: 'OK', admin: 'OK', dept: 'PERMISSION_DENIED', deptOther: 'PERMISSION_DENIED' }],
+    ['listDepartments', (u) => outcome('listDepartments', {}, u.token),
+      { clerkYuci: 'OK', clerkYuciOtherGroup: 'OK', clerkJiexiu: 'OK', coordYuci: 'OK', coordCity: 'OK', admin: 'OK', dept: 'OK', deptOther: 'OK' }],
     ['pull: counties seen', pulledCounties,
-      { clerkYuci: YUCI, clerkYuciOtherGroup: YUCI, clerkJiexiu: JIEXIU, coordYuci: YUCI, coordCity: `${JIEXIU}+${YUCI}`, admin: `${JIEXIU}+${YUCI}` }],
+      { clerkYuci: YUCI, clerkYuciOtherGroup: YUCI, clerkJiexiu: JIEXIU, coordYuci: YUCI, coordCity: `${JIEXIU}+${YUCI}`, admin: `${JIEXIU}+${YUCI}` , dept: `${JIEXIU}+${YUCI}`, deptOther: '' }],
     ['pull filtered to the other county', async (u) => {
       const other = u.claims.county === JIEXIU ? YUCI : JIEXIU;
       const r = await callFn<{ rows: unknown[] }>('pullRows', { ledger: 'problems', filter: { county: other } }, u.token);
       return r.error ? count(r.error.status) : `${r.result.rows.length > 0 ? 'rows' : 'none'}`;
-    }, { clerkYuci: 'PERMISSION_DENIED', clerkYuciOtherGroup: 'PERMISSION_DENIED', clerkJiexiu: 'PERMISSION_DENIED', coordYuci: 'PERMISSION_DENIED', coordCity: 'rows', admin: 'rows' }],
+    }, { clerkYuci: 'PERMISSION_DENIED', clerkYuciOtherGroup: 'PERMISSION_DENIED', clerkJiexiu: 'PERMISSION_DENIED', coordYuci: 'PERMISSION_DENIED', coordCity: 'rows', admin: 'rows' , dept: 'rows', deptOther: 'none' }],
     ['getStats: counties counted', statsCounties,
-      { clerkYuci: YUCI, clerkYuciOtherGroup: YUCI, clerkJiexiu: JIEXIU, coordYuci: YUCI, coordCity: `${JIEXIU}+${YUCI}`, admin: `${JIEXIU}+${YUCI}` }],
+      { clerkYuci: YUCI, clerkYuciOtherGroup: YUCI, clerkJiexiu: JIEXIU, coordYuci: YUCI, coordCity: `${JIEXIU}+${YUCI}`, admin: `${JIEXIU}+${YUCI}` , dept: `${JIEXIU}+${YUCI}`, deptOther: '' }],
     ['listNotices', (u) => outcome('listNotices', {}, u.token),
-      { clerkYuci: 'PERMISSION_DENIED', clerkYuciOtherGroup: 'PERMISSION_DENIED', clerkJiexiu: 'PERMISSION_DENIED', coordYuci: 'OK', coordCity: 'OK', admin: 'OK' }],
+      { clerkYuci: 'PERMISSION_DENIED', clerkYuciOtherGroup: 'PERMISSION_DENIED', clerkJiexiu: 'PERMISSION_DENIED', coordYuci: 'OK', coordCity: 'OK', admin: 'OK' , dept: 'PERMISSION_DENIED', deptOther: 'PERMISSION_DENIED' }],
     ['generateNotice', (u) => outcome('generateNotice', { date: NOTICE_DAY }, u.token),
-      { clerkYuci: 'PERMISSION_DENIED', clerkYuciOtherGroup: 'PERMISSION_DENIED', clerkJiexiu: 'PERMISSION_DENIED', coordYuci: 'OK', coordCity: 'OK', admin: 'OK' }],
+      { clerkYuci: 'PERMISSION_DENIED', clerkYuciOtherGroup: 'PERMISSION_DENIED', clerkJiexiu: 'PERMISSION_DENIED', coordYuci: 'OK', coordCity: 'OK', admin: 'OK' , dept: 'PERMISSION_DENIED', deptOther: 'PERMISSION_DENIED' }],
     ['getNotice (after generateNotice)', (u) => outcome('getNotice', { date: NOTICE_DAY }, u.token),
-      { clerkYuci: 'PERMISSION_DENIED', clerkYuciOtherGroup: 'PERMISSION_DENIED', clerkJiexiu: 'PERMISSION_DENIED', coordYuci: 'OK', coordCity: 'OK', admin: 'OK' }],
+      { clerkYuci: 'PERMISSION_DENIED', clerkYuciOtherGroup: 'PERMISSION_DENIED', clerkJiexiu: 'PERMISSION_DENIED', coordYuci: 'OK', coordCity: 'OK', admin: 'OK' , dept: 'PERMISSION_DENIED', deptOther: 'PERMISSION_DENIED' }],
   ];
 
   it.each(matrix)('%s', async (_name, op, expected) => {
@@ -129,6 +144,7 @@ describe('role × county × operation', () => {
 /** The callables and a request each would accept from an admin. */
 const CALLABLES: [string, unknown][] = [
   ['getProfile', {}],
+  ['listDepartments', {}],
   ['pushRows', { ledger: 'problems', requestId: '00000000-0000-4000-8000-000000000000', rows: [{ key: 'authz-broken', values: problem() }] }],
   ['pullRows', { ledger: 'problems' }],
   ['getStats', { ledger: 'problems', groupBy: 'county' }],
@@ -228,6 +244,8 @@ describe('accounts with missing or bad claims', () => {
     ['a clerk without county', { role: 'clerk', group: '榆次区甲组' }],
     ['a clerk without group', { role: 'clerk', county: YUCI }],
     ['a county that does not exist', { role: 'coordinator', county: '火星区' }],
+    ['a department account without its department id', { role: 'department' }],
+    ['a department id of the wrong shape', { role: 'department', department: '市自然资源局' }],
     ['claims of the wrong type', { role: ['admin'], county: 42 }],
   ])('%s: PERMISSION_DENIED on every callable', async (_name, claims) => {
     const t = await makeUser({ email: `authz-claims-${randomUUID().slice(0, 8)}@taizhang.test`, claims: claims as never });

@@ -11,8 +11,8 @@ const AS_OF = '2022-06-01';
 let admin: TestUser;
 let clerk: TestUser;
 
-/** Typed literal of one group's problem figures. */
-const figures = (f: ProblemFigures): ProblemFigures => f;
+/** Typed literal of one group's problem figures (none 待审核 or 长期推进 unless given). */
+const figures = (f: Omit<ProblemFigures, 'awaitingReview' | 'longTerm'> & Partial<ProblemFigures>): ProblemFigures => ({ awaitingReview: 0, longTerm: 0, ...f });
 
 beforeAll(async () => {
   await clearFirestore();

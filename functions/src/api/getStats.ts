@@ -7,6 +7,7 @@ import { requireCaller } from '../auth';
 import { statsOptions } from '../config';
 import { apiError, text } from '../messages';
 import { canonicalFilter } from '../pull/filter';
+import { departmentsFor } from '../departments/store';
 import { getStats as stats } from '../stats/service';
 import { firestore } from '../store/db';
 import { parseRequest, statsRequestSchema } from './schemas';
@@ -23,6 +24,8 @@ export const getStats = callable(statsOptions, answerUnavailableWhenStoreDown(as
   if (req.asOf !== undefined && !parseDateText(req.asOf).ok) {
     throw apiError('invalid-argument', text.badRequest(`asOf: ${req.asOf} is not a date`));
   }
-  const filter = canonicalFilter(ledger, caller, req.filter);
-  return stats(firestore(), req.ledger, req.groupBy, filter, req.asOf ?? todayInShanghai());
+  const needRegistry = req.groupBy === 'department' ? { department: '' } : req.filter;
+  const departments = await departmentsFor(firestore(), needRegistry);
+  const selection = canonicalFilter(ledger, caller, req.filter, departments);
+  return stats(firestore(), req.ledger, req.groupBy, selection, req.asOf ?? todayInShanghai(), departments);
 }, 50_000));

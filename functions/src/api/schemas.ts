@@ -47,7 +47,7 @@ const filterValue = z.string().min(1).max(200);
 export const filterSchema = z
   .object({
     county: filterValue, sector: filterValue, status: filterValue, level: filterValue, group: filterValue,
-    category: filterValue, targetType: filterValue,
+    category: filterValue, targetType: filterValue, department: filterValue,
   })
   .partial()
   .strict();

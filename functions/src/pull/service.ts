@@ -8,21 +8,23 @@
 // the filter is named in `left` (its id only), so that a sheet of this pull can let it go.
 
 import { FieldPath, type Firestore, type Query, type Timestamp } from 'firebase-admin/firestore';
-import { getLedger, type LedgerName, type PullAnswer, type PulledRow } from '@taizhang/ledger';
+import { ASSIGNED_STATUSES, getLedger, type LedgerName, type PullAnswer, type PulledRow } from '@taizhang/ledger';
 import { apiError, text } from '../messages';
 import { paths } from '../store/paths';
 import { toPulledRow, type RowDoc } from '../store/rowDoc';
-import { filterKey, matches, type Filter } from './filter';
+import { filterField, filterKey, matches, type Filter, type Selection } from './filter';
 import { decodeCursor, decodePage, encodeCursor, encodePage, fromTime, toTime, type PageState } from './tokens';
 
 /** Stop filling a page here even below pageSize: an answer stays under the 5 MB a pane on the web handles well. */
 const MAX_PAGE_BYTES = 4 * 1024 * 1024;
 /** What a pulled row is made of (toPulledRow): the rest of a row document stays in the store. */
-const PULLED_FIELDS = ['id', 'key', 'version', 'values', 'withdrawn', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'movedAt'];
+const PULLED_FIELDS = ['id', 'key', 'version', 'values', 'withdrawn', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'movedAt', 'departmentId'];
 
 export interface PullRequest {
   readonly ledger: LedgerName;
   readonly filter: Filter;
+  /** Only problems assigned (left 待办理): a department account's pull. */
+  readonly assignedOnly?: boolean;
   readonly since?: string;
   readonly pageSize: number;
   readonly pageToken?: string;
@@ -30,7 +32,8 @@ export interface PullRequest {
 
 export async function pullRows(db: Firestore, req: PullRequest): Promise<PullAnswer> {
   getLedger(req.ledger);
-  const fkey = filterKey(req.filter);
+  const sel: Selection = { filter: req.filter, assignedOnly: req.assignedOnly === true };
+  const fkey = filterKey(req.filter) + (sel.assignedOnly ? '&assigned' : '');
   const page: PageState | undefined = req.pageToken ? decodePage(req.pageToken) : undefined;
   const since = page?.since ? fromTime(page.since) : req.since ? decodeCursor(req.since) : undefined;
   if (page && (page.filter !== fkey || (req.since !== undefined && page.since === undefined))) {
@@ -39,12 +42,15 @@ export async function pullRows(db: Firestore, req: PullRequest): Promise<PullAns
 
   let q: Query = paths.rows(db, req.ledger);
   if (since) {
-    if (req.filter.county !== undefined) q = q.where('counties', 'array-contains', req.filter.county);
+    // A department: the problems ever assigned to it, so one that left it is named in `left`.
+    if (sel.assignedOnly) q = q.where('assignedDepartments', 'array-contains', req.filter.departmentId);
+    else if (req.filter.county !== undefined) q = q.where('counties', 'array-contains', req.filter.county);
     q = q.where('updatedAt', '>', since).orderBy('updatedAt').orderBy(FieldPath.documentId());
     if (page) q = q.startAfter(fromTime(page.afterTime!), page.afterId);
   } else {
     q = q.where('withdrawn', '==', false);
-    for (const [k, v] of Object.entries(req.filter)) q = q.where(`values.${k}`, '==', v);
+    for (const [k, v] of Object.entries(req.filter)) q = q.where(filterField(k), '==', v);
+    if (sel.assignedOnly && req.filter.status === undefined) q = q.where('values.status', 'in', ASSIGNED_STATUSES);
     q = q.orderBy(FieldPath.documentId());
     if (page) q = q.startAfter(page.afterId);
   }
@@ -62,7 +68,7 @@ export async function pullRows(db: Firestore, req: PullRequest): Promise<PullAns
   for (const doc of docs) {
     last = doc.data() as RowDoc;
     seen++;
-    if (!since || matches(last.values, req.filter)) {
+    if (!since || matches(last, sel)) {
       const row = toPulledRow(last);
       rows.push(row);
       bytes += Buffer.byteLength(JSON.stringify(row));

@@ -1,16 +1,19 @@
 // Judging one pushed row: pure, given the caller, the row as sent and the row as stored.
 // The store turns the decisions into writes; nothing here touches Firestore.
 
-import { idCounty, joined, parseRow, type CanonicalRow, type LedgerDef, type ParseContext } from '@taizhang/ledger';
+import {
+  fieldOf, idCounty, joined, judgeChange, judgeCreate, judgeDepartment, parseRow,
+  type CanonicalRow, type DepartmentIndex, type FieldError, type LedgerDef, type ParseContext, type RightsVerdict,
+} from '@taizhang/ledger';
 import type { Caller } from '../auth';
 import { text } from '../messages';
-import { canCreate, canModify, canRead } from '../scope';
+import { canCreate, canModify, canRead, canReadRow } from '../scope';
 import type { CurrentRow, FieldChange, PushResult, PushRow, StoredRow, WireError } from './types';
 
 export type Decision =
   | { readonly result: PushResult; readonly write?: undefined }
-  | { readonly write: 'create'; readonly key: string; readonly values: CanonicalRow }
-  | { readonly write: 'update'; readonly row: StoredRow; readonly values: CanonicalRow; readonly changes: FieldChange[] }
+  | { readonly write: 'create'; readonly key: string; readonly values: CanonicalRow; readonly departmentId: string | null }
+  | { readonly write: 'update'; readonly row: StoredRow; readonly values: CanonicalRow; readonly departmentId: string | null; readonly changes: FieldChange[] }
   | { readonly write: 'withdraw'; readonly row: StoredRow };
 
 export interface Judge {
@@ -19,6 +22,8 @@ export interface Judge {
   readonly parse: ParseContext;
   /** A clerk's own group as its rows may name it (the claim; the registered id and name). */
   readonly ownGroup?: ReadonlySet<string>;
+  /** The registry of departments; absent while it is empty (a fresh deployment keeps 责任单位 as text). */
+  readonly departments?: DepartmentIndex;
 }
 
 export function current(row: StoredRow): CurrentRow {
@@ -47,10 +52,25 @@ function withDefaults(j: Judge, values: Record<string, unknown> | undefined): Re
   return v;
 }
 
-type Validated = { values: CanonicalRow } | { result: PushResult };
+type Validated = { values: CanonicalRow; departmentId: string | null } | { result: PushResult };
+
+/** 责任单位 through the registry: the canonical name stored, its id kept, an unknown name an error. */
+function resolveDepartment(j: Judge, values: CanonicalRow, errors: FieldError[]): string | null {
+  if (j.departments === undefined) return null;
+  const verdict = judgeDepartment(j.ledger, j.departments, values);
+  if (verdict === undefined) return null;
+  if ('error' in verdict) {
+    if (!errors.some((e) => e.field === verdict.error.field)) errors.push(verdict.error);
+    return null;
+  }
+  values.department = verdict.name;
+  return verdict.id;
+}
 
 function validate(j: Judge, row: PushRow, allowed: (county: unknown) => boolean, id?: string): Validated {
-  const { values, errors } = parseRow(j.ledger, withDefaults(j, row.values), j.parse);
+  const parsed = parseRow(j.ledger, withDefaults(j, row.values), j.parse);
+  const values: CanonicalRow = { ...parsed.values };
+  const errors = [...parsed.errors];
   if (values.county !== undefined && !allowed(values.county)) {
     return { result: { key: row.key, status: 'forbidden', ...(id && { id }), message: joined(text.forbiddenCounty(String(values.county))) } };
   }
@@ -58,12 +78,31 @@ function validate(j: Judge, row: PushRow, allowed: (county: unknown) => boolean,
   if (id === undefined && j.caller.role === 'clerk' && values.group !== undefined && values.group !== j.caller.group && !j.ownGroup?.has(String(values.group))) {
     return { result: { key: row.key, status: 'forbidden', fields: ['group'], message: joined(text.forbiddenGroup(j.caller.group!, String(values.group))) } };
   }
+  const departmentId = resolveDepartment(j, values, errors);
   if (errors.length > 0) {
     const wire: WireError[] = errors.map((e) => ({ field: e.field, header: e.header, code: e.code, message: e.message, zh: e.zh, en: e.en }));
     return { result: { key: row.key, status: 'invalid', ...(id && { id }), errors: wire } };
   }
-  return { values };
+  return { values, departmentId };
 }
+
+/** A refusal of the rights (ledger/src/rights.ts) as the row's answer. */
+function refused(j: Judge, key: string, id: string | undefined, v: Exclude<RightsVerdict, { ok: true }>): PushResult {
+  if (v.kind === 'invalid') {
+    const f = fieldOf(j.ledger, v.field) ?? { key: v.field, header: v.field };
+    const error: WireError = { field: v.field, header: f.header, code: v.code, message: joined(v.reason), zh: v.reason.zh, en: v.reason.en };
+    return { key, status: 'invalid', ...(id && { id }), errors: [error] };
+  }
+  const headers = v.fields.map((k) => fieldOf(j.ledger, k)).filter((f) => f !== undefined);
+  const message = headers.length === 0 ? v.reason : {
+    zh: `不能修改${headers.map((f) => `「${f.header}」`).join('、')}：${v.reason.zh}`,
+    en: `You may not change ${headers.map((f) => f.en).join(', ')}: ${v.reason.en}`,
+  };
+  return { key, status: 'forbidden', ...(id && { id }), ...(v.fields.length > 0 && { fields: [...v.fields] }), message: joined(message) };
+}
+
+/** The rights of the problems ledger: who may change what (the visits ledger has no handling). */
+const judgedByRights = (j: Judge): boolean => j.ledger.name === 'problems';
 
 /**
  * A row with no id: create it, unless its key already created one (a lost answer). Keys are
@@ -77,9 +116,14 @@ export function judgeNew(j: Judge, row: PushRow, existing: StoredRow | undefined
     }
     return { result: { key: row.key, status: 'created', id: existing.id, version: existing.version, values: existing.values } };
   }
+  if (j.caller.role === 'department') return { result: refused(j, row.key, undefined, judgeCreate(j.caller, {}) as Exclude<RightsVerdict, { ok: true }>) };
   const v = validate(j, row, (county) => canCreate(j.caller, county));
   if ('result' in v) return { result: v.result };
-  return { write: 'create', key: row.key, values: v.values };
+  if (judgedByRights(j)) {
+    const verdict = judgeCreate(j.caller, v.values);
+    if (!verdict.ok) return { result: refused(j, row.key, undefined, verdict) };
+  }
+  return { write: 'create', key: row.key, values: v.values, departmentId: v.departmentId };
 }
 
 /** A row with an id and a base version: update or withdraw it. */
@@ -89,12 +133,16 @@ export function judgeExisting(j: Judge, row: PushRow & { id: string; baseVersion
   // Outside the caller's scope one answer, whether or not the row exists: the id names the
   // county it was numbered in, so `not_found` there would tell what exists in another county.
   if (!stored) return canRead(j.caller, idCounty(id)) ? { result: { key, status: 'not_found', id, message: joined(text.notFound(id)) } } : forbidden;
-  if (!canRead(j.caller, stored.county)) return forbidden;
+  if (!canReadRow(j.caller, stored)) return forbidden;
   if (stored.key !== key) return { result: { key, status: 'not_found', id, message: joined(text.keyMismatch(id)) } };
   if (!canModify(j.caller, stored)) return forbidden;
 
   const stale = baseVersion !== stored.version;
   if (row.withdraw) {
+    if (judgedByRights(j)) {
+      const verdict = judgeChange(j.caller, stored, 'withdraw');
+      if (!verdict.ok) return { result: refused(j, key, id, verdict) };
+    }
     if (stale) return { result: { key, status: 'conflict', id, current: current(stored) } };
     if (stored.withdrawn) return { result: { key, status: 'withdrawn', id, version: stored.version } };
     return { write: 'withdraw', row: stored };
@@ -105,5 +153,9 @@ export function judgeExisting(j: Judge, row: PushRow & { id: string; baseVersion
   if ('result' in v) return { result: v.result };
   const changes = diffValues(j.ledger, stored.values, v.values);
   if (changes.length === 0) return { result: { key, status: 'unchanged', id, version: stored.version } };
-  return { write: 'update', row: stored, values: v.values, changes };
+  if (judgedByRights(j)) {
+    const verdict = judgeChange(j.caller, stored, v.values);
+    if (!verdict.ok) return { result: refused(j, key, id, verdict) };
+  }
+  return { write: 'update', row: stored, values: v.values, departmentId: v.departmentId, changes };
 }

@@ -14,10 +14,14 @@
 // Keys are per account: the key index is looked up under the caller's uid.
 
 import {
-  FieldValue, type DocumentReference, type Firestore, type Timestamp, type WriteBatch,
+  FieldValue, Timestamp, type DocumentReference, type Firestore, type WriteBatch,
 } from 'firebase-admin/firestore';
-import { countyCode, formatRowId, getLedger, idScope, type LedgerDef, type ParseContext } from '@taizhang/ledger';
+import {
+  ASSIGNED_STATUSES, countyCode, deadlineHolders, departmentIndex, formatRowId, getLedger, idScope, inboxLabels, nextStamps,
+  type CanonicalRow, type LedgerDef, type ParseContext, type WorkflowStamps,
+} from '@taizhang/ledger';
 import type { Caller } from '../auth';
+import { listDepartments } from '../departments/store';
 import { apiError, text } from '../messages';
 import { paths } from '../store/paths';
 import { toStoredRow } from '../store/rowDoc';
@@ -143,10 +147,37 @@ interface Ctx {
   readonly ledger: LedgerDef;
   readonly caller: Caller;
   readonly requestId: string;
+  /** The ledger has the department loop's handling (the problems). */
+  readonly handled: boolean;
 }
 
+/**
+ * What the department loop keeps on a row beside its values (docs/data-model.md): the
+ * department's id, the handling stamps, the to-do labels and the deadline's sort key. Decided
+ * from the row as it will be after this change, in the same commit.
+ */
+function handling(
+  c: Ctx, values: CanonicalRow, ownerGroup: string | null, departmentId: string | null,
+  before: { values: CanonicalRow; stamps: WorkflowStamps } | undefined, nowMs: number,
+): Record<string, unknown> {
+  const stamps = nextStamps(before, values, c.caller.role, nowMs);
+  const row = { values, ownerGroup, departmentId, withdrawn: false, stamps };
+  const out: Record<string, unknown> = {
+    departmentId,
+    inbox: inboxLabels(row),
+    deadlineHolders: deadlineHolders(row),
+    dueKey: typeof values.deadline === 'string' ? values.deadline : NO_DEADLINE,
+  };
+  for (const [k, ms] of Object.entries(stamps)) if (typeof ms === 'number') out[k] = Timestamp.fromMillis(ms);
+  if (departmentId !== null && ASSIGNED_STATUSES.includes(values.status)) out.assignedDepartments = FieldValue.arrayUnion(departmentId);
+  return out;
+}
+
+/** The sort key of a problem without a deadline: after every real day. */
+const NO_DEADLINE = '9999-12-31';
+
 /** Stage one decision's writes on the batch and return its answer. */
-function stage(c: Ctx, batch: WriteBatch, d: Decision, loaded: Loaded, newId: string | undefined): PushResult {
+function stage(c: Ctx, batch: WriteBatch, d: Decision, loaded: Loaded, newId: string | undefined, nowMs: number): PushResult {
   if (d.write === undefined) return d.result;
   const { db, ledger, caller, requestId } = c;
   const now = FieldValue.serverTimestamp();
@@ -159,10 +190,12 @@ function stage(c: Ctx, batch: WriteBatch, d: Decision, loaded: Loaded, newId: st
   if (d.write === 'create') {
     const id = newId!;
     batch.create(paths.key(db, ledger.name, caller.uid, d.key), { id, createdAt: now });
+    const ownerGroup = caller.role === 'clerk' ? caller.group! : null;
     batch.create(paths.row(db, ledger.name, id), {
       id, key: d.key, version: 1, values: d.values, counties: [d.values.county], withdrawn: false,
-      ownerGroup: caller.role === 'clerk' ? caller.group! : null, ownerUid: caller.uid,
+      ownerGroup, ownerUid: caller.uid,
       createdAt: now, createdBy: caller.email, createdByUid: caller.uid, ...by,
+      ...(c.handled && handling(c, d.values, ownerGroup, d.departmentId, undefined, nowMs)),
     });
     revision(id, 1, 'created', diffValues(ledger, {}, d.values), d.key);
     return { key: d.key, status: 'created', id, version: 1, values: d.values };
@@ -174,11 +207,14 @@ function stage(c: Ctx, batch: WriteBatch, d: Decision, loaded: Loaded, newId: st
   if (d.write === 'update') {
     // The county it leaves too: a row stored before `counties` existed gets it with its first change.
     const moved = d.values.county !== row.county && { movedAt: now };
-    batch.update(ref, { version, values: d.values, counties: FieldValue.arrayUnion(row.county, d.values.county), ...moved, ...by }, precondition);
+    const loop = c.handled && handling(c, d.values, row.ownerGroup, d.departmentId, row, nowMs);
+    batch.update(ref, { version, values: d.values, counties: FieldValue.arrayUnion(row.county, d.values.county), ...moved, ...loop, ...by }, precondition);
     revision(row.id, version, 'updated', d.changes, row.key);
     return { key: row.key, status: 'updated', id: row.id, version, values: d.values };
   }
-  batch.update(ref, { version, withdrawn: true, counties: FieldValue.arrayUnion(row.county), ...by }, precondition);
+  // A withdrawn problem awaits nobody.
+  const off = c.handled && { inbox: [], deadlineHolders: [] };
+  batch.update(ref, { version, withdrawn: true, counties: FieldValue.arrayUnion(row.county), ...off, ...by }, precondition);
   revision(row.id, version, 'withdrawn', [], row.key);
   return { key: row.key, status: 'withdrawn', id: row.id, version };
 }
@@ -191,11 +227,15 @@ function isContention(e: unknown): boolean {
 
 export async function pushRows(db: Firestore, caller: Caller, req: PushRequest, parse: ParseContext, ownGroup?: ReadonlySet<string>): Promise<PushResult[]> {
   const ledger = getLedger(req.ledger);
-  const ctx: Ctx = { db, ledger, caller, requestId: req.requestId };
-  const j: Judge = { ledger, caller, parse, ...(ownGroup && { ownGroup }) };
+  const handled = ledger.fields.some((f) => f.key === 'department');
+  const ctx: Ctx = { db, ledger, caller, requestId: req.requestId, handled };
   const units = unitsOf(req.rows);
   // No rows: nothing to judge or store (and db.getAll below needs at least one reference).
   if (units.length === 0) return [];
+  // Once per push: an empty registry (a fresh deployment) keeps 责任单位 as the text written.
+  const registry = handled ? await listDepartments(db) : [];
+  const departments = registry.length > 0 ? departmentIndex(registry) : undefined;
+  const j: Judge = { ledger, caller, parse, ...(ownGroup && { ownGroup }), ...(departments && { departments }) };
   const answers = new Map<number, PushResult[]>();
 
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -217,9 +257,11 @@ export async function pushRows(db: Firestore, caller: Caller, req: PushRequest, 
 
     const commits = todo.map(async (u, i) => {
       const batch = db.batch();
+      // One clock reading a unit: the stamps of its rows agree with one another.
+      const nowMs = Date.now();
       const results = u.rows.map((r, k) => {
         const d = decisions[i]![k]!;
-        return stage(ctx, batch, d, loaded.get(r.key)!, idOf.get(d as Extract<Decision, { write: 'create' }>));
+        return stage(ctx, batch, d, loaded.get(r.key)!, idOf.get(d as Extract<Decision, { write: 'create' }>), nowMs);
       });
       // Merged, not set: the units commit in any order and each adds what it knows.
       const requestRef = paths.request(db, caller.uid, req.requestId);

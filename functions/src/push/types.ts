@@ -1,6 +1,6 @@
 // The stored row as the planner sees it; the wire shapes come from the ledger core.
 
-import type { CanonicalRow } from '@taizhang/ledger';
+import type { CanonicalRow, WorkflowStamps } from '@taizhang/ledger';
 
 export type { CurrentRow, PushRequest, PushResult, PushRow, PushStatus, WireError } from '@taizhang/ledger';
 
@@ -12,6 +12,9 @@ export interface StoredRow {
   readonly values: CanonicalRow;
   readonly county: string;
   readonly ownerGroup: string | null;
+  /** The registry id of the department it names; null when it names none (or no registry yet). */
+  readonly departmentId: string | null;
+  readonly stamps: WorkflowStamps;
   readonly withdrawn: boolean;
   readonly updatedAt: string;
   readonly updatedBy: string;

@@ -1,7 +1,7 @@
 // Statistics of getStats (docs/api.md#getstats), computed from canonical rows against an explicit day.
 // Pure: the store streams rows in, tests feed known datasets.
 
-import { fieldOf, isOverdue, rate, type CanonicalRow, type LedgerDef } from '@taizhang/ledger';
+import { fieldOf, isOverdue, rate, type CanonicalRow, type DepartmentIndex, type LedgerDef } from '@taizhang/ledger';
 
 /** The key of rows that leave the grouped field empty (a 现场解决 problem has no 责任单位). */
 export const EMPTY_KEY = '（未填写）';
@@ -9,6 +9,10 @@ export const EMPTY_KEY = '（未填写）';
 export interface ProblemFigures {
   total: number; resolved: number; open: number; inProgress: number;
   onSite: number; coordinated: number; escalated: number; overdue: number;
+  /** 待审核: the department asked to close, the owner has not decided. */
+  awaitingReview: number;
+  /** 长期推进: followed over a longer term, never overdue. */
+  longTerm: number;
   resolvedRate: number; onSiteRate: number;
 }
 
@@ -17,7 +21,14 @@ export interface VisitFigures {
   staff: number; policies: number; served: number; problemsFound: number;
 }
 
-export type StatRow<F> = { key: string } & F;
+/** A group of the answer; grouped by department, `departmentId` is the registry id its name stands for. */
+export type StatRow<F> = { key: string; departmentId?: string } & F;
+
+/** A row as statistics read it: its values and the registry id of its department, if any. */
+export interface StatRowInput {
+  readonly values: CanonicalRow;
+  readonly departmentId: string | null;
+}
 
 export interface StatsAnswer<F> {
   asOf: string;
@@ -31,13 +42,15 @@ interface Aggregator<F> {
 }
 
 function problemAggregator(asOf: string): Aggregator<ProblemFigures> {
-  const f = { total: 0, resolved: 0, open: 0, inProgress: 0, onSite: 0, coordinated: 0, escalated: 0, overdue: 0 };
+  const f = { total: 0, resolved: 0, open: 0, inProgress: 0, onSite: 0, coordinated: 0, escalated: 0, overdue: 0, awaitingReview: 0, longTerm: 0 };
   return {
     add(v) {
       f.total++;
       if (v.status === '已解决') f.resolved++;
       else if (v.status === '待办理') f.open++;
       else if (v.status === '办理中') f.inProgress++;
+      else if (v.status === '待审核') f.awaitingReview++;
+      else if (v.status === '长期推进') f.longTerm++;
       if (v.level === '现场解决') f.onSite++;
       else if (v.level === '协调解决') f.coordinated++;
       else if (v.level === '提交市级') f.escalated++;
@@ -79,34 +92,59 @@ function keyOrder(ledger: LedgerDef, groupBy: string): (a: string, b: string) =>
 }
 
 export interface StatsBuilder<F> {
-  add(values: CanonicalRow): void;
+  /** `departmentId`: the registry id the row's 责任单位 stands for, when it names one. */
+  add(values: CanonicalRow, departmentId?: string | null): void;
   result(): StatsAnswer<F>;
 }
 
-/** Rows go in one at a time, so a scan of any size needs memory only per group. */
-export function statsBuilder<F>(ledger: LedgerDef, groupBy: string, asOf: string): StatsBuilder<F> {
+/**
+ * Rows go in one at a time, so a scan of any size needs memory only per group. Grouped by
+ * department, rows of one registry department are one group under its canonical name, however
+ * they were written; rows without an id group by their text.
+ */
+export function statsBuilder<F>(ledger: LedgerDef, groupBy: string, asOf: string, departments?: DepartmentIndex): StatsBuilder<F> {
   const make = (): Aggregator<F> =>
     (ledger.name === 'problems' ? problemAggregator(asOf) : visitAggregator()) as unknown as Aggregator<F>;
-  const groups = new Map<string, Aggregator<F>>();
+  const groups = new Map<string, { key: string; departmentId?: string; agg: Aggregator<F> }>();
   const totals = make();
+  const byDepartment = groupBy === 'department';
   return {
-    add(v) {
+    add(v, departmentId) {
       const raw = v[groupBy];
-      const key = raw === undefined || raw === '' ? EMPTY_KEY : String(raw);
-      let g = groups.get(key);
-      if (!g) groups.set(key, (g = make()));
-      g.add(v);
+      const text = raw === undefined || raw === '' ? EMPTY_KEY : String(raw);
+      const id = byDepartment && departmentId ? departmentId : undefined;
+      const group = id !== undefined ? `id:${id}` : `text:${text}`;
+      let g = groups.get(group);
+      if (!g) {
+        const key = id !== undefined ? departments?.byId(id)?.name ?? text : text;
+        groups.set(group, (g = { key, ...(id !== undefined && { departmentId: id }), agg: make() }));
+      }
+      g.agg.add(v);
       totals.add(v);
     },
     result() {
-      const keys = [...groups.keys()].sort(keyOrder(ledger, groupBy));
-      return { asOf, rows: keys.map((key) => ({ key, ...groups.get(key)!.figures() })), totals: totals.figures() };
+      const order = keyOrder(ledger, groupBy);
+      const list = [...groups.values()].sort((a, b) => order(a.key, b.key) || (a.departmentId ?? '').localeCompare(b.departmentId ?? ''));
+      return {
+        asOf,
+        rows: list.map((g) => ({ key: g.key, ...(g.departmentId !== undefined && { departmentId: g.departmentId }), ...g.agg.figures() })),
+        totals: totals.figures(),
+      };
     },
   };
 }
 
-export function aggregate<F>(ledger: LedgerDef, rows: Iterable<CanonicalRow>, groupBy: string, asOf: string): StatsAnswer<F> {
-  const b = statsBuilder<F>(ledger, groupBy, asOf);
-  for (const v of rows) b.add(v);
+export function aggregate<F>(
+  ledger: LedgerDef, rows: Iterable<CanonicalRow | StatRowInput>, groupBy: string, asOf: string, departments?: DepartmentIndex,
+): StatsAnswer<F> {
+  const b = statsBuilder<F>(ledger, groupBy, asOf, departments);
+  for (const r of rows) {
+    if (isInput(r)) b.add(r.values, r.departmentId);
+    else b.add(r);
+  }
   return b.result();
+}
+
+function isInput(r: CanonicalRow | StatRowInput): r is StatRowInput {
+  return typeof (r as StatRowInput).values === 'object' && (r as StatRowInput).values !== null && 'departmentId' in r;
 }

@@ -2,7 +2,7 @@
 // this boundary, so nothing above the store sees a Firestore type.
 
 import type { DocumentSnapshot, Timestamp } from 'firebase-admin/firestore';
-import type { CanonicalRow, PulledRow } from '@taizhang/ledger';
+import type { CanonicalRow, PulledRow, WorkflowStamps } from '@taizhang/ledger';
 import type { StoredRow } from '../push/types';
 
 export interface RowDoc {
@@ -22,6 +22,33 @@ export interface RowDoc {
   updatedAt: Timestamp;
   updatedBy: string;
   lastRequestId: string;
+  /** The registry id of the department the row names (null: none, or no registry yet). */
+  departmentId?: string | null;
+  /** Every department the problem has been assigned to: a department's since-pull finds the rows that left it. */
+  assignedDepartments?: string[];
+  /** When its department last changed, a department account last changed it, it last went to 待审核, its owner last returned it. */
+  assignedAt?: Timestamp;
+  answeredAt?: Timestamp;
+  reviewRequestedAt?: Timestamp;
+  returnedAt?: Timestamp;
+  /** `reason@holder` labels of the to-do (ledger/src/inbox.ts inboxLabels). */
+  inbox?: string[];
+  /** Whose overdue and due-soon lists it can be on (ledger/src/inbox.ts deadlineHolders). */
+  deadlineHolders?: string[];
+  /** The deadline, or 9999-12-31 without one: the to-do's order, always present. */
+  dueKey?: string;
+}
+
+export const STAMP_FIELDS = ['assignedAt', 'answeredAt', 'reviewRequestedAt', 'returnedAt'] as const;
+
+/** The handling stamps of a row document, in milliseconds. */
+export function stampsOf(d: Partial<Record<(typeof STAMP_FIELDS)[number], Timestamp | undefined>>): WorkflowStamps {
+  const out: Record<string, number> = {};
+  for (const k of STAMP_FIELDS) {
+    const t = d[k];
+    if (t && typeof t.toMillis === 'function') out[k] = t.toMillis();
+  }
+  return out;
 }
 
 export function iso(t: Timestamp | undefined): string {
@@ -38,6 +65,8 @@ export function toStoredRow(snap: DocumentSnapshot): StoredRow | undefined {
     values: d.values,
     county: String(d.values.county),
     ownerGroup: d.ownerGroup ?? null,
+    departmentId: typeof d.departmentId === 'string' ? d.departmentId : null,
+    stamps: stampsOf(d),
     withdrawn: d.withdrawn === true,
     updatedAt: iso(d.updatedAt),
     updatedBy: d.updatedBy,
