@@ -8,3 +8,6 @@ export { listNotices } from './api/listNotices';
 export { getNotice } from './api/getNotice';
 export { generateNotice } from './api/generateNotice';
 export { dailyNotice } from './api/dailyNotice';
+export { getInbox } from './api/getInbox';
+export { getHistory } from './api/getHistory';
+export { listDepartments } from './api/listDepartments';

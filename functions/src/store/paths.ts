@@ -11,6 +11,7 @@
 //                                          (the request document records who pushed: uid,
 //                                          role, county, group, at — the reporting cadence)
 //   groups/{groupId}                      the work-group registry (ledger/src/groups.ts)
+//   departments/{id}                      the registry of responsible departments (ledger/src/departments.ts)
 //   notices/{YYYY-MM-DD}                  the city-wide notice (通报) as of that day
 //   notices/{YYYY-MM-DD}/counties/{county} the same notice for one county
 
@@ -33,6 +34,8 @@ export const paths = {
   requests: (db: Firestore) => db.collection('requests'),
   groups: (db: Firestore) => db.collection('groups'),
   group: (db: Firestore, id: string) => db.collection('groups').doc(id),
+  departments: (db: Firestore) => db.collection('departments'),
+  department: (db: Firestore, id: string) => db.collection('departments').doc(id),
   notices: (db: Firestore) => db.collection('notices'),
   notice: (db: Firestore, date: string) => db.collection('notices').doc(date),
   countyNotice: (db: Firestore, date: string, county: string) =>
