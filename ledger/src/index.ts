@@ -21,3 +21,4 @@ export * from './address';
 export * from './rights';
 export * from './departments';
 export * from './inbox';
+export * from './departmentSheet';
