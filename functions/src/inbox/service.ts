@@ -1,4 +1,4 @@
-// The to-do (docs/workflow.md#getinbox-what-awaits-me): what awaits the caller, read from the
+// The to-do (docs/workflow.md#the-to-do): what awaits the caller, read from the
 // labels each problem carries (`inbox`, `deadlineHolders`, `dueKey`, decided in the same commit
 // as every change), so the reads follow the items answered, never the size of the store.
 // Each reason is one indexed query of at most INBOX_LIMIT documents plus one count.
