@@ -122,7 +122,7 @@ describe('taizhang history', () => {
     const b = await taizhang(['history', 'P-140702-2024-999999', '--email', foreign.email], { TAIZHANG_PASSWORD: foreign.password });
     expect(a.status).toBe(2);
     expect(b.status).toBe(2);
-    expect(a.err.replace(resolvedId, 'ID')).toBe(b.err.replace('P-140702-2024-999999', 'ID'));
+    expect(a.err.replaceAll(resolvedId, 'ID')).toBe(b.err.replaceAll('P-140702-2024-999999', 'ID'));
   });
 });
 

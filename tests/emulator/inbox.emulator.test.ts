@@ -285,7 +285,7 @@ describe('getHistory', () => {
     const none = await callFn('getHistory', { ledger: 'problems', id: missing }, jiexiuCoordinator.token);
     expect(foreign.error?.status).toBe('PERMISSION_DENIED');
     expect(none.error?.status).toBe('PERMISSION_DENIED');
-    expect(foreign.error!.message.replace(mine, 'ID')).toBe(none.error!.message.replace(missing, 'ID'));
+    expect(foreign.error!.message.replaceAll(mine, 'ID')).toBe(none.error!.message.replaceAll(missing, 'ID'));
     // A department reads only what is assigned to it.
     const dept = await callFn('getHistory', { ledger: 'problems', id: mine }, otherDepartment.token);
     expect(dept.error?.status).toBe('PERMISSION_DENIED');
