@@ -9,4 +9,6 @@ export { getNotice } from './api/getNotice';
 export { generateNotice } from './api/generateNotice';
 export { dailyNotice } from './api/dailyNotice';
 export { sendReminders } from './api/sendReminders';
+export { getInbox } from './api/getInbox';
+export { getHistory } from './api/getHistory';
 export { listDepartments } from './api/listDepartments';

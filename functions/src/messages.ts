@@ -111,4 +111,12 @@ export const text = {
     zh: `日期 ${date} 晚于今天（${today}）`,
     en: `The date ${date} is after today (${today})`,
   }),
+  historyForbidden: (id: string): Bilingual => ({
+    zh: `无权查看 ${id} 的修改记录：没有此行，或它不在您的查看范围内`,
+    en: `You may not read the history of ${id}: there is no such row, or it is outside what you may read`,
+  }),
+  noInbox: (): Bilingual => ({
+    zh: '此账户没有待办清单，请联系管理员',
+    en: 'This account has no to-do list; ask an administrator',
+  }),
 } as const;

@@ -23,3 +23,4 @@ export * from './departments';
 export * from './inbox';
 export * from './channels';
 export * from './reminders';
+export * from './departmentSheet';

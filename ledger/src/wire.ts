@@ -4,6 +4,8 @@
 import type { Role } from './accounts';
 import type { LedgerName } from './fields';
 import type { CanonicalRow } from './parse';
+import type { DepartmentRecord } from './departments';
+import type { InboxReason } from './inbox';
 
 export interface PushRow {
   readonly key: string;
@@ -130,4 +132,65 @@ export interface Profile {
   readonly role: Role;
   readonly county?: string;
   readonly group?: string;
+}
+
+export interface InboxRequest {
+  /** YYYY-MM-DD; default today in Asia/Shanghai. Decides what is overdue and due soon. */
+  readonly asOf?: string;
+}
+
+/** One problem on a to-do list, with what it takes to recognise it. */
+export interface InboxItem {
+  readonly reason: InboxReason;
+  readonly ledger: 'problems';
+  readonly id: string;
+  readonly county: string;
+  readonly targetName: string;
+  readonly description: string;
+  readonly level: string;
+  readonly status: string;
+  readonly department?: string;
+  readonly deadline?: string;
+  /** ISO 8601, UTC. */
+  readonly updatedAt: string;
+}
+
+export interface InboxAnswer {
+  readonly asOf: string;
+  /** Every reason of the caller's role, with how many problems it has (items stop at 200 a reason). */
+  readonly counts: Partial<Record<InboxReason, number>>;
+  /** By reason in the role's order, then by deadline (none last), then id. */
+  readonly items: InboxItem[];
+}
+
+export interface HistoryRequest {
+  readonly ledger: LedgerName;
+  readonly id: string;
+}
+
+export interface RevisionChange {
+  readonly field: string;
+  /** Absent: the field was empty before. */
+  readonly old?: unknown;
+  /** Absent: the field is empty now. */
+  readonly new?: unknown;
+}
+
+export interface Revision {
+  readonly version: number;
+  readonly action: 'created' | 'updated' | 'withdrawn';
+  /** ISO 8601, UTC. */
+  readonly at: string;
+  /** The email of the account that made the change. */
+  readonly by: string;
+  readonly changes: RevisionChange[];
+}
+
+export interface HistoryAnswer {
+  /** Oldest first. */
+  readonly revisions: Revision[];
+}
+
+export interface DepartmentsAnswer {
+  readonly departments: DepartmentRecord[];
 }

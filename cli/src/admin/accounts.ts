@@ -15,7 +15,7 @@ export interface AccountSpec {
   readonly email: string;
   readonly password?: string;
   readonly displayName?: string;
-  readonly claims: { role?: unknown; county?: unknown; group?: unknown };
+  readonly claims: { role?: unknown; county?: unknown; group?: unknown; department?: unknown };
   /** Said on purpose: this coordinator has no county and sees the whole city. */
   readonly cityWide?: boolean;
 }
@@ -28,6 +28,8 @@ export interface AccountView {
   role?: string;
   county?: string;
   group?: string;
+  /** A department account's registry id. */
+  department?: string;
   /** No county: a coordinator or administrator who sees the whole city. */
   cityWide: boolean;
 }
@@ -65,7 +67,7 @@ function checkScope(claims: Claims, cityWide: boolean, keeps: boolean): void {
 }
 
 const sameClaims = (a: Record<string, unknown>, b: Claims): boolean =>
-  a.role === b.role && a.county === b.county && a.group === b.group && Object.keys(a).length === Object.keys(b).length;
+  a.role === b.role && a.county === b.county && a.group === b.group && a.department === b.department && Object.keys(a).length === Object.keys(b).length;
 
 export function view(u: UserRecord): AccountView {
   const c = (u.customClaims ?? {}) as Record<string, unknown>;
@@ -77,6 +79,7 @@ export function view(u: UserRecord): AccountView {
     ...(typeof c.role === 'string' && { role: c.role }),
     ...(typeof c.county === 'string' && { county: c.county }),
     ...(typeof c.group === 'string' && { group: c.group }),
+    ...(typeof c.department === 'string' && { department: c.department }),
     cityWide: (c.role === 'coordinator' || c.role === 'admin') && typeof c.county !== 'string',
   };
 }

@@ -17,6 +17,8 @@ import { GroupError } from '../admin/groups';
 import { migrateRows } from '../admin/migrate';
 import { registerGroups } from './_adminGroups';
 import { registerChannels } from './_adminChannels';
+import { registerDepartments } from './_adminDepartments';
+import { DepartmentError, requireDepartment } from '../admin/departments';
 
 interface Common { project?: string; json?: boolean }
 
@@ -26,7 +28,7 @@ function show(ctx: CliContext, opts: Common, a: AccountView | AccountView[]): vo
     return;
   }
   for (const x of Array.isArray(a) ? a : [a]) {
-    const scope = [x.role ?? '（无角色 / no role）', x.cityWide ? '全市 / city-wide' : x.county, x.group].filter(Boolean).join('  ');
+    const scope = [x.role ?? '（无角色 / no role）', x.cityWide ? '全市 / city-wide' : x.county, x.group, x.department].filter(Boolean).join('  ');
     ctx.io.out(`${x.email}  ${scope}${x.disabled ? '  【已停用 / disabled】' : ''}\n`);
   }
 }
@@ -36,7 +38,7 @@ async function run<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (e) {
-    if (e instanceof AccountError || e instanceof GroupError) throw new CliError(e.text.zh, e.text.en);
+    if (e instanceof AccountError || e instanceof GroupError || e instanceof DepartmentError) throw new CliError(e.text.zh, e.text.en);
     if (e instanceof CliError) throw e;
     const m = (e as Error).message ?? String(e);
     if (/ECONNREFUSED|fetch failed/.test(m)) {
@@ -67,13 +69,15 @@ export const register: RegisterCommand = (program, ctx) => {
     .option('--county <county>', countyHelp)
     .option('--city-wide', cityWideHelp)
     .option('--group <group>', '工作组 / work group')
+    .option('--department <id>', '责任单位编号（--role department 时必填，须已登记）/ department id (required with --role department; must be registered)')
     .option('--ask-password', '在终端输入新密码（输入两次）/ type the new password on the terminal (twice)')
     .option('--name <name>', '显示名 / display name')
-    .action(async (email: string, o: Common & PasswordOptions & { role: string; county?: string; cityWide?: boolean; group?: string; askPassword?: boolean; name?: string }) => {
+    .action(async (email: string, o: Common & PasswordOptions & { role: string; county?: string; cityWide?: boolean; group?: string; department?: string; askPassword?: boolean; name?: string }) => {
       const password = await resolveNewPassword(o);
       if (password !== undefined && password.length < 6) throw new CliError('密码至少 6 位', 'The password needs at least 6 characters');
+      if (o.role === 'department' && o.department !== undefined) await run(() => requireDepartment(getFirestore(adminApp(o.project)), o.department!));
       show(ctx, o, await run(() => upsertAccount(auth(o), {
-        email, claims: { role: o.role, county: o.county, group: o.group }, cityWide: o.cityWide === true,
+        email, claims: { role: o.role, county: o.county, group: o.group, department: o.department }, cityWide: o.cityWide === true,
         ...(password !== undefined && { password }), ...(o.name !== undefined && { displayName: o.name }),
       })));
     });
@@ -106,4 +110,5 @@ export const register: RegisterCommand = (program, ctx) => {
 
   registerGroups(admin, ctx, run, common);
   registerChannels(admin, ctx, run, common);
+  registerDepartments(admin, ctx, run, common);
 };

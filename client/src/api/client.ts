@@ -8,7 +8,7 @@ import { ApiError, apiMessages, throwIfAborted } from './errors';
 import { withRetry, type RetryOptions } from './retry';
 import type { Transport } from './transport';
 import type {
-  ListNoticesAnswer, ListNoticesRequest, NoticeAnswer, Profile, PullAnswer, PullRequest, PulledRow, PushAnswer, PushResult, PushRow,
+  DepartmentsAnswer, HistoryAnswer, HistoryRequest, InboxAnswer, InboxRequest, ListNoticesAnswer, ListNoticesRequest, NoticeAnswer, Profile, PullAnswer, PullRequest, PulledRow, PushAnswer, PushResult, PushRow,
   StatsAnswer, StatsRequest,
 } from './types';
 
@@ -47,6 +47,12 @@ export interface ApiClient {
   getNotice(date: string, signal?: AbortSignal): Promise<NoticeAnswer>;
   /** Computes and stores the notices of a day now (not after today); answers the caller's one. */
   generateNotice(date: string, signal?: AbortSignal): Promise<NoticeAnswer>;
+  /** What awaits the caller, by reason, as of a day (default today in Asia/Shanghai). */
+  getInbox(req?: InboxRequest, signal?: AbortSignal): Promise<InboxAnswer>;
+  /** A row's revisions, oldest first; PERMISSION_DENIED when the row is not the caller's to read or does not exist. */
+  getHistory(req: HistoryRequest, signal?: AbortSignal): Promise<HistoryAnswer>;
+  /** The registry of responsible departments. */
+  listDepartments(signal?: AbortSignal): Promise<DepartmentsAnswer>;
 }
 
 function randomId(): string {
@@ -111,5 +117,8 @@ export function createApiClient(transport: Transport, o: ApiClientOptions = {}):
     getNotice: (date, signal) => call<NoticeAnswer>('getNotice', { date }, 'totals', signal),
     // Recomputing replaces what is stored, so a retry after a lost answer is harmless.
     generateNotice: (date, signal) => call<NoticeAnswer>('generateNotice', { date }, 'totals', signal),
+    getInbox: (req = {}, signal) => call<InboxAnswer>('getInbox', req, 'items', signal),
+    getHistory: (req, signal) => call<HistoryAnswer>('getHistory', req, 'revisions', signal),
+    listDepartments: (signal) => call<DepartmentsAnswer>('listDepartments', {}, 'departments', signal),
   };
 }

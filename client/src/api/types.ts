@@ -4,6 +4,7 @@ import type { Notice as NoticeCore, NoticeTotals } from '@taizhang/ledger';
 export type {
   CurrentRow, GroupBy, Profile, PullAnswer, PullFilter, PullRequest, PulledRow, LivePulledRow, WithdrawnPulledRow, PushAnswer, PushResult, PushRow,
   PushStatus, StatFigures, StatsAnswer, StatsRequest, WireError,
+  InboxRequest, InboxItem, InboxAnswer, HistoryRequest, HistoryAnswer, Revision, RevisionChange, DepartmentsAnswer,
 } from '@taizhang/ledger';
 
 // Notices (docs/api.md#the-notice): the notice shape is the ledger core's; the wire adds generatedAt.

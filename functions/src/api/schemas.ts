@@ -79,6 +79,14 @@ export const listNoticesRequestSchema = z.object({
 
 export const noticeRequestSchema = z.object({ date: day }).strict();
 
+export const inboxRequestSchema = z.object({ asOf: day.optional() }).strict();
+
+export const historyRequestSchema = z.object({
+  ledger,
+  id: z.string().regex(ROW_ID, 'id must look like P-140702-2022-000017'),
+}).strict();
+
+
 /** Parse a request or throw `invalid-argument` naming the first problem. */
 export function parseRequest<T>(schema: z.ZodType<T>, data: unknown): T {
   const r = schema.safeParse(data);
