@@ -39,6 +39,12 @@ async function stored(id: string) {
   return (await adminDb().collection('problems').doc(id).get()).data()!;
 }
 
+/** The 交办 / 退回 reminders decided for a problem, in version order (docs/reminders.md). */
+async function reminders(id: string): Promise<string[]> {
+  const snap = await adminDb().collection('reminderEvents').where('problemId', '==', id).get();
+  return snap.docs.map((d) => d.data()).sort((a, b) => a.version - b.version).map((e) => `${e.kind}@${e.departmentId}`);
+}
+
 /** One change of a stored row at its current version, as a sheet sends it. */
 async function change(user: TestUser, id: string, patch: Record<string, unknown>, requestId?: string): Promise<PushResult> {
   const doc = await stored(id);
@@ -97,6 +103,8 @@ describe('the department loop', () => {
     expect(doc.inbox).toEqual(['new@dept:jz-zrzy']);
     expect(doc.deadlineHolders).toEqual(expect.arrayContaining(['city', 'county:榆次区', `group:${GROUP}`, 'dept:jz-zrzy']));
     expect(doc.dueKey).toBe('2022-05-31');
+    // The department's robot hears of it from the same commit, once.
+    expect(await reminders(id)).toEqual(['assigned@jz-zrzy']);
   });
 
   it('the department pulls only its problems, in any county', async () => {
@@ -134,10 +142,15 @@ describe('the department loop', () => {
   it('the city returns: without a new review invalid, with one returned@dept', async () => {
     const r = await refusedChange(city, id, { status: '办理中' });
     expect(r).toMatchObject({ status: 'invalid', errors: [expect.objectContaining({ field: 'review', code: 'required' })] });
-    expect(await change(city, id, { status: '办理中', review: '请补充不动产登记证明' })).toMatchObject({ status: 'updated' });
+    const requestId = `return-${newKey()}`;
+    const returned = await change(city, id, { status: '办理中', review: '请补充不动产登记证明' }, requestId);
+    expect(returned).toMatchObject({ status: 'updated' });
     const doc = await stored(id);
     expect(doc.returnedAt).toBeDefined();
     expect(doc.inbox).toEqual(['returned@dept:jz-zrzy']);
+    // A lost answer's retry replays the request: the same answer, no second reminder.
+    expect(await change(city, id, { status: '办理中', review: '请补充不动产登记证明' }, requestId)).toEqual(returned);
+    expect(await reminders(id)).toEqual(['assigned@jz-zrzy', 'returned@jz-zrzy']);
   });
 
   it('a replayed refused push stays refused and writes nothing', async () => {
@@ -159,6 +172,8 @@ describe('the department loop', () => {
     expect(await change(clerk, id, { followUp: '满意', followUpOn: '2022-05-25' })).toMatchObject({ status: 'updated' });
     doc = await stored(id);
     expect(doc.inbox).toEqual([]);
+    // Answers, acceptance and follow-up remind nobody.
+    expect(await reminders(id)).toEqual(['assigned@jz-zrzy', 'returned@jz-zrzy']);
   });
 
   it('statistics: a department counts only its problems; by department the canonical name and id', async () => {

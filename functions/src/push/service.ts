@@ -17,10 +17,11 @@ import {
   FieldValue, Timestamp, type DocumentReference, type Firestore, type WriteBatch,
 } from 'firebase-admin/firestore';
 import {
-  ASSIGNED_STATUSES, countyCode, deadlineHolders, departmentIndex, formatRowId, getLedger, idScope, inboxLabels, nextStamps,
-  type CanonicalRow, type LedgerDef, type ParseContext, type WorkflowStamps,
+  ASSIGNED_STATUSES, countyCode, deadlineHolders, departmentIndex, formatRowId, getLedger, idScope, inboxLabels, nextStamps, problemEvent,
+  type CanonicalRow, type LedgerDef, type ParseContext, type ProblemState, type WorkflowStamps,
 } from '@taizhang/ledger';
 import type { Caller } from '../auth';
+import { enqueueProblemEventInBatch } from '../channels/outbox';
 import { listDepartments } from '../departments/store';
 import { apiError, text } from '../messages';
 import { paths } from '../store/paths';
@@ -28,7 +29,7 @@ import { toStoredRow } from '../store/rowDoc';
 import { diffValues, judgeExisting, judgeNew, type Decision, type Judge } from './plan';
 import type { PushRequest, PushResult, PushRow, StoredRow } from './types';
 
-/** Rows per atomic commit: ≤ 3 writes a row, and the unit's answer stays far below 1 MiB. */
+/** Rows per atomic commit: ≤ 4 writes a row (row, revision, key, reminder), and the unit's answer stays far below 1 MiB. */
 export const UNIT_ROWS = 50;
 /** Rounds of judge-and-commit before telling the client to try again later. */
 const MAX_ROUNDS = 6;
@@ -198,6 +199,7 @@ function stage(c: Ctx, batch: WriteBatch, d: Decision, loaded: Loaded, newId: st
       ...(c.handled && handling(c, d.values, ownerGroup, d.departmentId, undefined, nowMs)),
     });
     revision(id, 1, 'created', diffValues(ledger, {}, d.values), d.key);
+    remind(c, batch, id, 1, undefined, { values: d.values, departmentId: d.departmentId ?? undefined });
     return { key: d.key, status: 'created', id, version: 1, values: d.values };
   }
   const { row } = d;
@@ -210,6 +212,7 @@ function stage(c: Ctx, batch: WriteBatch, d: Decision, loaded: Loaded, newId: st
     const loop = c.handled && handling(c, d.values, row.ownerGroup, d.departmentId, row, nowMs);
     batch.update(ref, { version, values: d.values, counties: FieldValue.arrayUnion(row.county, d.values.county), ...moved, ...loop, ...by }, precondition);
     revision(row.id, version, 'updated', d.changes, row.key);
+    remind(c, batch, row.id, version, { values: row.values, departmentId: row.departmentId ?? undefined }, { values: d.values, departmentId: d.departmentId ?? undefined });
     return { key: row.key, status: 'updated', id: row.id, version, values: d.values };
   }
   // A withdrawn problem awaits nobody.
@@ -217,6 +220,17 @@ function stage(c: Ctx, batch: WriteBatch, d: Decision, loaded: Loaded, newId: st
   batch.update(ref, { version, withdrawn: true, counties: FieldValue.arrayUnion(row.county), ...off, ...by }, precondition);
   revision(row.id, version, 'withdrawn', [], row.key);
   return { key: row.key, status: 'withdrawn', id: row.id, version };
+}
+
+/**
+ * A department's robot hears of a problem assigned to it (交办) or returned to it (退回) from
+ * the commit that does it (docs/reminders.md). A department's own move back from 待审核 is
+ * no 退回, and it assigns nothing.
+ */
+function remind(c: Ctx, batch: WriteBatch, id: string, version: number, before: ProblemState | undefined, after: ProblemState): void {
+  if (!c.handled || c.caller.role === 'department') return;
+  const event = problemEvent(id, version, before, after);
+  if (event) enqueueProblemEventInBatch(batch, c.db, event, after.values);
 }
 
 /** Firestore's answers when a precondition failed or a transaction lost a race. */
