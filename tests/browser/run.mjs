@@ -135,7 +135,7 @@ async function main() {
     await idle();
     await page.getByText(/已上报 4 行/).waitFor({ timeout: 60_000 });
     check(true, 'push sends the 4 valid rows');
-    const sync = await page.evaluate((s) => window.__tz.cell(s, 'V2').value, sheet);
+    const sync = await page.evaluate((s) => window.__tz.field(s, '_sync', 2), sheet);
     check(sync === '已同步', `sync state written back (${sync})`);
     await shot('pushed');
 
