@@ -10,7 +10,7 @@ export * from './system';
 export * from './ids';
 export * from './overdue';
 export { serialToDate, dateToSerial, parseDateText, todayInShanghai, shanghaiDate, daysBetween, addDays, CANONICAL_DATE } from './types/date';
-export { toHalfWidth, trimEnds, textLength, quote } from './types/normalize';
+export { toHalfWidth, trimEnds, textLength, quote, utf8Length } from './types/normalize';
 export { parsePhone } from './types/phone';
 export { parseCreditCode, creditCodeCheckChar } from './types/creditCode';
 export * from './accounts';

@@ -2,6 +2,7 @@
 // module: the server judges every push with it, and clients ask it before a push which
 // columns the account may not change, so a clerk hears "refused" before anything is sent.
 
+import { problems } from './ledgers/problems';
 import type { Bilingual } from './messages';
 
 export type CallerRole = 'clerk' | 'coordinator' | 'admin' | 'department';
@@ -88,10 +89,13 @@ function same(a: unknown, b: unknown): boolean {
   return (a ?? undefined) === (b ?? undefined);
 }
 
-/** The keys whose canonical values differ between the stored row and the pushed values. */
+const COLUMN = new Map(problems.fields.map((f, i) => [f.key, i]));
+
+/** The keys whose canonical values differ between the stored row and the pushed values, in column order. */
 export function changedFields(before: Values, after: Values): string[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-  return [...keys].filter((k) => !same(before[k], after[k]));
+  const at = (k: string) => COLUMN.get(k) ?? Number.MAX_SAFE_INTEGER;
+  return [...keys].filter((k) => !same(before[k], after[k])).sort((a, b) => at(a) - at(b) || a.localeCompare(b));
 }
 
 /**

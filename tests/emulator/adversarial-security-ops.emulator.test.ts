@@ -5,30 +5,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request as httpsRequest } from 'node:https';
 import { join } from 'node:path';
-import { BIN, REPO } from '../unit/cli/fixtures';
+import { REPO, runTaizhang, type CliProcess } from '../unit/cli/fixtures';
 import { adminAuth, callFn, closeAdmin, emulatorHosts, makeUser, PROJECT_ID, REGION, signIn, type CallableError } from './helpers';
 
 jest.setTimeout(120_000);
 
 afterAll(closeAdmin);
 
-interface Run { status: number | null; out: string; err: string }
-
-/** `taizhang …` as a process; `input` goes to its standard input (closed when absent). */
-function taizhang(args: string[], o: { env?: Record<string, string | undefined>; input?: string } = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const env = { ...process.env, ...o.env };
-    for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO, env });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => void (out += d));
-    child.stderr.on('data', (d) => void (err += d));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, out, err }));
-    child.stdin.end(o.input ?? '');
-  });
-}
+const taizhang = runTaizhang;
 
 const claimsOf = async (email: string): Promise<Record<string, unknown> | undefined> => {
   try {
@@ -41,7 +25,7 @@ const claimsOf = async (email: string): Promise<Record<string, unknown> | undefi
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Both languages of a refusal, on stderr, with exit 2. */
-function refused(r: Run, zh: RegExp, en: RegExp): void {
+function refused(r: CliProcess, zh: RegExp, en: RegExp): void {
   expect(r.status).toBe(2);
   expect(r.err).toMatch(zh);
   expect(r.err).toMatch(en);

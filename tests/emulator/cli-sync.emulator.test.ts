@@ -2,7 +2,6 @@
 // process against the real callables in the emulators. Each step builds on the one before.
 // Spreadsheet safety (issue #7): server text that looks like a formula stays exact text in
 // the written workbooks, checked through exceljs and in the XML itself (no <f> anywhere).
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -11,7 +10,7 @@ import { problems, SYSTEM_COLUMNS } from '@taizhang/ledger';
 import { problemValues, rowArray } from '../support/addinRows';
 import { FORMULA_LIKE } from '../support/formulaLike';
 import { recordFigures } from '../support/stress';
-import { BIN, REPO, tempDir } from '../unit/cli/fixtures';
+import { runTaizhang, tempDir } from '../unit/cli/fixtures';
 import { countDocs } from './fixtures';
 import { adminDb, callOk, clearFirestore, closeAdmin, makeUser, type TestUser } from './helpers';
 
@@ -26,19 +25,7 @@ const HEADER_ROW = 2;
 const col = (key: string): number => 2 + problems.fields.findIndex((f) => f.key === key);
 const sysCol = (key: string): number => 2 + problems.fields.length + SYSTEM_COLUMNS.findIndex((s) => s.key === key);
 
-interface Run { status: number | null; out: string; err: string }
-
-function taizhang(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO, env: { ...process.env, ...env } });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => void (out += d));
-    child.stderr.on('data', (d) => void (err += d));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, out, err }));
-  });
-}
+const taizhang = (args: string[], env: Record<string, string> = {}) => runTaizhang(args, { env });
 
 let dir: string;
 let cleanup: () => void;

@@ -1,14 +1,13 @@
 // `taizhang inbox`, `taizhang history` (signed in, the real `node cli/bin/taizhang.js` process
 // against the real callables) and `taizhang admin departments …` / `admin create --role
 // department` (in-process through main()) against the emulators.
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { deleteApp, getApps } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
 import ExcelJS from 'exceljs';
 import type { HistoryAnswer, InboxAnswer } from '@taizhang/ledger';
 import { main } from '../../cli/src/main';
-import { BIN, REPO, tempDir } from '../unit/cli/fixtures';
+import { runTaizhang, tempDir } from '../unit/cli/fixtures';
 import { create, onSiteProblem, problem } from './fixtures';
 import { adminApp, adminDb, callOk, clearFirestore, closeAdmin, makeUser, type TestUser } from './helpers';
 
@@ -17,19 +16,7 @@ jest.setTimeout(120_000);
 const YUCI = '榆次区';
 const GROUP = '榆次区入企服务第1组';
 
-interface Run { status: number | null; out: string; err: string }
-
-function taizhang(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO, env: { ...process.env, ...env } });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => void (out += d));
-    child.stderr.on('data', (d) => void (err += d));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, out, err }));
-  });
-}
+const taizhang = (args: string[], env: Record<string, string> = {}) => runTaizhang(args, { env });
 
 async function cli(...args: string[]): Promise<{ status: number; out: string; err: string }> {
   let out = '';

@@ -3,6 +3,7 @@
  * whose property writes and method calls are queued, `load()` that queues reads, and
  * `context.sync()` that runs the queue in order and then fills in the loaded properties.
  */
+import { utf8Length } from '@taizhang/ledger';
 import { SimError, invalidArgument, notImplemented, propertyNotLoaded, valueNotLoaded } from './errors';
 import type { WorkbookModel } from './model';
 
@@ -32,20 +33,6 @@ export const RESULT_BYTES = 28;
 /** Excel refuses to read more cells than this in one range. */
 export const MAX_READ_CELLS = 5_000_000;
 
-/** UTF-8 length of a string, as it travels (a surrogate pair is one 4-byte character). */
-export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
 
 /** What the context needs from the simulator. */
 export interface SimHost {

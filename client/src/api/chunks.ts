@@ -1,25 +1,13 @@
 // Cutting a push into calls the server accepts: at most 500 rows and well under its 4 MiB
 // request limit (docs/api.md#calling, "Limits"), so no call is ever refused for its size.
 
+import { utf8Length } from '@taizhang/ledger';
+
 export const MAX_ROWS_PER_CALL = 500;
 /** ~3 MB: a margin below the server's 4 MiB for the envelope and for estimation error. */
 export const MAX_BYTES_PER_CALL = 3_000_000;
 
-/** UTF-8 length of a string without allocating (Chinese text is 3 bytes a character). */
-export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
-
+/** A value's size as JSON on the wire, in UTF-8 bytes. */
 export function jsonBytes(x: unknown): number {
   return utf8Length(JSON.stringify(x) ?? '');
 }

@@ -114,3 +114,24 @@ export function quote(raw: unknown, max = 30): string {
   // Messages are stored (a push's answer is kept for replays): a broken character shows as �.
   return cut.replace(LONE_SURROGATES, '\ufffd');
 }
+
+/**
+ * UTF-8 length of a string as it travels, without allocating (Chinese text is 3 bytes a
+ * character, a surrogate pair one 4-byte character, a lone surrogate 3 as its replacement).
+ */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n += 4;
+        i++;
+      } else n += 3;
+    } else n += 3;
+  }
+  return n;
+}

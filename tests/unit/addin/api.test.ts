@@ -1,7 +1,8 @@
 // The callable client with a fake transport: chunking, retries with the same requestId,
 // cancellation between chunks, error decoding.
 import { createApiClient } from '@taizhang/client';
-import { planChunks, utf8Length, jsonBytes } from '@taizhang/client';
+import { utf8Length } from '@taizhang/ledger';
+import { planChunks, jsonBytes } from '@taizhang/client';
 import { ApiError, splitBilingual } from '@taizhang/client';
 import { withRetry } from '@taizhang/client';
 import { fetchTransport } from '@taizhang/client';

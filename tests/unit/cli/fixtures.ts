@@ -1,7 +1,7 @@
 // Workbooks as clerks make them, built with exceljs in a temporary folder (no binary
 // fixtures in the repository).
 
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -9,6 +9,27 @@ import ExcelJS from 'exceljs';
 
 export const REPO = resolve(__dirname, '../../..');
 export const BIN = join(REPO, 'cli/bin/taizhang.js');
+
+export interface CliProcess { status: number | null; out: string; err: string }
+
+/**
+ * `taizhang …` as a real process, as a clerk or an administrator runs it. `input` goes to its
+ * standard input, closed after it (at once when absent: nothing waits on a prompt).
+ */
+export function runTaizhang(args: string[], o: { env?: Record<string, string | undefined>; input?: string } = {}): Promise<CliProcess> {
+  return new Promise((resolve, reject) => {
+    const env = { ...process.env, ...o.env };
+    for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO, env });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => void (out += d));
+    child.stderr.on('data', (d) => void (err += d));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, out, err }));
+    child.stdin.end(o.input ?? '');
+  });
+}
 
 /** "Today" in every test. */
 export const TODAY = '2024-06-30';

@@ -250,3 +250,13 @@ describe('properties', () => {
     }));
   });
 });
+
+describe('the refused columns', () => {
+  it('come in the ledger’s column order, whatever order the stored and pushed values list them in', () => {
+    const r = row('提交市级', { status: '待办理' });
+    const stored: StoredRow = { ...r, values: Object.fromEntries(Object.entries(r.values).reverse()) };
+    const pushed = { ...stored.values, status: '已解决', deadline: '2022-05-31', department: '市住建局' };
+    const v = judgeChange(clerk, stored, pushed);
+    expect(v).toEqual(refused(['department', 'deadline', 'status']));
+  });
+});
