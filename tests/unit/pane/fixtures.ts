@@ -7,7 +7,7 @@ export const noop: PaneActions = {
   signIn: async () => {}, signOut: async () => {}, setLedger: () => {}, setPullFilter: () => {}, setPullFull: () => {},
   setGroupBy: () => {}, createSheet: async () => {}, check: async () => {}, push: async () => {}, pull: async () => {},
   summary: async () => {}, setNoticeDate: () => {}, noticeSheets: async () => {}, cancel: () => {}, decide: () => {}, applyDecisions: async () => {}, goTo: async () => {},
-  dismissError: () => {},
+  dismissError: () => {}, refreshInbox: async () => {}, openItem: async () => {},
 };
 
 const profile = { uid: 'u1', email: 'clerk.yuci@taizhang.demo', role: 'clerk' as const, county: '榆次区', group: '榆次区入企服务第1组' };
