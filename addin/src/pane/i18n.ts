@@ -76,7 +76,6 @@ const zh = {
   noticeSheets: '生成通报表',
   // to-do (待办)
   inboxTitle: '待办',
-  inbox: '读取待办',
   open: '打开问题',
   inboxRefresh: '刷新',
   inboxEmpty: '暂无待办事项。',
@@ -200,7 +199,6 @@ const en: Strings = {
   noticeHint: 'Today (Beijing time) unless you pick another day; a notice not stored yet is computed now.',
   noticeSheets: 'Notice sheets',
   inboxTitle: 'To do (待办)',
-  inbox: 'Reading the to-do list',
   open: 'Opening the problem',
   inboxRefresh: 'Refresh',
   inboxEmpty: 'Nothing awaits you.',

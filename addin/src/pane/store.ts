@@ -9,7 +9,7 @@ import type { Choice, Conflict, FlowOptions, Phase, RowErrors } from '../engine'
 import type { ExcelHost } from '../excel/host';
 import type { Backend } from './backend';
 
-export type FlowName = 'createSheet' | 'check' | 'push' | 'pull' | 'summary' | 'resolve' | 'notice' | 'inbox' | 'open';
+export type FlowName = 'createSheet' | 'check' | 'push' | 'pull' | 'summary' | 'resolve' | 'notice' | 'open';
 
 export interface Busy {
   readonly flow: FlowName;
@@ -49,6 +49,7 @@ export interface PaneState {
   readonly noticeDate?: string;
   /** What awaits the account (待办), as last read. */
   readonly inbox?: InboxAnswer;
+  readonly inboxLoading?: boolean;
   /** The registry of departments (the 责任单位 dropdown, a department account's name). */
   readonly departments?: readonly DepartmentRecord[];
   /** The to-do item last opened in the sheet, with the 审核意见 its row shows. */
@@ -305,10 +306,16 @@ export class PaneStore {
       }
     },
     dismissError: () => this.set({ error: undefined }),
-    refreshInbox: () => this.run('inbox', async (o) => {
-      const inbox = await this.api().getInbox({ ...(this.defaults.today && { asOf: this.defaults.today }) }, o.signal);
-      return { inbox, notices: this.state.notices };
-    }),
+    refreshInbox: async () => {
+      if (!this.state.profile) return;
+      this.set({ inboxLoading: true });
+      try {
+        const inbox = await this.api().getInbox({ ...(this.defaults.today && { asOf: this.defaults.today }) });
+        this.set({ inbox, inboxLoading: false });
+      } catch (error) {
+        this.set({ inboxLoading: false, error });
+      }
+    },
     openItem: (id) => this.run('open', async (o) => {
       const r = await openRow(this.host, this.api(), { ...this.flowOptions(o), ledger: 'problems', id });
       const notices: Notice[] = r.row === undefined
@@ -320,7 +327,7 @@ export class PaneStore {
 
   /** After a push the to-do may have changed; a failure to read it again is no failure of the push. */
   private async refreshInboxQuietly(): Promise<void> {
-    if (this.state.error !== undefined || !this.state.profile) return;
+    if (!this.state.profile) return;
     try {
       const inbox = await this.api().getInbox({ ...(this.defaults.today && { asOf: this.defaults.today }) });
       this.set({ inbox });

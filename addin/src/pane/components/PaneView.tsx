@@ -49,7 +49,7 @@ export function PaneView({ state, actions, s, lang, emulator }: PaneViewProps) {
         {...(departmentName !== undefined && { departmentName })} {...(state.profile && { profile: state.profile })} disabled={busy} onSignOut={() => void actions.signOut()} />
       <Divider />
       <InboxPanel s={s} lang={lang} {...(state.profile && { profile: state.profile })} {...(state.inbox && { inbox: state.inbox })}
-        {...(state.opened && { opened: state.opened })} disabled={busy}
+        {...(state.opened && { opened: state.opened })} disabled={busy || state.inboxLoading === true}
         onRefresh={() => void actions.refreshInbox()} onOpen={(id) => void actions.openItem(id)} />
       <Divider />
       <LedgerPicker s={s} ledger={state.ledger} disabled={busy} onChange={actions.setLedger} />
