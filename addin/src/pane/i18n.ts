@@ -82,8 +82,8 @@ const zh = {
   inboxMore: (shown: number, total: number) => `仅列出前 ${shown} 项，共 ${total} 项。`,
   inboxDeadline: (date: string) => `办结时限 ${date}`,
   inboxOpen: (id: string) => `在表中打开 ${id}`,
-  review: '审核意见',
-  reviewOf: (id: string) => `${id} 的审核意见`,
+  review: '审核意见：',
+  reviewOf: (id: string) => `${id} 的审核意见：`,
   // results
   opened: (id: string, sheet: string, row: number, pulled: boolean) =>
     `${pulled ? `已拉取「${sheet}」，` : ''}已在「${sheet}」第 ${row} 行选中问题 ${id}。`,
@@ -205,8 +205,8 @@ const en: Strings = {
   inboxMore: (shown, total) => `The first ${shown} of ${total} are listed.`,
   inboxDeadline: (date) => `Deadline ${date}`,
   inboxOpen: (id) => `Open ${id} in the sheet`,
-  review: 'Review (审核意见)',
-  reviewOf: (id) => `Review of ${id}`,
+  review: 'Review (审核意见): ',
+  reviewOf: (id) => `Review of ${id}: `,
   opened: (id, sheet, row, pulled) => `${pulled ? `Pulled "${sheet}"; ` : ''}problem ${id} is selected on row ${row} of "${sheet}".`,
   notInList: (id, sheet) => `"${sheet}" does not hold problem ${id}: it may no longer be yours to handle. Refresh the to-do list.`,
   created: (sheet) => `Created sheet "${sheet}". Type or paste rows, then click Check.`,

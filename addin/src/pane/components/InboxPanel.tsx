@@ -53,8 +53,8 @@ export function InboxPanel({ s, lang, profile, inbox, opened, disabled, onRefres
               </div>
               <Text size={200} className="tz-inbox-desc">{i.description}</Text>
               {i.review && (i.reason === 'returned' || opened?.id === i.id) && (
-                <div className="tz-review" role="note" aria-label={s.reviewOf(i.id)}>
-                  <Text weight="semibold" size={200}>{s.review}：</Text><Text size={200}>{i.review}</Text>
+                <div className="tz-review" role="note" aria-label={s.reviewOf(i.id).replace(/[:：]\s*$/, '')}>
+                  <Text weight="semibold" size={200}>{s.review}</Text><Text size={200}>{i.review}</Text>
                 </div>
               )}
             </li>
@@ -63,8 +63,8 @@ export function InboxPanel({ s, lang, profile, inbox, opened, disabled, onRefres
       )}
       {inbox && shown < total && <Text size={200}>{s.inboxMore(shown, total)}</Text>}
       {openedReview && (
-        <div className="tz-review" role="note" aria-label={s.reviewOf(openedReview.id)}>
-          <Text weight="semibold" size={200}>{s.reviewOf(openedReview.id)}：</Text><Text size={200}>{openedReview.review}</Text>
+        <div className="tz-review" role="note" aria-label={s.reviewOf(openedReview.id).replace(/[:：]\s*$/, '')}>
+          <Text weight="semibold" size={200}>{s.reviewOf(openedReview.id)}</Text><Text size={200}>{openedReview.review}</Text>
         </div>
       )}
     </section>
