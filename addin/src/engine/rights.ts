@@ -49,7 +49,7 @@ export async function loadBases(api: ApiClient, profile: Profile, signal?: Abort
   const filter = profile.role === 'clerk' && profile.group ? { group: profile.group } : {};
   const { rows } = await api.pullAll({ ledger: 'problems', ...(Object.keys(filter).length > 0 && { filter }), pageSize: 5000 }, signal ? { signal } : {});
   const out = new Map<string, BaseRow>();
-  for (const r of rows) if (!r.withdrawn) out.set(r.id, { values: r.values });
+  for (const r of rows) if (!r.withdrawn) out.set(r.id, { version: r.version, values: r.values });
   return out;
 }
 

@@ -37,6 +37,7 @@ export function mayBeRefused(c: Caller): boolean {
 
 /** The server's row of an outgoing row, as last pulled. */
 export interface BaseRow {
+  readonly version: number;
   readonly values: CanonicalRow;
   readonly departmentId?: string | null;
 }
@@ -49,7 +50,9 @@ export interface RightsJudgement {
 }
 
 /**
- * Judges each outgoing row that updates a stored problem whose server row is known. The
+ * Judges each outgoing row that updates a stored problem whose server row is known at the
+ * version the sheet holds (a row changed on the server since is the server's to answer: a
+ * conflict, never a refusal of what someone else changed). The
  * row's owner is not known to a client: the rights are judged as for the account's own row,
  * and whose row it is stays the server's to say.
  */
@@ -59,7 +62,7 @@ export function judgeOutgoing(cols: SheetColumns, outgoing: readonly Outgoing[],
   const refused: RowErrors[] = [];
   for (const o of outgoing) {
     const base = o.id ? bases.get(o.id) : undefined;
-    if (!base) {
+    if (!base || base.version !== o.version) {
       keep.push(o);
       continue;
     }

@@ -85,13 +85,16 @@ test('judgeOutgoing refuses what the ledger core refuses, on the refused columns
     { row: 4, key: 'c', id: 'P-3', version: 1, values: { ...values, status: '已解决' }, raw: {} },
     { row: 5, key: 'd', id: 'P-4', version: 1, values: { ...values, description: '服务器上没有' }, raw: {} },
   ];
-  const bases = new Map(['P-1', 'P-2', 'P-3'].map((id) => [id, { values }]));
+  const bases = new Map(['P-1', 'P-2', 'P-3'].map((id) => [id, { version: 1, values }]));
   const j = judgeOutgoing(cols, out, callerOf(DEPT), bases);
   expect(j.outgoing.map((o) => o.key)).toEqual(['b', 'd']);
   expect(j.refused.map((r) => [r.row, r.errors.map((e) => e.field)])).toEqual([[2, ['description']], [4, ['status']]]);
   expect(j.refused[0]!.errors[0]).toMatchObject({ address: `${P('description')}2`, header: '问题描述' });
   expect(j.refused[0]!.errors[0]!.zh).toContain('责任单位只能填写');
   expect(j.refused[0]!.errors[0]!.en).toContain('A department can only fill in');
+  // A row changed on the server since the sheet had it is the server's to answer (a conflict).
+  const moved = new Map([...bases].map(([id, b]) => [id, { ...b, version: 2 }]));
+  expect(judgeOutgoing(cols, out, callerOf(DEPT), moved).refused).toEqual([]);
   // The city office may change anything: nothing is judged away.
   expect(judgeOutgoing(cols, out, { role: 'coordinator' }, bases).refused).toEqual([]);
 });
