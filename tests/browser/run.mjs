@@ -68,13 +68,14 @@ async function assignedProblem() {
     county: '榆次区', targetType: '入企', targetName, group: '榆次区入企服务第1组', sector: '工业和信息软件服务业',
     category: '用地规划', description: '新建厂房用地手续办理缓慢，需市级协调', foundOn: '2022-03-24', level: '提交市级', status: '待办理',
   };
-  const created = (await clerk('pushRows', { ledger: 'problems', requestId: crypto.randomUUID(), rows: [{ key: crypto.randomUUID(), values }] })).results[0];
+  const key = crypto.randomUUID();
+  const created = (await clerk('pushRows', { ledger: 'problems', requestId: crypto.randomUUID(), rows: [{ key, values }] })).results[0];
   if (created.status !== 'created') throw new Error(`clerk escalation: ${JSON.stringify(created)}`);
   const deadline = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
   const city = await callerAs('coordinator@taizhang.demo');
   const assigned = (await city('pushRows', {
     ledger: 'problems', requestId: crypto.randomUUID(),
-    rows: [{ key: crypto.randomUUID(), id: created.id, baseVersion: created.version, values: { ...created.values, department: '市自然资源局', deadline, status: '办理中' } }],
+    rows: [{ key, id: created.id, baseVersion: created.version, values: { ...created.values, department: '市自然资源局', deadline, status: '办理中' } }],
   })).results[0];
   if (assigned.status !== 'updated') throw new Error(`city assignment: ${JSON.stringify(assigned)}`);
   return { id: created.id, targetName };
@@ -88,7 +89,7 @@ async function cityReturns(id, review) {
   if (!row) throw new Error(`row ${id} is not awaiting the city's review`);
   const res = await city('pushRows', {
     ledger: 'problems', requestId: crypto.randomUUID(),
-    rows: [{ key: crypto.randomUUID(), id, baseVersion: row.version, values: { ...row.values, status: '办理中', review } }],
+    rows: [{ key: row.key, id, baseVersion: row.version, values: { ...row.values, status: '办理中', review } }],
   });
   if (res.results[0].status !== 'updated') throw new Error(`city return: ${JSON.stringify(res.results[0])}`);
 }
