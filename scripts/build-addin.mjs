@@ -70,6 +70,13 @@ export function taskpaneHtml(officeJs = OFFICE_JS_CDN) {
   .tz-conflict th, .tz-conflict td { border: 1px solid #e1dfdd; padding: 2px 4px; text-align: left; vertical-align: top; }
   .tz-conflict caption { text-align: left; font-weight: 600; }
   .tz-conflict .tz-note { margin: 2px 0; color: #a4262c; }
+  .tz-inbox { display: flex; flex-direction: column; gap: 6px; }
+  .tz-inbox-head { display: flex; align-items: center; justify-content: space-between; }
+  .tz-inbox-counts { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 4px 12px; }
+  .tz-inbox-items { padding-left: 18px; margin: 0; display: flex; flex-direction: column; gap: 6px; }
+  .tz-inbox-items li > button { padding-left: 0; min-width: 0; }
+  .tz-inbox-desc { display: block; color: #605e5c; }
+  .tz-review { background: #fff4ce; border-left: 3px solid #c19c00; padding: 4px 6px; margin-top: 2px; }
   .tz-detail { font-size: 12px; color: #605e5c; word-break: break-all; }
 </style>
 </head>

@@ -132,6 +132,8 @@ export interface Profile {
   readonly role: Role;
   readonly county?: string;
   readonly group?: string;
+  /** A department account's registry id. */
+  readonly department?: string;
 }
 
 export interface InboxRequest {
@@ -151,6 +153,8 @@ export interface InboxItem {
   readonly status: string;
   readonly department?: string;
   readonly deadline?: string;
+  /** The owner's 审核意见, when the problem has one (a returned problem says why). */
+  readonly review?: string;
   /** ISO 8601, UTC. */
   readonly updatedAt: string;
 }

@@ -53,6 +53,18 @@ const api = {
     excel.sheet(sheet).type(`${colOf(problems, key)}${row}`, [[value]]);
   },
   selected: () => excel.selectedAddress(),
+  /** The worksheet row (1-based) holding a problem's id, or 0. */
+  rowOf(sheet: string, id: string) {
+    const col = colOf(problems, '_id');
+    for (let r = 2; r < 5000; r++) {
+      const v = excel.sheet(sheet).cell(`${col}${r}`).value;
+      if (v === id) return r;
+      if (v === null || v === '') return 0;
+    }
+    return 0;
+  },
+  fill: (sheet: string, address: string) => excel.sheet(sheet).cell(address).fill,
+  colOf: (key: string) => colOf(problems, key),
 };
 (globalThis as unknown as { __tz: typeof api }).__tz = api;
 

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // The built task pane in headless Chromium, on a host page whose Office.js is the Excel
 // simulator (office-sim.ts), against the real emulators through the dev server's proxy:
-// sign in, new sheet, check, push, pull, summary; one screenshot per step into
+// sign in, new sheet, check, push, pull, summary; then a department signs in, opens its 待办,
+// answers on its list sheet (a locked column refused by 校验 first), the city returns the
+// problem and the pane shows its 审核意见; one screenshot per step into
 // docs/screenshots/. Needs the emulators running (npm run test:browser starts them).
 //
 //   node tests/browser/run.mjs        (emulators already up on 5001/9099/8080)
@@ -14,7 +16,7 @@ import { chromium } from 'playwright-core';
 import { buildAddin } from '../../scripts/build-addin.mjs';
 import { startDevServer } from '../../scripts/addin-dev-server.mjs';
 import { seedDemo, waitForFunctions } from '../../scripts/demo/local.mjs';
-import { AUTH_HOST, FUNCTIONS_ORIGIN } from '../../scripts/ports.mjs';
+import { AUTH_HOST, FIRESTORE_HOST, FUNCTIONS_ORIGIN } from '../../scripts/ports.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const OUT = path.join(ROOT, 'tests', 'output', 'browser');
@@ -22,6 +24,75 @@ const SHOTS = path.join(ROOT, 'docs', 'screenshots');
 const PROJECT = 'demo-taizhang';
 const EMAIL = 'clerk.yuci@taizhang.demo';
 const PASSWORD = 'taizhang-demo';
+
+const DEPT_EMAIL = 'dept.zrzy@taizhang.demo';
+
+/** A signed-in account's callables, through the real functions. */
+async function callerAs(email) {
+  const auth = await fetch(`http://${AUTH_HOST}/identitytoolkit.googleapis.com/v1/accounts:signInWithPassword?key=demo-api-key`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD, returnSecureToken: true }),
+  }).then((r) => r.json());
+  if (!auth.idToken) throw new Error(`sign-in of ${email} failed: ${JSON.stringify(auth)}`);
+  return async (name, data) => {
+    const r = await fetch(`${FUNCTIONS_ORIGIN}/${PROJECT}/asia-east2/${name}`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${auth.idToken}` }, body: JSON.stringify({ data }),
+    }).then((x) => x.json());
+    if (r.error) throw new Error(`${name}: ${r.error.message}`);
+    return r.result;
+  };
+}
+
+/** The taizhang command line against the emulators, as an administrator runs it. */
+function taizhang(args, input) {
+  return execFileSync(process.execPath, [path.join(ROOT, 'cli', 'bin', 'taizhang.js'), ...args], {
+    cwd: ROOT, encoding: 'utf8', input: input ?? '',
+    env: { ...process.env, FIREBASE_AUTH_EMULATOR_HOST: AUTH_HOST, FIRESTORE_EMULATOR_HOST: FIRESTORE_HOST, GCLOUD_PROJECT: PROJECT, METADATA_SERVER_DETECTION: 'none' },
+  });
+}
+
+/**
+ * What the department's story needs, made through the admin command line when missing (run
+ * again, it changes nothing): 市自然资源局 in the registry and its account; then a problem a
+ * clerk submits to the city (提交市级) and the city office assigns to it (交办).
+ */
+async function assignedProblem() {
+  const registry = JSON.parse(taizhang(['admin', 'departments', 'list', '--json']));
+  if (!registry.some((d) => d.id === 'jz-zrzy')) {
+    taizhang(['admin', 'departments', 'add', 'jz-zrzy', '--name', '市自然资源局', '--county', '市直', '--aliases', '晋中市自然资源局']);
+  }
+  taizhang(['admin', 'create', DEPT_EMAIL, '--role', 'department', '--department', 'jz-zrzy', '--password-stdin'], PASSWORD);
+  const targetName = `浏览器测试交办企业${Date.now().toString(36)}`;
+  const clerk = await callerAs(EMAIL);
+  const values = {
+    county: '榆次区', targetType: '入企', targetName, group: '榆次区入企服务第1组', sector: '工业和信息软件服务业',
+    category: '用地规划', description: '新建厂房用地手续办理缓慢，需市级协调', foundOn: '2022-03-24', level: '提交市级', status: '待办理',
+  };
+  const key = crypto.randomUUID();
+  const created = (await clerk('pushRows', { ledger: 'problems', requestId: crypto.randomUUID(), rows: [{ key, values }] })).results[0];
+  if (created.status !== 'created') throw new Error(`clerk escalation: ${JSON.stringify(created)}`);
+  const deadline = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+  const city = await callerAs('coordinator@taizhang.demo');
+  const assigned = (await city('pushRows', {
+    ledger: 'problems', requestId: crypto.randomUUID(),
+    rows: [{ key, id: created.id, baseVersion: created.version, values: { ...created.values, department: '市自然资源局', deadline, status: '办理中' } }],
+  })).results[0];
+  if (assigned.status !== 'updated') throw new Error(`city assignment: ${JSON.stringify(assigned)}`);
+  return { id: created.id, targetName };
+}
+
+/** The city office sends a problem back (退回) with its 审核意见. */
+async function cityReturns(id, review) {
+  const city = await callerAs('coordinator@taizhang.demo');
+  const { rows } = await city('pullRows', { ledger: 'problems', filter: { status: '待审核' }, pageSize: 5000 });
+  const row = rows.find((r) => r.id === id);
+  if (!row) throw new Error(`row ${id} is not awaiting the city's review`);
+  const res = await city('pushRows', {
+    ledger: 'problems', requestId: crypto.randomUUID(),
+    rows: [{ key: row.key, id, baseVersion: row.version, values: { ...row.values, status: '办理中', review } }],
+  });
+  if (res.results[0].status !== 'updated') throw new Error(`city return: ${JSON.stringify(res.results[0])}`);
+}
 
 /** Another account (the coordinator) updates a row through the real callables. */
 async function coordinatorEdits(id, key, change) {
@@ -168,6 +239,56 @@ async function main() {
     await page.getByText(/已在「.*」生成统计/).waitFor({ timeout: 60_000 });
     check(true, 'summary written');
     await shot('summary');
+
+    // The department's loop: its 待办, its list, its answer, the city's return, the 审核意见.
+    const story = await assignedProblem();
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.getByRole('button', { name: '登录' }).waitFor();
+    await page.getByLabel('电子邮箱').fill(DEPT_EMAIL);
+    await page.locator('input[name="password"]').fill(PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByText('市自然资源局').first().waitFor({ timeout: 30_000 });
+    const open = page.getByRole('button', { name: story.targetName }).first();
+    await open.waitFor({ timeout: 30_000 });
+    const counts = await page.locator('.tz-inbox-counts').innerText();
+    check(/新交办\s*[1-9]/.test(counts), `a department's 待办 counts its new assignment (${counts.replace(/\s+/g, ' ')})`);
+    await shot('department-inbox');
+
+    await open.click();
+    await idle();
+    await page.getByText(/已拉取「交办问题清单」/).waitFor({ timeout: 60_000 });
+    const row = await page.evaluate((id) => window.__tz.rowOf('交办问题清单', id), story.id);
+    check(row > 1 && new RegExp(`A${row}:`).test(await page.evaluate(() => window.__tz.selected() ?? '')), `the item opens its row on the department's list sheet (row ${row})`);
+    const descCol = await page.evaluate(() => window.__tz.colOf('description'));
+    check(await page.evaluate((c) => window.__tz.fill('交办问题清单', `${c}1`), descCol) === '#BFBFBF', 'columns the department may not change are shaded in the header');
+    await shot('department-list');
+
+    await page.evaluate((r) => window.__tz.typeField('交办问题清单', 'description', r, '部门改写了问题描述'), row);
+    await page.getByRole('button', { name: '校验', exact: true }).click();
+    await idle();
+    await page.getByText('错误（1 行）').waitFor({ timeout: 60_000 });
+    check((await page.locator('.tz-errors').innerText()).includes('责任单位只能填写'), '校验 refuses a column the department may not change, before any push');
+    await shot('department-refused');
+
+    await page.evaluate((r) => {
+      window.__tz.typeField('交办问题清单', 'description', r, '新建厂房用地手续办理缓慢，需市级协调');
+      window.__tz.typeField('交办问题清单', 'resolution', r, '已会同开发区完成用地预审，5月底前完成组卷报批');
+      window.__tz.typeField('交办问题清单', 'status', r, '待审核');
+    }, row);
+    await page.getByRole('button', { name: '上报', exact: true }).click();
+    await idle();
+    await page.getByText(/已上报 1 行，其中 1 行成功同步/).waitFor({ timeout: 60_000 });
+    check(await page.evaluate((r) => window.__tz.field('交办问题清单', '_sync', r), row) === '已同步', 'the department answers and asks to close (待审核)');
+    await shot('department-answered');
+
+    const review = '预审意见未附，请补充用地预审批复文号和组卷报批时间节点';
+    await cityReturns(story.id, review);
+    await page.getByRole('button', { name: '刷新' }).click();
+    await page.getByRole('note', { name: `${story.id} 的审核意见` }).first().waitFor({ timeout: 30_000 });
+    const note = await page.getByRole('note', { name: `${story.id} 的审核意见` }).first().innerText();
+    check(note.includes(review), 'the returned problem shows the city\'s 审核意见 in the pane');
+    check(/被退回\s*[1-9]/.test(await page.locator('.tz-inbox-counts').innerText()), 'the 待办 counts it as returned');
+    await shot('department-returned');
 
     check(problems.length === 0, `no console errors${problems.length ? `: ${problems.join(' | ')}` : ''}`);
   } catch (e) {

@@ -148,6 +148,9 @@ describe('the department loop', () => {
     const doc = await stored(id);
     expect(doc.returnedAt).toBeDefined();
     expect(doc.inbox).toEqual(['returned@dept:jz-zrzy']);
+    // The department's to-do says why: the item carries the 审核意见 the pane shows.
+    const todo = await callFn<{ items: { reason: string; id: string; review?: string }[] }>('getInbox', { asOf: '2022-05-21' }, dept.token);
+    expect(todo.result!.items.find((i) => i.reason === 'returned' && i.id === id)?.review).toBe('请补充不动产登记证明');
     // A lost answer's retry replays the request: the same answer, no second reminder.
     expect(await change(city, id, { status: '办理中', review: '请补充不动产登记证明' }, requestId)).toEqual(returned);
     expect(await reminders(id)).toEqual(['assigned@jz-zrzy', 'returned@jz-zrzy']);

@@ -9,7 +9,8 @@ import {
 } from '@taizhang/ledger';
 import { ApiError } from '@taizhang/client';
 import type { Transport } from '@taizhang/client';
-import type { NoticeAnswer, Profile, PulledRow, PushResult, PushRow } from '@taizhang/client';
+import type { InboxAnswer, NoticeAnswer, Profile, PulledRow, PushResult, PushRow } from '@taizhang/client';
+import type { DepartmentRecord } from '@taizhang/ledger';
 
 /** What generateNotice computes from (the real pure builder, buildNotice). */
 export interface NoticeSource {
@@ -51,7 +52,13 @@ export function storedNotice(date: string, src: NoticeSource, county?: string): 
   return { ...n, generatedAt: `${date}T00:00:03.120Z` };
 }
 
-export function fakeServer(o: { today?: string; profile?: Profile; noticeSource?: NoticeSource } = {}): FakeServer {
+export function fakeServer(o: {
+  today?: string; profile?: Profile; noticeSource?: NoticeSource;
+  /** getInbox's answer (default: nothing awaits). */
+  inbox?: InboxAnswer;
+  /** listDepartments' registry (default: none). */
+  departments?: DepartmentRecord[];
+} = {}): FakeServer {
   const store: Record<LedgerName, Map<string, Stored>> = { problems: new Map(), visits: new Map() };
   const keys: Record<LedgerName, Map<string, string>> = { problems: new Map(), visits: new Map() };
   const counters = new Map<string, number>();
@@ -201,6 +208,8 @@ export function fakeServer(o: { today?: string; profile?: Profile; noticeSource?
       : name === 'pullRows' ? pullRows(d)
       : name === 'getStats' ? getStats(d)
       : name === 'getProfile' ? profile
+      : name === 'getInbox' ? (o.inbox ?? { asOf: today, counts: {}, items: [] })
+      : name === 'listDepartments' ? { departments: o.departments ?? [] }
       : name === 'listNotices' || name === 'getNotice' || name === 'generateNotice' ? noticeCall(name, d ?? {})
       : undefined;
     if (result === undefined) throw new ApiError('NOT_FOUND', { zh: '无此函数', en: 'no such function' });

@@ -1,5 +1,6 @@
 // 校验: every row parsed with the shared rules; invalid cells marked, errors grouped by row.
 
+import type { ApiClient } from '@taizhang/client';
 import type { LedgerName } from '@taizhang/ledger';
 import type { ExcelHost } from '../excel/host';
 import { selectCell } from '../excel/marks';
@@ -7,6 +8,7 @@ import { withSession, type SessionStats } from '../excel/session';
 import { inspectSheet, type RowErrors } from './inspect';
 import { applyMarks } from './marking';
 import type { FlowOptions } from './options';
+import { judgeRights, markHeader } from './rights';
 
 export interface CheckResult {
   readonly sheet: string;
@@ -24,9 +26,14 @@ export interface CheckResult {
   readonly stats: SessionStats;
 }
 
-export async function check(host: ExcelHost, o: FlowOptions & { sheet: string; ledger?: LedgerName }): Promise<CheckResult> {
+/**
+ * With `api` (signed in), changed rows are also judged by the account's rights against the
+ * server's rows; without it only the ledger's rules are checked.
+ */
+export async function check(host: ExcelHost, o: FlowOptions & { sheet: string; ledger?: LedgerName; api?: ApiClient }): Promise<CheckResult> {
   const { result, stats } = await withSession(host, async (s) => {
-    const insp = await inspectSheet(s, o.sheet, o);
+    const insp = await judgeRights(s, await inspectSheet(s, o.sheet, o), o.api, o.profile, o.signal);
+    markHeader(s, o.sheet, insp.ctx.layout, o.profile);
     const meta = insp.ctx.state.meta.get(o.sheet) ?? { ledger: insp.ctx.layout.ledger.name, kind: 'entry' as const };
     const marks = await applyMarks(s, insp, meta);
     return {

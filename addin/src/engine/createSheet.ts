@@ -34,7 +34,8 @@ export function uniqueName(base: string, taken: readonly string[]): string {
   }
 }
 
-export async function createLedgerSheet(host: ExcelHost, ledgerName: LedgerName, o: FlowOptions & { sheet?: string } = {}): Promise<CreatedSheet> {
+/** `departments`: the registry's active names, for the 责任单位 dropdown. */
+export async function createLedgerSheet(host: ExcelHost, ledgerName: LedgerName, o: FlowOptions & { sheet?: string; departments?: readonly string[] } = {}): Promise<CreatedSheet> {
   const ledger = LEDGERS[ledgerName];
   const { result, stats } = await withSession(host, async (s) => {
     const namesP = loadSheetNames(s);
@@ -50,7 +51,7 @@ export async function createLedgerSheet(host: ExcelHost, ledgerName: LedgerName,
     while (tableNames.has(`TZ_${ledger.name}_${n}`)) n++;
     const table = `TZ_${ledger.name}_${n}`;
 
-    writeLists(s, names.includes(LISTS_SHEET));
+    writeLists(s, names.includes(LISTS_SHEET), o.departments);
     addSheet(s, sheet);
     const fields = ledger.fields;
     const headers: CellValue[] = [...fields.map((f) => f.header), ...SYSTEM_DEFS.map((d) => d.header)];
@@ -63,7 +64,7 @@ export async function createLedgerSheet(host: ExcelHost, ledgerName: LedgerName,
     fields.forEach((f, c) => {
       setColumnWidth(s, sheet, c, Math.max(f.width, f.header.length * 2 + 2));
       setColumnFormat(s, sheet, 1, c, TEMPLATE_ROWS, numberFormatOf(f));
-      const src = optionsSource(ledger, f);
+      const src = optionsSource(ledger, f, o.departments?.length);
       if (src) setListValidation(s, sheet, 1, c, TEMPLATE_ROWS, src);
     });
     SYSTEM_DEFS.forEach((d, i) => {

@@ -9,6 +9,8 @@ export { pull, pullSheetName, type PullSummary } from './pull';
 export { summary, type SummaryResult } from './summary';
 export { noticeSheets, type NoticeSheetsResult } from './notice';
 export { activeSheetName } from './activeSheet';
+export { openRow, type OpenedRow } from './openRow';
+export { DEPARTMENT_LIST_SHEET, listSheetName, LOCKED_FILL } from './rights';
 export { FlowError } from './messages';
 export type { FlowOptions, Phase } from './options';
 export type { CellError, RowErrors } from './inspect';

@@ -1,5 +1,6 @@
 // The hidden sheet that holds every dropdown's options, one column per enum field of every
-// ledger: list validation points at it (no 255-character limit on inline lists).
+// ledger, then the registry's department names for 责任单位: list validation points at it
+// (no 255-character limit on inline lists).
 
 import { LEDGER_NAMES, LEDGERS, type FieldDef, type LedgerDef } from '@taizhang/ledger';
 import { writeBlock } from '../excel/cells';
@@ -18,18 +19,28 @@ const COLUMNS: ListColumn[] = LEDGER_NAMES.flatMap((name) =>
   LEDGERS[name].fields.flatMap((f) => (f.type.kind === 'enum' ? [{ ledger: name, field: f.key, options: f.type.options }] : [])),
 );
 
-/** The range address (absolute, on the lists sheet) holding this field's options. */
-export function optionsSource(ledger: LedgerDef, f: FieldDef): string | undefined {
+/** The column after the enums: the active departments' canonical names. */
+const DEPARTMENT_COLUMN = COLUMNS.length;
+
+/**
+ * The range address (absolute, on the lists sheet) holding this field's options; for the
+ * problems' 责任单位, the registry's names when there are any (`departments`: how many).
+ */
+export function optionsSource(ledger: LedgerDef, f: FieldDef, departments = 0): string | undefined {
+  if (ledger.name === 'problems' && f.key === 'department') {
+    return departments > 0 ? listSource(LISTS_SHEET, DEPARTMENT_COLUMN, departments) : undefined;
+  }
   const col = COLUMNS.findIndex((c) => c.ledger === ledger.name && c.field === f.key);
   if (col < 0) return undefined;
   return listSource(LISTS_SHEET, col, COLUMNS[col]!.options.length);
 }
 
-/** Queue (re)writing the lists sheet; created very hidden when missing. */
-export function writeLists(s: Session, exists: boolean): void {
+/** Queue (re)writing the lists sheet, with the departments' names; created very hidden when missing. */
+export function writeLists(s: Session, exists: boolean, departments: readonly string[] = []): void {
   if (!exists) addSheet(s, LISTS_SHEET, 'VeryHidden');
-  const height = Math.max(...COLUMNS.map((c) => c.options.length));
+  const columns = [...COLUMNS.map((c) => c.options), departments];
+  const height = Math.max(...columns.map((c) => c.length));
   const rows: CellValue[][] = [];
-  for (let r = 0; r < height; r++) rows.push(COLUMNS.map((c) => c.options[r] ?? ''));
-  writeBlock(s, LISTS_SHEET, 0, 0, rows, COLUMNS.map(() => '@'));
+  for (let r = 0; r < height; r++) rows.push(columns.map((c) => c[r] ?? ''));
+  writeBlock(s, LISTS_SHEET, 0, 0, rows, columns.map(() => '@'));
 }

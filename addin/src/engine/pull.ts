@@ -11,14 +11,16 @@ import type { PullFilter } from '@taizhang/client';
 import { clearArea, loadDate1904, loadSheetNames, loadUsedArea, loadValues, writeBlock, type UsedArea } from '../excel/cells';
 import type { ExcelHost } from '../excel/host';
 import {
-  activateSheet, addSheet, addTable, freezeHeader, loadTableExists, resizeTable, setColumnWidth, sortTable, styleRange,
+  activateSheet, addSheet, addTable, freezeHeader, loadTableExists, resizeTable, setColumnWidth, setListValidation, sortTable, styleRange,
 } from '../excel/layout';
 import { withSession, type Session, type SessionStats } from '../excel/session';
 import type { CellValue } from '../excel/size';
 import { HEADER_FILL, SYSTEM_DEFS, SYSTEM_FILL, SYSTEM_FONT } from './columns';
+import { optionsSource, writeLists } from './lists';
 import type { FlowOptions } from './options';
+import { listSheetName, markHeader } from './rights';
 import { throwIfCancelled } from './scan';
-import { loadState, saveState, type SheetMeta } from './state';
+import { LISTS_SHEET, loadState, saveState, type SheetMeta } from './state';
 
 export const PULL_PAGE_SIZE = 5000;
 /** Rows of the id, version and sync-state columns read per sync when updating in place. */
@@ -55,11 +57,20 @@ function rowBytes(rows: CellValue[][]): number {
   return JSON.stringify(sample).length * 2 / sample.length;
 }
 
+/** Rows below the list that get its dropdowns too, for rows the clerk adds. */
+const DROPDOWN_MARGIN = 200;
+
+/**
+ * `departments`: the registry's active names, for the 责任单位 dropdown; with them the list's
+ * enum columns get their dropdowns as well, and the header marks the columns the account
+ * (`profile`) may not change. The sheet is the account's list sheet unless one is named.
+ */
 export async function pull(
-  host: ExcelHost, api: ApiClient, o: FlowOptions & { ledger: LedgerName; filter?: PullFilter; sheet?: string; /** Fetch everything again even when an incremental pull is possible. */ full?: boolean },
+  host: ExcelHost, api: ApiClient,
+  o: FlowOptions & { ledger: LedgerName; filter?: PullFilter; sheet?: string; /** Fetch everything again even when an incremental pull is possible. */ full?: boolean; departments?: readonly string[] },
 ): Promise<PullSummary> {
   const ledger = LEDGERS[o.ledger];
-  const sheet = o.sheet ?? pullSheetName(ledger);
+  const sheet = o.sheet ?? listSheetName(ledger.name, o.profile);
   const fmts = listFormats(ledger);
   // The sync-state cell of a pulled row, counted from the id column.
   const syncCol = listSyncColumn(ledger) - ledger.fields.length;
@@ -185,6 +196,15 @@ export async function pull(
         } else addTable(s, sheet, 0, 0, next, cols, table);
       }
     }
+    if (o.departments) {
+      writeLists(s, names.includes(LISTS_SHEET), o.departments);
+      const used = Math.max(rows, added + (usedP.value?.rows ?? 1)) + DROPDOWN_MARGIN;
+      ledger.fields.forEach((f, c) => {
+        const src = optionsSource(ledger, f, o.departments!.length);
+        if (src) setListValidation(s, sheet, 1, c, used, src);
+      });
+    }
+    markHeader(s, sheet, { ledger, headerRow: 1, fields: ledger.fields.map((def, col) => ({ def, col })) }, o.profile);
     activateSheet(s, sheet);
     const newMeta: SheetMeta = { ledger: ledger.name, kind: 'pull', table, cursor, ...(Object.keys(filter).length > 0 && { filter }) };
     state.meta.set(sheet, newMeta);

@@ -13,6 +13,7 @@ import { inspectSheet, patchWrites, type Inspection } from './inspect';
 import { applyMarks } from './marking';
 import { FlowError, text } from './messages';
 import type { FlowOptions } from './options';
+import { judgeRights, markHeader } from './rights';
 
 export interface PushSummary extends PushReport {
   readonly sheet: string;
@@ -37,10 +38,11 @@ export function pushSummary(sheet: string, insp: Pick<Inspection, 'plan'>, tally
 
 export async function push(host: ExcelHost, api: ApiClient, o: FlowOptions & { sheet: string; ledger?: LedgerName }): Promise<PushSummary> {
   const { result, stats } = await withSession(host, async (s) => {
-    const insp = await inspectSheet(s, o.sheet, o);
+    const insp = await judgeRights(s, await inspectSheet(s, o.sheet, o), api, o.profile, o.signal);
     const { ctx, plan } = insp;
     const meta = ctx.state.meta.get(o.sheet) ?? { ledger: plan.cols.ledger.name, kind: 'entry' as const };
     if (meta.kind === 'summary') throw new FlowError('not_pushable', text.notAClerkSheet(o.sheet).zh, text.notAClerkSheet(o.sheet).en);
+    markHeader(s, o.sheet, ctx.layout, o.profile);
     await applyMarks(s, insp, meta);
 
     const total = plan.outgoing.length;

@@ -142,3 +142,11 @@ export function loadTableNames(s: Session): Pending<string[]> {
   s.queued(0);
   return pending(() => tables.items.map((t) => t.name));
 }
+
+/** Show a row of cells to the clerk: its sheet activated, the cells selected. */
+export function selectRow(s: Session, sheet: string, row: number, col: number, cols: number): void {
+  const ws = sheetOf(s, sheet);
+  ws.activate();
+  ws.getRangeByIndexes(row, col, 1, cols).select();
+  s.queued(0);
+}

@@ -1,15 +1,15 @@
 // The pane's state and the actions that change it: a tiny external store (no framework),
 // read by React through useSyncExternalStore. Every Excel operation goes through the engine.
 
-import { todayInShanghai, type LedgerName } from '@taizhang/ledger';
+import { todayInShanghai, type DepartmentRecord, type LedgerName } from '@taizhang/ledger';
 import type { ApiClient } from '@taizhang/client';
-import type { GroupBy, Profile, PullFilter } from '@taizhang/client';
-import { activeSheetName, check, createLedgerSheet, noticeSheets, pull, push, resolveConflicts, selectError, summary } from '../engine';
+import type { GroupBy, InboxAnswer, Profile, PullFilter } from '@taizhang/client';
+import { activeSheetName, check, createLedgerSheet, noticeSheets, openRow, pull, push, resolveConflicts, selectError, summary } from '../engine';
 import type { Choice, Conflict, FlowOptions, Phase, RowErrors } from '../engine';
 import type { ExcelHost } from '../excel/host';
 import type { Backend } from './backend';
 
-export type FlowName = 'createSheet' | 'check' | 'push' | 'pull' | 'summary' | 'resolve' | 'notice';
+export type FlowName = 'createSheet' | 'check' | 'push' | 'pull' | 'summary' | 'resolve' | 'notice' | 'open';
 
 export interface Busy {
   readonly flow: FlowName;
@@ -24,7 +24,7 @@ export interface Notice {
   readonly kind: 'success' | 'warning' | 'info';
   readonly key: 'created' | 'checked' | 'checkedClean' | 'pushed' | 'pushedNothing' | 'pushCancelled' | 'pushFailedPartly'
     | 'forbiddenRows' | 'serverInvalid' | 'pulled' | 'summarized' | 'overdueCount' | 'cancelled' | 'resolved'
-    | 'noticeMade' | 'noticeGenerated';
+    | 'noticeMade' | 'noticeGenerated' | 'opened' | 'notInList';
   readonly args: readonly (string | number | boolean)[];
 }
 
@@ -47,6 +47,13 @@ export interface PaneState {
   readonly groupBy: GroupBy;
   /** Day of the notice sheets (YYYY-MM-DD); absent: today in Asia/Shanghai. */
   readonly noticeDate?: string;
+  /** What awaits the account (待办), as last read. */
+  readonly inbox?: InboxAnswer;
+  readonly inboxLoading?: boolean;
+  /** The registry of departments (the 责任单位 dropdown, a department account's name). */
+  readonly departments?: readonly DepartmentRecord[];
+  /** The to-do item last opened in the sheet, with the 审核意见 its row shows. */
+  readonly opened?: { readonly id: string; readonly review: string };
 }
 
 export const initialState: PaneState = {
@@ -81,6 +88,10 @@ export interface PaneActions {
   applyDecisions(): Promise<void>;
   goTo(address: string): Promise<void>;
   dismissError(): void;
+  /** Reads the to-do again. */
+  refreshInbox(): Promise<void>;
+  /** Selects a to-do item's row on the account's list sheet, pulling the list first when the sheet lacks it. */
+  openItem(id: string): Promise<void>;
 }
 
 export class PaneStore {
@@ -142,6 +153,18 @@ export class PaneStore {
       this.set({ profile });
     } catch (error) {
       this.set({ error });
+      return;
+    }
+    await Promise.all([this.actions.refreshInbox(), this.loadDepartments()]);
+  }
+
+  /** The registry's names for the 责任单位 dropdown; without them the column stays free text, still checked by the server. */
+  private async loadDepartments(): Promise<void> {
+    try {
+      const { departments } = await this.api().listDepartments();
+      this.set({ departments });
+    } catch {
+      this.set({ departments: [] });
     }
   }
 
@@ -171,7 +194,11 @@ export class PaneStore {
   }
 
   private flowOptions(o: { signal: AbortSignal; onProgress: (d: number, t: number, p: Phase) => void }) {
-    return { ...this.defaults, signal: o.signal, onProgress: o.onProgress, ...(this.state.profile && { profile: this.state.profile }) };
+    return {
+      ...this.defaults, signal: o.signal, onProgress: o.onProgress,
+      ...(this.state.profile && { profile: this.state.profile }),
+      ...(this.state.departments && { departments: this.state.departments.filter((d) => d.active).map((d) => d.name) }),
+    };
   }
 
   readonly actions: PaneActions = {
@@ -207,7 +234,7 @@ export class PaneStore {
     }),
     check: () => this.run('check', async (o) => {
       const sheet = await activeSheetName(this.host);
-      const r = await check(this.host, { ...this.flowOptions(o), sheet, ledger: this.state.ledger });
+      const r = await check(this.host, { ...this.flowOptions(o), sheet, ledger: this.state.ledger, api: this.api() });
       const notices: Notice[] = [{ kind: r.invalid ? 'warning' : 'success', key: 'checked', args: [r.rows, r.valid, r.invalid, r.toPush] }];
       if (!r.invalid) notices.push({ kind: 'success', key: 'checkedClean', args: [] });
       return { sheet, rowErrors: r.errors, notices };
@@ -226,7 +253,7 @@ export class PaneStore {
       const decisions: Record<string, Choice> = {};
       for (const c of r.conflicts) decisions[c.key] = 'later';
       return { sheet, rowErrors: r.invalid, conflicts: r.conflicts, decisions, notices, ...(r.error && { error: r.error }) };
-    }),
+    }).then(() => this.refreshInboxQuietly()),
     pull: () => this.run('pull', async (o) => {
       const filter = Object.fromEntries(Object.entries(this.state.pullFilter).filter(([, v]) => v && v.trim())) as PullFilter;
       const r = await pull(this.host, this.api(), { ...this.flowOptions(o), ledger: this.state.ledger, filter, full: this.state.pullFull });
@@ -279,5 +306,33 @@ export class PaneStore {
       }
     },
     dismissError: () => this.set({ error: undefined }),
+    refreshInbox: async () => {
+      if (!this.state.profile) return;
+      this.set({ inboxLoading: true });
+      try {
+        const inbox = await this.api().getInbox({ ...(this.defaults.today && { asOf: this.defaults.today }) });
+        this.set({ inbox, inboxLoading: false });
+      } catch (error) {
+        this.set({ inboxLoading: false, error });
+      }
+    },
+    openItem: (id) => this.run('open', async (o) => {
+      const r = await openRow(this.host, this.api(), { ...this.flowOptions(o), ledger: 'problems', id });
+      const notices: Notice[] = r.row === undefined
+        ? [{ kind: 'warning', key: 'notInList', args: [id, r.sheet] }]
+        : [{ kind: 'success', key: 'opened', args: [id, r.sheet, r.row, r.pulled] }];
+      return { ledger: 'problems', sheet: r.sheet, opened: { id, review: r.review }, notices };
+    }),
   };
+
+  /** After a push the to-do may have changed; a failure to read it again is no failure of the push. */
+  private async refreshInboxQuietly(): Promise<void> {
+    if (!this.state.profile) return;
+    try {
+      const inbox = await this.api().getInbox({ ...(this.defaults.today && { asOf: this.defaults.today }) });
+      this.set({ inbox });
+    } catch {
+      // the list stays as it was; 刷新 reads it again
+    }
+  }
 }

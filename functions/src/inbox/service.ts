@@ -57,6 +57,7 @@ export function toInboxItem(reason: InboxReason, d: InboxDoc): InboxItem {
     status: text(v.status),
     ...(typeof v.department === 'string' && { department: v.department }),
     ...(typeof v.deadline === 'string' && { deadline: v.deadline }),
+    ...(typeof v.review === 'string' && v.review !== '' && { review: v.review }),
     updatedAt: iso(d.updatedAt),
   };
 }

@@ -7,7 +7,7 @@ export const noop: PaneActions = {
   signIn: async () => {}, signOut: async () => {}, setLedger: () => {}, setPullFilter: () => {}, setPullFull: () => {},
   setGroupBy: () => {}, createSheet: async () => {}, check: async () => {}, push: async () => {}, pull: async () => {},
   summary: async () => {}, setNoticeDate: () => {}, noticeSheets: async () => {}, cancel: () => {}, decide: () => {}, applyDecisions: async () => {}, goTo: async () => {},
-  dismissError: () => {},
+  dismissError: () => {}, refreshInbox: async () => {}, openItem: async () => {},
 };
 
 const profile = { uid: 'u1', email: 'clerk.yuci@taizhang.demo', role: 'clerk' as const, county: '榆次区', group: '榆次区入企服务第1组' };
@@ -37,5 +37,20 @@ export const states: Record<string, PaneState> = {
   conflicts: {
     ...initialState, auth: 'signedIn', email: profile.email, profile, sheet: '问题清单', conflicts: [conflict], decisions: { k7: 'later' },
     notices: [{ kind: 'success', key: 'pushed', args: [5, 4] }],
+  },
+};
+
+const department = { uid: 'd1', email: 'dept.zrzy@taizhang.demo', role: 'department' as const, department: 'jz-zrzy' };
+
+/** A department's pane: its 待办 with a returned problem and its 审核意见. */
+export const departmentInbox: PaneState = {
+  ...initialState, auth: 'signedIn', email: department.email, profile: department,
+  departments: [{ id: 'jz-zrzy', name: '市自然资源局', aliases: [], county: '市直', active: true }],
+  inbox: {
+    asOf: '2022-05-10', counts: { new: 1, returned: 1, due_soon: 0, overdue: 0 },
+    items: [
+      { reason: 'new', ledger: 'problems', id: 'P-140702-2022-000031', county: '榆次区', targetName: '山西某物流公司', description: '仓储用地规划调整', level: '提交市级', status: '办理中', department: '市自然资源局', deadline: '2022-06-10', updatedAt: '2022-05-09T02:00:00Z' },
+      { reason: 'returned', ledger: 'problems', id: 'P-140702-2022-000017', county: '榆次区', targetName: '晋中开发区某新材料公司', description: '项目用地手续办理缓慢', level: '提交市级', status: '办理中', department: '市自然资源局', deadline: '2022-05-15', review: '请补充具体时间节点', updatedAt: '2022-05-09T02:00:00Z' },
+    ],
   },
 };

@@ -8,7 +8,7 @@ import { ApiError } from '@taizhang/client';
 import { PaneView } from '../../../addin/src/pane/components/PaneView';
 import { strings, type Lang } from '../../../addin/src/pane/i18n';
 import type { PaneState } from '../../../addin/src/pane/store';
-import { noop, states } from './fixtures';
+import { departmentInbox, noop, states } from './fixtures';
 
 function render(state: PaneState, lang: Lang, emulator = false): string {
   return renderToString(
@@ -36,6 +36,20 @@ afterEach(() => {
 
 describe.each<[Lang, string]>([['zh', '登录'], ['en', 'Sign in']])('pane in %s', (lang, signIn) => {
   const s = strings(lang);
+
+  test('a department: 待办 first, counted by reason with the ledger core\'s names, a returned problem with its 审核意见', () => {
+    const html = render(departmentInbox, lang);
+    const t = text(html);
+    expect(t).toContain(s.inboxTitle);
+    expect(t.indexOf(s.inboxTitle)).toBeLessThan(t.indexOf(s.createSheet));
+    expect(t).toContain(lang === 'zh' ? '新交办' : 'Newly assigned');
+    expect(t).toContain(lang === 'zh' ? '被退回' : 'Returned');
+    expect(t).toContain(s.roles.department);
+    expect(t).toContain('市自然资源局');
+    expect(t).toContain(`${s.review.trim()} 请补充具体时间节点`);
+    expect(t.match(/请补充具体时间节点/g)).toHaveLength(1);
+    expect(html).toContain(`title="${s.inboxOpen('P-140702-2022-000031')}"`);
+  });
 
   test('signed out: an e-mail/password form with labels and a submit button', () => {
     const html = render(states.signedOut!, lang, true);

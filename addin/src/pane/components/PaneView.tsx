@@ -5,6 +5,7 @@ import type { PaneActions, PaneState } from '../store';
 import { Actions } from './Actions';
 import { Conflicts } from './Conflicts';
 import { ErrorList } from './ErrorList';
+import { InboxPanel } from './InboxPanel';
 import { LedgerPicker } from './LedgerPicker';
 import { NoticePanel } from './NoticePanel';
 import { ErrorBox, Notices } from './Messages';
@@ -40,10 +41,16 @@ export function PaneView({ state, actions, s, lang, emulator }: PaneViewProps) {
     );
   }
   const busy = state.busy !== undefined;
+  const departmentName = state.departments?.find((d) => d.id === state.profile?.department)?.name;
   return (
     <main className="tz-pane" lang={lang === 'en' ? 'en-US' : 'zh-CN'}>
       <h1>{s.appTitle}</h1>
-      <ProfileBar s={s} {...(state.email && { email: state.email })} {...(state.profile && { profile: state.profile })} disabled={busy} onSignOut={() => void actions.signOut()} />
+      <ProfileBar s={s} {...(state.email && { email: state.email })}
+        {...(departmentName !== undefined && { departmentName })} {...(state.profile && { profile: state.profile })} disabled={busy} onSignOut={() => void actions.signOut()} />
+      <Divider />
+      <InboxPanel s={s} lang={lang} {...(state.profile && { profile: state.profile })} {...(state.inbox && { inbox: state.inbox })}
+        {...(state.opened && { opened: state.opened })} disabled={busy || state.inboxLoading === true}
+        onRefresh={() => void actions.refreshInbox()} onOpen={(id) => void actions.openItem(id)} />
       <Divider />
       <LedgerPicker s={s} ledger={state.ledger} disabled={busy} onChange={actions.setLedger} />
       <Actions s={s} disabled={busy} actions={actions} />

@@ -6,11 +6,13 @@ export interface ProfileBarProps {
   readonly s: Strings;
   readonly email?: string;
   readonly profile?: Profile;
+  /** A department account's canonical name, from the registry. */
+  readonly departmentName?: string;
   readonly disabled: boolean;
   readonly onSignOut: () => void;
 }
 
-export function ProfileBar({ s, email, profile, disabled, onSignOut }: ProfileBarProps) {
+export function ProfileBar({ s, email, profile, departmentName, disabled, onSignOut }: ProfileBarProps) {
   return (
     <section className="tz-profile" aria-label={s.role}>
       <Text weight="semibold" className="tz-email">{profile?.email ?? email}</Text>
@@ -18,10 +20,19 @@ export function ProfileBar({ s, email, profile, disabled, onSignOut }: ProfileBa
         <dl className="tz-claims">
           <dt>{s.role}</dt>
           <dd>{s.roles[profile.role] ?? profile.role}</dd>
-          <dt>{s.county}</dt>
-          <dd>{profile.county ?? s.wholeCity}</dd>
-          <dt>{s.group}</dt>
-          <dd>{profile.group ?? s.none}</dd>
+          {profile.role === 'department' ? (
+            <>
+              <dt>{s.department}</dt>
+              <dd>{departmentName ?? profile.department}</dd>
+            </>
+          ) : (
+            <>
+              <dt>{s.county}</dt>
+              <dd>{profile.county ?? s.wholeCity}</dd>
+              <dt>{s.group}</dt>
+              <dd>{profile.group ?? s.none}</dd>
+            </>
+          )}
         </dl>
       ) : (
         <Text size={200}>{s.profileLoading}</Text>

@@ -1,0 +1,93 @@
+// Before a push: which changed rows the account may not make, judged by the ledger core's
+// rights module (the same one the server judges every push with) against the row as the
+// server last gave it. A refused row is reported like an invalid one, on the columns it may
+// not change, and is not sent; the server stays the judge of everything not known here.
+
+import {
+  columnLetters, editableFields, isCityOffice, judgeChange, LEDGERS,
+  type CanonicalRow, type Caller, type StoredRow,
+} from '@taizhang/ledger';
+import type { SheetColumns } from '../sheet/model';
+import type { Outgoing } from './outcome';
+import type { CellError, RowErrors } from './plan';
+
+/** Every level a problem can be at, and none yet. */
+const LEVELS: readonly unknown[] = [...(LEDGERS.problems.fields.find((f) => f.key === 'level')!.type as { options: readonly string[] }).options, undefined];
+
+/** The account as the rights module knows it, from its profile. */
+export function callerOf(p: { readonly role: Caller['role']; readonly county?: string; readonly group?: string; readonly department?: string }): Caller {
+  return {
+    role: p.role,
+    ...(p.county !== undefined && { county: p.county }),
+    ...(p.group !== undefined && { group: p.group }),
+    ...(p.department !== undefined && { department: p.department }),
+  };
+}
+
+/** Problem columns the account can change on no problem at all: what a sheet's header marks. */
+export function lockedFields(c: Caller): string[] {
+  const open = new Set(LEVELS.flatMap((l) => [...editableFields(c, l)]));
+  return LEDGERS.problems.fields.map((f) => f.key).filter((k) => !open.has(k));
+}
+
+/** Whether any change this account makes could be refused (the city office may change anything). */
+export function mayBeRefused(c: Caller): boolean {
+  return !isCityOffice(c);
+}
+
+/** The server's row of an outgoing row, as last pulled. */
+export interface BaseRow {
+  readonly version: number;
+  readonly values: CanonicalRow;
+  readonly departmentId?: string | null;
+}
+
+export interface RightsJudgement {
+  /** The rows still to send. */
+  readonly outgoing: Outgoing[];
+  /** Rows refused, with the columns they may not change (or the row's first column). */
+  readonly refused: RowErrors[];
+}
+
+/**
+ * Judges each outgoing row that updates a stored problem whose server row is known at the
+ * version the sheet holds (a row changed on the server since is the server's to answer: a
+ * conflict, never a refusal of what someone else changed). The
+ * row's owner is not known to a client: the rights are judged as for the account's own row,
+ * and whose row it is stays the server's to say.
+ */
+export function judgeOutgoing(cols: SheetColumns, outgoing: readonly Outgoing[], c: Caller, bases: ReadonlyMap<string, BaseRow>): RightsJudgement {
+  if (cols.ledger.name !== 'problems' || !mayBeRefused(c)) return { outgoing: [...outgoing], refused: [] };
+  const keep: Outgoing[] = [];
+  const refused: RowErrors[] = [];
+  for (const o of outgoing) {
+    const base = o.id ? bases.get(o.id) : undefined;
+    if (!base || base.version !== o.version) {
+      keep.push(o);
+      continue;
+    }
+    const stored: StoredRow = {
+      values: base.values,
+      ownerGroup: c.role === 'clerk' ? (c.group ?? null) : null,
+      departmentId: c.role === 'department' ? (c.department ?? null) : (base.departmentId ?? null),
+    };
+    const v = judgeChange(c, stored, o.values);
+    if (v.ok) {
+      keep.push(o);
+      continue;
+    }
+    const fields = v.kind === 'forbidden' ? v.fields : [v.field];
+    const where = fields.length > 0 ? fields : [cols.fields[0]?.def.key ?? 'county'];
+    refused.push({ row: o.row, key: o.key, errors: where.map((field) => rightsError(cols, o.row, field, v.reason)) });
+  }
+  return { outgoing: keep, refused };
+}
+
+function rightsError(cols: SheetColumns, row: number, field: string, reason: { zh: string; en: string }): CellError {
+  const def = cols.ledger.fields.find((f) => f.key === field);
+  const header = def?.header ?? field;
+  const col = cols.fieldCol.get(field);
+  const zh = `「${header}」：${reason.zh}`;
+  const en = `${def?.en ?? field}: ${reason.en}`;
+  return { row, address: col === undefined ? null : `${columnLetters(col)}${row}`, field, header, code: 'rule', zh, en, message: `${zh} / ${en}` };
+}
