@@ -340,6 +340,21 @@ export class WorkbookModel {
     }
   }
 
+  /** Each existing cell inside `b`, for a reader that changes nothing meanwhile (no copies, no generator). */
+  readCellsIn(sheet: SheetState, b: Bounds, f: (r: number, c: number, cell: Cell) => void): void {
+    const read = (r: number, row: Row) => {
+      for (const [c, cell] of row) if (c >= b.c0 && c <= b.c1) f(r, c, cell);
+    };
+    if (b.r1 - b.r0 + 1 < sheet.rows.size) {
+      for (let r = b.r0; r <= b.r1; r++) {
+        const row = sheet.rows.get(r);
+        if (row) read(r, row);
+      }
+    } else {
+      for (const [r, row] of sheet.rows) if (r >= b.r0 && r <= b.r1) read(r, row);
+    }
+  }
+
   /** Writes one value the way typing it (or `Range.values`) does. `null` leaves the cell. */
   writeValue(sheet: SheetState, r: number, c: number, raw: CellValue | null): void {
     if (raw === null) return;
