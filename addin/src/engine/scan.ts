@@ -6,7 +6,7 @@ import type { LedgerName } from '@taizhang/ledger';
 import { cancelledError } from '@taizhang/client';
 import { CellPatch, loadDate1904, loadSheetNames, loadUsedArea, loadValues, writePatch, type UsedArea } from '../excel/cells';
 import type { Session } from '../excel/session';
-import { matrixBytes } from '../excel/size';
+import { matrixBytes, matrixBytesAtMost } from '../excel/size';
 import { findLayout, rowsOf, type SheetLayout, type SheetRow } from './layout';
 import { FlowError, text } from './messages';
 import { DEFAULT_CHUNK_ROWS, READ_CHUNK_BYTES, type FlowOptions } from './options';
@@ -30,6 +30,19 @@ export interface ScanResult {
 
 export function throwIfCancelled(signal?: AbortSignal): void {
   if (signal?.aborted) throw cancelledError();
+}
+
+/**
+ * Rows of the next read after a chunk of `values`: long rows (1000-character descriptions)
+ * make it shorter, so that its answer stays under READ_CHUNK_BYTES; never more than `most`.
+ */
+export function nextChunkRows(values: readonly (readonly unknown[])[], most: number): number {
+  const rows = Math.max(1, values.length);
+  const fitting = (bytes: number) => Math.max(50, Math.min(most, Math.floor(READ_CHUNK_BYTES / Math.max(1, bytes / rows))));
+  // Counting each character's bytes is a pass over every character read; when even 3 bytes a
+  // character leaves room for `most` rows, the exact count could only say the same.
+  if (fitting(matrixBytesAtMost(values)) === most) return most;
+  return fitting(matrixBytes(values));
 }
 
 /**
@@ -81,9 +94,7 @@ export async function scanSheet(
     const rows = rowsOf(ctx.layout, values, row, area.col);
     rowsSeen += rows.length;
     onRows(rows, ctx);
-    // Long rows (1000-character descriptions) make the next chunk shorter.
-    const perRow = matrixBytes(values) / Math.max(1, values.length);
-    chunk = Math.max(50, Math.min(o.chunkRows ?? DEFAULT_CHUNK_ROWS, Math.floor(READ_CHUNK_BYTES / Math.max(1, perRow))));
+    chunk = nextChunkRows(values, o.chunkRows ?? DEFAULT_CHUNK_ROWS);
     row += n;
     o.onProgress?.(row - area.row, area.rows, 'read');
   }

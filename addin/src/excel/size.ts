@@ -20,3 +20,16 @@ export function matrixBytes(rows: readonly (readonly unknown[])[]): number {
   }
   return n;
 }
+
+/**
+ * A bound `matrixBytes` never exceeds (every character counted as 3 bytes), from the strings'
+ * lengths alone: no pass over their characters.
+ */
+export function matrixBytesAtMost(rows: readonly (readonly unknown[])[]): number {
+  let n = 2;
+  for (const r of rows) {
+    n += 2;
+    for (const v of r) n += typeof v === 'string' ? 3 + 3 * v.length : 12;
+  }
+  return n;
+}

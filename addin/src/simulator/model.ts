@@ -101,6 +101,24 @@ function copyRows(rows: Rows): Rows {
   return out;
 }
 
+/** Puts journaled cell records back (undefined: the cell was empty). */
+function restoreCells(rows: Rows, cells: Map<number, Map<number, Cell | undefined>>): void {
+  for (const [r, byCol] of cells) {
+    for (const [c, cell] of byCol) {
+      let row = rows.get(r);
+      if (cell === undefined) {
+        if (row) {
+          row.delete(c);
+          if (row.size === 0) rows.delete(r);
+        }
+        continue;
+      }
+      if (!row) rows.set(r, (row = new Map()));
+      row.set(c, cell);
+    }
+  }
+}
+
 const INVALID_SHEET_CHARS = /[\\/?*[\]:]/;
 
 interface Snapshot {
@@ -112,7 +130,10 @@ interface Snapshot {
   activeSheet: SheetState | undefined;
   selection: WorkbookModel['selection'];
   counter: number;
+  /** Whole copies of a sheet's cells, taken before the first row shift or sort of the batch. */
   rows: Map<SheetState, Rows>;
+  /** Each cell's record before the batch first changed it (undefined: it was empty), for sheets without a whole copy. */
+  cells: Map<SheetState, Map<number, Map<number, Cell | undefined>>>;
 }
 
 export class WorkbookModel {
@@ -146,7 +167,7 @@ export class WorkbookModel {
     for (const t of this.tables) tableMeta.set(t, { ...t });
     this.snap = {
       sheets: [...this.sheets], sheetMeta, chartMeta, tables: [...this.tables], tableMeta,
-      activeSheet: this.activeSheet, selection: this.selection, counter: this.counter, rows: new Map(),
+      activeSheet: this.activeSheet, selection: this.selection, counter: this.counter, rows: new Map(), cells: new Map(),
     };
   }
 
@@ -157,6 +178,7 @@ export class WorkbookModel {
     this.sheets = s.sheets;
     for (const [sheet, meta] of s.sheetMeta) Object.assign(sheet, meta);
     for (const [sheet, rows] of s.rows) sheet.rows = rows;
+    for (const [sheet, cells] of s.cells) restoreCells(sheet.rows, cells);
     for (const [chart, meta] of s.chartMeta) Object.assign(chart, meta);
     this.tables = s.tables;
     for (const [t, meta] of s.tableMeta) Object.assign(t, meta);
@@ -170,11 +192,27 @@ export class WorkbookModel {
     this.snap = null;
   }
 
+  /** The sheet's cells, for a row shift or a sort: the batch's journal keeps a whole copy of them. */
   private mutRows(sheet: SheetState): Rows {
     if (this.snap && !this.snap.rows.has(sheet) && this.snap.sheetMeta.has(sheet)) {
-      this.snap.rows.set(sheet, copyRows(sheet.rows));
+      const copy = copyRows(sheet.rows);
+      const cells = this.snap.cells.get(sheet);
+      if (cells) restoreCells(copy, cells);
+      this.snap.cells.delete(sheet);
+      this.snap.rows.set(sheet, copy);
     }
     return sheet.rows;
+  }
+
+  /** Before one cell changes: the batch's journal keeps the cell's first record (a write costs what it touches). */
+  private journalCell(sheet: SheetState, r: number, c: number): void {
+    const snap = this.snap;
+    if (!snap || snap.rows.has(sheet) || !snap.sheetMeta.has(sheet)) return;
+    let byRow = snap.cells.get(sheet);
+    if (!byRow) snap.cells.set(sheet, (byRow = new Map()));
+    let row = byRow.get(r);
+    if (!row) byRow.set(r, (row = new Map()));
+    if (!row.has(c)) row.set(c, sheet.rows.get(r)?.get(c));
   }
 
   // ---- sheets -------------------------------------------------------------------------
@@ -267,7 +305,8 @@ export class WorkbookModel {
   }
 
   putCell(sheet: SheetState, r: number, c: number, next: Cell | undefined): void {
-    const rows = this.mutRows(sheet);
+    this.journalCell(sheet, r, c);
+    const rows = sheet.rows;
     let row = rows.get(r);
     if (!next || isEmptyCell(next)) {
       if (row) {
@@ -288,10 +327,31 @@ export class WorkbookModel {
 
   /** Existing cells inside `b`, without walking empty space (ranges may be whole columns). */
   *cellsIn(sheet: SheetState, b: Bounds): Generator<[number, number, Cell]> {
-    const rowKeys = [...sheet.rows.keys()].filter((r) => r >= b.r0 && r <= b.r1);
+    // Whichever is shorter: the rows of the range, or the rows the sheet holds.
+    const rowKeys: number[] = [];
+    if (b.r1 - b.r0 + 1 < sheet.rows.size) {
+      for (let r = b.r0; r <= b.r1; r++) if (sheet.rows.has(r)) rowKeys.push(r);
+    } else {
+      for (const r of sheet.rows.keys()) if (r >= b.r0 && r <= b.r1) rowKeys.push(r);
+    }
     for (const r of rowKeys) {
       const row = sheet.rows.get(r)!;
       for (const [c, cell] of [...row]) if (c >= b.c0 && c <= b.c1) yield [r, c, cell];
+    }
+  }
+
+  /** Each existing cell inside `b`, for a reader that changes nothing meanwhile (no copies, no generator). */
+  readCellsIn(sheet: SheetState, b: Bounds, f: (r: number, c: number, cell: Cell) => void): void {
+    const read = (r: number, row: Row) => {
+      for (const [c, cell] of row) if (c >= b.c0 && c <= b.c1) f(r, c, cell);
+    };
+    if (b.r1 - b.r0 + 1 < sheet.rows.size) {
+      for (let r = b.r0; r <= b.r1; r++) {
+        const row = sheet.rows.get(r);
+        if (row) read(r, row);
+      }
+    } else {
+      for (const [r, row] of sheet.rows) if (r >= b.r0 && r <= b.r1) read(r, row);
     }
   }
 

@@ -65,7 +65,7 @@ function grid(x: Exec, ref: RangeRef, empty: unknown, f: (cell: Cell) => unknown
   x.reserveCells(rows(ref.b) * cols(ref.b));
   x.reserve(rows(ref.b) * (cols(ref.b) * per + 2));
   const out = Array.from({ length: rows(ref.b) }, () => new Array<unknown>(cols(ref.b)).fill(empty));
-  for (const [r, c, cell] of x.model.cellsIn(ref.sheet, ref.b)) out[r - ref.b.r0]![c - ref.b.c0] = f(cell);
+  x.model.readCellsIn(ref.sheet, ref.b, (r, c, cell) => { out[r - ref.b.r0]![c - ref.b.c0] = f(cell); });
   return out;
 }
 

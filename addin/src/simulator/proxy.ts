@@ -6,6 +6,7 @@
 import { utf8Length } from '@taizhang/ledger';
 import { SimError, invalidArgument, notImplemented, propertyNotLoaded, valueNotLoaded } from './errors';
 import type { WorkbookModel } from './model';
+import { jsonBytes } from './wire';
 
 export interface SimStats {
   /** Number of `context.sync()` round trips (including the implicit one at the end of `run`). */
@@ -90,7 +91,7 @@ export class Exec {
   }
 
   respond(value: unknown): void {
-    const n = utf8Length(JSON.stringify(value ?? null)) + RESULT_BYTES;
+    const n = jsonBytes(value ?? null) + RESULT_BYTES;
     this.reserve(n);
     this.responseBytes += n;
   }

@@ -6,6 +6,10 @@ import { cellAddress } from '../../../addin/src/excel/address';
 import { cellOf, diffRows, fingerprint, sameCell, sameValues } from '@taizhang/client';
 import { findLayout, rowsOf } from '../../../addin/src/engine/layout';
 import { parseState, stateRows, emptyState } from '../../../addin/src/engine/state';
+import { nextChunkRows } from '../../../addin/src/engine/scan';
+import { DEFAULT_CHUNK_ROWS, READ_CHUNK_BYTES } from '../../../addin/src/engine/options';
+import { matrixBytes } from '../../../addin/src/excel/size';
+import fc from 'fast-check';
 
 const row = { county: '榆次区', targetType: '入企', targetName: '甲', group: 'g', foundOn: '2022-03-24', staff: 3 };
 
@@ -87,5 +91,38 @@ describe('state', () => {
   });
   it('a hand-edited row is ignored, not fatal', () => {
     expect(parseState([['meta', 'S', '{broken'], ['mark', '', 'k', 'f', '', '']]).meta.size).toBe(0);
+  });
+});
+
+describe('read chunk sizing', () => {
+  // The rule the scan follows: as many rows as keep the answer under READ_CHUNK_BYTES at this
+  // chunk's bytes per row, counted character by character; never more than asked, never under 50.
+  const byTheRule = (values: unknown[][], most: number) =>
+    Math.max(50, Math.min(most, Math.floor(READ_CHUNK_BYTES / Math.max(1, matrixBytes(values) / Math.max(1, values.length)))));
+
+  it('the next chunk is what counting every character gives, for short, long, ASCII, Chinese and mixed rows', () => {
+    const text = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 40 }),
+      fc.string({ unit: 'binary', maxLength: 40 }),
+      fc.constantFrom('榆次区', '企业反映用工紧张，需要协调招聘会', '3f1c9a4e-7b2d-4c1e-9f3a-2b8d6e0c5a71', ''),
+      fc.nat({ max: 20_000 }).map((n) => 'x'.repeat(n)),
+      fc.nat({ max: 8_000 }).map((n) => '问'.repeat(n)),
+    );
+    const cell = fc.oneof(text, fc.integer(), fc.boolean(), fc.constant(null));
+    fc.assert(fc.property(
+      fc.array(fc.array(cell, { minLength: 1, maxLength: 20 }), { maxLength: 300 }),
+      fc.oneof(fc.integer({ min: 1, max: 5000 }), fc.constant(DEFAULT_CHUNK_ROWS)),
+      (values, most) => nextChunkRows(values, most) === byTheRule(values, most),
+    ), { numRuns: 300 });
+  });
+
+  it('long rows make the next chunk shorter; short ones keep the most', () => {
+    const short = Array.from({ length: 2000 }, () => ['榆次区', '入企', '企业反映用工紧张', 44644, '3f1c9a4e-7b2d-4c1e-9f3a-2b8d6e0c5a71']);
+    expect(nextChunkRows(short, DEFAULT_CHUNK_ROWS)).toBe(DEFAULT_CHUNK_ROWS);
+    const ascii = Array.from({ length: 100 }, () => ['x'.repeat(1500)]);
+    expect(nextChunkRows(ascii, DEFAULT_CHUNK_ROWS)).toBe(byTheRule(ascii, DEFAULT_CHUNK_ROWS));
+    expect(nextChunkRows(ascii, DEFAULT_CHUNK_ROWS)).toBe(Math.floor(READ_CHUNK_BYTES / (2 + 1503)));
+    const chinese = Array.from({ length: 100 }, () => ['问'.repeat(1000)]);
+    expect(nextChunkRows(chinese, DEFAULT_CHUNK_ROWS)).toBe(Math.floor(READ_CHUNK_BYTES / (2 + 3003)));
   });
 });

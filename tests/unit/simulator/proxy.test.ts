@@ -158,6 +158,50 @@ describe('payload limit', () => {
     expect(excel.stats.requests.at(-1)).toBeLessThan(2000);
   });
 
+  it('rolls back every kind of change of an overflowing batch: cells written, cleared, formatted, rows shifted, other sheets', async () => {
+    const excel = createSimulatedExcel({ maxResponseBytes: 100_000, sheets: ['Sheet1', 'Sheet2'] });
+    const sheet = excel.sheet('Sheet1');
+    sheet.type('E1', Array.from({ length: 2000 }, () => ['y'.repeat(60)]));
+    sheet.type('A1', [['a', ''], ['b', 'keep'], ['c', '']]);
+    sheet.setNumberFormat('B3', '@');
+    excel.sheet('Sheet2').type('A1', [['other']]);
+    const look = () => ({
+      values: sheet.values('A1:D6'), formats: sheet.numberFormats('A1:D6'), fill: sheet.cell('D1').fill,
+      used: sheet.usedAddress(), other: excel.sheet('Sheet2').values('A1:B2'),
+    });
+    const before = look();
+    const overflow = (changes: (ws: Excel.Worksheet, other: Excel.Worksheet) => void) => expect(excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('Sheet1');
+      changes(ws, context.workbook.worksheets.getItem('Sheet2'));
+      ws.getRange('E1:E2000').load('values');
+      await context.sync();
+    })).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+
+    // Cell changes only.
+    await overflow((ws, other) => {
+      ws.getRange('A1').values = [['changed']];
+      ws.getRange('B2').clear();
+      ws.getRange('B3').numberFormat = [['0']];
+      ws.getRange('C5').values = [['new row']];
+      ws.getRange('D1').format.fill.color = '#FF0000';
+      other.getRange('B2').values = [['new']];
+      ws.getRange('A1').values = [['changed twice']];
+    });
+    expect(look()).toEqual(before);
+
+    // Cell changes around a row shift.
+    await overflow((ws, other) => {
+      ws.getRange('A1').values = [['changed']];
+      ws.getRange('C5').values = [['new row']];
+      ws.getRange('2:2').insert('Down');
+      ws.getRange('A1').values = [['changed again']];
+      ws.getRange('B3').clear();
+      ws.getRange('D1').format.fill.color = '#FF0000';
+      other.getRange('A1').clear();
+    });
+    expect(look()).toEqual(before);
+  });
+
   it('rejects reading a whole column rather than building a million rows', async () => {
     const excel = createSimulatedExcel();
     await expect(excel.run(async (context) => {

@@ -1,0 +1,131 @@
+// The add-in's check (校验) of a large sheet on the Excel simulator, next to the ledger's
+// parser alone on the same rows, in one run (npx tsx bench/check.bench.ts [rows], default
+// 100,000).
+//
+// The sheet is a ledger sheet made by 新建台账表 with the rows typed in, as in
+// bench/addin.bench.ts. Timed:
+// - first check: the rows have no keys yet, so the check also writes a key into every row;
+// - check again: keys in place, nothing to write (median of 5);
+// - parser alone: parseRows on the very records the check hands it (read from the sheet the
+//   way the add-in reads them), all at once, just before each check.
+// Each check is split into the time spent inside the simulator's syncs (the test double
+// answering, in place of Excel) and the rest: the add-in's own work and the queuing of its
+// commands. What the add-in asks of Excel is the request and answer bytes, as metered.
+//
+// Goal: a check takes at most 3 × the parser's time (judged on wall time; the ratio of CPU
+// times is printed beside it, steadier when other processes share the machine).
+
+import { parseRows, problems } from '@taizhang/ledger';
+import { check } from '../addin/src/engine/check';
+import { createLedgerSheet } from '../addin/src/engine/createSheet';
+import { findLayout, rowsOf } from '../addin/src/engine/layout';
+import type { ExcelHost } from '../addin/src/excel/host';
+import { createSimulatedExcel, type SimulatedExcel } from '../addin/src/simulator';
+import { problemRow, rowsRange } from '../tests/support/addinRows';
+
+const N = Number(process.argv[2] ?? 100_000);
+const TODAY = '2024-06-01';
+const GOAL = 3;
+/** Checks after the first, each paired with a run of the parser. */
+const AGAIN = 5;
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/** The simulator as the host, with the time spent inside its syncs tallied. */
+function timedHost(excel: SimulatedExcel): { host: ExcelHost; simMs: () => number } {
+  let ms = 0;
+  const host: ExcelHost = {
+    isSetSupported: (name, version) => excel.isSetSupported(name, version),
+    run: (batch) => excel.run(async (ctx) => {
+      const sync = ctx.sync.bind(ctx);
+      ctx.sync = (async (v?: unknown) => {
+        const t = performance.now();
+        try {
+          return await sync(v);
+        } finally {
+          ms += performance.now() - t;
+        }
+      }) as typeof ctx.sync;
+      return batch(ctx);
+    }),
+  };
+  return { host, simMs: () => ms };
+}
+
+interface Timed { ms: number; cpuMs: number; simMs: number; syncs: number; request: number; answer: number }
+
+/** CPU milliseconds of the process (all its threads) so far: steadier than wall time on a shared machine. */
+function cpuNow(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+async function timeCheck(excel: SimulatedExcel, sheet: string): Promise<Timed> {
+  const { host, simMs } = timedHost(excel);
+  excel.resetStats();
+  const t = performance.now();
+  const cpu = cpuNow();
+  const c = await check(host, { today: TODAY, sheet });
+  const ms = performance.now() - t;
+  const cpuMs = cpuNow() - cpu;
+  if (c.rows !== N || c.invalid !== 0) throw new Error(`check saw ${c.rows} rows, ${c.invalid} invalid`);
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  return { ms, cpuMs, simMs: simMs(), syncs: c.stats.syncs, request: sum(excel.stats.requests), answer: sum(excel.stats.answers) };
+}
+
+async function main(): Promise<void> {
+  const excel = createSimulatedExcel();
+  const { sheet } = await createLedgerSheet(excel, 'problems', { today: TODAY });
+  const sectors = ['农业', '建筑业', '文化旅游', '批零住餐'];
+  excel.sheet(sheet).type(rowsRange(problems, 2, N + 1), Array.from({ length: N }, (_, i) =>
+    problemRow({ targetName: `企业${i}`, sector: sectors[i % 4], description: `第 ${i} 个问题：企业反映用工紧张，需要协调招聘会`, foundOn: i % 2 ? '2022/3/24' : 44644 })));
+
+  // The records the check hands the parser: the sheet's values, read as the add-in reads them.
+  const used = excel.sheet(sheet).usedAddress(true)!;
+  const values = excel.sheet(sheet).values(used.slice(used.indexOf('!') + 1));
+  const area = { row: 0, col: 0, rows: values.length, cols: values[0]!.length };
+  const layout = findLayout(values.slice(0, 10), area, excel.date1904, 'problems')!;
+  const raws = rowsOf(layout, values, 0, 0).map((r) => r.raw);
+  if (raws.length !== N) throw new Error(`read ${raws.length} rows`);
+
+  // Each check is paired with a run of the parser just before it, and judged by the ratio of
+  // the pair: the machine's speed drifts less within a pair than over the whole run.
+  const timeParser = (): { ms: number; cpuMs: number } => {
+    const t = performance.now();
+    const cpu = cpuNow();
+    parseRows(problems, raws, { today: TODAY });
+    return { ms: performance.now() - t, cpuMs: cpuNow() - cpu };
+  };
+  timeParser(); // warm-up
+  const pairs: { parser: { ms: number; cpuMs: number }; check: Timed }[] = [];
+  for (let i = 0; i < 1 + AGAIN; i++) {
+    const parser = timeParser();
+    pairs.push({ parser, check: await timeCheck(excel, sheet) });
+  }
+
+  const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
+  const ratio = (x: number) => `${x.toFixed(1).padStart(5)}×`;
+  const line = (name: string, ps: typeof pairs) => {
+    const m = (f: (p: (typeof pairs)[number]) => number) => median(ps.map(f));
+    const total = m((p) => p.check.ms / p.parser.ms);
+    console.log(
+      `${name.padEnd(27)} ${m((p) => p.check.ms).toFixed(0).padStart(7)} ${m((p) => p.check.cpuMs).toFixed(0).padStart(7)} ` +
+      `${m((p) => p.check.simMs).toFixed(0).padStart(9)} ${m((p) => p.check.ms - p.check.simMs).toFixed(0).padStart(7)} ` +
+      `${m((p) => p.parser.ms).toFixed(0).padStart(7)} ${String(ps[0]!.check.syncs).padStart(5)} ${mb(ps[0]!.check.request).padStart(7)} ${mb(ps[0]!.check.answer).padStart(8)}  ` +
+      `${ratio(total)} ${ratio(m((p) => (p.check.ms - p.check.simMs) / p.parser.ms))} ${ratio(m((p) => p.check.cpuMs / p.parser.cpuMs))}   ${total <= GOAL ? 'ok' : 'MISSED'}`,
+    );
+  };
+  console.log(`${String(N).padEnd(6)} rows                ms wall  ms cpu simulator  add-in  parser syncs request   answer   ÷ parser: wall add-in   cpu  (goal ≤ ${GOAL}×, wall)`);
+  line('check (keys written)', pairs.slice(0, 1));
+  line(`check again (median of ${AGAIN})`, pairs.slice(1));
+  console.log('simulator: time inside its syncs (the test double answering in place of Excel); add-in: the rest (the engine, and');
+  console.log('the queuing of its commands); parser: parseRows alone on the same rows, run just before each check.');
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
