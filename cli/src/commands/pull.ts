@@ -11,7 +11,7 @@ import { refusePasswordArgument } from '../firebase/password';
 import { addSignInOptions, apiFailure, connect as realConnect, type Connect, type SignInOptions } from '../firebase/callables';
 import { pullList } from '../sync/pull';
 import { saveWorkbook } from '../xlsx/writeBack';
-import { listWorkbook } from '../xlsx/writeList';
+import { listWorkbook } from '@taizhang/client/xlsx';
 import { parseTodayOption } from './check';
 
 type FilterField = (typeof FILTER_FIELDS)[number];

@@ -5,7 +5,7 @@
 // opened and edited (and a carriage return stays one: ./cells.ts). Numbers are written as numbers.
 
 import ExcelJS from 'exceljs';
-import { putCell } from './cells';
+import { putCell } from '@taizhang/client/xlsx';
 import type { Notice, ProgressFigures } from '@taizhang/ledger';
 
 type Value = string | number;
