@@ -16,3 +16,4 @@ export * from './sync/settle';
 export * from './sync/report';
 export * from './sync/list';
 export * from './workbook';
+export * from './sync/pullList';
