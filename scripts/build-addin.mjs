@@ -2,7 +2,10 @@
 // Builds the task pane: addin/src/pane/main.tsx → addin/dist/taskpane.js (one minified
 // bundle, es2020, iife), addin/dist/guard.js (the ES5 old-webview check, loaded first),
 // addin/dist/taskpane.html, addin/dist/support.html (the manifest's SupportUrl) and addin/dist/assets/icon-{16,32,64,80,128}.png
-// (copied from addin/assets/, drawn there by scripts/png.mjs when missing).
+// (copied from addin/assets/, drawn there by scripts/png.mjs when missing); and the web page
+// for everyone without the add-in: addin/src/web/main.tsx → addin/dist/web.html +
+// addin/dist/web/web.js (ES modules, split: the workbook library is its own chunk, fetched
+// only when a file is chosen).
 // Needs no network: Office.js is loaded by the html from Microsoft's CDN at run time.
 //
 //   node scripts/build-addin.mjs                  development: the pane talks to the emulators
@@ -82,6 +85,62 @@ export function taskpaneHtml(officeJs = OFFICE_JS_CDN) {
 `;
 }
 
+export function webHtml() {
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>台账网页版</title>
+<link rel="icon" type="image/png" href="assets/icon-32.png">
+<style>
+  html, body { margin: 0; font-family: "Segoe UI", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", sans-serif; font-size: 14px; background: #faf9f8; }
+  .tz-header { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 8px; padding: 12px 24px; background: #fff; border-bottom: 1px solid #e1dfdd; }
+  .tz-header h1 { font-size: 22px; margin: 0; }
+  .tz-account { display: flex; flex-wrap: wrap; align-items: center; gap: 12px; }
+  .tz-main { max-width: 980px; margin: 0 auto; padding: 16px 24px 48px; display: flex; flex-direction: column; gap: 16px; }
+  .tz-section, .tz-signin { background: #fff; border: 1px solid #e1dfdd; border-radius: 6px; padding: 16px; display: flex; flex-direction: column; gap: 10px; }
+  .tz-signin { max-width: 420px; }
+  .tz-section h2, .tz-signin h2 { font-size: 18px; margin: 0; }
+  .tz-section h3 { font-size: 15px; margin: 4px 0; }
+  .tz-drop { border: 2px dashed #8a8886; border-radius: 6px; padding: 20px; display: flex; flex-direction: column; gap: 8px; align-items: flex-start; }
+  .tz-drop p { margin: 0; }
+  .tz-file-label { font-weight: 600; }
+  .tz-drop input[type=file]:focus-visible { outline: 2px solid #0f6cbd; outline-offset: 2px; }
+  .tz-actions { display: flex; flex-wrap: wrap; gap: 8px; }
+  .tz-filters { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 8px 16px; align-items: end; }
+  .tz-errors table, .tz-conflict table { border-collapse: collapse; width: 100%; }
+  .tz-errors th, .tz-errors td, .tz-conflict th, .tz-conflict td { border: 1px solid #e1dfdd; padding: 4px 6px; text-align: left; vertical-align: top; }
+  .tz-conflict { margin: 8px 0; }
+  .tz-conflict caption { text-align: left; font-weight: 600; padding-bottom: 4px; }
+  .tz-note { color: #a4262c; }
+  .tz-detail { font-size: 12px; color: #605e5c; word-break: break-all; }
+  .tz-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+</style>
+</head>
+<body>
+<div id="root"></div>
+<script type="module" src="web/web.js"></script>
+</body>
+</html>
+`;
+}
+
+/**
+ * The JavaScript the web page loads before a file is chosen: its entry and every chunk the
+ * entry imports statically (esbuild's metafile), not the chunks it imports dynamically.
+ */
+export function firstLoadFiles(metafile, entryOut) {
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const i of metafile.outputs[file]?.imports ?? []) if (i.kind === 'import-statement') visit(i.path);
+  };
+  visit(entryOut);
+  return [...seen];
+}
+
 /**
  * The page the manifest's SupportUrl and "learn more" link open (store review follows them):
  * what the add-in does, which Excel it needs, and where to turn without it, in both languages.
@@ -130,7 +189,29 @@ export async function buildAddin({ prod = false, officeJs = OFFICE_JS_CDN, out =
     },
     metafile: true,
   });
+  const web = await build({
+    absWorkingDir: ROOT,
+    entryPoints: { web: path.join(ROOT, 'addin', 'src', 'web', 'main.tsx') },
+    outdir: path.join(out, 'web'),
+    chunkNames: 'chunk-[hash]',
+    bundle: true,
+    splitting: true,
+    minify: true,
+    sourcemap: prod ? false : 'linked',
+    target: 'es2020',
+    format: 'esm',
+    platform: 'browser',
+    jsx: 'automatic',
+    legalComments: 'none',
+    logLevel: 'warning',
+    define: {
+      __TZ_CONFIG__: JSON.stringify(config ?? configFromEnv(prod)),
+      'process.env.NODE_ENV': JSON.stringify(prod ? 'production' : 'development'),
+    },
+    metafile: true,
+  });
   await writeFile(path.join(out, 'taskpane.html'), taskpaneHtml(officeJs));
+  await writeFile(path.join(out, 'web.html'), webHtml());
   // The old-webview guard goes as written: ES5, loaded before the bundle.
   await copyFile(GUARD, path.join(out, 'guard.js'));
   await writeFile(path.join(out, 'support.html'), supportHtml());
@@ -142,13 +223,15 @@ export async function buildAddin({ prod = false, officeJs = OFFICE_JS_CDN, out =
     await copyFile(src, path.join(out, 'assets', `icon-${size}.png`));
   }
   const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
-  return { out, bytes };
+  const webEntry = path.relative(ROOT, path.join(out, 'web', 'web.js')).split(path.sep).join('/');
+  const webFirstLoad = firstLoadFiles(web.metafile, webEntry).map((f) => path.join(ROOT, f));
+  return { out, bytes, webFirstLoad, metafiles: { pane: result.metafile, web: web.metafile } };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const argv = process.argv.slice(2);
   buildAddin({ prod: argv.includes('--prod'), officeJs: arg(argv, '--office-js') ?? OFFICE_JS_CDN, out: arg(argv, '--out') ?? DIST })
-    .then(({ out, bytes }) => console.log(`[build-addin] ${path.relative(ROOT, out)}/taskpane.{html,js}, guard.js, support.html (${Math.round(bytes / 1024)} KB), assets/icon-*.png`))
+    .then(({ out, bytes }) => console.log(`[build-addin] ${path.relative(ROOT, out)}/taskpane.{html,js}, guard.js, support.html (${Math.round(bytes / 1024)} KB), assets/icon-*.png, web.html + web/*.js`))
     .catch((e) => {
       console.error(`[build-addin] ${e.message}`);
       process.exit(1);
