@@ -89,7 +89,7 @@ const zh = {
   overdueOnly: '只看超期问题',
   downloadList: '下载汇总清单',
   listing: '正在生成汇总清单…',
-  listed: (ledger: string, rows: number) => `已下载${ledger}汇总清单，共 ${rows} 行。`,
+  listed: (ledger: string, rows: number) => `已下载${ledger}汇总，共 ${rows} 行。`,
   // what went wrong / what to do
   err: {
     invalidCredential: { what: '电子邮箱或密码不正确。', todo: '请检查后重新输入；忘记密码请联系本县（区、市）的台账管理员。' },

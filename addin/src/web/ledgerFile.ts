@@ -10,7 +10,7 @@ import {
 } from '@taizhang/client';
 import type ExcelJS from 'exceljs';
 
-type Xlsx = typeof import('@taizhang/client/xlsx');
+export type Xlsx = typeof import('@taizhang/client/xlsx');
 
 let xlsx: Promise<Xlsx> | undefined;
 
@@ -25,6 +25,8 @@ export interface OpenOptions {
   /** The signed-in account's county and group, filled into new rows where empty. */
   readonly profile?: { readonly county?: string; readonly group?: string };
   readonly newKey: () => string;
+  /** The file library when the caller already has it (Node's tests); else it is fetched. */
+  readonly xlsx?: Xlsx;
 }
 
 /** "台账.xlsx" → "台账（已同步）.xlsx". */
@@ -45,7 +47,7 @@ export class LedgerFile {
 
   /** Reads and checks the file. Throws WorkbookError when it is no .xlsx or holds no ledger. */
   static async open(bytes: ArrayBuffer | Uint8Array, name: string, o: OpenOptions): Promise<LedgerFile> {
-    const lib = await loadXlsx();
+    const lib = o.xlsx ?? (await loadXlsx());
     const { data, workbook } = await lib.openWorkbook(bytes, name);
     const plan = planWorkbookPush(data, o);
     // New rows' keys (and the county and group filled in) go into the file before anything is

@@ -4,7 +4,7 @@
 
 import { pullList, type ApiClient, type PullFilter } from '@taizhang/client';
 import { LEDGERS, type LedgerName } from '@taizhang/ledger';
-import { loadXlsx } from './ledgerFile';
+import { loadXlsx, type Xlsx } from './ledgerFile';
 
 export interface ListChoice {
   readonly ledger: LedgerName;
@@ -26,9 +26,9 @@ export function filterOf(choices: Readonly<Record<string, string | undefined>>):
   return f as PullFilter;
 }
 
-export async function listFile(api: ApiClient, c: ListChoice, today: string): Promise<ListDownload> {
+export async function listFile(api: ApiClient, c: ListChoice, today: string, xlsx?: Xlsx): Promise<ListDownload> {
   const [lib, list] = await Promise.all([
-    loadXlsx(),
+    xlsx ?? loadXlsx(),
     pullList(api, { ledger: c.ledger, filter: c.filter, ...(c.overdueAsOf && { overdueAsOf: c.overdueAsOf }) }),
   ]);
   const ledger = LEDGERS[c.ledger];
