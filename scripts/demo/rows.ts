@@ -59,7 +59,10 @@ export function demoProblem(r: Rng, today: string, counties: readonly string[] =
   const enterprise = p.sector !== '农业' && r() < 0.6;
   const foundOn = addDays(today, -int(r, 1, 240));
   const level = pick(r, ['现场解决', '协调解决', '协调解决', '提交市级'] as const);
-  const status = level === '现场解决' ? '已解决' : pick(r, ['待办理', '办理中', '办理中', '已解决'] as const);
+  const handled = level === '现场解决' ? '已解决' : pick(r, ['待办理', '办理中', '办理中', '已解决'] as const);
+  // A work group escalates and the city office assigns (docs/workflow.md): a problem a
+  // clerk submits to the city waits 待办理 until then.
+  const status = level === '提交市级' ? '待办理' : handled;
   const row: CanonicalRow = {
     county,
     targetType: enterprise ? '入企' : '进村',
