@@ -158,11 +158,11 @@ export function supportHtml() {
 <h1>台账 Taizhang</h1>
 <p>台账加载项用于在 Excel 中填报、校验、上报和汇总“入企进村服务”的问题清单与走访台账：校验规则与服务器一致，上报的每一行只保存一次，并保留版本和修改记录。</p>
 <p>需要 Excel 网页版、Microsoft 365，或 Office 2019 及以上版本（Windows 上需要 Microsoft Edge WebView2 运行时）。首页选项卡上的“台账”按钮打开任务窗格；使用管理员开通的账户登录。</p>
-<p>使用 WPS 或旧版 Excel 时，可用命令行工具 <code>taizhang check</code>、<code>taizhang push</code>、<code>taizhang pull</code> 校验和同步台账文件。账户、权限和数据问题请联系本县（区、市）的台账管理员。</p>
+<p>使用 WPS 或旧版 Excel 时，请在浏览器中打开<a href="web.html">台账网页版</a>：无需安装，选择台账文件即可校验、上报，并下载写好同步状态的工作簿和汇总清单；也可用命令行工具 <code>taizhang check</code>、<code>taizhang push</code>、<code>taizhang pull</code>。账户、权限和数据问题请联系本县（区、市）的台账管理员。</p>
 <hr>
 <p lang="en">The Taizhang add-in fills in, checks, pushes and consolidates the problem lists and visit logs of the enterprise and village service campaign in Excel: the same rules as the server, every row stored once, with versions and a history of changes.</p>
 <p lang="en">It needs Excel on the web, Microsoft 365, or Office 2019 or newer (on Windows with the Microsoft Edge WebView2 Runtime). The 台账 button on the Home tab opens the task pane; sign in with the account your administrator created.</p>
-<p lang="en">With WPS or an older Excel, check and sync ledger files with the command line: <code>taizhang check</code>, <code>taizhang push</code>, <code>taizhang pull</code>. For accounts, permissions and data, contact your county's ledger administrator.</p>
+<p lang="en">With WPS or an older Excel, open <a href="web.html?lang=en">Taizhang on the web</a> in a browser: nothing to install; choose a ledger file to check and push it, and download the synced workbook and the consolidated list. The command line does the same: <code>taizhang check</code>, <code>taizhang push</code>, <code>taizhang pull</code>. For accounts, permissions and data, contact your county's ledger administrator.</p>
 </body>
 </html>
 `;

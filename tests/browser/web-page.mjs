@@ -105,11 +105,11 @@ export async function runWebPage(o) {
     await page.getByRole('button', { name: '登录' }).waitFor();
     await axe(page, 'sign-in', check);
     await page.getByLabel('电子邮箱').fill('clerk.yuci@taizhang.demo');
-    await page.getByLabel('密码').fill('wrong-password');
+    await page.locator('input[name="password"]').fill('wrong-password');
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByRole('alert').waitFor();
     check((await page.getByRole('alert').innerText()).includes('电子邮箱或密码不正确'), 'web page: a wrong password is explained');
-    await page.getByLabel('密码').fill('taizhang-demo');
+    await page.locator('input[name="password"]').fill('taizhang-demo');
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByText(/填报员 · 榆次区 · 榆次区入企服务第1组/).waitFor({ timeout: 30_000 });
     check(true, 'web page: signed in, role, county and group shown');
