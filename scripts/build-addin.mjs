@@ -103,10 +103,13 @@ export function webHtml() {
   .tz-signin { max-width: 420px; }
   .tz-section h2, .tz-signin h2 { font-size: 18px; margin: 0; }
   .tz-section h3 { font-size: 15px; margin: 4px 0; }
-  .tz-drop { border: 2px dashed #8a8886; border-radius: 6px; padding: 20px; display: flex; flex-direction: column; gap: 8px; align-items: flex-start; }
+  .tz-drop { position: relative; border: 2px dashed #8a8886; border-radius: 6px; padding: 20px; display: flex; flex-direction: column; gap: 8px; align-items: flex-start; }
   .tz-drop p { margin: 0; }
-  .tz-file-label { font-weight: 600; }
-  .tz-drop input[type=file]:focus-visible { outline: 2px solid #0f6cbd; outline-offset: 2px; }
+  .tz-file-input { position: absolute; width: 1px; height: 1px; opacity: 0; overflow: hidden; }
+  .tz-file-button { display: inline-block; padding: 5px 12px; border: 1px solid #d1d1d1; border-radius: 4px; background: #fff; font-weight: 600; cursor: pointer; }
+  .tz-file-button:hover { background: #f5f5f5; border-color: #c7c7c7; }
+  .tz-file-input:focus-visible + .tz-file-button { outline: 2px solid #0f6cbd; outline-offset: 2px; }
+  .tz-file-input:disabled + .tz-file-button { color: #bdbdbd; cursor: default; }
   .tz-actions { display: flex; flex-wrap: wrap; gap: 8px; }
   .tz-filters { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 8px 16px; align-items: end; }
   .tz-errors table, .tz-conflict table { border-collapse: collapse; width: 100%; }

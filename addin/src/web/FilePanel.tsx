@@ -136,9 +136,10 @@ export function FilePanel({ s, lang, api, profile, onSignedOut }: FilePanelProps
       <h2 id="tz-file-title">{s.fileTitle}</h2>
       <div className="tz-drop" onDragOver={(e) => e.preventDefault()} onDrop={drop}>
         <Text as="p">{s.dropHere}</Text>
-        <label htmlFor="tz-file" className="tz-file-label">{s.chooseFile}</label>
-        <input id="tz-file" type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" disabled={busy !== undefined}
+        {/* The browser's own file field, hidden but focusable; its label is the button the clerk sees (in the page's language). */}
+        <input id="tz-file" className="tz-file-input" type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" disabled={busy !== undefined}
           onChange={(e) => { void choose(e.target.files?.[0]); e.target.value = ''; }} />
+        <label htmlFor="tz-file" className="tz-file-button" aria-disabled={busy !== undefined}>{s.chooseFile}</label>
       </div>
       {busy === 'read' && <Spinner size="small" label={s.reading(reading)} />}
       {problem && <Problem s={s} problem={problem} />}

@@ -33,7 +33,7 @@ const zh = {
   wholeCity: '全市',
   // the file
   fileTitle: '上报台账文件',
-  dropHere: '将台账文件拖到此处，或点击下方选择文件。',
+  dropHere: '将台账文件拖到此处，或点击下面的按钮选择文件。',
   chooseFile: '选择台账文件（.xlsx）',
   reading: (name: string) => `正在读取「${name}」…`,
   notXlsx: (name: string) => `「${name}」不是 .xlsx 文件。请在 WPS 表格或 Excel 中另存为“Excel 工作簿（*.xlsx）”后再选择。`,
@@ -127,7 +127,7 @@ const en: WebStrings = {
   roles: { clerk: 'Clerk', coordinator: 'Coordinator', admin: 'Administrator', department: 'Responsible department' },
   wholeCity: 'Whole city',
   fileTitle: 'Push a ledger file',
-  dropHere: 'Drop a ledger file here, or choose one below.',
+  dropHere: 'Drop a ledger file here, or use the button below to choose one.',
   chooseFile: 'Choose a ledger file (.xlsx)',
   reading: (name) => `Reading "${name}"…`,
   notXlsx: (name) => `"${name}" is not an .xlsx file. Save it in WPS Spreadsheets or Excel as "Excel Workbook (*.xlsx)", then choose it again.`,
