@@ -3,8 +3,7 @@
 // CliError (exit 2).
 
 import { readFile, stat } from 'node:fs/promises';
-import type ExcelJS from 'exceljs';
-import { openWorkbook, type WorkbookData } from '@taizhang/client/xlsx';
+import { openWorkbook, type WorkbookData, type XlsxWorkbook } from '@taizhang/client/xlsx';
 import { WorkbookError } from '@taizhang/client';
 import { CliError } from '../context';
 
@@ -19,7 +18,7 @@ export async function readWorkbook(path: string): Promise<WorkbookData> {
 }
 
 /** readWorkbook, keeping the exceljs workbook for ./writeBack.ts to write into. */
-export async function loadWorkbook(path: string): Promise<{ data: WorkbookData; workbook: ExcelJS.Workbook }> {
+export async function loadWorkbook(path: string): Promise<{ data: WorkbookData; workbook: XlsxWorkbook }> {
   let info;
   try {
     info = await stat(path);

@@ -4,13 +4,12 @@
 
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type ExcelJS from 'exceljs';
-import { workbookBytes } from '@taizhang/client/xlsx';
+import { workbookBytes, type XlsxWorkbook } from '@taizhang/client/xlsx';
 import { CliError } from '../context';
 
 export { applyWrites, type CellWrite } from '@taizhang/client/xlsx';
 
-export async function saveWorkbook(workbook: ExcelJS.Workbook, path: string): Promise<void> {
+export async function saveWorkbook(workbook: XlsxWorkbook, path: string): Promise<void> {
   const tmp = join(dirname(path), `.taizhang-${process.pid}-${Date.now()}.xlsx`);
   try {
     await writeFile(tmp, await workbookBytes(workbook));

@@ -12,6 +12,9 @@ import type { MergedRange, SheetCell, SheetData, WorkbookData } from '../workboo
 
 export type { MergedRange, SheetCell, SheetData, WorkbookData };
 
+/** An opened workbook, to write into and save (what the library calls a workbook). */
+export type XlsxWorkbook = ExcelJS.Workbook;
+
 const MS_PER_DAY = 86_400_000;
 /** 1970-01-01 in the 1900 date system. */
 const UNIX_EPOCH_SERIAL = 25569;
