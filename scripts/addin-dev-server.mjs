@@ -8,6 +8,8 @@
 //                                                 → the Auth emulator (connectAuthEmulator(auth,
 //                                                   origin) calls these paths)
 //   /manifest.xml                                 → the development manifest at the repository root
+// Everything else is a file of addin/dist: the pane (/taskpane.html) and the web page for
+// everyone without the add-in (/web.html, or /web).
 // The emulators' own endpoints (/emulator/…, the Functions emulator's /backends, …) and any
 // request carrying the emulators' administrator token (`Bearer owner`) are refused: an https
 // page on localhost is trusted by the browser and by Excel, and must not hand out the power to
@@ -79,6 +81,7 @@ function proxy(req, res, target) {
 function serveFile(req, res, dist, manifest) {
   let p = decodeURIComponent(new URL(req.url, 'https://localhost').pathname);
   if (p === '/') p = '/taskpane.html';
+  if (p === '/web') p = '/web.html';
   const file = p === '/manifest.xml' && manifest ? manifest : path.join(dist, path.normalize(p).replace(/^(\.\.[/\\])+/, ''));
   if (!file.startsWith(dist) && file !== manifest) {
     res.writeHead(403).end();

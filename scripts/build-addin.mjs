@@ -2,7 +2,10 @@
 // Builds the task pane: addin/src/pane/main.tsx → addin/dist/taskpane.js (one minified
 // bundle, es2020, iife), addin/dist/guard.js (the ES5 old-webview check, loaded first),
 // addin/dist/taskpane.html, addin/dist/support.html (the manifest's SupportUrl) and addin/dist/assets/icon-{16,32,64,80,128}.png
-// (copied from addin/assets/, drawn there by scripts/png.mjs when missing).
+// (copied from addin/assets/, drawn there by scripts/png.mjs when missing); and the web page
+// for everyone without the add-in: addin/src/web/main.tsx → addin/dist/web.html +
+// addin/dist/web/web.js (ES modules, split: the workbook library is its own chunk, fetched
+// only when a file is chosen).
 // Needs no network: Office.js is loaded by the html from Microsoft's CDN at run time.
 //
 //   node scripts/build-addin.mjs                  development: the pane talks to the emulators
@@ -89,6 +92,65 @@ export function taskpaneHtml(officeJs = OFFICE_JS_CDN) {
 `;
 }
 
+export function webHtml() {
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>台账网页版</title>
+<link rel="icon" type="image/png" href="assets/icon-32.png">
+<style>
+  html, body { margin: 0; font-family: "Segoe UI", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", sans-serif; font-size: 14px; background: #faf9f8; }
+  .tz-header { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 8px; padding: 12px 24px; background: #fff; border-bottom: 1px solid #e1dfdd; }
+  .tz-header h1 { font-size: 22px; margin: 0; }
+  .tz-account { display: flex; flex-wrap: wrap; align-items: center; gap: 12px; }
+  .tz-main { max-width: 980px; margin: 0 auto; padding: 16px 24px 48px; display: flex; flex-direction: column; gap: 16px; }
+  .tz-section, .tz-signin { background: #fff; border: 1px solid #e1dfdd; border-radius: 6px; padding: 16px; display: flex; flex-direction: column; gap: 10px; }
+  .tz-signin { max-width: 420px; }
+  .tz-section h2, .tz-signin h2 { font-size: 18px; margin: 0; }
+  .tz-section h3 { font-size: 15px; margin: 4px 0; }
+  .tz-drop { position: relative; border: 2px dashed #8a8886; border-radius: 6px; padding: 20px; display: flex; flex-direction: column; gap: 8px; align-items: flex-start; }
+  .tz-drop p { margin: 0; }
+  .tz-file-input { position: absolute; width: 1px; height: 1px; opacity: 0; overflow: hidden; }
+  .tz-file-button { display: inline-block; padding: 5px 12px; border: 1px solid #d1d1d1; border-radius: 4px; background: #fff; font-weight: 600; cursor: pointer; }
+  .tz-file-button:hover { background: #f5f5f5; border-color: #c7c7c7; }
+  .tz-file-input:focus-visible + .tz-file-button { outline: 2px solid #0f6cbd; outline-offset: 2px; }
+  .tz-file-input:disabled + .tz-file-button { color: #bdbdbd; cursor: default; }
+  .tz-actions { display: flex; flex-wrap: wrap; gap: 8px; }
+  .tz-filters { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 8px 16px; align-items: end; }
+  .tz-errors table, .tz-conflict table { border-collapse: collapse; width: 100%; }
+  .tz-errors th, .tz-errors td, .tz-conflict th, .tz-conflict td { border: 1px solid #e1dfdd; padding: 4px 6px; text-align: left; vertical-align: top; }
+  .tz-conflict { margin: 8px 0; }
+  .tz-conflict caption { text-align: left; font-weight: 600; padding-bottom: 4px; }
+  .tz-note { color: #a4262c; }
+  .tz-detail { font-size: 12px; color: #605e5c; word-break: break-all; }
+  .tz-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+</style>
+</head>
+<body>
+<div id="root"></div>
+<script type="module" src="web/web.js"></script>
+</body>
+</html>
+`;
+}
+
+/**
+ * The JavaScript the web page loads before a file is chosen: its entry and every chunk the
+ * entry imports statically (esbuild's metafile), not the chunks it imports dynamically.
+ */
+export function firstLoadFiles(metafile, entryOut) {
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const i of metafile.outputs[file]?.imports ?? []) if (i.kind === 'import-statement') visit(i.path);
+  };
+  visit(entryOut);
+  return [...seen];
+}
+
 /**
  * The page the manifest's SupportUrl and "learn more" link open (store review follows them):
  * what the add-in does, which Excel it needs, and where to turn without it, in both languages.
@@ -106,11 +168,11 @@ export function supportHtml() {
 <h1>台账 Taizhang</h1>
 <p>台账加载项用于在 Excel 中填报、校验、上报和汇总“入企进村服务”的问题清单与走访台账：校验规则与服务器一致，上报的每一行只保存一次，并保留版本和修改记录。</p>
 <p>需要 Excel 网页版、Microsoft 365，或 Office 2019 及以上版本（Windows 上需要 Microsoft Edge WebView2 运行时）。首页选项卡上的“台账”按钮打开任务窗格；使用管理员开通的账户登录。</p>
-<p>使用 WPS 或旧版 Excel 时，可用命令行工具 <code>taizhang check</code>、<code>taizhang push</code>、<code>taizhang pull</code> 校验和同步台账文件。账户、权限和数据问题请联系本县（区、市）的台账管理员。</p>
+<p>使用 WPS 或旧版 Excel 时，请在浏览器中打开<a href="web.html">台账网页版</a>：无需安装，选择台账文件即可校验、上报，并下载写好同步状态的工作簿和汇总清单；也可用命令行工具 <code>taizhang check</code>、<code>taizhang push</code>、<code>taizhang pull</code>。账户、权限和数据问题请联系本县（区、市）的台账管理员。</p>
 <hr>
 <p lang="en">The Taizhang add-in fills in, checks, pushes and consolidates the problem lists and visit logs of the enterprise and village service campaign in Excel: the same rules as the server, every row stored once, with versions and a history of changes.</p>
 <p lang="en">It needs Excel on the web, Microsoft 365, or Office 2019 or newer (on Windows with the Microsoft Edge WebView2 Runtime). The 台账 button on the Home tab opens the task pane; sign in with the account your administrator created.</p>
-<p lang="en">With WPS or an older Excel, check and sync ledger files with the command line: <code>taizhang check</code>, <code>taizhang push</code>, <code>taizhang pull</code>. For accounts, permissions and data, contact your county's ledger administrator.</p>
+<p lang="en">With WPS or an older Excel, open <a href="web.html?lang=en">Taizhang on the web</a> in a browser: nothing to install; choose a ledger file to check and push it, and download the synced workbook and the consolidated list. The command line does the same: <code>taizhang check</code>, <code>taizhang push</code>, <code>taizhang pull</code>. For accounts, permissions and data, contact your county's ledger administrator.</p>
 </body>
 </html>
 `;
@@ -137,7 +199,29 @@ export async function buildAddin({ prod = false, officeJs = OFFICE_JS_CDN, out =
     },
     metafile: true,
   });
+  const web = await build({
+    absWorkingDir: ROOT,
+    entryPoints: { web: path.join(ROOT, 'addin', 'src', 'web', 'main.tsx') },
+    outdir: path.join(out, 'web'),
+    chunkNames: 'chunk-[hash]',
+    bundle: true,
+    splitting: true,
+    minify: true,
+    sourcemap: prod ? false : 'linked',
+    target: 'es2020',
+    format: 'esm',
+    platform: 'browser',
+    jsx: 'automatic',
+    legalComments: 'none',
+    logLevel: 'warning',
+    define: {
+      __TZ_CONFIG__: JSON.stringify(config ?? configFromEnv(prod)),
+      'process.env.NODE_ENV': JSON.stringify(prod ? 'production' : 'development'),
+    },
+    metafile: true,
+  });
   await writeFile(path.join(out, 'taskpane.html'), taskpaneHtml(officeJs));
+  await writeFile(path.join(out, 'web.html'), webHtml());
   // The old-webview guard goes as written: ES5, loaded before the bundle.
   await copyFile(GUARD, path.join(out, 'guard.js'));
   await writeFile(path.join(out, 'support.html'), supportHtml());
@@ -149,13 +233,15 @@ export async function buildAddin({ prod = false, officeJs = OFFICE_JS_CDN, out =
     await copyFile(src, path.join(out, 'assets', `icon-${size}.png`));
   }
   const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
-  return { out, bytes };
+  const webEntry = path.relative(ROOT, path.join(out, 'web', 'web.js')).split(path.sep).join('/');
+  const webFirstLoad = firstLoadFiles(web.metafile, webEntry).map((f) => path.join(ROOT, f));
+  return { out, bytes, webFirstLoad, metafiles: { pane: result.metafile, web: web.metafile } };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const argv = process.argv.slice(2);
   buildAddin({ prod: argv.includes('--prod'), officeJs: arg(argv, '--office-js') ?? OFFICE_JS_CDN, out: arg(argv, '--out') ?? DIST })
-    .then(({ out, bytes }) => console.log(`[build-addin] ${path.relative(ROOT, out)}/taskpane.{html,js}, guard.js, support.html (${Math.round(bytes / 1024)} KB), assets/icon-*.png`))
+    .then(({ out, bytes }) => console.log(`[build-addin] ${path.relative(ROOT, out)}/taskpane.{html,js}, guard.js, support.html (${Math.round(bytes / 1024)} KB), assets/icon-*.png, web.html + web/*.js`))
     .catch((e) => {
       console.error(`[build-addin] ${e.message}`);
       process.exit(1);

@@ -45,6 +45,7 @@ function sideloadHelp(paneUrl) {
   const manifest = path.join(ROOT, 'manifest.xml');
   console.log(`
  Excel 加载项 / the Excel add-in   ${paneUrl ? `${paneUrl}/taskpane.html` : '(未启动 / not running)'}
+ 网页版（WPS、旧版 Office）/ the web page (WPS, older Office)   ${paneUrl ? `${paneUrl}/web.html` : '(未启动 / not running)'}
    清单 / manifest: ${manifest}
    · Excel 网页版 / Excel on the web: 开始 → 加载项 → 更多加载项 → 我的加载项 → 上传我的加载项 → 选择 manifest.xml
        (Home → Add-ins → More Add-ins → My Add-ins → Upload My Add-in → choose manifest.xml)

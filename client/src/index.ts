@@ -16,3 +16,5 @@ export * from './sync/settle';
 export * from './sync/report';
 export * from './sync/list';
 export * from './sync/rights';
+export * from './workbook';
+export * from './sync/pullList';

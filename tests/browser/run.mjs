@@ -17,6 +17,7 @@ import { buildAddin } from '../../scripts/build-addin.mjs';
 import { startDevServer } from '../../scripts/addin-dev-server.mjs';
 import { seedDemo, waitForFunctions } from '../../scripts/demo/local.mjs';
 import { AUTH_HOST, FIRESTORE_HOST, FUNCTIONS_ORIGIN } from '../../scripts/ports.mjs';
+import { runWebPage } from './web-page.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const OUT = path.join(ROOT, 'tests', 'output', 'browser');
@@ -141,7 +142,10 @@ async function main() {
     absWorkingDir: ROOT, entryPoints: [path.join(ROOT, 'tests', 'browser', 'office-sim.ts')], outfile: path.join(OUT, 'office-sim.js'),
     bundle: true, format: 'iife', target: 'es2022', platform: 'browser', logLevel: 'warning', // the simulator needs native class fields
   });
-  await buildAddin({ out: OUT, officeJs: 'office-sim.js' });
+  const { metafiles } = await buildAddin({ out: OUT, officeJs: 'office-sim.js' });
+  // The web page's chunk that carries the workbook library; the pane's bundle has none of it.
+  const withExceljs = (m) => Object.entries(m.outputs).filter(([, o]) => Object.keys(o.inputs).some((i) => i.includes('node_modules/exceljs/')));
+  const lazyChunk = path.basename(withExceljs(metafiles.web)[0]?.[0] ?? 'none');
   const dev = await startDevServer({ port: 0, dist: OUT });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -291,6 +295,9 @@ async function main() {
     await shot('department-returned');
 
     check(problems.length === 0, `no console errors${problems.length ? `: ${problems.join(' | ')}` : ''}`);
+
+    check(withExceljs(metafiles.pane).length === 0 && lazyChunk !== 'none', `the pane's bundle holds no workbook library; the web page loads it as ${lazyChunk}`);
+    await runWebPage({ browser, url: dev.url, out: OUT, shots: SHOTS, check, coordinatorEdits, lazyChunk });
   } catch (e) {
     const page = browser.contexts()[0]?.pages()[0];
     if (page) {
@@ -303,7 +310,7 @@ async function main() {
     await browser.close();
     await dev.close();
   }
-  console.log(`[browser] ${step} screenshots in ${path.relative(ROOT, SHOTS)}/`);
+  console.log(`[browser] ${step} screenshots of the pane and 4 of the web page in ${path.relative(ROOT, SHOTS)}/`);
   await writeCounts(0);
 }
 

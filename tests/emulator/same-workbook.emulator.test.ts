@@ -18,7 +18,7 @@ import { runPush } from '../../cli/src/commands/push';
 import type { CliContext } from '../../cli/src/context';
 import type { Connect } from '../../cli/src/firebase/callables';
 import { resolveTarget } from '../../cli/src/firebase/target';
-import { plainCellValue } from '../../cli/src/xlsx/readSheet';
+import { plainCellValue } from '@taizhang/client/xlsx';
 import { problemValues } from '../support/addinRows';
 import { tempDir } from '../unit/cli/fixtures';
 import { adminDb, callOk, clearFirestore, closeAdmin, FUNCTIONS_ORIGIN, makeUser, PROJECT_ID, REGION, type TestUser } from './helpers';

@@ -9,9 +9,9 @@ import { ApiError } from '@taizhang/client';
 import { CliError, EXIT_OK, type CliContext, type RegisterCommand } from '../context';
 import { refusePasswordArgument } from '../firebase/password';
 import { addSignInOptions, apiFailure, connect as realConnect, type Connect, type SignInOptions } from '../firebase/callables';
-import { pullList } from '../sync/pull';
+import { pullList } from '@taizhang/client';
 import { saveWorkbook } from '../xlsx/writeBack';
-import { listWorkbook } from '../xlsx/writeList';
+import { listWorkbook } from '@taizhang/client/xlsx';
 import { parseTodayOption } from './check';
 
 type FilterField = (typeof FILTER_FIELDS)[number];

@@ -1,51 +1,15 @@
-// `taizhang push` before anything is sent: the sheet and its header as `taizhang check`
-// chooses them, its cells handed to the shared sync core (@taizhang/client), which decides
-// every row (keys, copies, county and group, 有错误, what goes); the check report is the
-// core's invalid rows as `taizhang check` shows them. Pure: the cell writes are returned.
+// `taizhang push` before anything is sent: the shared push plan of a workbook's rows
+// (@taizhang/client: the sheet and header as `taizhang check` chooses them, every row decided
+// by the sync core), with the command line's hints and a CliError for a workbook that cannot
+// be used. Pure: the cell writes are returned.
 
-import { planPush as planRows, readRow, sheetColumns, type CellWrite, type Outgoing, type PushPlan as CorePlan, type SheetRow } from '@taizhang/client';
-import type { LedgerName } from '@taizhang/ledger';
-import { NO_ROWS_WARNING, prepareSheet, type CheckReport, type WorkbookRows } from '../check/checkWorkbook';
+import { planWorkbookPush, type CellWrite, type Outgoing, type WorkbookPlanOptions, type WorkbookPushPlan, type WorkbookRows } from '@taizhang/client';
+import { asCliError, CLI_HINTS } from '../check/checkWorkbook';
 
 export type { CellWrite, Outgoing };
-
-export interface PushPlan extends CorePlan {
-  readonly sheet: string;
-  /** What `taizhang check` would say of the sheet. */
-  readonly report: CheckReport;
-}
-
-export interface PlanOptions {
-  readonly ledger?: LedgerName;
-  readonly sheet?: string;
-  readonly today: string;
-  /** The signed-in account's county and group, filled into new rows where empty. */
-  readonly profile?: { readonly county?: string; readonly group?: string };
-  readonly newKey: () => string;
-}
+export type PushPlan = WorkbookPushPlan;
+export type PlanOptions = Omit<WorkbookPlanOptions, 'hints'>;
 
 export function planPush(book: WorkbookRows, o: PlanOptions): PushPlan {
-  const { sheet, match, warnings } = prepareSheet(book, o);
-  const endCol = Math.max(0, ...sheet.rows.map((r) => r.length));
-  const cols = sheetColumns(match, { firstRow: 1, firstCol: 0, endCol, date1904: book.date1904 });
-  const rows: SheetRow[] = [];
-  sheet.rows.forEach((cells, i) => {
-    const r = readRow(cols, i + 1, (c) => cells[c] ?? null);
-    if (r) rows.push(r);
-  });
-  const plan = planRows(cols, rows, o);
-  const report: CheckReport = {
-    ledger: cols.ledger.name,
-    sheet: sheet.name,
-    headerRow: cols.headerRow,
-    rows: plan.rows,
-    valid: plan.valid,
-    errors: plan.invalid.flatMap((r) => r.errors.map((e) => ({
-      row: e.row, cell: e.address, field: e.field, header: e.header, code: e.code, message: e.message, zh: e.zh, en: e.en,
-    }))),
-    warnings: plan.rows === 0 ? [...warnings, NO_ROWS_WARNING] : warnings,
-    today: o.today,
-    date1904: book.date1904,
-  };
-  return { ...plan, sheet: sheet.name, report };
+  return asCliError(() => planWorkbookPush(book, { ...o, hints: CLI_HINTS }));
 }

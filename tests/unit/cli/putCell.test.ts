@@ -3,7 +3,7 @@
 // them must not reach the others (a text column turned into dates, say).
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { putCell } from '../../../cli/src/xlsx/cells';
+import { putCell } from '@taizhang/client/xlsx';
 import { tempDir } from './fixtures';
 
 it('a number format written into one cell leaves the cells that shared its style as they were', async () => {

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { dateToSerial } from '@taizhang/ledger';
 import { CliError } from '../../../cli/src/context';
-import { dateToStoredSerial, plainCellValue, readWorkbook } from '../../../cli/src/xlsx/readSheet';
+import { dateToStoredSerial, plainCellValue } from '@taizhang/client/xlsx';
+import { readWorkbook } from '../../../cli/src/xlsx/readSheet';
 import { MESSY_SHEET, day, putRow, tempDir, write1904Workbook, writeMessyWorkbook } from './fixtures';
 
 describe('plainCellValue', () => {

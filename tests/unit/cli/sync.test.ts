@@ -14,7 +14,7 @@ import type { Connect } from '../../../cli/src/firebase/callables';
 import { resolveTarget } from '../../../cli/src/firebase/target';
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
-import { escapeXstring, putCell } from '../../../cli/src/xlsx/cells';
+import { escapeXstring, putCell } from '@taizhang/client/xlsx';
 import { FORMULA_LIKE } from '../../support/formulaLike';
 import { fakeServer, type FakeServer } from '../../support/fakeApi';
 import { MESSY_SHEET, tempDir, TODAY, writeMessyWorkbook } from './fixtures';

@@ -1,12 +1,13 @@
-// `taizhang pull`'s workbook: the consolidated list as the add-in lays it out on its 汇总
-// sheet (the shared client's list layout): the ledger's header, then the system columns (id,
+// The consolidated list as a new workbook (`taizhang pull`, the web page's download), laid
+// out as the add-in's 汇总 sheet (the shared client's list layout): the ledger's header, then the system columns (id,
 // version, sync state, row key, fingerprint), one row per stored row sorted by id. Dates are
 // real dates (serials shown yyyy-mm-dd), counts numbers, everything else text through
 // putCell: server text never becomes a formula. The file can be edited and pushed back.
 
 import ExcelJS from 'exceljs';
 import { SYSTEM_COLUMNS, type LedgerDef, type LivePulledRow } from '@taizhang/ledger';
-import { listFormats, listRowCells, pullSheetName } from '@taizhang/client';
+import { listFormats, listRowCells } from '../sync/list';
+import { pullSheetName } from '../sheet/cells';
 import { putCell } from './cells';
 
 const HEADER_FILL = 'FFDDEBF7';

@@ -1,9 +1,9 @@
-// `taizhang pull` on the wire: every page of pullRows (the add-in's client follows the
-// cursor's page tokens), in the server's order (by id); --overdue keeps the problems past
-// their deadline as of "today", as the notice and the add-in's summary count them.
+// The consolidated list for a new workbook (`taizhang pull`, the web page): every page of
+// pullRows, in the stored order (by id), withdrawn rows left out; "overdue only" keeps the
+// problems past their deadline as of "today", as the notice and the add-in's summary count them.
 
 import { isLivePulledRow, isOverdue, type LedgerName, type LivePulledRow, type PullFilter } from '@taizhang/ledger';
-import type { ApiClient } from '@taizhang/client';
+import type { ApiClient } from '../api/client';
 
 export const PULL_PAGE_SIZE = 5000;
 
@@ -16,7 +16,7 @@ export interface PullOptions {
 
 export interface PulledList {
   readonly rows: LivePulledRow[];
-  /** All rows the server sent (before --overdue). */
+  /** All rows the pull answered (before the overdue filter). */
   readonly fetched: number;
   readonly cursor: string;
 }

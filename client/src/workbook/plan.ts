@@ -1,0 +1,51 @@
+// A push of a workbook file before anything is sent: the sheet and its header as the check
+// chooses them, its cells handed to the sync core, which decides every row (keys, copies,
+// county and group, 有错误, what goes); the check report is the core's invalid rows as the
+// check shows them. Pure: the cell writes are returned.
+
+import type { LedgerName } from '@taizhang/ledger';
+import { readRow, sheetColumns, type SheetRow } from '../sheet/model';
+import { planPush as planRows, type PushPlan as CorePlan } from '../sync/plan';
+import { NO_ROWS_WARNING, prepareSheet, type ChoiceHints, type CheckReport, type WorkbookRows } from './check';
+
+export interface WorkbookPushPlan extends CorePlan {
+  readonly sheet: string;
+  /** What the check says of the sheet. */
+  readonly report: CheckReport;
+}
+
+export interface WorkbookPlanOptions {
+  readonly ledger?: LedgerName;
+  readonly sheet?: string;
+  readonly today: string;
+  /** The signed-in account's county and group, filled into new rows where empty. */
+  readonly profile?: { readonly county?: string; readonly group?: string };
+  readonly newKey: () => string;
+  readonly hints?: ChoiceHints;
+}
+
+export function planWorkbookPush(book: WorkbookRows, o: WorkbookPlanOptions): WorkbookPushPlan {
+  const { sheet, match, warnings } = prepareSheet(book, o);
+  const endCol = Math.max(0, ...sheet.rows.map((r) => r.length));
+  const cols = sheetColumns(match, { firstRow: 1, firstCol: 0, endCol, date1904: book.date1904 });
+  const rows: SheetRow[] = [];
+  sheet.rows.forEach((cells, i) => {
+    const r = readRow(cols, i + 1, (c) => cells[c] ?? null);
+    if (r) rows.push(r);
+  });
+  const plan = planRows(cols, rows, o);
+  const report: CheckReport = {
+    ledger: cols.ledger.name,
+    sheet: sheet.name,
+    headerRow: cols.headerRow,
+    rows: plan.rows,
+    valid: plan.valid,
+    errors: plan.invalid.flatMap((r) => r.errors.map((e) => ({
+      row: e.row, cell: e.address, field: e.field, header: e.header, code: e.code, message: e.message, zh: e.zh, en: e.en,
+    }))),
+    warnings: plan.rows === 0 ? [...warnings, NO_ROWS_WARNING] : warnings,
+    today: o.today,
+    date1904: book.date1904,
+  };
+  return { ...plan, sheet: sheet.name, report };
+}
