@@ -15,3 +15,4 @@ export * from './sync/answers';
 export * from './sync/settle';
 export * from './sync/report';
 export * from './sync/list';
+export * from './sync/registry';

@@ -57,12 +57,13 @@ export function targetIndex(enterprises: readonly EnterpriseRecord[], villages: 
   const vNames = new Map<string, VillageRecord[]>();
   for (const v of villages) {
     if (!v.active) continue;
-    push(vNames, `${v.county}|${normaliseText(v.name)}`, v);
-    push(vNames, `|${normaliseText(v.name)}`, v);
+    push(vNames, `${v.county}|${normaliseName(v.name, v.county)}`, v);
+    push(vNames, `|${normaliseName(v.name)}`, v);
   }
   const enterprisesNamed = (name: string, county?: string) =>
     county === undefined ? eNames.get(`|${normaliseName(name)}`) ?? [] : eNames.get(`${county}|${normaliseName(name, county)}`) ?? [];
-  const villagesNamed = (name: string, county?: string) => vNames.get(`${county ?? ''}|${normaliseText(name)}`) ?? [];
+  const villagesNamed = (name: string, county?: string) =>
+    vNames.get(county === undefined ? `|${normaliseName(name)}` : `${county}|${normaliseName(name, county)}`) ?? [];
   return {
     enterprise: (code) => byCode.get(code),
     enterprisesNamed,

@@ -241,6 +241,17 @@ export function targetMatch(r: TargetRecord): TargetMatch {
   return { name: r.name, county: r.county, township: r.township, id: r.id };
 }
 
+/** A record as a lookup or list answered it (entries answered are active). */
+export function recordOfMatch(m: TargetMatch): TargetRecord {
+  if (m.creditCode !== undefined) {
+    return {
+      creditCode: m.creditCode, name: m.name, aliases: [...(m.aliases ?? [])], county: m.county,
+      ...(m.township !== undefined && { township: m.township }), ...(m.address !== undefined && { address: m.address }), active: true,
+    };
+  }
+  return { id: m.id ?? villageSlug(m.county, m.township ?? '', m.name), county: m.county, township: m.township ?? '', name: m.name, active: true };
+}
+
 /**
  * How well a record answers a typed query, for the order of lookupTargets: an exact name or
  * alias first, then names that start with it, then names that hold it, shorter names first.

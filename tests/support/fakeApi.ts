@@ -9,7 +9,7 @@ import {
 } from '@taizhang/ledger';
 import { ApiError } from '@taizhang/client';
 import type { Transport } from '@taizhang/client';
-import type { NoticeAnswer, Profile, PulledRow, PushResult, PushRow } from '@taizhang/client';
+import type { NoticeAnswer, Profile, PulledRow, PushResult, PushRow, TargetMatch } from '@taizhang/client';
 
 /** What generateNotice computes from (the real pure builder, buildNotice). */
 export interface NoticeSource {
@@ -51,7 +51,7 @@ export function storedNotice(date: string, src: NoticeSource, county?: string): 
   return { ...n, generatedAt: `${date}T00:00:03.120Z` };
 }
 
-export function fakeServer(o: { today?: string; profile?: Profile; noticeSource?: NoticeSource } = {}): FakeServer {
+export function fakeServer(o: { today?: string; profile?: Profile; noticeSource?: NoticeSource; targets?: readonly TargetMatch[] } = {}): FakeServer {
   const store: Record<LedgerName, Map<string, Stored>> = { problems: new Map(), visits: new Map() };
   const keys: Record<LedgerName, Map<string, string>> = { problems: new Map(), visits: new Map() };
   const counters = new Map<string, number>();
@@ -190,6 +190,12 @@ export function fakeServer(o: { today?: string; profile?: Profile; noticeSource?
 
   const transport: Transport = async (name, data) => {
     calls.push({ name, data });
+    // The registries, read before a check or push: answered before any failure a test set up for the sync's own calls.
+    if (name === 'listTargets') {
+      const { targetType, county } = data as { targetType: string; county: string };
+      const entries = (o.targets ?? []).filter((t) => t.county === county && (t.creditCode !== undefined) === (targetType === '入企'));
+      return JSON.parse(JSON.stringify({ entries }));
+    }
     const fail = failures && failures.n > 0 ? failures : undefined;
     if (fail && !fail.after) {
       fail.n--;

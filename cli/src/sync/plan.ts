@@ -4,7 +4,7 @@
 // core's invalid rows as `taizhang check` shows them. Pure: the cell writes are returned.
 
 import { planPush as planRows, readRow, sheetColumns, type CellWrite, type Outgoing, type PushPlan as CorePlan, type SheetRow } from '@taizhang/client';
-import type { LedgerName } from '@taizhang/ledger';
+import type { LedgerName, TargetIndex } from '@taizhang/ledger';
 import { NO_ROWS_WARNING, prepareSheet, type CheckReport, type WorkbookRows } from '../check/checkWorkbook';
 
 export type { CellWrite, Outgoing };
@@ -22,6 +22,8 @@ export interface PlanOptions {
   /** The signed-in account's county and group, filled into new rows where empty. */
   readonly profile?: { readonly county?: string; readonly group?: string };
   readonly newKey: () => string;
+  /** The registries, when signed in: empty cells filled, disagreements warned about. */
+  readonly registry?: TargetIndex;
 }
 
 export function planPush(book: WorkbookRows, o: PlanOptions): PushPlan {
@@ -44,6 +46,10 @@ export function planPush(book: WorkbookRows, o: PlanOptions): PushPlan {
       row: e.row, cell: e.address, field: e.field, header: e.header, code: e.code, message: e.message, zh: e.zh, en: e.en,
     }))),
     warnings: plan.rows === 0 ? [...warnings, NO_ROWS_WARNING] : warnings,
+    rowWarnings: plan.warnings.flatMap((r) => r.warnings.map((w) => ({
+      row: w.row, cell: w.address, field: w.field, header: w.header, code: w.code, message: w.message, zh: w.zh, en: w.en,
+    }))),
+    ...(plan.filled !== undefined && { filled: plan.filled }),
     today: o.today,
     date1904: book.date1904,
   };
