@@ -18,3 +18,4 @@ export * from './sync/list';
 export * from './sync/rights';
 export * from './workbook';
 export * from './sync/pullList';
+export * from './sync/registry';

@@ -12,3 +12,5 @@ export { sendReminders } from './api/sendReminders';
 export { getInbox } from './api/getInbox';
 export { getHistory } from './api/getHistory';
 export { listDepartments } from './api/listDepartments';
+export { lookupTargets } from './api/lookupTargets';
+export { listTargets } from './api/listTargets';

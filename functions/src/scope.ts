@@ -57,3 +57,15 @@ export function canModify(caller: Caller, row: OwnedRow, newCounty: unknown = ro
 export function canSupervise(caller: Caller): boolean {
   return caller.role === 'coordinator' || caller.role === 'admin';
 }
+
+/**
+ * The registries of enterprises and villages of a county: whoever may report rows there (a
+ * clerk or coordinator their county, the city's coordinators and admins any); department
+ * accounts report no rows and read none. `county` undefined: the whole city, for those whose
+ * scope it is.
+ */
+export function canReadTargets(caller: Caller, county: string | undefined): boolean {
+  if (caller.role === 'department') return false;
+  const scope = scopeCounty(caller);
+  return scope === undefined || county === scope;
+}

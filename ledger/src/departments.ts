@@ -7,6 +7,7 @@ import { fieldError, type Bilingual, type FieldError } from './messages';
 import { parseActive } from './groups';
 import type { LedgerDef } from './fields';
 import { quote, toHalfWidth } from './types/normalize';
+import { bigramJaccard } from './names';
 
 /** `departments/{id}` in Firestore. */
 export interface DepartmentRecord {
@@ -98,22 +99,6 @@ export function registryClashes(records: readonly DepartmentRecord[]): Bilingual
   return clashes;
 }
 
-function bigrams(s: string): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < s.length; i++) out.add(s.slice(i, i + 2));
-  if (s.length === 1) out.add(s);
-  return out;
-}
-
-function similarity(a: string, b: string): number {
-  const x = bigrams(a);
-  const y = bigrams(b);
-  let both = 0;
-  for (const g of x) if (y.has(g)) both++;
-  const union = x.size + y.size - both;
-  return union === 0 ? 0 : both / union;
-}
-
 /** Looks departments up by name or alias, as a 责任单位 cell names them. */
 export interface DepartmentIndex {
   /** The active department a name or alias means, if any. */
@@ -136,7 +121,7 @@ export function departmentIndex(records: readonly DepartmentRecord[]): Departmen
     suggest(name, n = 3) {
       const k = departmentNameKey(name);
       return active
-        .map((d) => ({ name: d.name, score: Math.max(...[d.name, ...d.aliases].map((x) => similarity(k, departmentNameKey(x)))) }))
+        .map((d) => ({ name: d.name, score: Math.max(...[d.name, ...d.aliases].map((x) => bigramJaccard(k, departmentNameKey(x)))) }))
         .filter((s) => s.score > 0)
         .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, 'zh'))
         .slice(0, n)

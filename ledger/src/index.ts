@@ -24,3 +24,7 @@ export * from './inbox';
 export * from './channels';
 export * from './reminders';
 export * from './departmentSheet';
+export * from './names';
+export * from './targets';
+export * from './targetSheet';
+export * from './registry';

@@ -6,6 +6,8 @@ import type { LedgerName } from './fields';
 import type { CanonicalRow } from './parse';
 import type { DepartmentRecord } from './departments';
 import type { InboxReason } from './inbox';
+import type { TargetMatch } from './targets';
+import type { TargetType } from './groups';
 
 export interface PushRow {
   readonly key: string;
@@ -31,6 +33,17 @@ export interface WireError {
   readonly en: string;
 }
 
+/** A warning on a stored row (ledger/src/registry.ts): worth a look, never a refusal. */
+export interface WireWarning {
+  readonly field: string;
+  readonly header: string;
+  readonly code: string;
+  /** Chinese, then English. */
+  readonly message: string;
+  readonly zh: string;
+  readonly en: string;
+}
+
 /** The server's row, sent with a conflict so the clerk can compare. */
 export interface CurrentRow {
   readonly version: number;
@@ -41,7 +54,7 @@ export interface CurrentRow {
 }
 
 export type PushResult =
-  | { key: string; status: 'created' | 'updated'; id: string; version: number; values: CanonicalRow }
+  | { key: string; status: 'created' | 'updated'; id: string; version: number; values: CanonicalRow; warnings?: WireWarning[] }
   | { key: string; status: 'unchanged' | 'withdrawn'; id: string; version: number }
   | { key: string; status: 'conflict'; id: string; current: CurrentRow }
   | { key: string; status: 'invalid'; id?: string; errors: WireError[] }
@@ -197,4 +210,29 @@ export interface HistoryAnswer {
 
 export interface DepartmentsAnswer {
   readonly departments: DepartmentRecord[];
+}
+
+export interface LookupTargetsRequest {
+  readonly targetType: TargetType;
+  /** A name, other name or credit code as typed, in whole or in part. */
+  readonly query: string;
+  /** Default: the caller's county (the whole city for those whose scope it is). */
+  readonly county?: string;
+}
+
+export interface LookupTargetsAnswer {
+  /** Up to 20, an exact name first. */
+  readonly matches: TargetMatch[];
+}
+
+export interface ListTargetsRequest {
+  readonly targetType: TargetType;
+  readonly county: string;
+  readonly pageToken?: string;
+}
+
+export interface ListTargetsAnswer {
+  /** Active entries, by id. */
+  readonly entries: TargetMatch[];
+  readonly nextPageToken?: string;
 }

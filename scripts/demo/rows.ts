@@ -1,10 +1,13 @@
 // Realistic demo rows, drawn from the campaign as the source article tells it
-// (the vocabularies of docs/ledgers.md): the counties, the seven sector teams, and problems like the
-// ones it reports. Seeded, so every run produces the same rows.
+// (the vocabularies of docs/ledgers.md): the counties, the seven sector teams, problems like the
+// ones it reports, and the enterprises and villages of the demo registers (registry.ts) in
+// their own counties and townships, with their credit codes. Dated in the campaign's spring
+// of 2022 (never after "today"). Seeded, so every run produces the same rows.
 
 import {
-  CATEGORIES, COUNTY_LABELS, SECTORS, addDays, creditCodeCheckChar, type CanonicalRow,
+  CATEGORIES, COUNTY_LABELS, SECTORS, addDays, daysBetween, type CanonicalRow, type EnterpriseRecord, type VillageRecord,
 } from '@taizhang/ledger';
+import { DEMO_REGISTRY } from './registry';
 
 /** mulberry32: a tiny seeded PRNG, good enough for demo data and benchmarks. */
 export function random(seed: number): () => number {
@@ -22,12 +25,39 @@ type Rng = () => number;
 const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 const int = (r: Rng, lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));
 
-const TOWNSHIPS = ['北田镇', '庄子乡', '东阳镇', '龙凤镇', '两渡镇', '修文镇', '郭家堡乡', '张庆乡', '长凝镇', '乌金山镇'];
-const VILLAGES = ['杜堡村', '西墕村', '季麻村', '西阳村', '南庄村', '两渡村', '后沟村', '张壁村', '小寨村', '东长寿村'];
-const ENTERPRISES = [
-  '联安矿用设备有限公司', '山西强伟纸业有限公司', '晋中交通建设有限公司', '山西金榜乳业有限公司', '金柏林生物科技有限公司',
-  '山西康养源农业开发有限公司', '山西新能源汽车工业有限公司', '晋中林果丰种养专业合作社', '果果里农业科技公司', '山西海玉园食品有限公司',
-];
+const enterprisesIn = new Map<string, EnterpriseRecord[]>();
+for (const e of DEMO_REGISTRY.enterprises) enterprisesIn.set(e.county, [...(enterprisesIn.get(e.county) ?? []), e]);
+const villagesIn = new Map<string, VillageRecord[]>();
+for (const v of DEMO_REGISTRY.villages) villagesIn.set(v.county, [...(villagesIn.get(v.county) ?? []), v]);
+
+/** The campaign's first spring: 入企进村 began in mid-February 2022. */
+const CAMPAIGN_START = '2022-02-14';
+const CAMPAIGN_SPRING_END = '2022-06-30';
+
+/** A day of the campaign's spring, never after `today`. */
+function campaignDay(r: Rng, today: string): string {
+  const last = today < CAMPAIGN_SPRING_END ? today : CAMPAIGN_SPRING_END;
+  if (last < CAMPAIGN_START) return addDays(today, -int(r, 0, 30));
+  return addDays(CAMPAIGN_START, int(r, 0, daysBetween(CAMPAIGN_START, last)));
+}
+
+/** What a row serves: an enterprise or village of its county from the registers, as a clerk writes it. */
+function target(r: Rng, county: string, wantEnterprise: boolean): Pick<CanonicalRow, 'targetType' | 'targetName'> & Partial<CanonicalRow> {
+  const villages = villagesIn.get(county) ?? [];
+  const enterprises = enterprisesIn.get(county) ?? [];
+  if ((wantEnterprise || villages.length === 0) && enterprises.length > 0) {
+    const e = pick(r, enterprises);
+    // Clerks often write an other name and leave the code out: the registry fills it in.
+    const name = e.aliases.length > 0 && r() < 0.2 ? pick(r, e.aliases) : e.name;
+    return {
+      targetType: '入企', targetName: name,
+      ...(r() < 0.6 && { creditCode: e.creditCode }), ...(e.township !== undefined && r() < 0.5 && { township: e.township }),
+    };
+  }
+  const v = pick(r, villages);
+  return { targetType: '进村', targetName: v.name, township: v.township };
+}
+
 const DEPARTMENTS = ['市工信局', '市农业农村局', '市住建局', '市商务局', '市文旅局', '市交通局', '市发展改革委', '县自然资源局', '乡镇人民政府', '市人社局'];
 
 const PROBLEMS: readonly { category: string; text: string; sector?: string }[] = [
@@ -43,11 +73,6 @@ const PROBLEMS: readonly { category: string; text: string; sector?: string }[] =
   { category: '其他', text: '餐饮企业反映周边停车位不足，节假日客流高峰交通拥堵', sector: '批零住餐' },
 ];
 
-function creditCode(r: Rng): string {
-  const body = `9114${String(int(r, 0, 99)).padStart(2, '0')}00${Array.from({ length: 9 }, () => pick(r, [...'0123456789ABCDEFGHJKLMNPQRTUWXY'])).join('')}`.slice(0, 17);
-  return body + creditCodeCheckChar(body);
-}
-
 function mobile(r: Rng): string {
   return `1${pick(r, ['3', '5', '7', '8', '9'])}${String(int(r, 0, 999_999_999)).padStart(9, '0')}`;
 }
@@ -56,8 +81,9 @@ function mobile(r: Rng): string {
 export function demoProblem(r: Rng, today: string, counties: readonly string[] = COUNTY_LABELS, group?: string): CanonicalRow {
   const county = pick(r, counties);
   const p = pick(r, PROBLEMS);
-  const enterprise = p.sector !== '农业' && r() < 0.6;
-  const foundOn = addDays(today, -int(r, 1, 240));
+  const t = target(r, county, p.sector !== '农业' && r() < 0.6);
+  const enterprise = t.targetType === '入企';
+  const foundOn = campaignDay(r, today);
   const level = pick(r, ['现场解决', '协调解决', '协调解决', '提交市级'] as const);
   const handled = level === '现场解决' ? '已解决' : pick(r, ['待办理', '办理中', '办理中', '已解决'] as const);
   // A work group escalates and the city office assigns (docs/workflow.md): a problem a
@@ -65,8 +91,7 @@ export function demoProblem(r: Rng, today: string, counties: readonly string[] =
   const status = level === '提交市级' ? '待办理' : handled;
   const row: CanonicalRow = {
     county,
-    targetType: enterprise ? '入企' : '进村',
-    targetName: enterprise ? pick(r, ENTERPRISES) : pick(r, VILLAGES),
+    ...t,
     group: group ?? `${county}${enterprise ? '入企' : '进村'}服务第${int(r, 1, 12)}组`,
     sector: p.sector ?? pick(r, SECTORS),
     category: p.category ?? pick(r, CATEGORIES),
@@ -77,8 +102,6 @@ export function demoProblem(r: Rng, today: string, counties: readonly string[] =
     contact: pick(r, ['王建国', '李秀英', '张伟', '刘洋', '陈静', '杨帆']),
     phone: r() < 0.8 ? mobile(r) : `0354-${int(r, 2_000_000, 8_999_999)}`,
   };
-  if (!enterprise) row.township = pick(r, TOWNSHIPS);
-  if (enterprise && r() < 0.5) row.creditCode = creditCode(r);
   if (level !== '现场解决') row.department = pick(r, DEPARTMENTS);
   if (status !== '已解决') row.deadline = addDays(foundOn, int(r, 7, 120));
   if (status === '已解决') {
@@ -92,19 +115,17 @@ export function demoProblem(r: Rng, today: string, counties: readonly string[] =
 /** A canonical, valid visit row. */
 export function demoVisit(r: Rng, today: string, counties: readonly string[] = COUNTY_LABELS, group?: string): CanonicalRow {
   const county = pick(r, counties);
-  const enterprise = r() < 0.45;
+  const t = target(r, county, r() < 0.45);
+  const enterprise = t.targetType === '入企';
   const row: CanonicalRow = {
-    visitedOn: addDays(today, -int(r, 0, 240)),
+    visitedOn: campaignDay(r, today),
     county,
-    targetType: enterprise ? '入企' : '进村',
-    targetName: enterprise ? pick(r, ENTERPRISES) : pick(r, VILLAGES),
+    ...t,
     group: group ?? `${county}${enterprise ? '入企' : '进村'}服务第${int(r, 1, 12)}组`,
     staff: int(r, 2, 8),
     policies: int(r, 0, 6),
     served: enterprise ? int(r, 5, 60) : int(r, 20, 300),
     problemsFound: int(r, 0, 9),
   };
-  if (!enterprise) row.township = pick(r, TOWNSHIPS);
-  if (enterprise && r() < 0.5) row.creditCode = creditCode(r);
   return row;
 }

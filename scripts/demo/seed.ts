@@ -12,6 +12,7 @@ import { todayInShanghai, type CanonicalRow, type LedgerName } from '@taizhang/l
 import { upsertAccount } from '../../cli/src/admin/accounts';
 import { DEMO_ACCOUNTS, type DemoAccount } from './accounts';
 import { demoProblem, demoVisit, random } from './rows';
+import { seedRegistry } from './registry';
 import type { Transport } from '@taizhang/client';
 import { emulatorIdToken, emulatorTransport, PROJECT } from './emulatorClient';
 
@@ -50,6 +51,8 @@ async function main(): Promise<void> {
   }
 
   const db = getFirestore(app);
+  const registered = await seedRegistry(db);
+  if (registered > 0) console.log(`演示名录：企业和行政村 ${registered} 条 / Demo registers: ${registered} enterprises and villages`);
   const empty = (await db.collection('problems').limit(1).get()).empty && (await db.collection('visits').limit(1).get()).empty;
   if (!empty) {
     console.log('已有数据，未再写入演示行 / The store already has rows; no demo rows added');

@@ -114,6 +114,13 @@ describe('role × county × operation', () => {
       { clerkYuci: 'OK', clerkYuciOtherGroup: 'OK', clerkJiexiu: 'OK', coordYuci: 'OK', coordCity: 'OK', admin: 'OK', dept: 'PERMISSION_DENIED', deptOther: 'PERMISSION_DENIED' }],
     ['listDepartments', (u) => outcome('listDepartments', {}, u.token),
       { clerkYuci: 'OK', clerkYuciOtherGroup: 'OK', clerkJiexiu: 'OK', coordYuci: 'OK', coordCity: 'OK', admin: 'OK', dept: 'OK', deptOther: 'OK' }],
+    // The registers of enterprises and villages: whoever may report rows in the county; departments report none.
+    ['listTargets of 榆次区', (u) => outcome('listTargets', { targetType: '入企', county: YUCI }, u.token),
+      { clerkYuci: 'OK', clerkYuciOtherGroup: 'OK', clerkJiexiu: 'PERMISSION_DENIED', coordYuci: 'OK', coordCity: 'OK', admin: 'OK', dept: 'PERMISSION_DENIED', deptOther: 'PERMISSION_DENIED' }],
+    ['lookupTargets in 介休市', (u) => outcome('lookupTargets', { targetType: '进村', query: '南庄', county: JIEXIU }, u.token),
+      { clerkYuci: 'PERMISSION_DENIED', clerkYuciOtherGroup: 'PERMISSION_DENIED', clerkJiexiu: 'OK', coordYuci: 'PERMISSION_DENIED', coordCity: 'OK', admin: 'OK', dept: 'PERMISSION_DENIED', deptOther: 'PERMISSION_DENIED' }],
+    ['lookupTargets without a county (the caller’s own)', (u) => outcome('lookupTargets', { targetType: '入企', query: '强伟' }, u.token),
+      { clerkYuci: 'OK', clerkYuciOtherGroup: 'OK', clerkJiexiu: 'OK', coordYuci: 'OK', coordCity: 'OK', admin: 'OK', dept: 'PERMISSION_DENIED', deptOther: 'PERMISSION_DENIED' }],
     ['pull: counties seen', pulledCounties,
       { clerkYuci: YUCI, clerkYuciOtherGroup: YUCI, clerkJiexiu: JIEXIU, coordYuci: YUCI, coordCity: `${JIEXIU}+${YUCI}`, admin: `${JIEXIU}+${YUCI}` , dept: `${JIEXIU}+${YUCI}`, deptOther: '' }],
     ['pull filtered to the other county', async (u) => {
@@ -145,6 +152,8 @@ describe('role × county × operation', () => {
 const CALLABLES: [string, unknown][] = [
   ['getProfile', {}],
   ['listDepartments', {}],
+  ['lookupTargets', { targetType: '入企', query: '强伟' }],
+  ['listTargets', { targetType: '进村', county: YUCI }],
   ['pushRows', { ledger: 'problems', requestId: '00000000-0000-4000-8000-000000000000', rows: [{ key: 'authz-broken', values: problem() }] }],
   ['pullRows', { ledger: 'problems' }],
   ['getStats', { ledger: 'problems', groupBy: 'county' }],

@@ -28,7 +28,7 @@ import { sized, recordFigures, STRESS } from '../support/stress';
 import { adminDb, clearFirestore, closeAdmin, functionUrl, makeUser, CALL_TIMEOUT_MS, type TestUser } from './helpers';
 import { problem, visit } from './fixtures';
 
-const CALLABLES = ['getProfile', 'pushRows', 'pullRows', 'getStats', 'listNotices', 'getNotice', 'generateNotice'] as const;
+const CALLABLES = ['getProfile', 'pushRows', 'pullRows', 'getStats', 'listNotices', 'getNotice', 'generateNotice', 'lookupTargets', 'listTargets'] as const;
 type Callable = (typeof CALLABLES)[number];
 type Role = 'clerk' | 'coordinator' | 'admin';
 const ROLES: readonly Role[] = ['clerk', 'coordinator', 'admin'];
@@ -324,6 +324,10 @@ function validRequest(name: Callable, ledger: LedgerName): Record<string, unknow
     case 'getNotice':
     case 'generateNotice':
       return { date: '2022-06-01' };
+    case 'lookupTargets':
+      return { targetType: ledger === 'problems' ? '入企' : '进村', query: '强伟', county: '榆次区' };
+    case 'listTargets':
+      return { targetType: ledger === 'problems' ? '入企' : '进村', county: '榆次区' };
   }
 }
 

@@ -9,7 +9,7 @@ import {
 } from '@taizhang/ledger';
 import { ApiError } from '@taizhang/client';
 import type { Transport } from '@taizhang/client';
-import type { InboxAnswer, NoticeAnswer, Profile, PulledRow, PushResult, PushRow } from '@taizhang/client';
+import type { InboxAnswer, NoticeAnswer, Profile, PulledRow, PushResult, PushRow, TargetMatch } from '@taizhang/client';
 import type { DepartmentRecord } from '@taizhang/ledger';
 
 /** What generateNotice computes from (the real pure builder, buildNotice). */
@@ -58,6 +58,8 @@ export function fakeServer(o: {
   inbox?: InboxAnswer;
   /** listDepartments' registry (default: none). */
   departments?: DepartmentRecord[];
+  /** The registry lookupTargets and listTargets answer from (default: none). */
+  targets?: readonly TargetMatch[];
 } = {}): FakeServer {
   const store: Record<LedgerName, Map<string, Stored>> = { problems: new Map(), visits: new Map() };
   const keys: Record<LedgerName, Map<string, string>> = { problems: new Map(), visits: new Map() };
@@ -197,6 +199,12 @@ export function fakeServer(o: {
 
   const transport: Transport = async (name, data) => {
     calls.push({ name, data });
+    // The registries, read before a check or push: answered before any failure a test set up for the sync's own calls.
+    if (name === 'listTargets') {
+      const { targetType, county } = data as { targetType: string; county: string };
+      const entries = (o.targets ?? []).filter((t) => t.county === county && (t.creditCode !== undefined) === (targetType === '入企'));
+      return JSON.parse(JSON.stringify({ entries }));
+    }
     const fail = failures && failures.n > 0 ? failures : undefined;
     if (fail && !fail.after) {
       fail.n--;

@@ -16,7 +16,10 @@ export interface CheckJson {
     code: string;
     message: string;
   }[];
+  /** The sheet's warnings, then the rows' (code `registry`: the registry disagrees, with row and cell). */
   readonly warnings: readonly ({ code: string; message: string } & Record<string, unknown>)[];
+  /** Empty cells filled from the registries; only when signed in (offline there is no registry). */
+  readonly filled?: number;
 }
 
 /** Exactly the object docs/cli.md#taizhang-check gives for `check --json`. */
@@ -27,7 +30,11 @@ export function toJson(r: CheckReport): CheckJson {
     rows: r.rows,
     valid: r.valid,
     errors: r.errors.map((e) => ({ row: e.row, cell: e.cell, field: e.field, header: e.header, code: e.code, message: e.message })),
-    warnings: r.warnings.map((w) => ({ code: w.code, message: w.message, ...w.details })),
+    warnings: [
+      ...r.warnings.map((w) => ({ code: w.code, message: w.message, ...w.details })),
+      ...r.rowWarnings.map((w) => ({ code: w.code, message: w.message, row: w.row, cell: w.cell, field: w.field, header: w.header })),
+    ],
+    ...(r.filled !== undefined && { filled: r.filled }),
   };
 }
 
@@ -68,6 +75,15 @@ export function formatReport(r: CheckReport, file?: string): string {
   if (r.warnings.length > 0) {
     lines.push('', `警告 / Warnings (${r.warnings.length})`);
     for (const w of r.warnings) lines.push(`  ! ${w.zh}`, `    ${w.en}`);
+  }
+
+  lines.push(r.filled === undefined
+    ? '名录 / Registry: 未登录，未对照企业和行政村名录 / not signed in: checked without the registers of enterprises and villages'
+    : `名录 / Registry: 按企业和行政村名录补全了 ${r.filled} 个空单元格 / ${count(r.filled, 'empty cell')} filled from the registers of enterprises and villages`);
+
+  if (r.rowWarnings.length > 0) {
+    lines.push('', `提示（不影响上报）/ Notes (nothing stops the push) (${r.rowWarnings.length})`);
+    for (const w of r.rowWarnings) lines.push(`  ~ 第 ${w.row} 行 / Row ${w.row}  ${w.cell ?? '—'}  ${w.header}`, `        ${w.zh}`, `        ${w.en}`);
   }
 
   const byRow = groupByRow(r.errors);

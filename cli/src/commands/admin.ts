@@ -18,6 +18,7 @@ import { migrateRows } from '../admin/migrate';
 import { registerGroups } from './_adminGroups';
 import { registerChannels } from './_adminChannels';
 import { registerDepartments } from './_adminDepartments';
+import { registerRegistry } from './_adminRegistry';
 import { DepartmentError, requireDepartment } from '../admin/departments';
 
 interface Common { project?: string; json?: boolean }
@@ -111,4 +112,5 @@ export const register: RegisterCommand = (program, ctx) => {
   registerGroups(admin, ctx, run, common);
   registerChannels(admin, ctx, run, common);
   registerDepartments(admin, ctx, run, common);
+  registerRegistry(admin, ctx, run, common);
 };

@@ -7,8 +7,11 @@ import { EXIT_INVALID, EXIT_OK, type CliContext, type RegisterCommand } from '..
 import { checkWorkbook } from '../check/checkWorkbook';
 import { formatReport, toJson } from '../check/report';
 import { readWorkbook } from '../xlsx/readSheet';
+import { addSignInOptions, apiFailure, connect as realConnect, type Connect, type SignInOptions } from '../firebase/callables';
+import { countiesFor, registryFor } from '../sync/registry';
+import { ApiError } from '@taizhang/client';
 
-export interface CheckCommandOptions {
+export interface CheckCommandOptions extends SignInOptions {
   readonly ledger?: LedgerName;
   readonly sheet?: string;
   readonly today?: string;
@@ -25,9 +28,21 @@ export function parseTodayOption(value: string): string {
 }
 
 /** Check one file and write the report; returns the exit status. Throws CliError (exit 2). */
-export async function runCheck(file: string, opts: CheckCommandOptions, ctx: CliContext): Promise<number> {
+export async function runCheck(file: string, opts: CheckCommandOptions, ctx: CliContext, connect: Connect = realConnect): Promise<number> {
   const book = await readWorkbook(file);
+  // Signed in, the registries fill and warn; offline, the check says it had none.
+  let registry;
+  if (opts.email !== undefined || opts.token !== undefined) {
+    const { api, profile, target } = await connect(opts);
+    try {
+      registry = await registryFor(api, countiesFor(book, opts, profile));
+    } catch (e) {
+      if (e instanceof ApiError) throw apiFailure(e, target);
+      throw e;
+    }
+  }
   const report = checkWorkbook(book, {
+    ...(registry !== undefined && { registry }),
     ledger: opts.ledger,
     sheet: opts.sheet,
     today: opts.today ?? todayInShanghai(),
@@ -38,9 +53,9 @@ export async function runCheck(file: string, opts: CheckCommandOptions, ctx: Cli
 }
 
 export const register: RegisterCommand = (program, ctx) => {
-  program
+  const cmd = program
     .command('check')
-    .description('离线检查工作簿 / check a workbook offline')
+    .description('检查工作簿；登录后按企业和行政村名录补全空单元格并提示不符之处 / check a workbook; signed in, empty cells are filled from the registers of enterprises and villages and disagreements noted')
     .argument('<file>', '.xlsx 工作簿 / the .xlsx workbook')
     .addOption(
       new Option('--ledger <name>', '台账类型，默认按表头判断 / ledger; default: the one whose headers match best').choices(
@@ -49,8 +64,8 @@ export const register: RegisterCommand = (program, ctx) => {
     )
     .option('--sheet <name>', '工作表名，默认为第一个表头匹配的工作表 / sheet; default: the first whose header row matches')
     .option('--today <YYYY-MM-DD>', '日期规则所用的“今天”，默认为北京时间今天 / "today" for the date rules; default: today in Asia/Shanghai', parseTodayOption)
-    .option('--json', '输出一个 JSON 对象 / print one JSON object')
-    .action(async (file: string, opts: CheckCommandOptions) => {
-      ctx.exitCode = await runCheck(file, opts, ctx);
-    });
+    .option('--json', '输出一个 JSON 对象 / print one JSON object');
+  addSignInOptions(cmd).action(async (file: string, opts: CheckCommandOptions) => {
+    ctx.exitCode = await runCheck(file, opts, ctx);
+  });
 };

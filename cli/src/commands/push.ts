@@ -10,7 +10,8 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Option } from 'commander';
 import { LEDGER_NAMES, todayInShanghai, type LedgerName } from '@taizhang/ledger';
-import { pushReport, troubleRows } from '@taizhang/client';
+import { ApiError, pushReport, troubleRows } from '@taizhang/client';
+import { countiesFor, registryFor } from '../sync/registry';
 import { CliError, EXIT_INVALID, EXIT_OK, EXIT_UNUSABLE, type CliContext, type RegisterCommand } from '../context';
 import { refusePasswordArgument } from '../firebase/password';
 import { addSignInOptions, apiFailure, connect as realConnect, type Connect, type SignInOptions } from '../firebase/callables';
@@ -58,7 +59,15 @@ export async function runPush(
   checkChoices(choices);
   const { data, workbook } = await loadWorkbook(file);
   const { api, profile, target } = await connect(opts);
+  let registry;
+  try {
+    registry = await registryFor(api, countiesFor(data, opts, profile));
+  } catch (e) {
+    if (e instanceof ApiError) throw apiFailure(e, target);
+    throw e;
+  }
   const plan = planPush(data, {
+    ...(registry !== undefined && { registry }),
     ledger: opts.ledger, sheet: opts.sheet, today: opts.today ?? todayInShanghai(),
     profile: { county: profile.county, group: profile.group }, newKey,
   });

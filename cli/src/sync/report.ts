@@ -18,6 +18,8 @@ export interface PushJson extends CheckJson {
   readonly forbidden: PushTally['forbidden'];
   readonly serverInvalid: readonly { row: number; key: string; errors: readonly { field: string; code: string; message: string }[] }[];
   readonly notFound: PushTally['notFound'];
+  /** Stored rows the server warned about (the registry disagrees). */
+  readonly serverWarnings: readonly { row: number; key: string; warnings: readonly { field: string; code: string; message: string }[] }[];
   /** With --keep-mine / --take-theirs: what was settled (with what it overwrote), and what was not. */
   readonly settled?: {
     readonly keptMine: readonly ConflictJson[];
@@ -53,6 +55,7 @@ export function pushJson(plan: PushPlan, o: PushTally, out: string, settled?: Se
     forbidden: o.forbidden,
     serverInvalid: o.serverInvalid.map((s) => ({ row: s.row, key: s.key, errors: s.errors.map((e) => ({ field: e.field, code: e.code, message: e.message })) })),
     notFound: o.notFound,
+    serverWarnings: o.serverWarnings.map((s) => ({ row: s.row, key: s.key, warnings: s.warnings.map((w) => ({ field: w.field, code: w.code, message: w.message })) })),
     ...(settled && { settled: { ...settled, keptMine: settled.keptMine.map(conflictJson), tookTheirs: settled.tookTheirs.map(conflictJson) } }),
     ...(o.error && { error: o.error.message }),
   };
@@ -123,6 +126,10 @@ export function formatPush(plan: PushPlan, o: PushTally, file: string, out: stri
   if (o.serverInvalid.length > 0) {
     lines.push('', `服务器判为有错误 / Rejected by the server (${o.serverInvalid.length})`);
     for (const s of o.serverInvalid) for (const e of s.errors) lines.push(`  第 ${s.row} 行 / Row ${s.row}  ${e.header}：${e.zh}`, `        ${e.en}`);
+  }
+  if (o.serverWarnings.length > 0) {
+    lines.push('', `服务器提示（已保存，不影响上报）/ Server notes (stored all the same) (${o.serverWarnings.length})`);
+    for (const s of o.serverWarnings) for (const w of s.warnings) lines.push(`  ~ 第 ${s.row} 行 / Row ${s.row}  ${w.header}：${w.zh}`, `        ${w.en}`);
   }
   if (o.notFound.length > 0) {
     lines.push('', `服务器上已没有 / No longer on the server (${o.notFound.length})`);

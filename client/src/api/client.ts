@@ -9,7 +9,7 @@ import { withRetry, type RetryOptions } from './retry';
 import type { Transport } from './transport';
 import type {
   DepartmentsAnswer, HistoryAnswer, HistoryRequest, InboxAnswer, InboxRequest, ListNoticesAnswer, ListNoticesRequest, NoticeAnswer, Profile, PullAnswer, PullRequest, PulledRow, PushAnswer, PushResult, PushRow,
-  StatsAnswer, StatsRequest,
+  StatsAnswer, StatsRequest, LookupTargetsRequest, LookupTargetsAnswer, ListTargetsRequest, ListTargetsAnswer,
 } from './types';
 
 export interface ApiClientOptions {
@@ -53,6 +53,10 @@ export interface ApiClient {
   getHistory(req: HistoryRequest, signal?: AbortSignal): Promise<HistoryAnswer>;
   /** The registry of responsible departments. */
   listDepartments(signal?: AbortSignal): Promise<DepartmentsAnswer>;
+  /** Up to 20 enterprises or villages by name, other name or credit-code prefix. */
+  lookupTargets(req: LookupTargetsRequest, signal?: AbortSignal): Promise<LookupTargetsAnswer>;
+  /** One page of a county's active enterprises or villages. */
+  listTargets(req: ListTargetsRequest, signal?: AbortSignal): Promise<ListTargetsAnswer>;
 }
 
 function randomId(): string {
@@ -120,5 +124,7 @@ export function createApiClient(transport: Transport, o: ApiClientOptions = {}):
     getInbox: (req = {}, signal) => call<InboxAnswer>('getInbox', req, 'items', signal),
     getHistory: (req, signal) => call<HistoryAnswer>('getHistory', req, 'revisions', signal),
     listDepartments: (signal) => call<DepartmentsAnswer>('listDepartments', {}, 'departments', signal),
+    lookupTargets: (req, signal) => call<LookupTargetsAnswer>('lookupTargets', req, 'matches', signal),
+    listTargets: (req, signal) => call<ListTargetsAnswer>('listTargets', req, 'entries', signal),
   };
 }

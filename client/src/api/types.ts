@@ -5,6 +5,7 @@ export type {
   CurrentRow, GroupBy, Profile, PullAnswer, PullFilter, PullRequest, PulledRow, LivePulledRow, WithdrawnPulledRow, PushAnswer, PushResult, PushRow,
   PushStatus, StatFigures, StatsAnswer, StatsRequest, WireError,
   InboxRequest, InboxItem, InboxAnswer, HistoryRequest, HistoryAnswer, Revision, RevisionChange, DepartmentsAnswer,
+  LookupTargetsRequest, LookupTargetsAnswer, ListTargetsRequest, ListTargetsAnswer, TargetMatch, WireWarning,
 } from '@taizhang/ledger';
 
 // Notices (docs/api.md#the-notice): the notice shape is the ledger core's; the wire adds generatedAt.

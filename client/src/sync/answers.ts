@@ -3,7 +3,7 @@
 // a conflict as 冲突（服务器版本 N）, naming the server version the report shows, so that
 // settling it later overwrites nothing the clerk has not been shown.
 
-import { conflictState, SYNC_STATES, type CanonicalRow, type PushResult, type PushStatus, type WireError } from '@taizhang/ledger';
+import { conflictState, SYNC_STATES, type CanonicalRow, type PushResult, type PushStatus, type WireError, type WireWarning } from '@taizhang/ledger';
 import { ApiError } from '../api/errors';
 import type { ApiClient } from '../api/client';
 import { cellOf, numberFormatOf, sameCell } from '../sheet/cells';
@@ -24,6 +24,8 @@ export interface PushTally {
   readonly serverInvalid: readonly { row: number; key: string; errors: WireError[] }[];
   readonly forbidden: readonly { row: number; key: string; message: string }[];
   readonly notFound: readonly { row: number; key: string; id: string }[];
+  /** Stored rows the server warned about (the registry disagrees): stored all the same. */
+  readonly serverWarnings: readonly { row: number; key: string; warnings: WireWarning[] }[];
   readonly writes: readonly CellWrite[];
   /** The call that failed after its retries (or was cancelled); the answers before it count. */
   readonly error?: ApiError;
@@ -65,6 +67,7 @@ export async function sendRows(cols: SheetColumns, outgoing: readonly Outgoing[]
   const serverInvalid: { row: number; key: string; errors: WireError[] }[] = [];
   const forbidden: { row: number; key: string; message: string }[] = [];
   const notFound: { row: number; key: string; id: string }[] = [];
+  const serverWarnings: { row: number; key: string; warnings: WireWarning[] }[] = [];
   let sent = 0;
   let error: ApiError | undefined;
 
@@ -74,6 +77,9 @@ export async function sendRows(cols: SheetColumns, outgoing: readonly Outgoing[]
     const o = outcomeOf(cols.ledger, out.values, r);
     counts[o.status] = (counts[o.status] ?? 0) + 1;
     answered.set(out.key, o.status);
+    if ((r.status === 'created' || r.status === 'updated') && Array.isArray(r.warnings) && r.warnings.length > 0) {
+      serverWarnings.push({ row: out.row, key: r.key, warnings: r.warnings });
+    }
     if (o.state === 'synced') return syncedWrites(cols, out, o.synced);
     if (o.status === 'conflict') conflicts.push({ key: r.key, id: o.id, row: out.row, mine: out.values, current: o.current, diff: o.diff });
     else if (o.status === 'invalid') serverInvalid.push({ row: out.row, key: r.key, errors: o.errors });
@@ -97,10 +103,10 @@ export async function sendRows(cols: SheetColumns, outgoing: readonly Outgoing[]
     if (!(e instanceof ApiError)) throw e;
     error = e;
   }
-  return { sent, counts, answered, conflicts, serverInvalid, forbidden, notFound, writes, ...(error && { error }) };
+  return { sent, counts, answered, conflicts, serverInvalid, forbidden, notFound, serverWarnings, writes, ...(error && { error }) };
 }
 
 /** Nothing sent yet. */
 export function emptyTally(): PushTally {
-  return { sent: 0, counts: {}, answered: new Map(), conflicts: [], serverInvalid: [], forbidden: [], notFound: [], writes: [] };
+  return { sent: 0, counts: {}, answered: new Map(), conflicts: [], serverInvalid: [], forbidden: [], notFound: [], serverWarnings: [], writes: [] };
 }

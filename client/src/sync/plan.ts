@@ -5,8 +5,8 @@
 // the changed (fingerprint) are sent. Check runs the same plan and sends nothing.
 
 import {
-  columnLetters, parseRows, shownConflictVersion, SYNC_STATES, SYSTEM_COLUMNS,
-  type CanonicalRow, type ErrorCode, type FieldError, type SystemKey,
+  columnLetters, fillFromRegistry, parseRows, registryWarnings, shownConflictVersion, SYNC_STATES, SYSTEM_COLUMNS,
+  type CanonicalRow, type ErrorCode, type FieldError, type SystemKey, type TargetIndex, type WarningCode,
 } from '@taizhang/ledger';
 import { numberFormatOf } from '../sheet/cells';
 import type { CellWrite, SheetColumns, SheetRow } from '../sheet/model';
@@ -21,6 +21,11 @@ export interface PlanOptions {
   readonly profile?: { readonly county?: string; readonly group?: string };
   /** A fresh row key (a UUID). */
   readonly newKey: () => string;
+  /**
+   * The registries of enterprises and villages: empty 统一社会信用代码, 乡镇（街道）,
+   * 县（区、市） cells are filled from them, and rows that disagree with them warned about.
+   */
+  readonly registry?: TargetIndex;
 }
 
 /** One wrong field of one row, where the clerk finds it. */
@@ -42,6 +47,17 @@ export interface RowErrors {
   readonly row: number;
   readonly key: string;
   readonly errors: CellError[];
+}
+
+/** Something about one cell worth a second look (the registry disagrees): never stops a push. */
+export interface CellWarning extends Omit<CellError, 'code'> {
+  readonly code: WarningCode;
+}
+
+export interface RowWarnings {
+  readonly row: number;
+  readonly key: string;
+  readonly warnings: CellWarning[];
 }
 
 /** A row as the plan judged it: its key now, its values, its errors. */
@@ -73,8 +89,12 @@ export interface PushPlan {
   readonly copies: number;
   /** Rows whose sync cell shows a conflict, by key: the server version it was shown at, and the row. */
   readonly conflicted: ReadonlyMap<string, ShownConflict>;
-  /** Headers of appended system columns, keys, cleared copies, filled county and group, 有错误. */
+  /** Headers of appended system columns, keys, cleared copies, filled county and group, 有错误, cells filled from the registry. */
   readonly writes: readonly CellWrite[];
+  /** Empty cells filled from the registries (undefined: no registry was at hand). */
+  readonly filled?: number;
+  /** Valid rows the registries disagree with. */
+  readonly warnings: readonly RowWarnings[];
 }
 
 /** Clears the system cells of a copied row, which is a new row. */
@@ -86,6 +106,8 @@ export class PushPlanner {
   private readonly outgoing: Outgoing[] = [];
   private readonly invalid: RowErrors[] = [];
   private readonly conflicted = new Map<string, ShownConflict>();
+  private readonly warnings: RowWarnings[] = [];
+  private filled = 0;
   private rows = 0;
   private valid = 0;
   private unchanged = 0;
@@ -106,7 +128,7 @@ export class PushPlanner {
   /** The next rows of the sheet, in worksheet order; their verdicts in the same order. */
   take(rows: readonly SheetRow[]): PlannedRow[] {
     const { ledger, sysCol } = this.cols;
-    const identified = rows.map((r) => this.identify(r));
+    const identified = rows.map((r) => this.fill(this.identify(r)));
     const results = parseRows(ledger, identified.map((r) => r.raw), { today: this.o.today, date1904: this.cols.date1904 });
     return identified.map((r, i) => {
       const { values, errors } = results[i]!;
@@ -116,6 +138,8 @@ export class PushPlanner {
         if (r.sync !== SYNC_STATES.invalid.zh) this.write(r.row, sysCol._sync, SYNC_STATES.invalid.zh, '@');
       } else {
         this.valid++;
+        const warned = this.o.registry === undefined ? [] : registryWarnings(ledger, values, this.o.registry);
+        if (warned.length > 0) this.warnings.push({ row: r.row, key: r.key, warnings: warned.map((w) => ({ ...this.cellError(r.row, { ...w, code: 'rule' }), code: w.code })) });
         if (r.sync === SYNC_STATES.invalid.zh) this.write(r.row, sysCol._sync, '', '@');
         if (!r.id || fingerprint(ledger, values) !== r.hash) {
           this.outgoing.push({ row: r.row, key: r.key, ...(r.id && { id: r.id }), ...(r.version !== undefined && { version: r.version }), values, raw: r.raw });
@@ -158,6 +182,22 @@ export class PushPlanner {
     return row;
   }
 
+  /** The registry's values in the row's empty cells whose columns the sheet has; never over what is written. */
+  private fill(r: SheetRow): SheetRow {
+    const { registry } = this.o;
+    if (registry === undefined) return r;
+    const { fieldCol, ledger } = this.cols;
+    let raw = r.raw;
+    for (const [k, v] of Object.entries(fillFromRegistry(r.raw, registry))) {
+      const col = fieldCol.get(k);
+      if (col === undefined || v === undefined || r.raw[k] !== undefined) continue;
+      raw = { ...raw, [k]: v };
+      this.write(r.row, col, v, numberFormatOf(ledger.fields.find((f) => f.key === k)!));
+      this.filled++;
+    }
+    return raw === r.raw ? r : { ...r, raw };
+  }
+
   private cellError(row: number, e: FieldError): CellError {
     const col = e.code === 'unknown' ? undefined : this.cols.fieldCol.get(e.field);
     return {
@@ -170,6 +210,7 @@ export class PushPlanner {
     return {
       cols: this.cols, rows: this.rows, valid: this.valid, invalid: this.invalid, outgoing: this.outgoing,
       unchanged: this.unchanged, newKeys: this.newKeys, copies: this.copies, conflicted: this.conflicted, writes: this.writes,
+      warnings: this.warnings, ...(this.o.registry !== undefined && { filled: this.filled }),
     };
   }
 }

@@ -3,7 +3,7 @@
 // unchanged, what was sent and each row's last answer, conflicts, and what settling did.
 
 import type { PushTally } from './answers';
-import type { PushPlan, RowErrors } from './plan';
+import type { PushPlan, RowErrors, RowWarnings } from './plan';
 import type { Settlement } from './settle';
 
 export interface PushReport {
@@ -23,6 +23,11 @@ export interface PushReport {
   readonly serverInvalid: PushTally['serverInvalid'];
   readonly forbidden: PushTally['forbidden'];
   readonly notFound: PushTally['notFound'];
+  /** Empty cells filled from the registries; undefined when no registry was at hand. */
+  readonly filled?: number;
+  /** Rows the registries disagree with, as the client found them and as the server answered. */
+  readonly warnings: readonly RowWarnings[];
+  readonly serverWarnings: PushTally['serverWarnings'];
   readonly settlement?: Settlement;
 }
 
@@ -32,10 +37,11 @@ export function pushReport(plan: PushPlan, tally: PushTally, settlement?: Settle
     newKeys: plan.newKeys, copies: plan.copies,
     sent: tally.sent, counts: tally.counts, conflicts: tally.conflicts, serverInvalid: tally.serverInvalid,
     forbidden: tally.forbidden, notFound: tally.notFound, ...(settlement && { settlement }),
+    warnings: plan.warnings, serverWarnings: tally.serverWarnings, ...(plan.filled !== undefined && { filled: plan.filled }),
   };
 }
 
-/** Rows the clerk has to look at again: invalid, in conflict, refused, gone. */
+/** Rows the clerk has to look at again: invalid, in conflict, refused, gone (a warning is no trouble). */
 export function troubleRows(r: PushReport): number {
   return r.invalid.length + r.conflicts.length + r.forbidden.length + r.serverInvalid.length + r.notFound.length;
 }

@@ -91,6 +91,7 @@ export async function settleConflicts(
       serverInvalid: [...(before?.serverInvalid ?? []), ...(again?.serverInvalid ?? [])],
       forbidden: [...(before?.forbidden ?? []), ...(again?.forbidden ?? [])],
       notFound: [...(before?.notFound ?? []), ...(again?.notFound ?? [])],
+      serverWarnings: [...(before?.serverWarnings ?? []), ...(again?.serverWarnings ?? [])],
       writes: [...(before?.writes ?? []), ...writes, ...(again?.writes ?? [])],
       ...(error && { error }),
     },

@@ -4,8 +4,10 @@
 // I/O, no clock (the caller passes "today").
 
 import {
+  fillFromRegistry,
   findHeader,
   joined,
+  registryWarnings,
   LEDGER_NAMES,
   LEDGERS,
   parseRows,
@@ -16,6 +18,8 @@ import {
   type LedgerName,
   type RawCell,
   type RowResult,
+  type TargetIndex,
+  type WarningCode as RowWarningCode,
 } from '@taizhang/ledger';
 import { cellAddress } from './address';
 import { WorkbookError } from './errors';
@@ -46,6 +50,12 @@ export interface CheckOptions {
    * as the add-in makes it): a row holding only these is skipped, as the add-in's push does.
    */
   readonly prefilled?: ReadonlySet<string>;
+  /**
+   * The registries of enterprises and villages, when signed in: empty 统一社会信用代码,
+   * 乡镇（街道）, 县（区、市） are filled from them (in what is checked; the file is not
+   * changed) and rows that disagree with them are warned about.
+   */
+  readonly registry?: TargetIndex;
   /** How the client lets the clerk choose another ledger or sheet (the command line: --ledger, --sheet). */
   readonly hints?: ChoiceHints;
 }
@@ -79,6 +89,16 @@ export interface CheckWarning extends Bilingual {
   readonly details: Readonly<Record<string, string | readonly string[]>>;
 }
 
+/** Something about one cell of one row worth a second look (the registry disagrees): no error. */
+export interface CheckRowWarning extends Bilingual {
+  readonly row: number;
+  readonly cell: string | null;
+  readonly field: string;
+  readonly header: string;
+  readonly code: RowWarningCode;
+  readonly message: string;
+}
+
 export interface CheckReport {
   readonly ledger: LedgerName;
   readonly sheet: string;
@@ -91,6 +111,10 @@ export interface CheckReport {
   /** In row order, then in the ledger's field order. */
   readonly errors: readonly CheckError[];
   readonly warnings: readonly CheckWarning[];
+  /** Valid rows the registries disagree with, by cell. */
+  readonly rowWarnings: readonly CheckRowWarning[];
+  /** Empty cells filled from the registries; undefined when there was no registry (offline). */
+  readonly filled?: number;
   readonly today: string;
   readonly date1904: boolean;
 }
@@ -371,12 +395,29 @@ export function inspectWorkbook(book: WorkbookRows, opts: CheckOptions): Inspect
   }
 
   const columnOf = new Map(match.fields.map((f) => [f.def.key, f.index]));
+  let filled = 0;
+  if (opts.registry !== undefined) {
+    for (const raw of raws) {
+      for (const [k, v] of Object.entries(fillFromRegistry(raw, opts.registry))) {
+        if (v === undefined || !columnOf.has(k) || !isBlank(raw[k] ?? null)) continue;
+        raw[k] = v;
+        filled++;
+      }
+    }
+  }
   const results = parseRows(ledger, raws, { today: opts.today, date1904: book.date1904 });
+  const rowWarnings: CheckRowWarning[] = [];
   const errors: CheckError[] = [];
   let valid = 0;
   results.forEach((r, i) => {
     const row = rowNumbers[i]!;
-    if (r.errors.length === 0) valid++;
+    if (r.errors.length === 0) {
+      valid++;
+      for (const w of opts.registry === undefined ? [] : registryWarnings(ledger, r.values, opts.registry)) {
+        const col = columnOf.get(w.field);
+        rowWarnings.push({ row, cell: col === undefined ? null : cellAddress(col, row), field: w.field, header: w.header, code: w.code, message: w.message, zh: w.zh, en: w.en });
+      }
+    }
     for (const e of r.errors) {
       const col = e.code === 'unknown' ? undefined : columnOf.get(e.field);
       errors.push({
@@ -400,6 +441,8 @@ export function inspectWorkbook(book: WorkbookRows, opts: CheckOptions): Inspect
     valid,
     errors,
     warnings,
+    rowWarnings,
+    ...(opts.registry !== undefined && { filled }),
     today: opts.today,
     date1904: book.date1904,
   };

@@ -3,7 +3,7 @@
 // county and group, 有错误, what goes); the check report is the core's invalid rows as the
 // check shows them. Pure: the cell writes are returned.
 
-import type { LedgerName } from '@taizhang/ledger';
+import type { LedgerName, TargetIndex } from '@taizhang/ledger';
 import { readRow, sheetColumns, type SheetRow } from '../sheet/model';
 import { planPush as planRows, type PushPlan as CorePlan } from '../sync/plan';
 import { NO_ROWS_WARNING, prepareSheet, type ChoiceHints, type CheckReport, type WorkbookRows } from './check';
@@ -22,6 +22,8 @@ export interface WorkbookPlanOptions {
   readonly profile?: { readonly county?: string; readonly group?: string };
   readonly newKey: () => string;
   readonly hints?: ChoiceHints;
+  /** The registries, when signed in: empty cells filled, disagreements warned about. */
+  readonly registry?: TargetIndex;
 }
 
 export function planWorkbookPush(book: WorkbookRows, o: WorkbookPlanOptions): WorkbookPushPlan {
@@ -44,6 +46,10 @@ export function planWorkbookPush(book: WorkbookRows, o: WorkbookPlanOptions): Wo
       row: e.row, cell: e.address, field: e.field, header: e.header, code: e.code, message: e.message, zh: e.zh, en: e.en,
     }))),
     warnings: plan.rows === 0 ? [...warnings, NO_ROWS_WARNING] : warnings,
+    rowWarnings: plan.warnings.flatMap((r) => r.warnings.map((w) => ({
+      row: w.row, cell: w.address, field: w.field, header: w.header, code: w.code, message: w.message, zh: w.zh, en: w.en,
+    }))),
+    ...(plan.filled !== undefined && { filled: plan.filled }),
     today: o.today,
     date1904: book.date1904,
   };

@@ -2,7 +2,7 @@
 // answered `invalid-argument` with the first problem named, and nothing is written.
 
 import { z } from 'zod';
-import { GROUP_BY, LEDGER_NAMES, ROW_ID, type LedgerName } from '@taizhang/ledger';
+import { COUNTY_LABELS, GROUP_BY, LEDGER_NAMES, ROW_ID, TARGET_TYPES, type LedgerName } from '@taizhang/ledger';
 import { apiError, text } from '../messages';
 
 export const MAX_PUSH_ROWS = 500;
@@ -86,6 +86,20 @@ export const historyRequestSchema = z.object({
   id: z.string().regex(ROW_ID, 'id must look like P-140702-2022-000017'),
 }).strict();
 
+const targetType = z.enum(TARGET_TYPES);
+const county = z.enum(COUNTY_LABELS as [string, ...string[]]);
+
+export const lookupTargetsRequestSchema = z.object({
+  targetType,
+  query: z.string().min(1).max(100),
+  county: county.optional(),
+}).strict();
+
+export const listTargetsRequestSchema = z.object({
+  targetType,
+  county,
+  pageToken: z.string().min(1).max(400).optional(),
+}).strict();
 
 /** Parse a request or throw `invalid-argument` naming the first problem. */
 export function parseRequest<T>(schema: z.ZodType<T>, data: unknown): T {

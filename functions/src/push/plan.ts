@@ -3,17 +3,17 @@
 
 import {
   fieldOf, idCounty, joined, judgeChange, judgeCreate, judgeDepartment, parseRow,
-  type CanonicalRow, type DepartmentIndex, type FieldError, type LedgerDef, type ParseContext, type RightsVerdict,
+  registryWarnings, type CanonicalRow, type DepartmentIndex, type FieldError, type TargetIndex, type LedgerDef, type ParseContext, type RightsVerdict,
 } from '@taizhang/ledger';
 import type { Caller } from '../auth';
 import { text } from '../messages';
 import { canCreate, canModify, canRead, canReadRow } from '../scope';
-import type { CurrentRow, FieldChange, PushResult, PushRow, StoredRow, WireError } from './types';
+import type { CurrentRow, FieldChange, PushResult, PushRow, StoredRow, WireError, WireWarning } from './types';
 
 export type Decision =
   | { readonly result: PushResult; readonly write?: undefined }
-  | { readonly write: 'create'; readonly key: string; readonly values: CanonicalRow; readonly departmentId: string | null }
-  | { readonly write: 'update'; readonly row: StoredRow; readonly values: CanonicalRow; readonly departmentId: string | null; readonly changes: FieldChange[] }
+  | { readonly write: 'create'; readonly key: string; readonly values: CanonicalRow; readonly departmentId: string | null; readonly warnings: WireWarning[] }
+  | { readonly write: 'update'; readonly row: StoredRow; readonly values: CanonicalRow; readonly departmentId: string | null; readonly changes: FieldChange[]; readonly warnings: WireWarning[] }
   | { readonly write: 'withdraw'; readonly row: StoredRow };
 
 export interface Judge {
@@ -24,6 +24,8 @@ export interface Judge {
   readonly ownGroup?: ReadonlySet<string>;
   /** The registry of departments; absent while it is empty (a fresh deployment keeps 责任单位 as text). */
   readonly departments?: DepartmentIndex;
+  /** The registries' entries the push's rows name, for their warnings. */
+  readonly registry?: TargetIndex;
 }
 
 export function current(row: StoredRow): CurrentRow {
@@ -52,7 +54,7 @@ function withDefaults(j: Judge, values: Record<string, unknown> | undefined): Re
   return v;
 }
 
-type Validated = { values: CanonicalRow; departmentId: string | null } | { result: PushResult };
+type Validated = { values: CanonicalRow; departmentId: string | null; warnings: WireWarning[] } | { result: PushResult };
 
 /** 责任单位 through the registry: the canonical name stored, its id kept, an unknown name an error. */
 function resolveDepartment(j: Judge, values: CanonicalRow, errors: FieldError[]): string | null {
@@ -83,7 +85,9 @@ function validate(j: Judge, row: PushRow, allowed: (county: unknown) => boolean,
     const wire: WireError[] = errors.map((e) => ({ field: e.field, header: e.header, code: e.code, message: e.message, zh: e.zh, en: e.en }));
     return { result: { key: row.key, status: 'invalid', ...(id && { id }), errors: wire } };
   }
-  return { values, departmentId };
+  const warnings = j.registry === undefined ? [] : registryWarnings(j.ledger, values, j.registry)
+    .map((w) => ({ field: w.field, header: w.header, code: w.code, message: w.message, zh: w.zh, en: w.en }));
+  return { values, departmentId, warnings };
 }
 
 /** A refusal of the rights (ledger/src/rights.ts) as the row's answer. */
@@ -123,7 +127,7 @@ export function judgeNew(j: Judge, row: PushRow, existing: StoredRow | undefined
     const verdict = judgeCreate(j.caller, v.values);
     if (!verdict.ok) return { result: refused(j, row.key, undefined, verdict) };
   }
-  return { write: 'create', key: row.key, values: v.values, departmentId: v.departmentId };
+  return { write: 'create', key: row.key, values: v.values, departmentId: v.departmentId, warnings: v.warnings };
 }
 
 /** A row with an id and a base version: update or withdraw it. */
@@ -157,5 +161,5 @@ export function judgeExisting(j: Judge, row: PushRow & { id: string; baseVersion
     const verdict = judgeChange(j.caller, stored, v.values);
     if (!verdict.ok) return { result: refused(j, key, id, verdict) };
   }
-  return { write: 'update', row: stored, values: v.values, departmentId: v.departmentId, changes };
+  return { write: 'update', row: stored, values: v.values, departmentId: v.departmentId, changes, warnings: v.warnings };
 }

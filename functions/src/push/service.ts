@@ -26,6 +26,7 @@ import { listDepartments } from '../departments/store';
 import { apiError, text } from '../messages';
 import { paths } from '../store/paths';
 import { toStoredRow } from '../store/rowDoc';
+import { registryForRows } from '../store/targets';
 import { diffValues, judgeExisting, judgeNew, type Decision, type Judge } from './plan';
 import type { PushRequest, PushResult, PushRow, StoredRow } from './types';
 
@@ -200,7 +201,7 @@ function stage(c: Ctx, batch: WriteBatch, d: Decision, loaded: Loaded, newId: st
     });
     revision(id, 1, 'created', diffValues(ledger, {}, d.values), d.key);
     remind(c, batch, id, 1, undefined, { values: d.values, departmentId: d.departmentId ?? undefined });
-    return { key: d.key, status: 'created', id, version: 1, values: d.values };
+    return { key: d.key, status: 'created', id, version: 1, values: d.values, ...(d.warnings.length > 0 && { warnings: d.warnings }) };
   }
   const { row } = d;
   const version = row.version + 1;
@@ -213,7 +214,7 @@ function stage(c: Ctx, batch: WriteBatch, d: Decision, loaded: Loaded, newId: st
     batch.update(ref, { version, values: d.values, counties: FieldValue.arrayUnion(row.county, d.values.county), ...moved, ...loop, ...by }, precondition);
     revision(row.id, version, 'updated', d.changes, row.key);
     remind(c, batch, row.id, version, { values: row.values, departmentId: row.departmentId ?? undefined }, { values: d.values, departmentId: d.departmentId ?? undefined });
-    return { key: row.key, status: 'updated', id: row.id, version, values: d.values };
+    return { key: row.key, status: 'updated', id: row.id, version, values: d.values, ...(d.warnings.length > 0 && { warnings: d.warnings }) };
   }
   // A withdrawn problem awaits nobody.
   const off = c.handled && { inbox: [], deadlineHolders: [] };
@@ -249,7 +250,11 @@ export async function pushRows(db: Firestore, caller: Caller, req: PushRequest, 
   // Once per push: an empty registry (a fresh deployment) keeps 责任单位 as the text written.
   const registry = handled ? await listDepartments(db) : [];
   const departments = registry.length > 0 ? departmentIndex(registry) : undefined;
-  const j: Judge = { ledger, caller, parse, ...(ownGroup && { ownGroup }), ...(departments && { departments }) };
+  // Once per push too: the registries' entries its rows name (credit codes, villages), for the warnings.
+  const targets = await registryForRows(db, req.rows.map((r) => r.values));
+  const j: Judge = {
+    ledger, caller, parse, ...(ownGroup && { ownGroup }), ...(departments && { departments }), ...(targets.size > 0 && { registry: targets }),
+  };
   const answers = new Map<number, PushResult[]>();
 
   for (let round = 0; round < MAX_ROUNDS; round++) {

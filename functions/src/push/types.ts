@@ -2,7 +2,7 @@
 
 import type { CanonicalRow, WorkflowStamps } from '@taizhang/ledger';
 
-export type { CurrentRow, PushRequest, PushResult, PushRow, PushStatus, WireError } from '@taizhang/ledger';
+export type { CurrentRow, PushRequest, PushResult, PushRow, PushStatus, WireError, WireWarning } from '@taizhang/ledger';
 
 /** A row as stored, reduced to what judging a push needs. */
 export interface StoredRow {

@@ -12,11 +12,13 @@
 //                                          role, county, group, at — the reporting cadence)
 //   groups/{groupId}                      the work-group registry (ledger/src/groups.ts)
 //   departments/{id}                      the registry of responsible departments (ledger/src/departments.ts)
+//   enterprises/{creditCode}              the registry of enterprises (ledger/src/targets.ts)
+//   villages/{id}                         the registry of villages: division code, or county-township-name
 //   notices/{YYYY-MM-DD}                  the city-wide notice (通报) as of that day
 //   notices/{YYYY-MM-DD}/counties/{county} the same notice for one county
 
 import type { Firestore } from 'firebase-admin/firestore';
-import type { LedgerName } from '@taizhang/ledger';
+import type { LedgerName, TargetKind } from '@taizhang/ledger';
 
 export const paths = {
   rows: (db: Firestore, ledger: LedgerName) => db.collection(ledger),
@@ -36,6 +38,8 @@ export const paths = {
   group: (db: Firestore, id: string) => db.collection('groups').doc(id),
   departments: (db: Firestore) => db.collection('departments'),
   department: (db: Firestore, id: string) => db.collection('departments').doc(id),
+  targets: (db: Firestore, kind: TargetKind) => db.collection(kind),
+  target: (db: Firestore, kind: TargetKind, id: string) => db.collection(kind).doc(id),
   notices: (db: Firestore) => db.collection('notices'),
   notice: (db: Firestore, date: string) => db.collection('notices').doc(date),
   countyNotice: (db: Firestore, date: string, county: string) =>
