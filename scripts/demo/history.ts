@@ -188,7 +188,8 @@ interface Window {
 }
 
 export interface HistoryReport {
-  readonly problems: number;
+  /** Each story's problem, in the order told. */
+  readonly problems: readonly { readonly title: string; readonly id: string }[];
   readonly pushes: number;
 }
 
@@ -229,7 +230,7 @@ export async function writeHistory(db: Firestore, today: string, session: (email
     }
   }
   await toStoryDays(db, problems.map((p) => p.id!), windows);
-  return { problems: problems.length, pushes };
+  return { problems: problems.map((p, i) => ({ title: all[i]!.title, id: p.id! })), pushes };
 }
 
 const ROW_TIMES = ['createdAt', 'updatedAt', 'movedAt', 'assignedAt', 'answeredAt', 'firstAnsweredAt', 'reviewRequestedAt', 'returnedAt'];

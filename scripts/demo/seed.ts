@@ -123,7 +123,7 @@ async function main(): Promise<void> {
   console.log(`责任单位名录：${added} 个单位 / Register of departments: ${added} departments`);
   console.log(`taizhang admin migrate：\n${departmentMigrationText(await migrateDepartments(db))}`);
   const h = await writeHistory(db, today, session);
-  console.log(`一个月的交办、答复、审核、回访：${h.problems} 个问题，${h.pushes} 次推送 / A month of the department loop: ${h.problems} problems, ${h.pushes} pushes`);
+  console.log(`一个月的交办、答复、审核、回访：${h.problems.length} 个问题，${h.pushes} 次推送 / A month of the department loop: ${h.problems.length} problems, ${h.pushes} pushes`);
   printAccounts();
 }
 
