@@ -31,7 +31,7 @@ const answered = (days: number) => ({ assignedAt: T0, firstAnsweredAt: T0 + days
 // one awaiting review, two overdue; first answers after 1, 3 and 8 days (median 3); one
 // suggestion (待办理) that is not an assignment.
 // 市住建局: two assigned (by id), both answered after 2 and 5 days (median 3.5), none overdue.
-// 榆次区自然资源局: in 介休市? no — one assigned in 介休市 to show the county filter.
+// 榆次区自然资源局: one problem of 介休市, overdue and not answered (a county's notice ranks the departments working on its problems).
 const ROWS: SupervisedRow[] = [
   row({ department: '市自然资源局', status: '办理中', deadline: '2022-05-10' }, { departmentId: 'jz-zrzy', ...answered(1) }),
   row({ department: '晋中市自然资源局', status: '办理中', deadline: '2022-05-31' }, { assignedAt: T0 }),
