@@ -4,7 +4,7 @@
 // same commit as the change, and tests call it directly.
 
 import { SETTLED_STATUSES } from './domain';
-import type { Caller } from './rights';
+import { ASSIGNED_STATUSES, type Caller } from './rights';
 
 export type InboxReason = 'to_assign' | 'to_review' | 'overdue' | 'new' | 'returned' | 'due_soon' | 'follow_up' | 'possible_duplicate';
 
@@ -32,10 +32,12 @@ export const DUE_SOON_DAYS = 7;
 
 /** When the problem's handling last moved, in milliseconds; absent = never. */
 export interface WorkflowStamps {
-  /** The department it names last changed (assigned, or assigned anew). */
+  /** It was last assigned (交办): it left 待办理 naming a department, or an assigned problem's department changed. */
   readonly assignedAt?: number;
   /** A department account last changed it. */
   readonly answeredAt?: number;
+  /** A department account first changed it since it was last assigned: the notice's days to a first answer. */
+  readonly firstAnsweredAt?: number;
   /** It last went to 待审核. */
   readonly reviewRequestedAt?: number;
   /** Its owner last sent it back from 待审核 to 办理中. */
@@ -51,8 +53,13 @@ export function nextStamps(
 ): WorkflowStamps {
   const was = before?.values ?? {};
   const s: { -readonly [K in keyof WorkflowStamps]: WorkflowStamps[K] } = { ...before?.stamps };
-  if (after.department !== undefined && after.department !== was.department) s.assignedAt = now;
-  if (by === 'department') s.answeredAt = now;
+  const assigned = (v: Readonly<Record<string, unknown>>) => v.department !== undefined && ASSIGNED_STATUSES.includes(v.status);
+  // A department named while 待办理 is a suggestion; the assignment is the move out of it.
+  if (assigned(after) && (!assigned(was) || after.department !== was.department)) s.assignedAt = now;
+  if (by === 'department') {
+    s.answeredAt = now;
+    if (s.firstAnsweredAt === undefined || (s.assignedAt !== undefined && s.firstAnsweredAt < s.assignedAt)) s.firstAnsweredAt = now;
+  }
   if (after.status === '待审核' && was.status !== '待审核') s.reviewRequestedAt = now;
   if (was.status === '待审核' && after.status === '办理中' && by !== 'department') s.returnedAt = now;
   return s;

@@ -6,9 +6,11 @@
 // Figures use the rows as they are now (like getStats): a notice for an earlier day applies
 // that day's date to today's rows; it does not reconstruct history.
 
+import { departmentIndex, type DepartmentIndex, type DepartmentRecord } from './departments';
 import { COUNTY_LABELS } from './domain';
 import type { GroupRecord } from './groups';
 import { isOverdue } from './overdue';
+import { ASSIGNED_STATUSES } from './rights';
 import { addDays, daysBetween } from './types/date';
 
 /** A problem row as supervision needs it: its id, canonical values and last change day. */
@@ -17,6 +19,11 @@ export interface SupervisedRow {
   readonly values: Readonly<Record<string, unknown>>;
   /** Day (Asia/Shanghai, YYYY-MM-DD) of the row's last change: its last revision. */
   readonly updatedOn: string;
+  /** The registry id of its 责任单位 (absent or null: none, or stored before the registry). */
+  readonly departmentId?: string | null;
+  /** When it was last assigned, and when a department first answered since (ms; docs/workflow.md#the-stamps-of-a-problems-handling). */
+  readonly assignedAt?: number;
+  readonly firstAnsweredAt?: number;
 }
 
 /** Pushes of one work group (by the clerk's `group` claim) in a period. */
@@ -216,6 +223,98 @@ export function progressBy(field: string, asOf: string, rows: Iterable<Supervise
 }
 
 // ---------------------------------------------------------------------------------------
+// 3b. Departments (责任单位): what they were assigned and how they answered
+
+/** A department's figures: ProgressFigures over the problems assigned to it (`total` = `assigned`, `key` = its name). */
+export interface DepartmentFigures extends ProgressFigures {
+  /** The registry id; absent for a name the registry does not know (rows stored before it). */
+  readonly id?: string;
+  /** The registry's canonical name (the name written when the registry does not know it). */
+  readonly name: string;
+  /** Problems assigned to it: naming it and past 待办理 (办理中, 待审核, 已解决, 长期推进). */
+  readonly assigned: number;
+  /** Of them, 待审核: it asked to close and awaits its owner's review. */
+  readonly awaitingReview: number;
+  /** Of them, answered since their last assignment. */
+  readonly answered: number;
+  /** Median days from assignment to the first answer, one decimal; null while none is answered. */
+  readonly medianDaysToFirstAnswer: number | null;
+}
+
+/** One department's overdue problems. */
+export interface DepartmentOverdue {
+  readonly id?: string;
+  readonly name: string;
+  /** All of them; `items` may be capped. */
+  readonly overdue: number;
+  /** Most overdue first. */
+  readonly items: OverdueItem[];
+}
+
+/**
+ * The department a row is assigned to, by registry id: its stored id, else the registry's
+ * reading of the name written (a row stored before the registry); without a registry, the
+ * name as written. Undefined while it is assigned to none (no department, or still 待办理).
+ */
+function assignedTo(r: SupervisedRow, index: DepartmentIndex | undefined): { id?: string; name: string } | undefined {
+  const written = str(r.values.department);
+  if (written === '' || !ASSIGNED_STATUSES.includes(r.values.status)) return undefined;
+  const id = r.departmentId ?? index?.find(written)?.id;
+  if (id === undefined || id === null) return { name: written };
+  return { id, name: index?.byId(id)?.name ?? written };
+}
+
+function groupByDepartment(rows: Iterable<SupervisedRow>, index: DepartmentIndex | undefined): Map<string, { id?: string; name: string; rows: SupervisedRow[] }> {
+  const m = new Map<string, { id?: string; name: string; rows: SupervisedRow[] }>();
+  for (const r of rows) {
+    const d = assignedTo(r, index);
+    if (d === undefined) continue;
+    const k = d.id ?? `name:${d.name}`;
+    const g = m.get(k) ?? { ...d, rows: [] };
+    m.set(k, g);
+    g.rows.push(r);
+  }
+  return m;
+}
+
+const DAY_MS = 86_400_000;
+
+function median(xs: number[]): number | null {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  const m = s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+  return Math.round(m * 10) / 10;
+}
+
+/** Figures per department the rows are assigned to (docs/workflow.md#the-notice). */
+export function departmentProgress(
+  asOf: string, rows: Iterable<SupervisedRow>, index?: DepartmentIndex, minDays = STALE_ESCALATION_DAYS,
+): DepartmentFigures[] {
+  return [...groupByDepartment(rows, index).values()].map(({ id, name, rows: mine }) => {
+    const [f] = progressBy('department', asOf, mine.map((r) => ({ ...r, values: { ...r.values, department: name } })), minDays);
+    const days = mine
+      .filter((r) => r.assignedAt !== undefined && r.firstAnsweredAt !== undefined && r.firstAnsweredAt >= r.assignedAt)
+      .map((r) => (r.firstAnsweredAt! - r.assignedAt!) / DAY_MS);
+    return {
+      ...f!, ...(id !== undefined && { id }), name, assigned: f!.total,
+      awaitingReview: mine.filter((r) => r.values.status === '待审核').length,
+      answered: days.length, medianDaysToFirstAnswer: median(days),
+    };
+  });
+}
+
+/** Each department's overdue problems (departments with the most first, then by name), each list capped at `limit`. */
+export function overdueByDepartment(asOf: string, rows: Iterable<SupervisedRow>, index?: DepartmentIndex, limit = NOTICE_LIST_LIMIT): DepartmentOverdue[] {
+  const out: DepartmentOverdue[] = [];
+  for (const { id, name, rows: mine } of groupByDepartment(rows, index).values()) {
+    const items = overdueProblems(asOf, mine);
+    if (items.length > 0) out.push({ ...(id !== undefined && { id }), name, overdue: items.length, items: items.slice(0, limit) });
+  }
+  return out.sort((a, b) => b.overdue - a.overdue || byName(a.name, b.name));
+}
+
+// ---------------------------------------------------------------------------------------
 // 4. The notice (通报)
 
 export interface NoticeOptions {
@@ -227,6 +326,8 @@ export interface NoticeOptions {
   readonly limit?: number;
   /** The county a county-scoped notice is for (absent: the whole city). */
   readonly county?: string;
+  /** The registry of departments (inactive ones too, for their names); absent: names as written. */
+  readonly departments?: readonly DepartmentRecord[];
 }
 
 /** Items kept in each list of a stored notice, so a document stays far below 1 MiB. */
@@ -257,8 +358,12 @@ export interface Notice {
   readonly countiesByOverdue: ProgressFigures[];
   /** Lowest resolved rate first (then more overdue, then the order of COUNTIES). */
   readonly countiesByResolvedRate: ProgressFigures[];
-  readonly departmentsByOverdue: ProgressFigures[];
-  readonly departmentsByResolvedRate: ProgressFigures[];
+  /** Departments by registry id over the problems assigned to them: most overdue first (then lower resolved rate, then name). */
+  readonly departmentsByOverdue: DepartmentFigures[];
+  /** Lowest resolved rate first (then more overdue, then name). */
+  readonly departmentsByResolvedRate: DepartmentFigures[];
+  /** Each department's overdue problems, departments with the most first. */
+  readonly overdueByDepartment: DepartmentOverdue[];
   readonly sectorsByOverdue: ProgressFigures[];
   readonly silentGroups: SilentGroup[];
   /** Reporting per county: active, reported, silent groups. */
@@ -288,7 +393,8 @@ export function buildNotice(
   const myActivity = county === undefined ? activity : activity.filter((a) => a.county === county);
 
   const counties = progressBy('county', asOf, mine, staleDays);
-  const departments = progressBy('department', asOf, mine, staleDays);
+  const index = options.departments && options.departments.length > 0 ? departmentIndex(options.departments) : undefined;
+  const departments = departmentProgress(asOf, mine, index, staleDays);
   const sectors = progressBy('sector', asOf, mine, staleDays);
   const countyOrder = (a: ProgressFigures, b: ProgressFigures) => byCounty(a.key, b.key);
   const nameOrder = (a: ProgressFigures, b: ProgressFigures) => byName(a.key, b.key);
@@ -316,6 +422,7 @@ export function buildNotice(
     countiesByResolvedRate: [...counties].sort(slowFirst(countyOrder)),
     departmentsByOverdue: top([...departments].sort(overdueFirst(nameOrder))),
     departmentsByResolvedRate: top([...departments].sort(slowFirst(nameOrder))),
+    overdueByDepartment: top(overdueByDepartment(asOf, mine, index, limit)),
     sectorsByOverdue: [...sectors].sort(overdueFirst(nameOrder)),
     silentGroups: top(cadence.silentGroups),
     reporting: cadence.byCounty,
@@ -363,6 +470,20 @@ export function noticeMarkdown(n: Notice, shown = 20): string {
   const rank = (xs: ProgressFigures[], label: string) =>
     table(['名次', label, '问题数', '已解决', '解决率', '超期', '超期率'],
       xs.slice(0, shown).map((x, i) => [i + 1, x.key, x.total, x.resolved, pct(x.resolvedRate), x.overdue, pct(x.overdueRate)]));
+  // A notice stored before departments had these figures has only ProgressFigures: shown as —.
+  const days = (x: number | null | undefined): string => (x === null || x === undefined ? '—' : String(x));
+  const deptRank = (xs: readonly Partial<DepartmentFigures>[]) =>
+    table(['名次', '责任单位', '交办', '已解决', '解决率', '超期', '待审核', '首次答复（中位天数）'],
+      xs.slice(0, shown).map((x, i) => [i + 1, x.name ?? x.key, x.assigned ?? x.total, x.resolved, pct(x.resolvedRate ?? 0), x.overdue,
+        x.awaitingReview ?? '—', days(x.medianDaysToFirstAnswer)]));
+  // One table, each department's overdue problems together, departments in ranking order.
+  const deptLists = (n.overdueByDepartment ?? []).slice(0, shown);
+  const deptOverdue = [
+    ...table(['责任单位', '问题编号', '县（区、市）', '服务对象', '办理状态', '办结时限', '超期天数'],
+      deptLists.flatMap((d) => d.items.slice(0, shown).map((o) => [d.name, o.id, o.county, o.targetName, o.status, o.deadline, o.daysOverdue]))),
+    ...deptLists.flatMap((d) => (d.overdue > Math.min(shown, d.items.length) ? [`（${cell(d.name)}另有 ${d.overdue - Math.min(shown, d.items.length)} 项未列出）`] : [])),
+    ...more((n.overdueByDepartment ?? []).length, deptLists.length).map((t) => t.replace('项', '个责任单位')),
+  ];
   const lines = [
     `# ${scope}入企进村服务问题办理情况通报（截至 ${n.date}）`,
     '',
@@ -382,25 +503,29 @@ export function noticeMarkdown(n: Notice, shown = 20): string {
     '',
     '## 四、责任单位超期问题排名',
     '',
-    ...rank(n.departmentsByOverdue, '责任单位'),
+    ...deptRank(n.departmentsByOverdue),
     '',
     '## 五、责任单位问题解决率排名（由低到高）',
     '',
-    ...rank(n.departmentsByResolvedRate, '责任单位'),
+    ...deptRank(n.departmentsByResolvedRate),
     '',
-    `## 六、未报送工作组（${n.period.from} 至 ${n.period.to}）`,
+    '## 六、责任单位超期问题清单',
+    '',
+    ...deptOverdue,
+    '',
+    `## 七、未报送工作组（${n.period.from} 至 ${n.period.to}）`,
     '',
     ...table(['县（区、市）', '工作组编号', '工作组名称', '服务类型', '牵头单位'],
       n.silentGroups.slice(0, shown).map((g) => [g.county, g.id, g.name, g.targetType, g.department])),
     ...more(t.silentGroups, Math.min(shown, n.silentGroups.length)),
     '',
-    `## 七、提交市级问题久无进展（${n.staleDays} 天以上）`,
+    `## 八、提交市级问题久无进展（${n.staleDays} 天以上）`,
     '',
     ...table(['问题编号', '县（区、市）', '服务对象', '责任单位', '最近更新', '无进展天数'],
       n.oldestEscalations.slice(0, shown).map((e) => [e.id, e.county, e.targetName, e.department, e.updatedOn, e.daysWithoutProgress])),
     ...more(t.staleEscalations, Math.min(shown, n.oldestEscalations.length)),
     '',
-    '## 八、超期问题',
+    '## 九、超期问题',
     '',
     ...table(['问题编号', '县（区、市）', '行业专班', '服务对象', '责任单位', '办结时限', '超期天数'],
       n.overdueProblems.slice(0, shown).map((o) => [o.id, o.county, o.sector, o.targetName, o.department, o.deadline, o.daysOverdue])),

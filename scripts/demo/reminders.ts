@@ -1,19 +1,18 @@
 // The reminders on `npm start`'s stack: a fake WeCom and DingTalk robot on the loopback
 // interface (fakeRobot.ts) that prints what it receives; 榆次区's channel bound to its WeCom
-// robot and the department jz-zrzy's to its DingTalk robot (signed); a few of 榆次区's 办理中
-// demo problems assigned to jz-zrzy, one of them with its 交办 event as the push path will
-// commit it; today's notice and digests; and the sender every few seconds (the Functions
-// emulator runs no scheduled functions). Runs until `npm start` stops.
+// robot and the department jz-zrzy's to its DingTalk robot (signed); the 交办 and 退回 the
+// demo history's pushes decided for jz-zrzy (history.ts), fanned out to it once bound;
+// today's notice and digests; and the sender every few seconds (the Functions emulator runs
+// no scheduled functions). Runs until `npm start` stops.
 //
 //   FIREBASE_AUTH_EMULATOR_HOST=… FIRESTORE_EMULATOR_HOST=… TAIZHANG_FAKE_ROBOT_PORT=4700 npx tsx scripts/demo/reminders.ts
 
 import { getApps, initializeApp } from 'firebase-admin/app';
-import { getFirestore, Timestamp, type Firestore } from 'firebase-admin/firestore';
-import { PLATFORM_NAMES, problemEvent, todayInShanghai } from '@taizhang/ledger';
+import { getFirestore, type Firestore } from 'firebase-admin/firestore';
+import { PLATFORM_NAMES, todayInShanghai } from '@taizhang/ledger';
 import { startFakeRobots } from './fakeRobot';
 import { PROJECT } from './emulatorClient';
 import { addChannel, toChannel } from '../../functions/src/channels/store';
-import { enqueueProblemEventInBatch } from '../../functions/src/channels/outbox';
 import { enqueueDailyDigests } from '../../functions/src/channels/digests';
 import { sendDueReminders } from '../../functions/src/channels/sender';
 import { generateNotices } from '../../functions/src/supervision/service';
@@ -37,26 +36,6 @@ async function bindChannels(db: Firestore, webhook: (token: string) => string): 
   }
 }
 
-/**
- * Until the department workflow assigns problems, a few of 榆次区's 办理中 problems are given to
- * jz-zrzy here, the first with its 交办 event in the same commit, as the push path will do it.
- */
-async function assignDemoProblems(db: Firestore): Promise<void> {
-  if (!(await db.collection('problems').where('departmentId', '==', DEPARTMENT).limit(1).get()).empty) return;
-  const snap = await db.collection('problems').where('withdrawn', '==', false).where('values.county', '==', '榆次区')
-    .where('values.status', '==', '办理中').limit(4).get();
-  if (snap.empty) return;
-  const batch = db.batch();
-  const at = Timestamp.now();
-  snap.docs.forEach((d, i) => {
-    batch.update(d.ref, { departmentId: DEPARTMENT, assignedAt: at });
-    const values = d.get('values') as Record<string, unknown>;
-    const e = i === 0 ? problemEvent(d.id, Number(d.get('version')), { values: { ...values, status: '待办理' } }, { values, departmentId: DEPARTMENT }) : undefined;
-    if (e) enqueueProblemEventInBatch(batch, db, e, values);
-  });
-  await batch.commit();
-}
-
 async function main(): Promise<void> {
   if (!process.env.FIRESTORE_EMULATOR_HOST) throw new Error('reminders.ts only runs against the emulators / 只能在本地模拟器上运行');
   const app = getApps()[0] ?? initializeApp({ projectId: PROJECT });
@@ -71,7 +50,6 @@ async function main(): Promise<void> {
     },
   });
   await bindChannels(db, (t) => robots.webhook(t));
-  await assignDemoProblems(db);
   const today = todayInShanghai();
   const set = await generateNotices(db, today);
   const digests = await enqueueDailyDigests(db, today, set);

@@ -1,16 +1,25 @@
-// Demo accounts and a few hundred demo rows in both ledgers, for `npm start`. Idempotent:
-// accounts are brought to their demo claims (a new one gets the demo password), rows are pushed only into an empty store. Rows go
-// through pushRows as the demo accounts, the way a clerk's push would.
+// Demo accounts, the department registry and a few hundred demo rows in both ledgers, for
+// `npm start`. Idempotent: accounts are brought to their demo claims (a new one gets the demo
+// password), registry entries missing are added, rows are pushed only into an empty store.
+// Rows go through pushRows as the demo accounts, the way a clerk's push would.
+//
+// Into an empty store, in the order a deployment lived it: the work groups' rows with
+// 责任单位 as free text (no registry yet), then the registry, then `admin migrate` mapping the
+// names to it (and listing the two it cannot), then a month of the department loop
+// (history.ts).
 //
 //   FIREBASE_AUTH_EMULATOR_HOST=… FIRESTORE_EMULATOR_HOST=… npx tsx scripts/demo/seed.ts
 
 import { randomUUID } from 'node:crypto';
 import { getApps, initializeApp } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
-import { getFirestore } from 'firebase-admin/firestore';
+import { getFirestore, type Firestore } from 'firebase-admin/firestore';
 import { todayInShanghai, type CanonicalRow, type LedgerName } from '@taizhang/ledger';
 import { upsertAccount } from '../../cli/src/admin/accounts';
-import { DEMO_ACCOUNTS, type DemoAccount } from './accounts';
+import { departmentMigrationText, migrateDepartments } from '../../cli/src/admin/migrate';
+import { DEMO_ACCOUNTS, demoAccount, type DemoAccount } from './accounts';
+import { DEMO_DEPARTMENTS } from './departments';
+import { writeHistory } from './history';
 import { demoProblem, demoVisit, random } from './rows';
 import { seedRegistry } from './registry';
 import type { Transport } from '@taizhang/client';
@@ -26,12 +35,44 @@ async function push(call: Transport, ledger: LedgerName, rows: CanonicalRow[]): 
   }
 }
 
+/** A clerk may not report a problem at 提交市级 as anything but 待办理: the city decides the rest. */
+function asReportedBy(account: DemoAccount, row: CanonicalRow): CanonicalRow {
+  if (account.claims.role !== 'clerk' || row.level !== '提交市级' || row.status === '待办理') return row;
+  const { resolution: _r, resolvedOn: _o, ...reported } = row;
+  return { ...reported, status: '待办理' };
+}
+
+/** The registry's departments not there yet (an administrator's later changes stay). */
+async function addDepartments(db: Firestore): Promise<number> {
+  const refs = DEMO_DEPARTMENTS.map((d) => db.collection('departments').doc(d.id));
+  const snaps = await db.getAll(...refs);
+  const batch = db.batch();
+  let added = 0;
+  snaps.forEach((s, i) => {
+    if (s.exists) return;
+    batch.create(refs[i]!, DEMO_DEPARTMENTS[i]!);
+    added++;
+  });
+  if (added > 0) await batch.commit();
+  return added;
+}
+
 function printAccounts(): void {
   console.log('\n 演示账户 / demo accounts (密码 / password: %s)', DEMO_ACCOUNTS[0]!.password);
   for (const a of DEMO_ACCOUNTS) {
-    const { role, county, group } = a.claims;
-    console.log(`   ${a.email.padEnd(30)} ${role.padEnd(12)} ${county ?? '全市 / city-wide'}  ${group ?? ''}`);
+    const { role, county, group, department } = a.claims;
+    const scope = department !== undefined ? `${a.displayName} (${department})` : `${county ?? '全市 / city-wide'}  ${group ?? ''}`;
+    console.log(`   ${a.email.padEnd(34)} ${role.padEnd(12)} ${scope}`);
   }
+}
+
+/** Signs a demo account in once and keeps its transport. */
+function sessions(): (email: string) => Promise<Transport> {
+  const open = new Map<string, Promise<Transport>>();
+  return (email) => {
+    if (!open.has(email)) open.set(email, emulatorIdToken(email, demoAccount(email).password).then(emulatorTransport));
+    return open.get(email)!;
+  };
 }
 
 async function main(): Promise<void> {
@@ -55,6 +96,7 @@ async function main(): Promise<void> {
   if (registered > 0) console.log(`演示名录：企业和行政村 ${registered} 条 / Demo registers: ${registered} enterprises and villages`);
   const empty = (await db.collection('problems').limit(1).get()).empty && (await db.collection('visits').limit(1).get()).empty;
   if (!empty) {
+    await addDepartments(db);
     console.log('已有数据，未再写入演示行 / The store already has rows; no demo rows added');
     printAccounts();
     return;
@@ -70,15 +112,21 @@ async function main(): Promise<void> {
   ];
   let problems = 0;
   let visits = 0;
+  const session = sessions();
   for (const [account, counties, np, nv] of plan) {
-    const call = emulatorTransport(await emulatorIdToken(account.email, account.password));
+    const call = await session(account.email);
     const group = account.claims.group;
-    await push(call, 'problems', Array.from({ length: np }, () => demoProblem(r, today, counties, group)));
+    await push(call, 'problems', Array.from({ length: np }, () => asReportedBy(account, demoProblem(r, today, counties, group))));
     await push(call, 'visits', Array.from({ length: nv }, () => demoVisit(r, today, counties, group)));
     problems += np;
     visits += nv;
   }
   console.log(`演示数据：问题清单 ${problems} 行，走访台账 ${visits} 行 / Demo data: ${problems} problems, ${visits} visits`);
+  const added = await addDepartments(db);
+  console.log(`责任单位名录：${added} 个单位 / Register of departments: ${added} departments`);
+  console.log(`taizhang admin migrate：\n${departmentMigrationText(await migrateDepartments(db))}`);
+  const h = await writeHistory(db, today, session);
+  console.log(`一个月的交办、答复、审核、回访：${h.problems.length} 个问题，${h.pushes} 次推送 / A month of the department loop: ${h.problems.length} problems, ${h.pushes} pushes`);
   printAccounts();
 }
 

@@ -116,7 +116,7 @@ describe('taizhang notice', () => {
     expect(text).toContain('| 榆次区 | YC-01 | 榆次1组 | 入企 | 市工信局 |');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['通报', '县区排名', '部门排名', '未报送工作组', '超期问题']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['通报', '县区排名', '部门排名', '未报送工作组', '部门超期问题', '超期问题']);
     const cells: ExcelJS.Cell[] = [];
     wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => void cells.push(c))));
     expect(cells.filter((c) => c.type === ExcelJS.ValueType.Formula)).toEqual([]);

@@ -14,7 +14,7 @@ import { adminApp } from '../firebase/adminApp';
 import { addPasswordOptions, resolveNewPassword, type PasswordOptions } from '../firebase/password';
 import { DEFAULT_PROJECT } from '../firebase/project';
 import { GroupError } from '../admin/groups';
-import { migrateRows } from '../admin/migrate';
+import { departmentMigrationText, migrateDepartments, migrateRows } from '../admin/migrate';
 import { registerGroups } from './_adminGroups';
 import { registerChannels } from './_adminChannels';
 import { registerDepartments } from './_adminDepartments';
@@ -102,11 +102,14 @@ export const register: RegisterCommand = (program, ctx) => {
   common(admin.command('list').description('列出账号 / list accounts'))
     .action(async (o: Common) => show(ctx, o, await run(() => listAccounts(auth(o)))));
 
-  common(admin.command('migrate').description('补齐旧数据缺少的字段（部署新版本前后各运行一次，可重复运行）/ fill in what older rows lack (run before and after deploying a new version; safe to repeat)'))
+  common(admin.command('migrate').description('补齐旧数据缺少的字段，并把旧数据中的责任单位对应到名录（部署新版本前后各运行一次，可重复运行）/ fill in what older rows lack and map their departments to the registry (run before and after deploying a new version; safe to repeat)'))
     .action(async (o: Common) => {
-      const reports = await run(() => migrateRows(getFirestore(adminApp(o.project))));
-      if (o.json) ctx.io.out(`${JSON.stringify(reports)}\n`);
-      else for (const r of reports) ctx.io.out(`${r.ledger}: 查看 ${r.rows} 行，补齐 ${r.migrated} 行 / ${r.rows} rows looked at, ${r.migrated} migrated\n`);
+      const db = getFirestore(adminApp(o.project));
+      const counties = await run(() => migrateRows(db));
+      const departments = await run(() => migrateDepartments(db));
+      if (o.json) return void ctx.io.out(`${JSON.stringify({ counties, departments })}\n`);
+      for (const r of counties) ctx.io.out(`${r.ledger}: 查看 ${r.rows} 行，补齐 ${r.migrated} 行 / ${r.rows} rows looked at, ${r.migrated} migrated\n`);
+      ctx.io.out(departmentMigrationText(departments));
     });
 
   registerGroups(admin, ctx, run, common);

@@ -25,6 +25,7 @@ const FILTER_OPTIONS: readonly { field: FilterField; flag: string; prop: string;
   { field: 'group', flag: '--group', prop: 'group', zh: '工作组' },
   { field: 'category', flag: '--category', prop: 'category', zh: '问题类别' },
   { field: 'targetType', flag: '--target-type', prop: 'targetType', zh: '服务类型' },
+  { field: 'department', flag: '--department', prop: 'department', zh: '责任单位（名称、其他名称或单位编号）' },
 ];
 
 export interface PullCommandOptions extends SignInOptions {

@@ -6,7 +6,7 @@
 
 import ExcelJS from 'exceljs';
 import { putCell } from './cells';
-import type { Notice, ProgressFigures } from '@taizhang/ledger';
+import type { DepartmentFigures, Notice, ProgressFigures } from '@taizhang/ledger';
 
 type Value = string | number;
 
@@ -57,23 +57,35 @@ function rankRows(xs: readonly ProgressFigures[]): Value[][] {
   return xs.map((x, i) => [i + 1, x.key, x.total, x.resolved, x.unresolved, x.resolvedRate, x.overdue, x.overdueRate, x.escalated, x.staleEscalations]);
 }
 
+const DEPARTMENT_COLUMNS: Column[] = [
+  { header: '名次', width: 6 }, { header: '责任单位', width: 24 }, { header: '单位编号', width: 12 }, { header: '交办', width: 8 },
+  { header: '已解决', width: 8 }, { header: '解决率', width: 9, percent: true }, { header: '超期', width: 8 },
+  { header: '超期率', width: 9, percent: true }, { header: '待审核', width: 8 }, { header: '首次答复（中位天数）', width: 12 },
+];
+
+/** A notice stored before departments had these figures shows its ProgressFigures and leaves the rest empty. */
+function departmentRows(xs: readonly Partial<DepartmentFigures>[]): Value[][] {
+  return xs.map((x, i) => [i + 1, x.name ?? x.key ?? '', x.id ?? '', x.assigned ?? x.total ?? 0, x.resolved ?? 0, x.resolvedRate ?? 0,
+    x.overdue ?? 0, x.overdueRate ?? 0, x.awaitingReview ?? '', x.medianDaysToFirstAnswer ?? '']);
+}
+
 /** Blank line, then a ranking with its own header, below the rows already in `ws`. */
-function appendRanking(ws: ExcelJS.Worksheet, title: string, xs: readonly ProgressFigures[]): void {
+function appendRanking(ws: ExcelJS.Worksheet, title: string, xs: readonly ProgressFigures[], columns = RANK_COLUMNS, rows = rankRows): void {
   let r = ws.rowCount + 2;
   put(ws.getCell(r, 1), title);
   ws.getCell(r, 1).font = { bold: true };
   r++;
-  RANK_COLUMNS.forEach((c, i) => {
+  columns.forEach((c, i) => {
     put(ws.getCell(r, i + 1), c.header);
     ws.getCell(r, i + 1).font = { bold: true };
   });
-  for (const row of rankRows(xs)) {
+  for (const row of rows(xs)) {
     r++;
-    row.forEach((v, i) => put(ws.getCell(r, i + 1), v, RANK_COLUMNS[i]?.percent === true));
+    row.forEach((v, i) => put(ws.getCell(r, i + 1), v, columns[i]?.percent === true));
   }
 }
 
-/** The workbook: 通报, 县区排名, 部门排名, 未报送工作组, 超期问题. */
+/** The workbook: 通报, 县区排名, 部门排名, 未报送工作组, 部门超期问题, 超期问题. */
 export function noticeWorkbook(n: Notice, markdown: string): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'taizhang';
@@ -108,14 +120,20 @@ export function noticeWorkbook(n: Notice, markdown: string): ExcelJS.Workbook {
 
   const counties = sheet(wb, '县区排名', RANK_COLUMNS, rankRows(n.countiesByOverdue), '按超期问题数排名');
   appendRanking(counties, '按解决率排名（由低到高）', n.countiesByResolvedRate);
-  const departments = sheet(wb, '部门排名', RANK_COLUMNS, rankRows(n.departmentsByOverdue), '责任单位按超期问题数排名');
-  appendRanking(departments, '责任单位按解决率排名（由低到高）', n.departmentsByResolvedRate);
+  const departments = sheet(wb, '部门排名', DEPARTMENT_COLUMNS, departmentRows(n.departmentsByOverdue), '责任单位按超期问题数排名');
+  appendRanking(departments, '责任单位按解决率排名（由低到高）', n.departmentsByResolvedRate, DEPARTMENT_COLUMNS, departmentRows);
 
   sheet(wb, '未报送工作组', [
     { header: '县（区、市）', width: 12 }, { header: '工作组编号', width: 14 }, { header: '工作组名称', width: 28 },
     { header: '服务类型', width: 9 }, { header: '牵头单位', width: 20 },
   ], n.silentGroups.map((g) => [g.county, g.id, g.name, g.targetType, g.department]),
   `${n.period.from} 至 ${n.period.to} 未报送的工作组（共 ${t.silentGroups} 个${t.silentGroups > n.silentGroups.length ? `，列出前 ${n.silentGroups.length} 个` : ''}）`);
+
+  sheet(wb, '部门超期问题', [
+    { header: '责任单位', width: 24 }, { header: '问题编号', width: 22 }, { header: '县（区、市）', width: 12 }, { header: '服务对象', width: 28 },
+    { header: '办理状态', width: 9 }, { header: '办结时限', width: 12 }, { header: '超期天数', width: 9 },
+  ], (n.overdueByDepartment ?? []).flatMap((d) => d.items.map((o) => [d.name, o.id, o.county, o.targetName, o.status, o.deadline, o.daysOverdue])),
+  `截至 ${n.date} 各责任单位超期问题`);
 
   sheet(wb, '超期问题', [
     { header: '问题编号', width: 22 }, { header: '县（区、市）', width: 12 }, { header: '工作组', width: 20 },

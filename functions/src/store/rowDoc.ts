@@ -26,9 +26,11 @@ export interface RowDoc {
   departmentId?: string | null;
   /** Every department the problem has been assigned to: a department's since-pull finds the rows that left it. */
   assignedDepartments?: string[];
-  /** When its department last changed, a department account last changed it, it last went to 待审核, its owner last returned it. */
+  /** When it was last assigned, a department account last changed it, it last went to 待审核, its owner last returned it. */
   assignedAt?: Timestamp;
   answeredAt?: Timestamp;
+  /** When a department account first changed it since it was last assigned. */
+  firstAnsweredAt?: Timestamp;
   reviewRequestedAt?: Timestamp;
   returnedAt?: Timestamp;
   /** `reason@holder` labels of the to-do (ledger/src/inbox.ts inboxLabels). */
@@ -39,7 +41,7 @@ export interface RowDoc {
   dueKey?: string;
 }
 
-export const STAMP_FIELDS = ['assignedAt', 'answeredAt', 'reviewRequestedAt', 'returnedAt'] as const;
+export const STAMP_FIELDS = ['assignedAt', 'answeredAt', 'firstAnsweredAt', 'reviewRequestedAt', 'returnedAt'] as const;
 
 /** The handling stamps of a row document, in milliseconds. */
 export function stampsOf(d: Partial<Record<(typeof STAMP_FIELDS)[number], Timestamp | undefined>>): WorkflowStamps {

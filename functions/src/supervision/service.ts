@@ -6,7 +6,8 @@
 // Notices are stored per day: `notices/{date}` for the whole city and
 // `notices/{date}/counties/{county}` for each county, all from one scan, so a county
 // coordinator reads its own county's figures (its departments, its groups) as they were
-// computed with the city-wide ones.
+// computed with the city-wide ones. Departments are ranked by registry id over the problems
+// assigned to them; a county's notice ranks the departments working on that county's problems.
 //
 // A stored notice is a record of what was sent out: it is written once and never changed.
 // Generating a day again stores only what is missing (a county coordinator's own notice
@@ -17,6 +18,7 @@ import {
   addDays, buildNotice, COUNTY_LABELS, reportingCadence, shanghaiDate,
   type CadenceAnswer, type GroupActivity, type Notice, type NoticeOptions, type Period, type SupervisedRow,
 } from '@taizhang/ledger';
+import { listDepartments } from '../departments/store';
 import { listGroups } from '../groups/store';
 import { paths } from '../store/paths';
 
@@ -27,14 +29,21 @@ const FIELDS = ['county', 'group', 'sector', 'category', 'targetName', 'level', 
 export async function loadProblems(db: Firestore, county?: string): Promise<SupervisedRow[]> {
   let q: Query = paths.rows(db, 'problems').where('withdrawn', '==', false);
   if (county !== undefined) q = q.where('values.county', '==', county);
-  q = q.orderBy(FieldPath.documentId()).select('updatedAt', ...FIELDS.map((f) => `values.${f}`)).limit(SCAN_PAGE);
+  q = q.orderBy(FieldPath.documentId())
+    .select('updatedAt', 'departmentId', 'assignedAt', 'firstAnsweredAt', ...FIELDS.map((f) => `values.${f}`)).limit(SCAN_PAGE);
   const rows: SupervisedRow[] = [];
   let after: string | undefined;
   for (;;) {
     const snap = await (after ? q.startAfter(after) : q).get();
     for (const d of snap.docs) {
       const at = d.get('updatedAt') as Timestamp | undefined;
-      rows.push({ id: d.id, values: (d.get('values') ?? {}) as Record<string, unknown>, updatedOn: at ? shanghaiDate(at.toMillis()) : '' });
+      const departmentId = d.get('departmentId') as unknown;
+      const [assignedAt, firstAnsweredAt] = ['assignedAt', 'firstAnsweredAt'].map((f) => (d.get(f) as Timestamp | undefined)?.toMillis());
+      rows.push({
+        id: d.id, values: (d.get('values') ?? {}) as Record<string, unknown>, updatedOn: at ? shanghaiDate(at.toMillis()) : '',
+        ...(typeof departmentId === 'string' && { departmentId }),
+        ...(assignedAt !== undefined && { assignedAt }), ...(firstAnsweredAt !== undefined && { firstAnsweredAt }),
+      });
     }
     if (snap.size < SCAN_PAGE) return rows;
     after = snap.docs.at(-1)!.id;
@@ -74,8 +83,8 @@ export interface NoticeSet {
 /** The city-wide notice of `asOf` and one per county that has rows or groups, from one scan. */
 export async function computeNotices(db: Firestore, asOf: string, options: NoticeOptions = {}): Promise<NoticeSet> {
   const period = options.period ?? { from: addDays(asOf, -7), to: addDays(asOf, -1) };
-  const [rows, groups, activity] = await Promise.all([loadProblems(db), listGroups(db), loadActivity(db, period)]);
-  const opts = { ...options, period };
+  const [rows, groups, activity, departments] = await Promise.all([loadProblems(db), listGroups(db), loadActivity(db, period), listDepartments(db)]);
+  const opts = { ...options, period, departments };
   const city = buildNotice(asOf, rows, groups, activity, opts);
   const present = new Set([...rows.map((r) => r.values.county), ...groups.map((g) => g.county)]);
   const counties = COUNTY_LABELS.filter((c) => present.has(c))

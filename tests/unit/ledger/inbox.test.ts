@@ -64,6 +64,30 @@ describe('a problem through the loop', () => {
   });
 });
 
+describe('the stamps a department is measured by', () => {
+  const reported: InboxRow = { values: base, ownerGroup: '榆次区入企服务第1组', departmentId: null, withdrawn: false, stamps: {} };
+  it('a department typed while 待办理 is a suggestion: assigned when the problem leaves 待办理', () => {
+    const suggested = step(reported, { department: '市自然资源局' }, 'clerk', 1, 'jz-zrzy');
+    expect(suggested.stamps.assignedAt).toBeUndefined();
+    const assigned = step(suggested, { status: '办理中', deadline: '2022-04-30' }, 'coordinator', 5);
+    expect(assigned.stamps).toEqual({ assignedAt: 5 });
+    expect(inboxLabels(assigned)).toEqual(['new@dept:jz-zrzy']);
+    // Other changes of an assigned problem by its owner are no new assignment.
+    expect(step(assigned, { deadline: '2022-05-31' }, 'coordinator', 6).stamps.assignedAt).toBe(5);
+  });
+  it('the first answer since the last assignment is kept beside the last answer', () => {
+    const assigned = step(reported, { status: '办理中', department: '市自然资源局', deadline: '2022-04-30' }, 'coordinator', 2, 'jz-zrzy');
+    const first = step(assigned, { resolution: '已受理' }, 'department', 3);
+    const second = step(first, { status: '待审核', resolution: '已办结' }, 'department', 4);
+    expect(second.stamps).toMatchObject({ assignedAt: 2, firstAnsweredAt: 3, answeredAt: 4 });
+    const returned = step(second, { status: '办理中', review: '请补充材料' }, 'coordinator', 5);
+    expect(step(returned, { resolution: '已补充' }, 'department', 6).stamps).toMatchObject({ firstAnsweredAt: 3, answeredAt: 6 });
+    const moved = step(second, { status: '办理中', department: '市住房和城乡建设局' }, 'coordinator', 7, 'jz-zjj');
+    expect(moved.stamps.assignedAt).toBe(7);
+    expect(step(moved, { resolution: '已受理' }, 'department', 8).stamps).toMatchObject({ assignedAt: 7, firstAnsweredAt: 8 });
+  });
+});
+
 describe('whose list a caller reads', () => {
   it.each([
     [{ role: 'coordinator' }, 'city'],

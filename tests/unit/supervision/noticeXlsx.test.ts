@@ -28,9 +28,9 @@ function allCells(wb: ExcelJS.Workbook): ExcelJS.Cell[] {
 }
 
 describe('the notice workbook', () => {
-  it('has the five sheets with the figures', async () => {
+  it('has the six sheets with the figures', async () => {
     const wb = await readBack(buildNotice(AS_OF, ROWS, GROUPS, ACTIVITY));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['通报', '县区排名', '部门排名', '未报送工作组', '超期问题']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['通报', '县区排名', '部门排名', '未报送工作组', '部门超期问题', '超期问题']);
     const overdue = wb.getWorksheet('超期问题')!;
     expect(overdue.getRow(3).values).toEqual([undefined, '问题编号', '县（区、市）', '工作组', '行业专班', '问题类别', '服务对象', '解决层级', '责任单位', '办理状态', '办结时限', '超期天数']);
     expect(overdue.getCell('A4').value).toBe('P-140781-2022-000001');
@@ -39,6 +39,10 @@ describe('the notice workbook', () => {
     expect([counties.getCell('B4').value, counties.getCell('G4').value]).toEqual(['榆次区', 2]);
     expect(counties.getCell('F4').value).toBe(0.25);
     expect(counties.getCell('F4').numFmt).toBe('0.0%');
+    const departments = wb.getWorksheet('部门排名')!;
+    expect(departments.getRow(3).values).toEqual([undefined, '名次', '责任单位', '单位编号', '交办', '已解决', '解决率', '超期', '超期率', '待审核', '首次答复（中位天数）']);
+    expect([departments.getCell('B4').value, departments.getCell('D4').value, departments.getCell('G4').value]).toEqual(['市工信局', 2, 1]);
+    expect(wb.getWorksheet('部门超期问题')!.getCell('A4').value).toBe('市工信局');
     const silent = wb.getWorksheet('未报送工作组')!;
     expect([4, 5, 6].map((r) => silent.getCell(r, 2).value)).toEqual(['YC-03', 'TG-01', 'JX-02']);
     const summary = wb.getWorksheet('通报')!;

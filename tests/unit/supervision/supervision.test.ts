@@ -81,10 +81,9 @@ describe('buildNotice', () => {
     expect(n.countiesByResolvedRate.map((c) => [c.key, c.resolvedRate])).toEqual([['太谷区', 0], ['榆次区', 0.25], ['介休市', 0.6667]]);
   });
 
-  it('ranks departments; ties on overdue go to the lower resolved rate', () => {
-    expect(n.departmentsByOverdue.map((d) => [d.key, d.overdue])).toEqual([['市工信局', 2], ['市住建局', 1], ['市农业农村局', 0]]);
-    // 市工信局 and 市住建局 both 0: more overdue first.
-    expect(n.departmentsByResolvedRate.map((d) => d.key)).toEqual(['市工信局', '市住建局', '市农业农村局']);
+  it('ranks departments by the problems assigned to them (a department named while 待办理 is a suggestion)', () => {
+    expect(n.departmentsByOverdue.map((d) => [d.key, d.assigned, d.overdue])).toEqual([['市工信局', 2, 1], ['市农业农村局', 2, 0]]);
+    expect(n.departmentsByResolvedRate.map((d) => [d.key, d.resolvedRate])).toEqual([['市工信局', 0], ['市农业农村局', 0.5]]);
     expect(n.sectorsByOverdue[0]).toMatchObject({ key: '建筑业', overdue: 2 });
   });
 
@@ -105,7 +104,7 @@ describe('buildNotice', () => {
     const y = buildNotice(AS_OF, ROWS, GROUPS, ACTIVITY, { county: '榆次区' });
     expect(y.county).toBe('榆次区');
     expect(y.countiesByOverdue.map((c) => c.key)).toEqual(['榆次区']);
-    expect(y.departmentsByOverdue.map((d) => [d.key, d.total])).toEqual([['市工信局', 2], ['市住建局', 1]]);
+    expect(y.departmentsByOverdue.map((d) => [d.key, d.total])).toEqual([['市工信局', 2]]);
     expect(y.silentGroups.map((g) => g.id)).toEqual(['YC-03']);
     expect(y.totals).toMatchObject({ problems: 4, resolved: 1, overdue: 2, activeGroups: 3, reportedGroups: 2, silentGroups: 1 });
   });
@@ -131,7 +130,7 @@ describe('noticeMarkdown', () => {
   it('is Chinese text with every section and the figures', () => {
     expect(md.startsWith('# 全市入企进村服务问题办理情况通报（截至 2022-06-01）')).toBe(true);
     for (const h of ['一、总体情况', '二、县（区、市）超期问题排名', '三、县（区、市）问题解决率排名', '四、责任单位超期问题排名',
-      '五、责任单位问题解决率排名', '六、未报送工作组（2022-05-25 至 2022-05-31）', '七、提交市级问题久无进展（14 天以上）', '八、超期问题']) {
+      '五、责任单位问题解决率排名', '六、责任单位超期问题清单', '七、未报送工作组（2022-05-25 至 2022-05-31）', '八、提交市级问题久无进展（14 天以上）', '九、超期问题']) {
       expect(md).toContain(`## ${h}`);
     }
     expect(md).toContain('共梳理问题 9 个，已解决 3 个，解决率 33.3%');
