@@ -24,3 +24,4 @@ export * from './inbox';
 export * from './channels';
 export * from './reminders';
 export * from './departmentSheet';
+export * from './statCells';
