@@ -114,7 +114,9 @@ async function clerkSession(c: Clerk, i: number): Promise<void> {
   const r = random(7_000 + i);
   const today = todayInShanghai();
   const creates: PushRow[] = Array.from({ length: SIZE.rows }, (_, n) => {
-    const values = demoProblem(r, today, [c.user.claims.county!], c.user.claims.group);
+    // A clerk creates an escalated (提交市级) problem only as 待办理: the city decides the rest.
+    let values = demoProblem(r, today, [c.user.claims.county!], c.user.claims.group);
+    while (values.level === '提交市级' && values.status !== '待办理') values = demoProblem(r, today, [c.user.claims.county!], c.user.claims.group);
     return { key: `restart-${i}-${n}`, values };
   });
   creates.forEach((row) => c.pushed.set(row.key, row.values!));
