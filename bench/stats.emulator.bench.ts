@@ -1,7 +1,7 @@
 // City-scale statistics benchmark (issue 22), inside the emulators (npm run bench starts them).
 //
 // 1. Problems seeded through the push's own write path (functions/src/push/service.ts, as an
-//    administrator, 500-row requests, 4 at a time: rows, revisions, key index and the kept
+//    administrator, 500-row requests, 2 at a time: rows, revisions, key index and the kept
 //    statistics in each commit), to 10,000 and 100,000 stored problems (BENCH_STATS_SIZES).
 //    At each size: getStats of the whole city from the kept statistics next to today's scan
 //    (the same answer, checked), documents read and time; a filter the statistics cannot serve
@@ -52,10 +52,20 @@ async function seed(db: Firestore, count: number, today: string, seedNo: number)
   const requests = Array.from({ length: Math.ceil(count / 500) }, (_, i) =>
     Array.from({ length: Math.min(500, count - i * 500) }, () => ({ key: `seed-${randomUUID()}`, values: demoProblem(r, today) })));
   let next = 0;
-  await Promise.all(Array.from({ length: 4 }, async () => {
+  await Promise.all(Array.from({ length: 2 }, async () => {
     while (next < requests.length) {
       const rows = requests[next++]!;
-      await pushRows(db, ADMIN, { ledger: 'problems', requestId: randomUUID(), rows }, { today });
+      const requestId = randomUUID();
+      // An overloaded emulator may cancel a commit: the same request again, as a client retries (exactly once).
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await pushRows(db, ADMIN, { ledger: 'problems', requestId, rows }, { today });
+          break;
+        } catch (e) {
+          if (attempt >= 5) throw e;
+          await new Promise((ok) => setTimeout(ok, 500 * (attempt + 1)));
+        }
+      }
     }
   }));
 }
