@@ -23,7 +23,7 @@ import { computeNotices } from '../functions/src/supervision/service';
 import { demoProblem, random } from '../scripts/demo/rows';
 import { PROJECT } from '../scripts/demo/emulatorClient';
 
-const SIZES = (process.env.BENCH_STATS_SIZES ?? '10000,100000').split(',').map(Number);
+const SIZES = (process.env.BENCH_STATS_SIZES ?? '10000,100000').split(',').filter((x) => x !== '' && x !== 'none').map(Number);
 const ROUNDS = Number(process.env.BENCH_STATS_ROUNDS ?? 3);
 const CLERKS = 20;
 const PUSH_ROWS = 50;
@@ -127,10 +127,22 @@ async function crowd(db: Firestore, today: string): Promise<void> {
   const r = random(2200);
   const rowsOf = (c: Caller) => Array.from({ length: PUSH_ROWS }, () => ({ key: `crowd-${randomUUID()}`, values: demoProblem(r, today, [county], c.group) }));
   const lat: number[] = [];
+  let retried = 0;
   for (let round = 0; round < PUSH_ROUNDS; round++) {
     await Promise.all(clerks.map(async (c) => {
       const rows = rowsOf(c);
-      lat.push((await timed(() => pushRows(db, c, { ledger: 'problems', requestId: randomUUID(), rows }, { today }))).ms);
+      const requestId = randomUUID();
+      // As the client does: a push the store turned away (a lock held too long) goes again with the same requestId.
+      lat.push((await timed(async () => {
+        for (let attempt = 0; ; attempt++) {
+          try {
+            return await pushRows(db, c, { ledger: 'problems', requestId, rows }, { today });
+          } catch (e) {
+            retried++;
+            if (attempt >= 5) throw e;
+          }
+        }
+      })).ms);
     }));
   }
   const raw: number[] = [];
@@ -151,6 +163,7 @@ async function crowd(db: Firestore, today: string): Promise<void> {
   console.log(`| pushRows (judge, number, commit with statistics) | ${ms(p50)} | ${ms(p95)} |`);
   console.log(`| one raw batch of the same documents, alone | ${ms(r50)} | ${ms(pct(raw, 0.95))} |`);
   console.log(`| ratio p95 / raw p50 (goal ≤ 2×) | | ${(p95 / r50).toFixed(1)}× |`);
+  console.log(`pushes sent again after the store turned them away (the county's id counter, one transaction per push): ${retried}`);
   console.log(`statistics add ${statDocs} document writes to a commit of ${PUSH_ROWS * 3 + 1}; raw batch with them ${ms(median(rawStats))} vs ${ms(r50)} without: ×${(median(rawStats) / r50).toFixed(2)}`);
 }
 
