@@ -28,3 +28,4 @@ export * from './names';
 export * from './targets';
 export * from './targetSheet';
 export * from './registry';
+export * from './statCells';

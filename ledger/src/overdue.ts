@@ -3,6 +3,13 @@
 
 import { SETTLED_STATUSES } from './domain';
 
+/** The deadline after which the problem counts as overdue; undefined when it never does (settled, or no deadline). */
+export function overdueDeadline(values: Readonly<Record<string, unknown>>): string | undefined {
+  if (SETTLED_STATUSES.includes(values.status as string)) return undefined;
+  return typeof values.deadline === 'string' ? values.deadline : undefined;
+}
+
 export function isOverdue(values: Readonly<Record<string, unknown>>, asOf: string): boolean {
-  return !SETTLED_STATUSES.includes(values.status as string) && typeof values.deadline === 'string' && values.deadline < asOf;
+  const deadline = overdueDeadline(values);
+  return deadline !== undefined && deadline < asOf;
 }

@@ -6,11 +6,12 @@
 // revisions, key index and stored answers agreeing with what the clients were told.
 //
 // CI size inside `npm test`; TAIZHANG_STRESS=1 (`npm run test:stress`) pushes more.
-import { COUNTY_LABELS, isLivePulledRow, todayInShanghai, type CanonicalRow } from '@taizhang/ledger';
+import { cellsOfRows, COUNTY_LABELS, isLivePulledRow, todayInShanghai, type CanonicalRow } from '@taizhang/ledger';
 import { createApiClient, type ApiClient, type PushProgress } from '@taizhang/client';
 import { fetchTransport, type Transport } from '@taizhang/client';
 import type { PushResult, PushRow } from '@taizhang/client';
 import { STORE_WAIT_MS } from '../../functions/src/store/outage';
+import { readAllCells } from '../../functions/src/stats/store';
 import { demoProblem, random } from '../../scripts/demo/rows';
 import { endAbandonedWork, restartFirestore, type RestartReport } from '../support/firestoreRestart';
 import { recordFigures, sized } from '../support/stress';
@@ -113,7 +114,9 @@ async function clerkSession(c: Clerk, i: number): Promise<void> {
   const r = random(7_000 + i);
   const today = todayInShanghai();
   const creates: PushRow[] = Array.from({ length: SIZE.rows }, (_, n) => {
-    const values = demoProblem(r, today, [c.user.claims.county!], c.user.claims.group);
+    // A clerk creates an escalated (提交市级) problem only as 待办理: the city decides the rest.
+    let values = demoProblem(r, today, [c.user.claims.county!], c.user.claims.group);
+    while (values.level === '提交市级' && values.status !== '待办理') values = demoProblem(r, today, [c.user.claims.county!], c.user.claims.group);
     return { key: `restart-${i}-${n}`, values };
   });
   creates.forEach((row) => c.pushed.set(row.key, row.values!));
@@ -335,6 +338,13 @@ describe('Firestore restarted with its data in the middle of a push', () => {
     expect(wrong).toEqual([]);
     // and no revision of a row that does not exist
     expect([...revisions.keys()].filter((id) => !rows.some((r) => r.id === id))).toEqual([]);
+  });
+
+  it("the kept statistics equal a scan of the rows: each unit's change counted once, with it", async () => {
+    const snap = await adminDb().collection('problems').get();
+    const counted = snap.docs.map((d) => ({ values: d.get('values'), departmentId: d.get('departmentId') ?? null, withdrawn: d.get('withdrawn') === true }));
+    expect(snap.docs.every((d) => d.get('inStats') === true)).toBe(true);
+    expect((await readAllCells(adminDb(), 'problems')).cells).toEqual(cellsOfRows(counted));
   });
 
   it('the key index maps each key to its row, and holds nothing else', async () => {

@@ -29,7 +29,7 @@ test('fills in counties where they are missing, touching nothing else; a second 
   const before = await Promise.all(docs.map(async (d) => (await d.get()).data()!));
   expect(before.map((d) => d.counties)).toEqual([undefined, undefined, ['平遥县']]);
 
-  expect(migrate()).toEqual([{ ledger: 'problems', rows: 3, migrated: 2 }, { ledger: 'visits', rows: 0, migrated: 0 }]);
+  expect(migrate()).toEqual([{ ledger: 'problems', rows: 3, migrated: 2, counted: 0 }, { ledger: 'visits', rows: 0, migrated: 0, counted: 0 }]);
 
   const after = await Promise.all(docs.map(async (d) => (await d.get()).data()!));
   expect(after.map((d) => d.counties)).toEqual([['榆次区'], ['介休市'], ['平遥县']]);
@@ -38,10 +38,10 @@ test('fills in counties where they are missing, touching nothing else; a second 
     const { counties: _b, ...was } = before[i]!;
     expect(rest).toEqual(was); // updatedAt and version included
   });
-  expect(migrate()).toEqual([{ ledger: 'problems', rows: 3, migrated: 0 }, { ledger: 'visits', rows: 0, migrated: 0 }]);
+  expect(migrate()).toEqual([{ ledger: 'problems', rows: 3, migrated: 0, counted: 0 }, { ledger: 'visits', rows: 0, migrated: 0, counted: 0 }]);
 
   // In pages smaller than the rows: every page is read once, and each missing field filled.
   await Promise.all(docs.map((d) => d.update({ counties: FieldValue.delete() })));
-  expect(await migrateRows(adminDb(), 2)).toEqual([{ ledger: 'problems', rows: 3, migrated: 3 }, { ledger: 'visits', rows: 0, migrated: 0 }]);
+  expect(await migrateRows(adminDb(), 2)).toEqual([{ ledger: 'problems', rows: 3, migrated: 3, counted: 0 }, { ledger: 'visits', rows: 0, migrated: 0, counted: 0 }]);
   expect((await Promise.all(docs.map(async (d) => (await d.get()).get('counties')))).flat()).toEqual(['榆次区', '介休市', '平遥县']);
 });

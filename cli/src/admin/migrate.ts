@@ -6,11 +6,17 @@
 // county): a row stored before the field existed gets its current county. arrayUnion, so a
 // push that changes the row meanwhile loses nothing; updatedAt is left alone, so no pull sees
 // the row as changed.
+//
+// The problems' kept statistics (docs/data-model.md#statistics): a row stored before them is
+// counted, row by row beside live pushes (functions/src/stats/rebuild.ts); once every row is,
+// getStats answers from them instead of reading the rows.
 
 import { FieldPath, FieldValue, type Firestore } from 'firebase-admin/firestore';
-import { ASSIGNED_STATUSES, deadlineHolders, departmentIndex, inboxLabels, LEDGER_NAMES, type DepartmentIndex, type LedgerName } from '@taizhang/ledger';
+import { ASSIGNED_STATUSES, deadlineHolders, departmentIndex, inboxLabels, LEDGER_NAMES, statDelta, type CellCounts, type DepartmentIndex, type LedgerName } from '@taizhang/ledger';
 import { listDepartments } from '../../../functions/src/departments/store';
 import { stampsOf } from '../../../functions/src/store/rowDoc';
+import { countOlderRows } from '../../../functions/src/stats/rebuild';
+import { shardOf, stageStatDelta } from '../../../functions/src/stats/store';
 
 export interface MigrationReport {
   readonly ledger: LedgerName;
@@ -18,6 +24,8 @@ export interface MigrationReport {
   readonly rows: number;
   /** Of them, the ones given `counties`. */
   readonly migrated: number;
+  /** Of them, the ones counted now in the kept statistics (the problems only). */
+  readonly counted: number;
 }
 
 /** Rows read per query; each page's updates go in one batch (Firestore's limit is 500 writes). */
@@ -47,7 +55,8 @@ export async function migrateRows(db: Firestore, page = PAGE): Promise<Migration
       if (snap.size < page) break;
       after = snap.docs[snap.size - 1]!.id;
     }
-    reports.push({ ledger, rows, migrated });
+    const counted = ledger === 'problems' ? (await countOlderRows(db, ledger)).counted : 0;
+    reports.push({ ledger, rows, migrated, counted });
   }
   return reports;
 }
@@ -97,6 +106,8 @@ async function mapPage(db: Firestore, index: DepartmentIndex, page: number, afte
   if (after !== undefined) q = q.startAfter(after);
   const snap = await q.get();
   const batch = db.batch();
+  // A counted row moves to its department in the kept statistics in the same commit.
+  const stats: CellCounts = new Map();
   const unmapped: string[] = [];
   let mapped = 0;
   let renamed = 0;
@@ -124,9 +135,16 @@ async function mapPage(db: Firestore, index: DepartmentIndex, page: number, afte
       renamed++;
     }
     batch.update(doc.ref, update, { lastUpdateTime: doc.updateTime });
+    if (d.inStats === true) {
+      const withdrawn = d.withdrawn === true;
+      statDelta({ values, departmentId: null, withdrawn }, { values: next, departmentId: found.id, withdrawn }, stats);
+    }
     mapped++;
   }
-  if (mapped > 0) await batch.commit();
+  if (mapped > 0) {
+    stageStatDelta(batch, db, 'problems', stats, shardOf(`migrate-${snap.docs[0]!.id}`));
+    await batch.commit();
+  }
   return { size: snap.size, ...(snap.size > 0 && { lastId: snap.docs[snap.size - 1]!.id }), mapped, renamed, unmapped };
 }
 

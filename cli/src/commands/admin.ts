@@ -15,6 +15,7 @@ import { addPasswordOptions, resolveNewPassword, type PasswordOptions } from '..
 import { DEFAULT_PROJECT } from '../firebase/project';
 import { GroupError } from '../admin/groups';
 import { departmentMigrationText, migrateDepartments, migrateRows } from '../admin/migrate';
+import { rebuildStats } from '../../../functions/src/stats/rebuild';
 import { registerGroups } from './_adminGroups';
 import { registerChannels } from './_adminChannels';
 import { registerDepartments } from './_adminDepartments';
@@ -108,8 +109,21 @@ export const register: RegisterCommand = (program, ctx) => {
       const counties = await run(() => migrateRows(db));
       const departments = await run(() => migrateDepartments(db));
       if (o.json) return void ctx.io.out(`${JSON.stringify({ counties, departments })}\n`);
-      for (const r of counties) ctx.io.out(`${r.ledger}: 查看 ${r.rows} 行，补齐 ${r.migrated} 行 / ${r.rows} rows looked at, ${r.migrated} migrated\n`);
+      for (const r of counties) ctx.io.out(`${r.ledger}: 查看 ${r.rows} 行，补齐 ${r.migrated} 行，计入统计 ${r.counted} 行 / ${r.rows} rows looked at, ${r.migrated} migrated, ${r.counted} counted in the statistics\n`);
       ctx.io.out(departmentMigrationText(departments));
+    });
+
+  const stats = admin.command('stats').description('问题统计汇总 / the problems\' kept statistics');
+  common(stats.command('rebuild').description('按全部问题重新计算统计汇总，列出并更正不一致之处 / recompute the statistics from the rows, report and correct any difference'))
+    .option('--dry-run', '只列出不一致之处，不更正 / report differences without correcting them')
+    .action(async (o: Common & { dryRun?: boolean }) => {
+      const r = await run(() => rebuildStats(getFirestore(adminApp(o.project)), 'problems', { dryRun: o.dryRun === true }));
+      if (o.json) return void ctx.io.out(`${JSON.stringify(r)}\n`);
+      ctx.io.out(`${r.ledger}: 查看 ${r.rows} 行，不一致 ${r.differences.length} 处${r.repaired ? '，已更正' : ''} / ${r.rows} rows looked at, ${r.differences.length} differences${r.repaired ? ', corrected' : ''}\n`);
+      for (const d of r.differences.slice(0, 50)) {
+        ctx.io.out(`  ${d.cell.county} ${d.cell.dimension}=${d.cell.group} ${d.cell.slot}: 按问题 ${d.rows}，汇总 ${d.stored} / rows ${d.rows}, kept ${d.stored}\n`);
+      }
+      if (r.uncounted > 0) ctx.io.out(`  ${r.uncounted} 行尚未计入统计，请运行 taizhang admin migrate / ${r.uncounted} rows not counted yet: run taizhang admin migrate\n`);
     });
 
   registerGroups(admin, ctx, run, common);

@@ -18,7 +18,7 @@ import {
 } from 'firebase-admin/firestore';
 import {
   ASSIGNED_STATUSES, countyCode, deadlineHolders, departmentIndex, formatRowId, getLedger, idScope, inboxLabels, nextStamps, problemEvent,
-  type CanonicalRow, type LedgerDef, type ParseContext, type ProblemState, type WorkflowStamps,
+  statDelta, type CanonicalRow, type CellCounts, type CountedRow, type LedgerDef, type ParseContext, type ProblemState, type WorkflowStamps,
 } from '@taizhang/ledger';
 import type { Caller } from '../auth';
 import { enqueueProblemEventInBatch } from '../channels/outbox';
@@ -27,6 +27,7 @@ import { apiError, text } from '../messages';
 import { paths } from '../store/paths';
 import { toStoredRow } from '../store/rowDoc';
 import { registryForRows } from '../store/targets';
+import { shardOf, stageStatDelta } from '../stats/store';
 import { diffValues, judgeExisting, judgeNew, type Decision, type Judge } from './plan';
 import type { PushRequest, PushResult, PushRow, StoredRow } from './types';
 
@@ -178,9 +179,22 @@ function handling(
 /** The sort key of a problem without a deadline: after every real day. */
 const NO_DEADLINE = '9999-12-31';
 
-/** Stage one decision's writes on the batch and return its answer. */
-function stage(c: Ctx, batch: WriteBatch, d: Decision, loaded: Loaded, newId: string | undefined, nowMs: number): PushResult {
+/**
+ * What a row counted in the kept statistics before this change: nothing when it was never
+ * counted (a row older than them, until `admin migrate` counts it).
+ */
+function countedBefore(row: StoredRow): CountedRow | undefined {
+  return row.inStats ? { values: row.values, departmentId: row.departmentId, withdrawn: row.withdrawn } : undefined;
+}
+
+/** Stage one decision's writes on the batch, add its change of the statistics to `stats`, and return its answer. */
+function stage(c: Ctx, batch: WriteBatch, stats: CellCounts, d: Decision, loaded: Loaded, newId: string | undefined, nowMs: number): PushResult {
   if (d.write === undefined) return d.result;
+  // The problems' statistics change in the same commit as the row (docs/data-model.md#statistics).
+  const counted = c.ledger.name === 'problems' && { inStats: true };
+  const count = (before: CountedRow | undefined, after: CountedRow | undefined): void => {
+    if (counted) statDelta(before, after, stats);
+  };
   const { db, ledger, caller, requestId } = c;
   const now = FieldValue.serverTimestamp();
   const by = { updatedAt: now, updatedBy: caller.email, updatedByUid: caller.uid, lastRequestId: requestId };
@@ -195,11 +209,12 @@ function stage(c: Ctx, batch: WriteBatch, d: Decision, loaded: Loaded, newId: st
     const ownerGroup = caller.role === 'clerk' ? caller.group! : null;
     batch.create(paths.row(db, ledger.name, id), {
       id, key: d.key, version: 1, values: d.values, counties: [d.values.county], withdrawn: false,
-      ownerGroup, ownerUid: caller.uid,
+      ownerGroup, ownerUid: caller.uid, ...counted,
       createdAt: now, createdBy: caller.email, createdByUid: caller.uid, ...by,
       ...(c.handled && handling(c, d.values, ownerGroup, d.departmentId, undefined, nowMs)),
     });
     revision(id, 1, 'created', diffValues(ledger, {}, d.values), d.key);
+    count(undefined, { values: d.values, departmentId: d.departmentId, withdrawn: false });
     remind(c, batch, id, 1, undefined, { values: d.values, departmentId: d.departmentId ?? undefined });
     return { key: d.key, status: 'created', id, version: 1, values: d.values, ...(d.warnings.length > 0 && { warnings: d.warnings }) };
   }
@@ -211,15 +226,17 @@ function stage(c: Ctx, batch: WriteBatch, d: Decision, loaded: Loaded, newId: st
     // The county it leaves too: a row stored before `counties` existed gets it with its first change.
     const moved = d.values.county !== row.county && { movedAt: now };
     const loop = c.handled && handling(c, d.values, row.ownerGroup, d.departmentId, row, nowMs);
-    batch.update(ref, { version, values: d.values, counties: FieldValue.arrayUnion(row.county, d.values.county), ...moved, ...loop, ...by }, precondition);
+    batch.update(ref, { version, values: d.values, counties: FieldValue.arrayUnion(row.county, d.values.county), ...moved, ...loop, ...counted, ...by }, precondition);
     revision(row.id, version, 'updated', d.changes, row.key);
+    count(countedBefore(row), { values: d.values, departmentId: d.departmentId, withdrawn: false });
     remind(c, batch, row.id, version, { values: row.values, departmentId: row.departmentId ?? undefined }, { values: d.values, departmentId: d.departmentId ?? undefined });
     return { key: row.key, status: 'updated', id: row.id, version, values: d.values, ...(d.warnings.length > 0 && { warnings: d.warnings }) };
   }
   // A withdrawn problem awaits nobody.
   const off = c.handled && { inbox: [], deadlineHolders: [] };
-  batch.update(ref, { version, withdrawn: true, counties: FieldValue.arrayUnion(row.county), ...off, ...by }, precondition);
+  batch.update(ref, { version, withdrawn: true, counties: FieldValue.arrayUnion(row.county), ...off, ...counted, ...by }, precondition);
   revision(row.id, version, 'withdrawn', [], row.key);
+  count(countedBefore(row), undefined);
   return { key: row.key, status: 'withdrawn', id: row.id, version };
 }
 
@@ -278,10 +295,12 @@ export async function pushRows(db: Firestore, caller: Caller, req: PushRequest, 
       const batch = db.batch();
       // One clock reading a unit: the stamps of its rows agree with one another.
       const nowMs = Date.now();
+      const stats: CellCounts = new Map();
       const results = u.rows.map((r, k) => {
         const d = decisions[i]![k]!;
-        return stage(ctx, batch, d, loaded.get(r.key)!, idOf.get(d as Extract<Decision, { write: 'create' }>), nowMs);
+        return stage(ctx, batch, stats, d, loaded.get(r.key)!, idOf.get(d as Extract<Decision, { write: 'create' }>), nowMs);
       });
+      stageStatDelta(batch, db, ledger.name, stats, shardOf(`${caller.uid}-${req.requestId}-${u.n}`));
       // Merged, not set: the units commit in any order and each adds what it knows.
       const requestRef = paths.request(db, caller.uid, req.requestId);
       if (u.n === 0) {

@@ -16,6 +16,8 @@ export interface StoredRow {
   readonly departmentId: string | null;
   readonly stamps: WorkflowStamps;
   readonly withdrawn: boolean;
+  /** Its cells are in the kept statistics (functions/src/stats/store.ts). */
+  readonly inStats: boolean;
   readonly updatedAt: string;
   readonly updatedBy: string;
 }

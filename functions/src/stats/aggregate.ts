@@ -1,10 +1,11 @@
 // Statistics of getStats (docs/api.md#getstats), computed from canonical rows against an explicit day.
 // Pure: the store streams rows in, tests feed known datasets.
 
-import { fieldOf, isOverdue, rate, type CanonicalRow, type DepartmentIndex, type LedgerDef } from '@taizhang/ledger';
+import {
+  EMPTY_KEY, fieldOf, groupText, isOverdue, rate, type CanonicalRow, type DepartmentIndex, type LedgerDef,
+} from '@taizhang/ledger';
 
-/** The key of rows that leave the grouped field empty (a 现场解决 problem has no 责任单位). */
-export const EMPTY_KEY = '（未填写）';
+export { EMPTY_KEY };
 
 export interface ProblemFigures {
   total: number; resolved: number; open: number; inProgress: number;
@@ -41,19 +42,34 @@ interface Aggregator<F> {
   figures(): F;
 }
 
-function problemAggregator(asOf: string): Aggregator<ProblemFigures> {
+/** The problems' figures: counted row by row (a scan) or by cell (the kept statistics), by one rule. */
+interface ProblemCounter extends Aggregator<ProblemFigures> {
+  /** `n` problems of this status and level. */
+  count(status: unknown, level: unknown, n: number): void;
+  /** `n` problems that become overdue after this deadline. */
+  due(deadline: string, n: number): void;
+}
+
+function problemAggregator(asOf: string): ProblemCounter {
   const f = { total: 0, resolved: 0, open: 0, inProgress: 0, onSite: 0, coordinated: 0, escalated: 0, overdue: 0, awaitingReview: 0, longTerm: 0 };
+  const count = (status: unknown, level: unknown, n: number): void => {
+    f.total += n;
+    if (status === '已解决') f.resolved += n;
+    else if (status === '待办理') f.open += n;
+    else if (status === '办理中') f.inProgress += n;
+    else if (status === '待审核') f.awaitingReview += n;
+    else if (status === '长期推进') f.longTerm += n;
+    if (level === '现场解决') f.onSite += n;
+    else if (level === '协调解决') f.coordinated += n;
+    else if (level === '提交市级') f.escalated += n;
+  };
   return {
+    count,
+    due(deadline, n) {
+      if (isOverdue({ status: '', deadline }, asOf)) f.overdue += n;
+    },
     add(v) {
-      f.total++;
-      if (v.status === '已解决') f.resolved++;
-      else if (v.status === '待办理') f.open++;
-      else if (v.status === '办理中') f.inProgress++;
-      else if (v.status === '待审核') f.awaitingReview++;
-      else if (v.status === '长期推进') f.longTerm++;
-      if (v.level === '现场解决') f.onSite++;
-      else if (v.level === '协调解决') f.coordinated++;
-      else if (v.level === '提交市级') f.escalated++;
+      count(v.status, v.level, 1);
       if (isOverdue(v, asOf)) f.overdue++;
     },
     figures: () => ({ ...f, resolvedRate: rate(f.resolved, f.total), onSiteRate: rate(f.onSite, f.total) }),
@@ -103,35 +119,77 @@ export interface StatsBuilder<F> {
  * they were written; rows without an id group by their text.
  */
 export function statsBuilder<F>(ledger: LedgerDef, groupBy: string, asOf: string, departments?: DepartmentIndex): StatsBuilder<F> {
+  const groups = groupTable<F>(ledger, groupBy, asOf, departments);
+  const byDepartment = groupBy === 'department';
+  return {
+    add(v, departmentId) {
+      const id = byDepartment && departmentId ? departmentId : undefined;
+      groups.at(groupText(v[groupBy]), id).add(v);
+      groups.totals.add(v);
+    },
+    result: () => groups.result(),
+  };
+}
+
+/** The groups of one answer, made as rows or cells name them, in the answer's order. */
+function groupTable<F>(ledger: LedgerDef, groupBy: string, asOf: string, departments?: DepartmentIndex) {
   const make = (): Aggregator<F> =>
     (ledger.name === 'problems' ? problemAggregator(asOf) : visitAggregator()) as unknown as Aggregator<F>;
   const groups = new Map<string, { key: string; departmentId?: string; agg: Aggregator<F> }>();
   const totals = make();
-  const byDepartment = groupBy === 'department';
   return {
-    add(v, departmentId) {
-      const raw = v[groupBy];
-      const text = raw === undefined || raw === '' ? EMPTY_KEY : String(raw);
-      const id = byDepartment && departmentId ? departmentId : undefined;
+    totals,
+    /** The group of this text, or of this registry department. */
+    at(text: string, id: string | undefined): Aggregator<F> {
       const group = id !== undefined ? `id:${id}` : `text:${text}`;
       let g = groups.get(group);
       if (!g) {
         const key = id !== undefined ? departments?.byId(id)?.name ?? text : text;
         groups.set(group, (g = { key, ...(id !== undefined && { departmentId: id }), agg: make() }));
       }
-      g.agg.add(v);
-      totals.add(v);
+      return g.agg;
     },
-    result() {
+    result(keep: (f: F) => boolean = () => true): StatsAnswer<F> {
       const order = keyOrder(ledger, groupBy);
       const list = [...groups.values()].sort((a, b) => order(a.key, b.key) || (a.departmentId ?? '').localeCompare(b.departmentId ?? ''));
       return {
         asOf,
-        rows: list.map((g) => ({ key: g.key, ...(g.departmentId !== undefined && { departmentId: g.departmentId }), ...g.agg.figures() })),
+        rows: list.map((g) => ({ key: g.key, ...(g.departmentId !== undefined && { departmentId: g.departmentId }), ...g.agg.figures() })).filter(keep),
         totals: totals.figures(),
       };
     },
   };
+}
+
+/** A kept cell of one county and group-by field: its group, slot and count (ledger/src/statCells.ts). */
+export interface GroupCell {
+  readonly group: string;
+  readonly slot: string;
+  readonly n: number;
+}
+
+/**
+ * The problems' answer from kept cells instead of rows: the same groups, order and figures as
+ * a scan of the same rows. A group whose rows all left (its cells came to 0) is no group.
+ */
+export function statsFromCells(
+  ledger: LedgerDef, groupBy: string, asOf: string, cells: Iterable<GroupCell>, departments?: DepartmentIndex,
+): StatsAnswer<ProblemFigures> {
+  const groups = groupTable<ProblemFigures>(ledger, groupBy, asOf, departments);
+  for (const c of cells) {
+    if (c.n === 0) continue;
+    const id = c.group.startsWith('id:') ? c.group.slice(3) : undefined;
+    const text = groupBy === 'department' && id === undefined ? c.group.replace(/^text:/, '') : c.group;
+    const targets = [groups.at(id ?? text, id) as ProblemCounter, groups.totals as ProblemCounter];
+    for (const agg of targets) {
+      if (c.slot.startsWith('d:')) agg.due(c.slot.slice(2), c.n);
+      else {
+        const [status, level] = c.slot.slice(2).split('|');
+        agg.count(status, level, c.n);
+      }
+    }
+  }
+  return groups.result((f) => f.total !== 0);
 }
 
 export function aggregate<F>(

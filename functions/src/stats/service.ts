@@ -1,11 +1,16 @@
-// getStats: stream the caller's rows (only the fields statistics need) through the pure
-// aggregator, page by page so memory stays flat however large the scope.
+// getStats. The problems, within the whole city or one county (a clerk's or a county
+// coordinator's scope, or a county filter), are answered from the kept statistics: a few
+// dozen documents whatever the number of rows (stats/store.ts). Any other filter, a
+// department account's scope, the visits (whose distinct enterprises and villages are no
+// sum), and a project whose older rows are not yet counted stream the matching rows (only the
+// fields statistics need) through the same aggregator, page by page so memory stays flat.
 
 import { FieldPath, type Firestore, type Query } from 'firebase-admin/firestore';
 import { ASSIGNED_STATUSES, getLedger, type DepartmentIndex, type LedgerName } from '@taizhang/ledger';
 import { filterField, type Selection } from '../pull/filter';
 import { paths } from '../store/paths';
-import { statsBuilder, type StatsAnswer, type StatRowInput } from './aggregate';
+import { statsBuilder, statsFromCells, type StatsAnswer, type StatRowInput } from './aggregate';
+import { readFieldCells, statsComplete } from './store';
 
 const SCAN_PAGE = 5000;
 const STAT_FIELDS = ['county', 'sector', 'category', 'department', 'group', 'level', 'status', 'deadline', 'targetType', 'targetName', 'township', 'staff', 'policies', 'served', 'problemsFound'];
@@ -27,7 +32,27 @@ async function* scan(db: Firestore, ledger: LedgerName, sel: Selection): AsyncGe
   }
 }
 
+/** The county a selection keeps to, when the kept statistics can answer it ('' for the whole city). */
+export function keptScope(ledger: LedgerName, sel: Selection): string | undefined {
+  if (ledger !== 'problems' || sel.assignedOnly) return undefined;
+  const keys = Object.keys(sel.filter);
+  if (keys.length === 0) return '';
+  return keys.length === 1 && sel.filter.county !== undefined ? sel.filter.county : undefined;
+}
+
 export async function getStats(
+  db: Firestore, ledger: LedgerName, groupBy: string, sel: Selection, asOf: string, departments?: DepartmentIndex,
+): Promise<StatsAnswer<unknown>> {
+  const county = keptScope(ledger, sel);
+  if (county !== undefined && (await statsComplete(db, ledger))) {
+    const { cells } = await readFieldCells(db, ledger, groupBy, county === '' ? undefined : county);
+    return statsFromCells(getLedger(ledger), groupBy, asOf, cells, departments);
+  }
+  return scanStats(db, ledger, groupBy, sel, asOf, departments);
+}
+
+/** The answer from the rows themselves: every matching row read once. */
+export async function scanStats(
   db: Firestore, ledger: LedgerName, groupBy: string, sel: Selection, asOf: string, departments?: DepartmentIndex,
 ): Promise<StatsAnswer<unknown>> {
   const stats = statsBuilder(getLedger(ledger), groupBy, asOf, departments);

@@ -17,6 +17,8 @@ export interface RowDoc {
   ownerGroup: string | null;
   ownerUid: string;
   withdrawn: boolean;
+  /** Its cells are in the kept statistics (functions/src/stats/store.ts). */
+  inStats?: boolean;
   createdAt: Timestamp;
   createdBy: string;
   updatedAt: Timestamp;
@@ -70,6 +72,7 @@ export function toStoredRow(snap: DocumentSnapshot): StoredRow | undefined {
     departmentId: typeof d.departmentId === 'string' ? d.departmentId : null,
     stamps: stampsOf(d),
     withdrawn: d.withdrawn === true,
+    inStats: d.inStats === true,
     updatedAt: iso(d.updatedAt),
     updatedBy: d.updatedBy,
   };
