@@ -3,7 +3,7 @@
 // core's rights (through the client core) against the rows as the server has them, so a
 // refused change is marked on its cells by 校验 and never sent.
 
-import { callerOf, judgeOutgoing, lockedFields, mayBeRefused, pullSheetName, type ApiClient, type BaseRow, type Profile } from '@taizhang/client';
+import { callerOf, judgeOutgoing, loadBases, lockedFields, mayBeRefused, pullSheetName, type ApiClient, type Profile } from '@taizhang/client';
 import { LEDGERS, SYNC_STATES, type LedgerName } from '@taizhang/ledger';
 import { writePatch } from '../excel/cells';
 import { loadFill } from '../excel/marks';
@@ -39,18 +39,6 @@ export function markHeader(s: Session, sheet: string, layout: Pick<SheetLayout, 
     else styleRange(s, sheet, row, col, 1, 1, { fill: HEADER_FILL, fontColor: '#000000' });
   }
   return locked.size;
-}
-
-/**
- * The server's rows of the account's own list: a department's assigned problems, a clerk's
- * group's, a county coordinator's county (the server scopes every pull to what it may read).
- */
-export async function loadBases(api: ApiClient, profile: Profile, signal?: AbortSignal): Promise<Map<string, BaseRow>> {
-  const filter = profile.role === 'clerk' && profile.group ? { group: profile.group } : {};
-  const { rows } = await api.pullAll({ ledger: 'problems', ...(Object.keys(filter).length > 0 && { filter }), pageSize: 5000 }, signal ? { signal } : {});
-  const out = new Map<string, BaseRow>();
-  for (const r of rows) if (!r.withdrawn) out.set(r.id, { version: r.version, values: r.values });
-  return out;
 }
 
 /**

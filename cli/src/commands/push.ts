@@ -10,7 +10,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Option } from 'commander';
 import { LEDGER_NAMES, todayInShanghai, type LedgerName } from '@taizhang/ledger';
-import { ApiError, pushReport, troubleRows } from '@taizhang/client';
+import { ApiError, pushReport, refuseWorkbookRights, troubleRows } from '@taizhang/client';
 import { countiesFor, registryFor } from '../sync/registry';
 import { CliError, EXIT_INVALID, EXIT_OK, EXIT_UNUSABLE, type CliContext, type RegisterCommand } from '../context';
 import { refusePasswordArgument } from '../firebase/password';
@@ -66,11 +66,19 @@ export async function runPush(
     if (e instanceof ApiError) throw apiFailure(e, target);
     throw e;
   }
-  const plan = planPush(data, {
+  const planned = planPush(data, {
     ...(registry !== undefined && { registry }),
     ledger: opts.ledger, sheet: opts.sheet, today: opts.today ?? todayInShanghai(),
     profile: { county: profile.county, group: profile.group }, newKey,
   });
+  let plan;
+  try {
+    // What the account may not change is refused here, before anything is sent (docs/workflow.md).
+    plan = await refuseWorkbookRights(planned, api, profile);
+  } catch (e) {
+    if (e instanceof ApiError) throw apiFailure(e, target);
+    throw e;
+  }
   const sent = await sendPlan(plan, api);
   const { outcome, settlement } = hasChoices(choices) ? await settleConflicts(plan, sent, choices, api) : { outcome: sent, settlement: undefined };
   // Written even when the push broke off: the keys are in the file, so running it again

@@ -4,12 +4,14 @@
 // not change, and is not sent; the server stays the judge of everything not known here.
 
 import {
-  columnLetters, editableFields, isCityOffice, judgeChange, LEDGERS,
+  columnLetters, editableFields, isCityOffice, judgeChange, LEDGERS, SYNC_STATES,
   type CanonicalRow, type Caller, type StoredRow,
 } from '@taizhang/ledger';
+import type { ApiClient } from '../api/client';
+import type { Profile } from '../api/types';
 import type { SheetColumns } from '../sheet/model';
 import type { Outgoing } from './outcome';
-import type { CellError, RowErrors } from './plan';
+import type { CellError, PushPlan, RowErrors } from './plan';
 
 /** Every level a problem can be at, and none yet. */
 const LEVELS: readonly unknown[] = [...(LEDGERS.problems.fields.find((f) => f.key === 'level')!.type as { options: readonly string[] }).options, undefined];
@@ -90,4 +92,40 @@ function rightsError(cols: SheetColumns, row: number, field: string, reason: { z
   const zh = `「${header}」：${reason.zh}`;
   const en = `${def?.en ?? field}: ${reason.en}`;
   return { row, address: col === undefined ? null : `${columnLetters(col)}${row}`, field, header, code: 'rule', zh, en, message: `${zh} / ${en}` };
+}
+
+/**
+ * The server's rows of the account's own list: a department's assigned problems, a clerk's
+ * group's, a county coordinator's county (the server scopes every pull to what it may read).
+ */
+export async function loadBases(api: ApiClient, profile: Profile, signal?: AbortSignal): Promise<Map<string, BaseRow>> {
+  const filter = profile.role === 'clerk' && profile.group ? { group: profile.group } : {};
+  const { rows } = await api.pullAll({ ledger: 'problems', ...(Object.keys(filter).length > 0 && { filter }), pageSize: 5000 }, signal ? { signal } : {});
+  const out = new Map<string, BaseRow>();
+  for (const r of rows) if (!r.withdrawn) out.set(r.id, { version: r.version, values: r.values });
+  return out;
+}
+
+/**
+ * A push plan with the changes the account may not make taken out before anything is sent:
+ * each becomes a row with errors (有错误, the reason on the columns it may not change), as
+ * an invalid row is. The server's rows are read only when a changed stored problem could be
+ * refused.
+ */
+export async function refuseByRights<P extends PushPlan>(plan: P, api: ApiClient, profile: Profile, signal?: AbortSignal): Promise<{ plan: P; refused: RowErrors[] }> {
+  const caller = callerOf(profile);
+  if (plan.cols.ledger.name !== 'problems' || !mayBeRefused(caller) || !plan.outgoing.some((o) => o.id)) return { plan, refused: [] };
+  const judged = judgeOutgoing(plan.cols, plan.outgoing, caller, await loadBases(api, profile, signal));
+  if (judged.refused.length === 0) return { plan, refused: [] };
+  const sync = plan.cols.sysCol._sync;
+  return {
+    plan: {
+      ...plan,
+      valid: plan.valid - judged.refused.length,
+      invalid: [...plan.invalid, ...judged.refused].sort((a, b) => a.row - b.row),
+      outgoing: judged.outgoing,
+      writes: [...plan.writes, ...judged.refused.map((r) => ({ row: r.row, col: sync, value: SYNC_STATES.invalid.zh, numFmt: '@' }))],
+    },
+    refused: judged.refused,
+  };
 }

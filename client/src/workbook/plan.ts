@@ -5,7 +5,10 @@
 
 import type { LedgerName, TargetIndex } from '@taizhang/ledger';
 import { readRow, sheetColumns, type SheetRow } from '../sheet/model';
-import { planPush as planRows, type PushPlan as CorePlan } from '../sync/plan';
+import type { ApiClient } from '../api/client';
+import type { Profile } from '../api/types';
+import { planPush as planRows, type PushPlan as CorePlan, type RowErrors } from '../sync/plan';
+import { refuseByRights } from '../sync/rights';
 import { NO_ROWS_WARNING, prepareSheet, type ChoiceHints, type CheckReport, type WorkbookRows } from './check';
 
 export interface WorkbookPushPlan extends CorePlan {
@@ -42,9 +45,7 @@ export function planWorkbookPush(book: WorkbookRows, o: WorkbookPlanOptions): Wo
     headerRow: cols.headerRow,
     rows: plan.rows,
     valid: plan.valid,
-    errors: plan.invalid.flatMap((r) => r.errors.map((e) => ({
-      row: e.row, cell: e.address, field: e.field, header: e.header, code: e.code, message: e.message, zh: e.zh, en: e.en,
-    }))),
+    errors: checkErrors(plan.invalid),
     warnings: plan.rows === 0 ? [...warnings, NO_ROWS_WARNING] : warnings,
     rowWarnings: plan.warnings.flatMap((r) => r.warnings.map((w) => ({
       row: w.row, cell: w.address, field: w.field, header: w.header, code: w.code, message: w.message, zh: w.zh, en: w.en,
@@ -54,4 +55,20 @@ export function planWorkbookPush(book: WorkbookRows, o: WorkbookPlanOptions): Wo
     date1904: book.date1904,
   };
   return { ...plan, sheet: sheet.name, report };
+}
+
+function checkErrors(invalid: readonly RowErrors[]): CheckReport['errors'] {
+  return invalid.flatMap((r) => r.errors.map((e) => ({
+    row: e.row, cell: e.address, field: e.field, header: e.header, code: e.code, message: e.message, zh: e.zh, en: e.en,
+  })));
+}
+
+/**
+ * The plan with the changes the signed-in account may not make refused before anything is
+ * sent (docs/workflow.md): marked 有错误 with the reason, in the report as errors.
+ */
+export async function refuseWorkbookRights(plan: WorkbookPushPlan, api: ApiClient, profile: Profile, signal?: AbortSignal): Promise<WorkbookPushPlan> {
+  const { plan: judged, refused } = await refuseByRights(plan, api, profile, signal);
+  if (refused.length === 0) return plan;
+  return { ...judged, report: { ...plan.report, valid: judged.valid, errors: checkErrors(judged.invalid) } };
 }
