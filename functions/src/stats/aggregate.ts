@@ -100,11 +100,12 @@ function visitAggregator(): Aggregator<VisitFigures> {
 function keyOrder(ledger: LedgerDef, groupBy: string): (a: string, b: string) => number {
   const f = fieldOf(ledger, groupBy);
   const options = f?.type.kind === 'enum' ? f.type.options : undefined;
-  if (options) {
-    const rank = new Map(options.map((o, i) => [o, i]));
-    return (a, b) => (rank.get(a) ?? options.length) - (rank.get(b) ?? options.length);
-  }
-  return (a, b) => (a === EMPTY_KEY ? 1 : b === EMPTY_KEY ? -1 : a.localeCompare(b, 'zh-Hans-CN'));
+  const byText = (a: string, b: string) => (a === b ? 0 : a === EMPTY_KEY ? 1 : b === EMPTY_KEY ? -1 : a.localeCompare(b, 'zh-Hans-CN') || (a < b ? -1 : 1));
+  if (!options) return byText;
+  // Values outside the options (stored before an option was renamed) follow them, by text,
+  // so the order never depends on which row came first.
+  const rank = new Map(options.map((o, i) => [o, i]));
+  return (a, b) => (rank.get(a) ?? options.length) - (rank.get(b) ?? options.length) || byText(a, b);
 }
 
 export interface StatsBuilder<F> {

@@ -119,3 +119,12 @@ describe('kept statistics equal a full scan', () => {
     expect([...settled.keys()].filter((k) => cellOf(k).slot.startsWith('d:')).length).toBe(STAT_DIMENSIONS.length);
   });
 });
+
+describe('the order of groups', () => {
+  it('outside the ledger’s options, is by text, whichever row came first (kept cells have no row order)', () => {
+    const a = { values: { county: '榆次区', category: '融资', level: '现场解决', status: '已解决' } as Record<string, string>, departmentId: null };
+    const b = { values: { ...a.values, category: '政策咨询' }, departmentId: null };
+    const keys = (rows: typeof a[]) => aggregate(problems, rows, 'category', '2022-03-15', DEPARTMENTS).rows.map((r) => r.key);
+    expect(keys([a, b])).toEqual(keys([b, a]));
+  });
+});
