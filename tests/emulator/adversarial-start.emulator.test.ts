@@ -8,7 +8,8 @@ import { get as httpsGet } from 'node:https';
 import { join } from 'node:path';
 
 const REPO = join(__dirname, '..', '..');
-const OFFSET = 5000;
+// 5,000 above the suite's own stack, which may itself be shifted.
+const OFFSET = Number(process.env.TAIZHANG_PORT_OFFSET ?? 0) + 5000;
 const PANE = `https://localhost:${3000 + OFFSET}/taskpane.html`;
 const START_LIMIT_MS = 420_000;
 
