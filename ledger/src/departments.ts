@@ -34,7 +34,8 @@ export type DepartmentKey = (typeof DEPARTMENT_COLUMNS)[number]['key'];
 
 export const DEPARTMENT_ID = /^[a-z0-9-]{2,40}$/;
 
-function text(x: unknown): string | undefined {
+/** A registry cell as text: NFKC, trimmed, runs of spaces as one; a number as its digits; empty as undefined. */
+export function registryText(x: unknown): string | undefined {
   if (typeof x === 'number') return String(x);
   if (typeof x !== 'string') return undefined;
   const t = x.normalize('NFKC').trim().replace(/\s+/g, ' ');
@@ -42,13 +43,13 @@ function text(x: unknown): string | undefined {
 }
 
 /** Aliases as given: a list, or one cell separated by 、，,；; or line breaks. */
-function aliasList(x: unknown): string[] {
+export function aliasList(x: unknown): string[] {
   const parts = Array.isArray(x) ? x : typeof x === 'string' ? x.split(/[、，,；;\n]/) : [];
-  return [...new Set(parts.map(text).filter((a): a is string => a !== undefined))];
+  return [...new Set(parts.map(registryText).filter((a): a is string => a !== undefined))];
 }
 
 function countyOf(x: unknown): string | undefined {
-  const t = text(x)?.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
+  const t = registryText(x)?.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
   if (t === undefined) return undefined;
   if (COUNTY_LABELS.includes(t)) return t;
   return COUNTY_ALIASES[t];
@@ -57,12 +58,12 @@ function countyOf(x: unknown): string | undefined {
 /** A department as given (a command line, a sheet row), checked: the record, or every problem. */
 export function checkDepartment(raw: Partial<Record<DepartmentKey, unknown>>): { department: DepartmentRecord } | { errors: Bilingual[] } {
   const errors: Bilingual[] = [];
-  const id = text(raw.id);
+  const id = registryText(raw.id);
   if (id === undefined) errors.push({ zh: '缺少单位编号', en: 'The department id is missing' });
   else if (!DEPARTMENT_ID.test(id)) {
     errors.push({ zh: `单位编号「${id}」无效：2–40 位小写字母、数字或连字符（如 jz-zrzy）`, en: `Invalid department id "${id}": 2–40 lower-case letters, digits or hyphens (e.g. jz-zrzy)` });
   }
-  const name = text(raw.name);
+  const name = registryText(raw.name);
   if (name === undefined) errors.push({ zh: '缺少单位名称', en: 'The department name is missing' });
   else if (name.length > 100) errors.push({ zh: '单位名称最多 100 个字', en: 'The department name has at most 100 characters' });
   const aliases = aliasList(raw.aliases).filter((a) => a !== name);
@@ -70,7 +71,7 @@ export function checkDepartment(raw: Partial<Record<DepartmentKey, unknown>>): {
   if (long !== undefined) errors.push({ zh: `其他名称「${long}」超过 100 个字`, en: `The other name "${long}" has more than 100 characters` });
   const county = countyOf(raw.county);
   if (county === undefined) {
-    errors.push({ zh: `所属县（区、市）「${text(raw.county) ?? ''}」无效，应为：${COUNTY_LABELS.join('、')}`, en: `Unknown county "${text(raw.county) ?? ''}"` });
+    errors.push({ zh: `所属县（区、市）「${registryText(raw.county) ?? ''}」无效，应为：${COUNTY_LABELS.join('、')}`, en: `Unknown county "${registryText(raw.county) ?? ''}"` });
   }
   const active = parseActive(raw.active);
   if (active === undefined) errors.push({ zh: '是否在用应为“是”或“否”', en: 'In use must be yes or no' });

@@ -3,6 +3,7 @@
 // A clerk picks a target and the rest is filled in; what a row says against them is a warning.
 
 import { COUNTY_ALIASES, COUNTY_LABELS, SECTORS, countyCode } from './domain';
+import { aliasList, registryText } from './departments';
 import { parseActive } from './groups';
 import type { Bilingual } from './messages';
 import { normaliseName, normaliseText } from './names';
@@ -72,21 +73,10 @@ export const VILLAGE_COLUMNS: readonly TargetColumn<VillageKey>[] = [
   { key: 'active', header: '是否在用', en: 'in use', required: false },
 ];
 
-function text(x: unknown): string | undefined {
-  if (typeof x === 'number') return String(x);
-  if (typeof x !== 'string') return undefined;
-  const t = x.normalize('NFKC').trim().replace(/\s+/g, ' ');
-  return t === '' ? undefined : t;
-}
-
-function aliasList(x: unknown): string[] {
-  const parts = Array.isArray(x) ? x : typeof x === 'string' ? x.split(/[、，,；;\n]/) : [];
-  return [...new Set(parts.map(text).filter((a): a is string => a !== undefined))];
-}
 
 /** A county label from the label or its short name (榆次 → 榆次区); half-width brackets allowed. */
 export function countyLabelOf(x: unknown): string | undefined {
-  const t = text(x)?.replace(/\s+/g, '');
+  const t = registryText(x)?.replace(/\s+/g, '');
   if (t === undefined) return undefined;
   if (COUNTY_LABELS.includes(t)) return t;
   return COUNTY_ALIASES[t];
@@ -101,7 +91,7 @@ export function villageSlug(county: string, township: string, name: string): str
 
 function countyError(raw: unknown, allowCity: boolean): Bilingual {
   const options = allowCity ? COUNTY_LABELS : COUNTY_LABELS.filter((c) => c !== '市直');
-  return { zh: `县（区、市）「${quote(text(raw) ?? '')}」无效，应为：${options.join('、')}`, en: `Unknown county "${quote(text(raw) ?? '')}"; one of: ${options.join(', ')}` };
+  return { zh: `县（区、市）「${quote(registryText(raw) ?? '')}」无效，应为：${options.join('、')}`, en: `Unknown county "${quote(registryText(raw) ?? '')}"; one of: ${options.join(', ')}` };
 }
 
 function longer(errors: Bilingual[], zhName: string, enName: string, value: string | undefined, max: number): void {
@@ -113,7 +103,7 @@ type Checked<T> = { record: T } | { errors: Bilingual[] };
 /** An enterprise as given (a sheet row, the command line), checked: the record, or every problem. */
 export function checkEnterprise(raw: Partial<Record<EnterpriseKey, unknown>>): Checked<EnterpriseRecord> {
   const errors: Bilingual[] = [];
-  const written = text(raw.creditCode);
+  const written = registryText(raw.creditCode);
   let creditCode: string | undefined;
   if (written === undefined) errors.push({ zh: '缺少统一社会信用代码', en: 'The credit code is missing' });
   else {
@@ -122,18 +112,18 @@ export function checkEnterprise(raw: Partial<Record<EnterpriseKey, unknown>>): C
     else if (parsed.code === 'checksum') errors.push({ zh: `统一社会信用代码「${quote(written)}」校验位不对，请核对是否抄错`, en: `The credit code "${quote(written)}" fails its check character; please check for a typo` });
     else errors.push({ zh: `统一社会信用代码「${quote(written)}」格式不对：应为 18 位数字或大写字母（不含 I、O、Z、S、V）`, en: `The credit code "${quote(written)}" is malformed: 18 digits or capital letters (no I, O, Z, S, V)` });
   }
-  const name = text(raw.name);
+  const name = registryText(raw.name);
   if (name === undefined) errors.push({ zh: '缺少企业名称', en: 'The enterprise name is missing' });
   longer(errors, '企业名称', 'enterprise name', name, 100);
   const aliases = aliasList(raw.aliases).filter((a) => a !== name);
   for (const a of aliases) longer(errors, `其他名称「${quote(a)}」`, `other name "${quote(a)}"`, a, 100);
   const county = countyLabelOf(raw.county);
   if (county === undefined) errors.push(countyError(raw.county, true));
-  const township = text(raw.township);
+  const township = registryText(raw.township);
   longer(errors, '乡镇（街道）', 'township', township, 50);
-  const address = text(raw.address);
+  const address = registryText(raw.address);
   longer(errors, '地址', 'address', address, 200);
-  const sector = text(raw.sector);
+  const sector = registryText(raw.sector);
   if (sector !== undefined && !(SECTORS as readonly string[]).includes(sector)) {
     errors.push({ zh: `行业专班「${quote(sector)}」不是可选项，应为：${SECTORS.join('、')}`, en: `Unknown sector team "${quote(sector)}"; one of: ${SECTORS.join(', ')}` });
   }
@@ -154,13 +144,13 @@ export function checkVillage(raw: Partial<Record<VillageKey, unknown>>): Checked
   const errors: Bilingual[] = [];
   const county = countyLabelOf(raw.county);
   if (county === undefined || county === '市直') errors.push(countyError(raw.county, false));
-  const township = text(raw.township);
+  const township = registryText(raw.township);
   if (township === undefined) errors.push({ zh: '缺少乡镇（街道）', en: 'The township is missing' });
   longer(errors, '乡镇（街道）', 'township', township, 50);
-  const name = text(raw.name);
+  const name = registryText(raw.name);
   if (name === undefined) errors.push({ zh: '缺少行政村名称', en: 'The village name is missing' });
   longer(errors, '行政村名称', 'village name', name, 50);
-  const code = text(raw.code)?.replace(/\s+/g, '');
+  const code = registryText(raw.code)?.replace(/\s+/g, '');
   if (code !== undefined) {
     if (!VILLAGE_CODE.test(code)) errors.push({ zh: `区划代码「${quote(code)}」应为 12 位数字`, en: `The division code "${quote(code)}" must have 12 digits` });
     else if (county !== undefined && county !== '市直' && !code.startsWith(countyCode(county)!)) {
