@@ -53,8 +53,17 @@ export interface CurrentRow {
   readonly withdrawn: boolean;
 }
 
+/** Another live row that likely reports the same problem (docs/masterdata.md#likely-duplicates). */
+export interface DuplicateMatch {
+  readonly id: string;
+  readonly group: string;
+  readonly county: string;
+  /** Jaccard of the descriptions' character bigrams, 0…1. */
+  readonly similarity: number;
+}
+
 export type PushResult =
-  | { key: string; status: 'created' | 'updated'; id: string; version: number; values: CanonicalRow; warnings?: WireWarning[] }
+  | { key: string; status: 'created' | 'updated'; id: string; version: number; values: CanonicalRow; warnings?: WireWarning[]; duplicates?: DuplicateMatch[] }
   | { key: string; status: 'unchanged' | 'withdrawn'; id: string; version: number }
   | { key: string; status: 'conflict'; id: string; current: CurrentRow }
   | { key: string; status: 'invalid'; id?: string; errors: WireError[] }
@@ -62,6 +71,24 @@ export type PushResult =
   | { key: string; status: 'not_found'; id: string; message: string };
 
 export type PushStatus = PushResult['status'];
+
+/** markDuplicate: `id` repeats `of`; unmarkDuplicate: the link of `id` undone; dismissDuplicate: `id` and `of` are not the same problem. */
+export interface MarkDuplicateRequest {
+  readonly ledger: LedgerName;
+  readonly id: string;
+  readonly of: string;
+}
+export interface UnmarkDuplicateRequest {
+  readonly ledger: LedgerName;
+  readonly id: string;
+}
+export type DismissDuplicateRequest = MarkDuplicateRequest;
+/** The row as it stands after the decision: its version, and its root when linked. */
+export interface DuplicateDecisionAnswer {
+  readonly id: string;
+  readonly version: number;
+  readonly duplicateOf?: string;
+}
 
 export interface PushAnswer {
   readonly results: PushResult[];

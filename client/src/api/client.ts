@@ -10,6 +10,7 @@ import type { Transport } from './transport';
 import type {
   DepartmentsAnswer, HistoryAnswer, HistoryRequest, InboxAnswer, InboxRequest, ListNoticesAnswer, ListNoticesRequest, NoticeAnswer, Profile, PullAnswer, PullRequest, PulledRow, PushAnswer, PushResult, PushRow,
   StatsAnswer, StatsRequest, LookupTargetsRequest, LookupTargetsAnswer, ListTargetsRequest, ListTargetsAnswer,
+  MarkDuplicateRequest, UnmarkDuplicateRequest, DismissDuplicateRequest, DuplicateDecisionAnswer,
 } from './types';
 
 export interface ApiClientOptions {
@@ -57,6 +58,12 @@ export interface ApiClient {
   lookupTargets(req: LookupTargetsRequest, signal?: AbortSignal): Promise<LookupTargetsAnswer>;
   /** One page of a county's active enterprises or villages. */
   listTargets(req: ListTargetsRequest, signal?: AbortSignal): Promise<ListTargetsAnswer>;
+  /** Coordinators and admins: links a row to the one it repeats (chains resolve to their root). */
+  markDuplicate(req: MarkDuplicateRequest, signal?: AbortSignal): Promise<DuplicateDecisionAnswer>;
+  /** Coordinators and admins: undoes a row's duplicate link. */
+  unmarkDuplicate(req: UnmarkDuplicateRequest, signal?: AbortSignal): Promise<DuplicateDecisionAnswer>;
+  /** Coordinators and admins: records that two rows are not the same problem. */
+  dismissDuplicate(req: DismissDuplicateRequest, signal?: AbortSignal): Promise<DuplicateDecisionAnswer>;
 }
 
 function randomId(): string {
@@ -126,5 +133,8 @@ export function createApiClient(transport: Transport, o: ApiClientOptions = {}):
     listDepartments: (signal) => call<DepartmentsAnswer>('listDepartments', {}, 'departments', signal),
     lookupTargets: (req, signal) => call<LookupTargetsAnswer>('lookupTargets', req, 'matches', signal),
     listTargets: (req, signal) => call<ListTargetsAnswer>('listTargets', req, 'entries', signal),
+    markDuplicate: (req, signal) => call<DuplicateDecisionAnswer>('markDuplicate', req, 'version', signal),
+    unmarkDuplicate: (req, signal) => call<DuplicateDecisionAnswer>('unmarkDuplicate', req, 'version', signal),
+    dismissDuplicate: (req, signal) => call<DuplicateDecisionAnswer>('dismissDuplicate', req, 'version', signal),
   };
 }

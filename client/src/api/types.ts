@@ -6,6 +6,7 @@ export type {
   PushStatus, StatFigures, StatsAnswer, StatsRequest, WireError,
   InboxRequest, InboxItem, InboxAnswer, HistoryRequest, HistoryAnswer, Revision, RevisionChange, DepartmentsAnswer,
   LookupTargetsRequest, LookupTargetsAnswer, ListTargetsRequest, ListTargetsAnswer, TargetMatch, WireWarning,
+  DuplicateMatch, MarkDuplicateRequest, UnmarkDuplicateRequest, DismissDuplicateRequest, DuplicateDecisionAnswer,
 } from '@taizhang/ledger';
 
 // Notices (docs/api.md#the-notice): the notice shape is the ledger core's; the wire adds generatedAt.
