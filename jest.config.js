@@ -9,6 +9,11 @@ const common = {
     '^@taizhang/ledger$': '<rootDir>/ledger/src/index.ts',
     '^@taizhang/client$': '<rootDir>/client/src/index.ts',
     '^@taizhang/client/xlsx$': '<rootDir>/client/src/xlsx/index.ts',
+    '^@taizhang/functions/admin$': '<rootDir>/functions/src/admin.ts',
+    '^@taizhang/functions/services$': '<rootDir>/functions/src/services.ts',
+    '^@taizhang/addin$': '<rootDir>/addin/src/index.ts',
+    '^@taizhang/addin/web$': '<rootDir>/addin/src/web/ledgerFile.ts',
+    '^@taizhang/cli/accounts$': '<rootDir>/cli/src/admin/accounts.ts',
   },
   // The built functions carry a copy of functions/package.json; jest's module map would warn of two.
   modulePathIgnorePatterns: ['<rootDir>/functions/dist/'],

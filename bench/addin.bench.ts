@@ -6,11 +6,7 @@
 
 import { parseRows, problems } from '@taizhang/ledger';
 import { createApiClient, fingerprint } from '@taizhang/client';
-import { check } from '../addin/src/engine/check';
-import { createLedgerSheet } from '../addin/src/engine/createSheet';
-import { DEFAULT_CHUNK_ROWS } from '../addin/src/engine/options';
-import { pull } from '../addin/src/engine/pull';
-import { push } from '../addin/src/engine/push';
+import { check, createLedgerSheet, DEFAULT_CHUNK_ROWS, pull, push } from '@taizhang/addin';
 import { MAX_ROWS_PER_CALL } from '@taizhang/client';
 import { createSimulatedExcel } from '../addin/src/simulator';
 import { problemRow, rowsRange } from '../tests/support/addinRows';

@@ -16,10 +16,7 @@
 // times is printed beside it, steadier when other processes share the machine).
 
 import { parseRows, problems } from '@taizhang/ledger';
-import { check } from '../addin/src/engine/check';
-import { createLedgerSheet } from '../addin/src/engine/createSheet';
-import { findLayout, rowsOf } from '../addin/src/engine/layout';
-import type { ExcelHost } from '../addin/src/excel/host';
+import { check, createLedgerSheet, findLayout, rowsOf, type ExcelHost } from '@taizhang/addin';
 import { createSimulatedExcel, type SimulatedExcel } from '../addin/src/simulator';
 import { problemRow, rowsRange } from '../tests/support/addinRows';
 

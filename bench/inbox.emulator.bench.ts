@@ -11,7 +11,7 @@ import { Timestamp, getFirestore, type Firestore } from 'firebase-admin/firestor
 import {
   INBOX_REASONS, deadlineHolders, inboxLabels, todayInShanghai, type Caller, type InboxAnswer,
 } from '@taizhang/ledger';
-import { readInbox } from '../functions/src/inbox/service';
+import { readInbox } from '@taizhang/functions/services';
 import { demoProblem, random } from '../scripts/demo/rows';
 import { emulatorIdToken, emulatorTransport, PROJECT } from '../scripts/demo/emulatorClient';
 

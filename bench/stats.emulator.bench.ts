@@ -15,11 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { getApps, initializeApp } from 'firebase-admin/app';
 import { FieldValue, getFirestore, type Firestore } from 'firebase-admin/firestore';
 import { cellsOfRows, todayInShanghai, type CanonicalRow, type LedgerDef } from '@taizhang/ledger';
-import type { Caller } from '../functions/src/auth';
-import { pushRows } from '../functions/src/push/service';
-import { getStats, scanStats } from '../functions/src/stats/service';
-import { readFieldCells, SHARDS, stageStatDelta, statsComplete } from '../functions/src/stats/store';
-import { computeNotices } from '../functions/src/supervision/service';
+import { computeNotices, getStats, pushRows, readFieldCells, scanStats, SHARDS, stageStatDelta, statsComplete, type Caller } from '@taizhang/functions/services';
 import { demoProblem, random } from '../scripts/demo/rows';
 import { PROJECT } from '../scripts/demo/emulatorClient';
 

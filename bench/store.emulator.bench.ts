@@ -8,7 +8,7 @@ import { getApps, initializeApp } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
 import { FieldPath, FieldValue, getFirestore, type Firestore } from 'firebase-admin/firestore';
 import { problems, todayInShanghai } from '@taizhang/ledger';
-import { diffValues } from '../functions/src/push/plan';
+import { diffValues } from '@taizhang/functions/services';
 import { demoProblem, random } from '../scripts/demo/rows';
 import { emulatorIdToken, emulatorTransport, PROJECT } from '../scripts/demo/emulatorClient';
 

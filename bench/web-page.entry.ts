@@ -3,7 +3,7 @@
 // made again — against the in-memory fake server, so the figure is the browser's share alone.
 import { createApiClient } from '@taizhang/client';
 import * as xlsx from '@taizhang/client/xlsx';
-import { LedgerFile } from '../addin/src/web/ledgerFile';
+import { LedgerFile } from '@taizhang/addin/web';
 import { fakeServer } from '../tests/support/fakeApi';
 
 async function run(bytes: Uint8Array, today: string) {

@@ -6,7 +6,7 @@
 
 import type { Firestore } from 'firebase-admin/firestore';
 import { countyCode, creditCodeCheckChar, type EnterpriseRecord, type VillageRecord, villageSlug } from '@taizhang/ledger';
-import { writeTargets } from '../../functions/src/store/targets';
+import { writeTargets } from '@taizhang/functions/admin';
 
 /** The townships (乡镇、街道) of each county. */
 export const TOWNSHIPS: Readonly<Record<string, readonly string[]>> = {

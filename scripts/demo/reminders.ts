@@ -12,10 +12,7 @@ import { getFirestore, type Firestore } from 'firebase-admin/firestore';
 import { PLATFORM_NAMES, todayInShanghai } from '@taizhang/ledger';
 import { startFakeRobots } from './fakeRobot';
 import { PROJECT } from './emulatorClient';
-import { addChannel, toChannel } from '../../functions/src/channels/store';
-import { enqueueDailyDigests } from '../../functions/src/channels/digests';
-import { sendDueReminders } from '../../functions/src/channels/sender';
-import { generateNotices } from '../../functions/src/supervision/service';
+import { addChannel, enqueueDailyDigests, generateNotices, sendDueReminders, toChannel } from '@taizhang/functions/admin';
 
 const DEPARTMENT = 'jz-zrzy';
 const ROBOTS = [

@@ -4,7 +4,7 @@
 // set, so the department finds its problems; what it cannot map is listed with its count in
 // Chinese and English. A second run changes nothing; pages smaller than the store read it all.
 import { spawnSync } from 'node:child_process';
-import { migrateDepartments } from '../../cli/src/admin/migrate';
+import { migrateDepartments } from '@taizhang/functions/admin';
 import { rebuildStats } from '../../functions/src/stats/rebuild';
 import { DEMO_DEPARTMENTS } from '../../scripts/demo/departments';
 import { BIN, REPO } from '../unit/cli/fixtures';

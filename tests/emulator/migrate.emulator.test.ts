@@ -3,7 +3,7 @@
 // run finds nothing to do.
 import { spawnSync } from 'node:child_process';
 import { FieldValue } from 'firebase-admin/firestore';
-import { migrateRows } from '../../cli/src/admin/migrate';
+import { migrateRows } from '@taizhang/functions/admin';
 import { BIN, REPO } from '../unit/cli/fixtures';
 import { create, problem } from './fixtures';
 import { adminDb, clearFirestore, closeAdmin, makeUser } from './helpers';

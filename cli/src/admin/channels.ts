@@ -8,7 +8,7 @@
 import { PLATFORM_NAMES, targetLabel, type ChannelView } from '@taizhang/ledger';
 import { CliError } from '../context';
 import { promptHidden } from '../firebase/password';
-import type { OutboxMessage } from '../../../functions/src/channels/outbox';
+import type { OutboxMessage } from '@taizhang/functions/admin';
 
 export interface RobotCredentials {
   readonly webhook: string;

@@ -8,7 +8,7 @@ import {
   checkDepartment, COUNTY_LABELS, DEPARTMENT_ID, joined, registryClashes,
   type Bilingual, type DepartmentKey, type DepartmentRecord, type DepartmentSheetRow,
 } from '@taizhang/ledger';
-import { listDepartments as readDepartments, toDepartment } from '../../../functions/src/departments/store';
+import { listDepartments as readDepartments, toDepartment } from '@taizhang/functions/admin';
 
 export class DepartmentError extends Error {
   constructor(readonly text: Bilingual) {

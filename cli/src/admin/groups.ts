@@ -4,7 +4,7 @@
 
 import type { Firestore } from 'firebase-admin/firestore';
 import { checkGroup, COUNTY_LABELS, isGroupId, joined, type Bilingual, type GroupKey, type GroupRecord, type GroupSheetError } from '@taizhang/ledger';
-import { listGroups as readGroups, toGroup } from '../../../functions/src/groups/store';
+import { listGroups as readGroups, toGroup } from '@taizhang/functions/admin';
 
 export class GroupError extends Error {
   constructor(readonly text: Bilingual, readonly rows: readonly GroupSheetError[] = []) {

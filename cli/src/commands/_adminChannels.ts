@@ -1,5 +1,5 @@
 // `taizhang admin channels add|list|test|remove|outbox`: robots bound to the city office, a
-// county or a department (functions/src/channels/), and the outbox of their messages. Not a
+// county or a department (@taizhang/functions/admin), and the outbox of their messages. Not a
 // command module of its own (underscore): admin.ts calls it. Administrators only: these use the
 // Admin SDK's credentials (the emulators for demo-… projects).
 
@@ -10,10 +10,7 @@ import { channelLine, outboxLine, resolveCredentials, type CredentialOptions } f
 import { CliError, EXIT_INVALID, type CliContext } from '../context';
 import { adminApp } from '../firebase/adminApp';
 import { chooseProject, isEmulatorProject } from '../firebase/project';
-import { addChannel, getChannel, listChannels, removeChannel, ChannelError } from '../../../functions/src/channels/store';
-import { enqueueOnce, listOutbox, testMessage, type MessageStatus, type OutboxMessage } from '../../../functions/src/channels/outbox';
-import { sendDueReminders } from '../../../functions/src/channels/sender';
-import { channelPaths } from '../../../functions/src/channels/paths';
+import { addChannel, channelPaths, enqueueOnce, getChannel, listChannels, listOutbox, removeChannel, sendDueReminders, testMessage, ChannelError, type MessageStatus, type OutboxMessage } from '@taizhang/functions/admin';
 
 interface Common { project?: string; json?: boolean }
 

@@ -1,5 +1,5 @@
 // `taizhang admin registry import|add|set|deactivate|list enterprises|villages`: the registries
-// of service targets (functions/src/store/targets.ts). Not a command module of its own
+// of service targets (@taizhang/functions/admin). Not a command module of its own
 // (underscore): admin.ts calls it.
 
 import type { Command } from 'commander';
@@ -8,7 +8,7 @@ import {
   checkEnterprise, checkVillage, COUNTY_LABELS, countyLabelOf, parseTargetSheet, targetColumns, targetId, TARGET_KINDS,
   type TargetKind, type TargetRecord,
 } from '@taizhang/ledger';
-import { importTargets, listAllTargets, readTarget, writeTargets, type TargetImportReport } from '../../../functions/src/store/targets';
+import { importTargets, listAllTargets, readTarget, writeTargets, type TargetImportReport } from '@taizhang/functions/admin';
 import { CliError, EXIT_INVALID, type CliContext } from '../context';
 import { adminApp } from '../firebase/adminApp';
 import { readWorkbook } from '../xlsx/readSheet';

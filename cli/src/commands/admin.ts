@@ -1,7 +1,7 @@
 // `taizhang admin …`: accounts and their role, county and group (docs/cli.md#taizhang-admin), the work-group
 // registry (`admin groups …`, in _adminGroups.ts), the reminder robots (`admin channels …`,
 // in _adminChannels.ts), and `admin migrate` (data older rows lack,
-// admin/migrate.ts) for a project taking a new version. Against the
+// @taizhang/functions/admin) for a project taking a new version. Against the
 // emulators for demo-… projects (the default), against a real project with credentials.
 
 import { getAuth } from 'firebase-admin/auth';
@@ -14,8 +14,8 @@ import { adminApp } from '../firebase/adminApp';
 import { addPasswordOptions, resolveNewPassword, type PasswordOptions } from '../firebase/password';
 import { DEFAULT_PROJECT } from '../firebase/project';
 import { GroupError } from '../admin/groups';
-import { departmentMigrationText, migrateDepartments, migrateRows } from '../admin/migrate';
-import { rebuildStats } from '../../../functions/src/stats/rebuild';
+import { departmentMigrationText, migrateDepartments, migrateRows } from '@taizhang/functions/admin';
+import { rebuildStats } from '@taizhang/functions/admin';
 import { registerGroups } from './_adminGroups';
 import { registerChannels } from './_adminChannels';
 import { registerDepartments } from './_adminDepartments';

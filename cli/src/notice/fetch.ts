@@ -1,11 +1,11 @@
 // The notice `taizhang notice` writes: the stored one of that day (what dailyNotice or
 // generateNotice wrote), or, when there is none or --fresh is given, one computed now from
-// the store, exactly as the functions compute it (functions/src/supervision/service.ts),
+// the store, exactly as the functions compute it (@taizhang/functions/admin),
 // without storing it.
 
 import type { Firestore } from 'firebase-admin/firestore';
 import { buildNotice, type Notice } from '@taizhang/ledger';
-import { computeNotices, readNotice } from '../../../functions/src/supervision/service';
+import { computeNotices, readNotice } from '@taizhang/functions/admin';
 
 export interface FetchedNotice {
   readonly notice: Notice;

@@ -8,15 +8,15 @@
 // the row as changed.
 //
 // The problems' kept statistics (docs/data-model.md#statistics): a row stored before them is
-// counted, row by row beside live pushes (functions/src/stats/rebuild.ts); once every row is,
+// counted, row by row beside live pushes (stats/rebuild.ts); once every row is,
 // getStats answers from them instead of reading the rows.
 
 import { FieldPath, FieldValue, type Firestore } from 'firebase-admin/firestore';
 import { ASSIGNED_STATUSES, deadlineHolders, departmentIndex, inboxLabels, LEDGER_NAMES, statDelta, type CellCounts, type DepartmentIndex, type LedgerName } from '@taizhang/ledger';
-import { listDepartments } from '../../../functions/src/departments/store';
-import { stampsOf } from '../../../functions/src/store/rowDoc';
-import { countOlderRows } from '../../../functions/src/stats/rebuild';
-import { shardOf, stageStatDelta } from '../../../functions/src/stats/store';
+import { listDepartments } from '../departments/store';
+import { stampsOf } from '../store/rowDoc';
+import { countOlderRows } from '../stats/rebuild';
+import { shardOf, stageStatDelta } from '../stats/store';
 
 export interface MigrationReport {
   readonly ledger: LedgerName;

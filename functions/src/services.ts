@@ -1,0 +1,9 @@
+// The callables' service layer without their callable wrapping (auth, schemas, limits):
+// what the benchmarks time against the emulators.
+export type { Caller } from './auth';
+export { pushRows } from './push/service';
+export { diffValues } from './push/plan';
+export { getStats, scanStats } from './stats/service';
+export { readFieldCells, SHARDS, stageStatDelta, statsComplete } from './stats/store';
+export { computeNotices } from './supervision/service';
+export { readInbox } from './inbox/service';
