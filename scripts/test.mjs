@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, unit tests, the emulator tests inside real emulators, then the
+// `npm test`: typecheck, lint, unit tests, the emulator tests inside real emulators, then the
 // built task pane in headless Chromium against real emulators.
 //
-//   node scripts/test.mjs                       all four steps
-//   node scripts/test.mjs unit emulator         only the named steps (typecheck | unit | emulator | browser)
+//   node scripts/test.mjs                       all five steps
+//   node scripts/test.mjs unit emulator         only the named steps (typecheck | lint | unit | emulator | browser)
 //   node scripts/test.mjs --bail                stop at the first failing step
 //   node scripts/test.mjs --loud                jest's verbose reporter, and the emulators' output on the console
 //   node scripts/test.mjs emulator -- -t profile   arguments after `--` go to every jest run
@@ -29,7 +29,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const TSC = require.resolve('typescript/bin/tsc');
 const JEST = require.resolve('jest/bin/jest');
-const STEPS = ['typecheck', 'unit', 'emulator', 'browser'];
+const STEPS = ['typecheck', 'lint', 'unit', 'emulator', 'browser'];
+const BIOME = require.resolve('@biomejs/biome/bin/biome');
 
 /** True when dir holds a *.test.ts(x) file at any depth. */
 function hasTests(dir) {
@@ -132,6 +133,8 @@ async function inEmulators(step, args, loud) {
 
 const steps = {
   typecheck: () => runNode([TSC, '-p', 'tsconfig.json', '--noEmit']),
+  // Biome's lint rules (biome.json): the ones that catch bugs, not style. Formatting is not checked here.
+  lint: () => runNode([BIOME, 'lint', '--max-diagnostics=50', '.']),
   unit: (extra, loud) => runNode([JEST, ...jestArgs('unit', extra, loud)]),
   // emulators:exec runs the command through a shell; inEmulators quotes every word.
   emulator: (extra, loud) => inEmulators('emulator', [JEST, ...jestArgs('emulator', ['--runInBand', ...extra], loud)], loud),

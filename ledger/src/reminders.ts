@@ -15,7 +15,6 @@
 import type { Notice, SupervisedRow } from './supervision';
 import { overdueProblems } from './supervision';
 import { DUE_SOON_DAYS } from './inbox';
-import { isOverdue } from './overdue';
 import { addDays } from './types/date';
 
 /** Every message starts with it, so a DingTalk robot's keyword check (自定义关键词) can ask for it. */

@@ -32,7 +32,6 @@ const FORMULA_LIKE = ['=SUM(A1:A9)', '+86 138 0000 0000', '-1+2', '@SUM(1,2)', '
 jest.setTimeout(sized(600_000, 3_600_000));
 
 const col = (key: string) => colOf(problems, key);
-const lastCol = col('_hash');
 
 interface Clerk {
   readonly n: number;

@@ -9,6 +9,7 @@
       typeof Object.assign === 'function' && typeof Array.prototype.includes === 'function';
     // The bundle's syntax (es2020): a webview that cannot parse this cannot parse the pane.
     if (canRun) new Function('"use strict"; var o = null; var f = async (a = 1, ...r) => o?.x ?? `${a}`; class C {} return [f, C];')();
+    // biome-ignore lint/correctness/noUnusedVariables: ES5 has no catch without a binding
   } catch (e) {
     canRun = false;
   }

@@ -147,7 +147,7 @@ async function runQueue(ctx: SimRequestContext): Promise<void> {
   host.stats.syncs += 1;
   await Promise.resolve(); // a round trip is always asynchronous
   const editing = host.cellEdit();
-  if (editing) {
+  if (editing !== undefined) {
     if (!ctx._delayForCellEdit) {
       throw new SimError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.');
     }
@@ -291,6 +291,7 @@ export abstract class SimObject<T> {
     private readonly _resolver: () => T | null,
   ) {
     if (!context._executing) context._enqueue({ bytes: utf8Length(_path) + OBJECT_PATH_BYTES, label: _path });
+    // biome-ignore lint/correctness/noConstructorReturn: the object is its own guard, refusing members Excel does not have
     return new Proxy(this, {
       get(target, p, receiver) {
         if (typeof p === 'symbol' || p in target) return Reflect.get(target, p, receiver);

@@ -53,11 +53,11 @@ export function WebApp({ backend, lang }: WebAppProps) {
       <header className="tz-header">
         <h1>{s.title}</h1>
         {user && (
-          <div className="tz-account" aria-label={s.account}>
+          <section className="tz-account" aria-label={s.account}>
             <Text>{user.email}</Text>
             {profile && <Text>{s.roles[profile.role] ?? profile.role}{' · '}{profile.county ?? s.wholeCity}{profile.group ? ` · ${profile.group}` : ''}</Text>}
             <Button size="small" onClick={signOut}>{s.signOut}</Button>
-          </div>
+          </section>
         )}
       </header>
       <main className="tz-main">

@@ -40,8 +40,6 @@ function valid(claims: AccountSpec['claims']): Claims {
   return checked.claims;
 }
 
-const seesWholeCity = (c: Claims): boolean => c.role !== 'clerk' && c.county === undefined;
-
 /**
  * A coordinator without a county sees every county's rows, so leaving the county out must
  * never be what makes one: the administrator says --city-wide, or the account already was a

@@ -69,7 +69,7 @@ describe('createApiClient.pushRows', () => {
   it('sends chunks of ≤ 500 with a fresh requestId each, and retries a chunk with the SAME requestId', async () => {
     const seen: { requestId: string; n: number }[] = [];
     let failOnce = true;
-    const api = createApiClient(async (name, data: any) => {
+    const api = createApiClient(async (_name, data: any) => {
       seen.push({ requestId: data.requestId, n: data.rows.length });
       if (failOnce && seen.length === 2) {
         failOnce = false;
