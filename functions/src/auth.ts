@@ -11,6 +11,7 @@ import { getAuth, type Auth, type DecodedIdToken, type UserRecord } from 'fireba
 import { HttpsError, type CallableRequest } from 'firebase-functions/v2/https';
 import { checkClaims, joined, type Bilingual, type Claims } from '@taizhang/ledger';
 import { adminApp } from './store/db';
+import { authLookupFailed } from './logs';
 
 export interface Caller extends Claims {
   readonly uid: string;
@@ -37,7 +38,7 @@ const authCode = (err: unknown): string | undefined =>
 
 /** Auth itself unreachable is no verdict on the caller: "try again", never "sign in". */
 function authUnavailable(err: unknown): HttpsError {
-  console.error('Auth lookup failed', err);
+  authLookupFailed(err);
   return new HttpsError('unavailable', joined({
     zh: '暂时无法验证登录，请稍后重试', en: 'Sign-in cannot be checked right now; try again shortly',
   }));

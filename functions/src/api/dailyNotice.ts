@@ -10,7 +10,7 @@
 // (channels/digests.ts); a rerun adds none twice, and `sendReminders` posts them. A failed
 // run is retried (retryCount), so a digest that could not be decided is decided later.
 
-import { logger } from 'firebase-functions';
+import { dailyDigestsQueued, dailyNoticeWritten } from '../logs';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
 import { shanghaiDate } from '@taizhang/ledger';
 import { REGION } from '../config';
@@ -24,8 +24,8 @@ export const dailyNotice = onSchedule(
     const at = Date.parse(event.scheduleTime);
     const date = shanghaiDate(Number.isNaN(at) ? Date.now() : at);
     const set = await generateNotices(firestore(), date);
-    logger.info('dailyNotice', { date, problems: set.city.totals.problems, overdue: set.city.totals.overdue, silentGroups: set.city.totals.silentGroups });
+    dailyNoticeWritten({ date, problems: set.city.totals.problems, overdue: set.city.totals.overdue, silentGroups: set.city.totals.silentGroups });
     const digests = await enqueueDailyDigests(firestore(), date, set);
-    logger.info('dailyDigests', { date, created: digests.created.length, existing: digests.existing.length, quiet: digests.quiet.length });
+    dailyDigestsQueued({ date, created: digests.created.length, existing: digests.existing.length, quiet: digests.quiet.length });
   },
 );

@@ -5,7 +5,7 @@
 // stores the city's notice and each county's not stored yet (as dailyNotice does); a county
 // coordinator stores its own county's notice and nothing else.
 
-import { logger } from 'firebase-functions';
+import { noticeGenerated } from '../logs';
 import { callable } from './callable';
 import { requireCaller } from '../auth';
 import { noticeOptions } from '../config';
@@ -30,6 +30,6 @@ export const generateNotice = callable(noticeOptions, answerUnavailableWhenStore
     return stored;
   }
   const notice = county === undefined ? (await generateNotices(firestore(), date)).city : await generateCountyNotice(firestore(), date, county);
-  logger.info('generateNotice', { uid: caller.uid, date, county: county ?? null, problems: notice.totals.problems });
+  noticeGenerated({ uid: caller.uid, date, county: county ?? null, problems: notice.totals.problems });
   return notice;
 }, 280_000));

@@ -1,7 +1,7 @@
 // `pushRows` (docs/api.md#pushrows): check auth → check the request → the clerk's group is registered →
 // judge and store each row.
 
-import { logger } from 'firebase-functions';
+import { rowsPushed } from '../logs';
 import { callable } from './callable';
 import { todayInShanghai } from '@taizhang/ledger';
 import { requireCaller } from '../auth';
@@ -21,8 +21,8 @@ export const pushRows = callable(pushOptions, answerUnavailableWhenStoreDown(asy
   // The registry rule (groups/registry.ts): an unknown or inactive group may not push.
   const ownGroup = await requireRegisteredGroup(firestore(), caller);
   const results = await push(firestore(), caller, req, { today: todayInShanghai() }, ownGroup);
-  const counts: Record<string, number> = {};
-  for (const r of results) counts[r.status] = (counts[r.status] ?? 0) + 1;
-  logger.info('pushRows', { uid: caller.uid, ledger: req.ledger, requestId: req.requestId, rows: req.rows.length, ...counts });
+  const outcomes: Record<string, number> = {};
+  for (const r of results) outcomes[r.status] = (outcomes[r.status] ?? 0) + 1;
+  rowsPushed({ uid: caller.uid, ledger: req.ledger, requestId: req.requestId, rows: req.rows.length, outcomes });
   return { results };
 }));

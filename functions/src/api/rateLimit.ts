@@ -8,7 +8,7 @@
 
 import { FieldValue, Timestamp, type DocumentReference, type Firestore } from 'firebase-admin/firestore';
 import { defineInt } from 'firebase-functions/params';
-import { logger } from 'firebase-functions';
+import { rateLimitNotCounted } from '../logs';
 import { apiError, text } from '../messages';
 import { isStoreOutage } from '../store/outage';
 
@@ -57,7 +57,7 @@ export async function spendCall(db: Firestore, uid: string, now: number = Date.n
     clearTimeout(timer);
   }
   if (calls === undefined) {
-    logger.warn('rate limit not counted: the store did not answer in time', { uid });
+    rateLimitNotCounted(uid);
     return;
   }
   const max = limit();
