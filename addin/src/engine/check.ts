@@ -21,6 +21,8 @@ export interface CheckResult {
   readonly errors: RowErrors[];
   readonly marked: number;
   readonly cleared: number;
+  /** Error comments that could not be written because the clerk has one on the cell. */
+  readonly commentsNotWritten: number;
   readonly newKeys: number;
   readonly copies: number;
   readonly stats: SessionStats;
@@ -46,6 +48,7 @@ export async function check(host: ExcelHost, o: FlowOptions & { sheet: string; l
       errors: [...insp.plan.invalid],
       marked: marks.marked,
       cleared: marks.cleared,
+      commentsNotWritten: marks.commentsNotWritten,
       newKeys: insp.plan.newKeys,
       copies: insp.plan.copies,
     };

@@ -29,7 +29,7 @@ export interface ResolveResult {
   /** What was settled, and what was left open because the sheet no longer shows it as it was shown. */
   readonly settlement: Settlement;
   /** The push that sent the kept rows, when any were kept. */
-  readonly push?: Omit<PushSummary, 'stats'>;
+  readonly push?: Omit<PushSummary, 'stats' | 'commentsNotWritten'>;
   readonly stats: SessionStats;
 }
 

@@ -11,8 +11,8 @@ import { saveState, STATE_SHEET, type Mark, type SheetMeta, type WorkbookState }
 export interface MarkOutcome {
   readonly marked: number;
   readonly cleared: number;
-  /** Comments that could not be written (the cell already had one of the clerk's). */
-  readonly commentFailures: number;
+  /** Error comments that could not be written (the cell already had one of the clerk's): the pane tells the clerk. */
+  readonly commentsNotWritten: number;
   readonly state: WorkbookState;
 }
 
@@ -78,6 +78,6 @@ export async function applyMarks(s: Session, insp: Inspection, meta?: SheetMeta)
       await s.syncIfFull();
     }
   };
-  const commentFailures = await syncWithComments(s, prelude, comments);
-  return { marked: added.length, cleared: insp.unmarks.length, commentFailures, state };
+  const commentsNotWritten = await syncWithComments(s, prelude, comments);
+  return { marked: added.length, cleared: insp.unmarks.length, commentsNotWritten, state };
 }

@@ -22,12 +22,14 @@ export interface PushSummary extends PushReport {
   readonly unchangedNotSent: number;
   /** The push stopped early: cancelled, or a call failed after its retries. */
   readonly cancelled: boolean;
+  /** Error comments that could not be written because the clerk has one on the cell. */
+  readonly commentsNotWritten: number;
   readonly error?: ApiError;
   readonly stats: SessionStats;
 }
 
 /** The pane's summary of a push: the core's report, and how the push ended. */
-export function pushSummary(sheet: string, insp: Pick<Inspection, 'plan'>, tally: PushTally, report: PushReport = pushReport(insp.plan, tally)): Omit<PushSummary, 'stats'> {
+export function pushSummary(sheet: string, insp: Pick<Inspection, 'plan'>, tally: PushTally, report: PushReport = pushReport(insp.plan, tally)): Omit<PushSummary, 'stats' | 'commentsNotWritten'> {
   const cancelled = tally.error?.status === 'CANCELLED';
   const error = cancelled ? undefined : tally.error;
   return {
@@ -43,7 +45,7 @@ export async function push(host: ExcelHost, api: ApiClient, o: FlowOptions & { s
     const meta = ctx.state.meta.get(o.sheet) ?? { ledger: plan.cols.ledger.name, kind: 'entry' as const };
     if (meta.kind === 'summary') throw new FlowError('not_pushable', text.notAClerkSheet(o.sheet).zh, text.notAClerkSheet(o.sheet).en);
     markHeader(s, o.sheet, ctx.layout, o.profile);
-    await applyMarks(s, insp, meta);
+    const marks = await applyMarks(s, insp, meta);
 
     const total = plan.outgoing.length;
     o.onProgress?.(0, total, 'push');
@@ -62,7 +64,7 @@ export async function push(host: ExcelHost, api: ApiClient, o: FlowOptions & { s
       await writePatch(s, o.sheet, ctx.patch);
       if (s.queuedBytes > 0) await s.sync();
     }
-    return pushSummary(o.sheet, insp, tally);
+    return { ...pushSummary(o.sheet, insp, tally), commentsNotWritten: marks.commentsNotWritten };
   }, o.batchBytes);
   return { ...result, stats };
 }

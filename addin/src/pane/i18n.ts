@@ -98,6 +98,7 @@ const zh = {
   pushFailedPartly: (sent: number) => `上报中断：已发送的 ${sent} 行已保存，其余行未发送。`,
   forbiddenRows: (n: number) => `${n} 行无权限修改（已在表中标为「无权限」）。`,
   serverInvalid: (n: number) => `${n} 行被服务器判为有误，请查看表中标记。`,
+  commentsNotWritten: (n: number) => `${n} 处错误说明未写入批注（单元格已有您的批注或注释）；这些单元格仍标为红色，错误见本窗格列表。`,
   pulled: (sheet: string, rows: number, added: number, updated: number, incremental: boolean, withdrawn = 0, left = 0) =>
     incremental
       ? `已增量更新「${sheet}」：新增 ${added} 行，更新 ${updated} 行${withdrawn ? `，撤回 ${withdrawn} 行` : ''}${left ? `，${left} 行已不属于此列表（标为“已移出”）` : ''}（共 ${rows} 行）。`
@@ -218,6 +219,7 @@ const en: Strings = {
   pushFailedPartly: (sent) => `Push stopped: the ${sent} rows sent are saved, the rest were not sent.`,
   forbiddenRows: (n) => `${n} rows may not be changed by you (marked 无权限 in the sheet).`,
   serverInvalid: (n) => `${n} rows were rejected by the server; see the marks in the sheet.`,
+  commentsNotWritten: (n) => `${n} error explanations could not be added as comments (the cell already has your comment or note); those cells are still marked red, and the errors are listed in this pane.`,
   pulled: (sheet, rows, added, updated, incremental, withdrawn = 0, left = 0) =>
     incremental
       ? `Updated "${sheet}": ${added} added, ${updated} updated${withdrawn ? `, ${withdrawn} withdrawn` : ''}${left ? `, ${left} no longer in this list (marked "已移出")` : ''} (${rows} rows).`

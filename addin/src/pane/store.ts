@@ -23,7 +23,7 @@ export interface Busy {
 export interface Notice {
   readonly kind: 'success' | 'warning' | 'info';
   readonly key: 'created' | 'checked' | 'checkedClean' | 'pushed' | 'pushedNothing' | 'pushCancelled' | 'pushFailedPartly'
-    | 'forbiddenRows' | 'serverInvalid' | 'pulled' | 'summarized' | 'overdueCount' | 'cancelled' | 'resolved'
+    | 'forbiddenRows' | 'serverInvalid' | 'commentsNotWritten' | 'pulled' | 'summarized' | 'overdueCount' | 'cancelled' | 'resolved'
     | 'noticeMade' | 'noticeGenerated' | 'opened' | 'notInList';
   readonly args: readonly (string | number | boolean)[];
 }
@@ -237,6 +237,7 @@ export class PaneStore {
       const r = await check(this.host, { ...this.flowOptions(o), sheet, ledger: this.state.ledger, api: this.api() });
       const notices: Notice[] = [{ kind: r.invalid ? 'warning' : 'success', key: 'checked', args: [r.rows, r.valid, r.invalid, r.toPush] }];
       if (!r.invalid) notices.push({ kind: 'success', key: 'checkedClean', args: [] });
+      if (r.commentsNotWritten) notices.push({ kind: 'warning', key: 'commentsNotWritten', args: [r.commentsNotWritten] });
       return { sheet, rowErrors: r.errors, notices };
     }),
     push: () => this.run('push', async (o) => {
@@ -250,6 +251,7 @@ export class PaneStore {
       else notices.push({ kind: 'success', key: 'pushed', args: [r.sent, ok] });
       if (r.forbidden.length) notices.push({ kind: 'warning', key: 'forbiddenRows', args: [r.forbidden.length] });
       if (r.serverInvalid.length) notices.push({ kind: 'warning', key: 'serverInvalid', args: [r.serverInvalid.length] });
+      if (r.commentsNotWritten) notices.push({ kind: 'warning', key: 'commentsNotWritten', args: [r.commentsNotWritten] });
       const decisions: Record<string, Choice> = {};
       for (const c of r.conflicts) decisions[c.key] = 'later';
       return { sheet, rowErrors: r.invalid, conflicts: r.conflicts, decisions, notices, ...(r.error && { error: r.error }) };

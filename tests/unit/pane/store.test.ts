@@ -80,6 +80,30 @@ test('sign in: wrong password is explained, the right one loads the profile', as
   expect(store.getState().profile).toBeUndefined();
 });
 
+test('check: an error note that cannot go in a comment (the clerk has one there) is told, not dropped', async () => {
+  const { store, excel } = await signedIn();
+  await store.actions.createSheet();
+  const { sheet } = store.getState();
+  const sh = excel.sheet(sheet!);
+  sh.type(rowsRange(problems, 2, 3), [problemRow({ foundOn: '不是日期' }), problemRow({ targetName: 'B' })]);
+  // The clerk's own comment on the very cell the check will mark.
+  await excel.run(async (ctx) => {
+    ctx.workbook.comments.add(`${sheet}!${P('foundOn')}2`, '我的批注');
+    await ctx.sync();
+  });
+
+  await store.actions.check();
+  const st = store.getState();
+  expect(st.error).toBeUndefined();
+  expect(st.rowErrors.map((r) => r.row)).toEqual([2]);
+  expect(sh.cell(`${P('foundOn')}2`).comment).toBe('我的批注');
+  expect(st.notices).toContainEqual(expect.objectContaining({ kind: 'warning', key: 'commentsNotWritten', args: [1] }));
+  const zh = strings('zh').commentsNotWritten(1);
+  const en = strings('en').commentsNotWritten(1);
+  expect(zh).toContain('1');
+  expect(en).toContain('1');
+});
+
 test('new sheet, check with errors by row, go to a cell, fix, push with progress, pull, summary', async () => {
   const { store, excel, server } = await signedIn();
   await store.actions.createSheet();
