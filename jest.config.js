@@ -11,6 +11,8 @@ const common = {
     '^@taizhang/client/xlsx$': '<rootDir>/client/src/xlsx/index.ts',
     '^@taizhang/functions/admin$': '<rootDir>/functions/src/admin.ts',
     '^@taizhang/functions/services$': '<rootDir>/functions/src/services.ts',
+    '^@taizhang/excel-simulator$': '<rootDir>/simulator/src/index.ts',
+    '^@taizhang/excel-simulator/wire$': '<rootDir>/simulator/src/wire.ts',
     '^@taizhang/addin$': '<rootDir>/addin/src/index.ts',
     '^@taizhang/addin/web$': '<rootDir>/addin/src/web/ledgerFile.ts',
     '^@taizhang/cli/accounts$': '<rootDir>/cli/src/admin/accounts.ts',

@@ -8,7 +8,7 @@ import { parseRows, problems } from '@taizhang/ledger';
 import { createApiClient, fingerprint } from '@taizhang/client';
 import { check, createLedgerSheet, DEFAULT_CHUNK_ROWS, pull, push } from '@taizhang/addin';
 import { MAX_ROWS_PER_CALL } from '@taizhang/client';
-import { createSimulatedExcel } from '../addin/src/simulator';
+import { createSimulatedExcel } from '@taizhang/excel-simulator';
 import { problemRow, rowsRange } from '../tests/support/addinRows';
 import { fakeServer } from '../tests/support/fakeApi';
 

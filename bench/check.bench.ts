@@ -17,7 +17,7 @@
 
 import { parseRows, problems } from '@taizhang/ledger';
 import { check, createLedgerSheet, findLayout, rowsOf, type ExcelHost } from '@taizhang/addin';
-import { createSimulatedExcel, type SimulatedExcel } from '../addin/src/simulator';
+import { createSimulatedExcel, type SimulatedExcel } from '@taizhang/excel-simulator';
 import { problemRow, rowsRange } from '../tests/support/addinRows';
 
 const N = Number(process.argv[2] ?? 100_000);

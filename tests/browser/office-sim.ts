@@ -4,7 +4,7 @@
 // of the CDN's office.js; never part of the add-in.
 
 import { problems } from '@taizhang/ledger';
-import { createSimulatedExcel } from '../../addin/src/simulator';
+import { createSimulatedExcel } from '@taizhang/excel-simulator';
 import { colOf, problemRow, rowsRange } from '../support/addinRows';
 
 const excel = createSimulatedExcel({ apiVersion: '1.17' });

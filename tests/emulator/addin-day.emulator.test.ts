@@ -11,7 +11,7 @@ import { createLedgerSheet } from '../../addin/src/engine/createSheet';
 import { pull } from '../../addin/src/engine/pull';
 import { push, type PushSummary } from '../../addin/src/engine/push';
 import { summary } from '../../addin/src/engine/summary';
-import { createSimulatedExcel, type SimulatedExcel } from '../../addin/src/simulator';
+import { createSimulatedExcel, type SimulatedExcel } from '@taizhang/excel-simulator';
 import { colOf, problemRow, rowsRange, visitRow } from '../support/addinRows';
 import { countDocs } from './fixtures';
 import { clearFirestore, closeAdmin, FUNCTIONS_ORIGIN, makeUser, PROJECT_ID, REGION, type TestUser } from './helpers';

@@ -11,7 +11,7 @@ import type { ApiClient } from '@taizhang/client';
 import type { Profile } from '@taizhang/client';
 import { createLedgerSheet } from '../../addin/src/engine/createSheet';
 import { push, type PushSummary } from '../../addin/src/engine/push';
-import { createSimulatedExcel, type SimulatedExcel } from '../../addin/src/simulator';
+import { createSimulatedExcel, type SimulatedExcel } from '@taizhang/excel-simulator';
 import { demoProblem, random } from '../../scripts/demo/rows';
 import { colOf, rowArray } from '../support/addinRows';
 import { addFigures, newFaultFigures, type FaultFigures } from '../support/faults';

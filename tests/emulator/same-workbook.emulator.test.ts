@@ -12,7 +12,7 @@ import { createApiClient, fetchTransport, type ApiClient, type Conflict, type Pr
 import { pull } from '../../addin/src/engine/pull';
 import { push } from '../../addin/src/engine/push';
 import { resolveConflicts } from '../../addin/src/engine/conflicts';
-import { createSimulatedExcel, type SimulatedExcel } from '../../addin/src/simulator';
+import { createSimulatedExcel, type SimulatedExcel } from '@taizhang/excel-simulator';
 import { runPull } from '../../cli/src/commands/pull';
 import { runPush } from '../../cli/src/commands/push';
 import type { CliContext } from '../../cli/src/context';

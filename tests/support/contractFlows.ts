@@ -11,7 +11,7 @@ import { createLedgerSheet } from '../../addin/src/engine/createSheet';
 import { noticeSheets } from '../../addin/src/engine/notice';
 import { pull } from '../../addin/src/engine/pull';
 import { push } from '../../addin/src/engine/push';
-import { createSimulatedExcel } from '../../addin/src/simulator';
+import { createSimulatedExcel } from '@taizhang/excel-simulator';
 import { ACTIVITY, AS_OF, GROUPS, ROWS } from '../unit/supervision/dataset';
 import { colOf, problemRow, rowsRange, type Cell } from './addinRows';
 import { fakeServer } from './fakeApi';

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import type { ExcelHost } from '../../addin/src/excel/host';
-import type { SimulatedExcel } from '../../addin/src/simulator';
+import type { SimulatedExcel } from '@taizhang/excel-simulator';
 
 const RUNTIME = path.resolve(__dirname, '../../node_modules/@microsoft/office-js/dist/excel-web-16.00.js');
 

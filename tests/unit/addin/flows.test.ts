@@ -10,7 +10,7 @@ import { createLedgerSheet } from '../../../addin/src/engine/createSheet';
 import { pull } from '../../../addin/src/engine/pull';
 import { push } from '../../../addin/src/engine/push';
 import { summary } from '../../../addin/src/engine/summary';
-import { createSimulatedExcel } from '../../../addin/src/simulator';
+import { createSimulatedExcel } from '@taizhang/excel-simulator';
 import { compareVersions } from '../../support/requirementSets';
 import { colOf, problemRow, rowsRange, visitRow } from '../../support/addinRows';
 import { fakeServer } from '../../support/fakeApi';

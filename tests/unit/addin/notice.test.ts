@@ -7,7 +7,7 @@ import { noticeSheets } from '../../../addin/src/engine/notice';
 import { FlowError } from '../../../addin/src/engine/messages';
 import { explain } from '../../../addin/src/pane/errors';
 import { STRINGS } from '../../../addin/src/pane/i18n';
-import { createSimulatedExcel } from '../../../addin/src/simulator';
+import { createSimulatedExcel } from '@taizhang/excel-simulator';
 import type { Profile } from '@taizhang/client';
 import { fakeServer, storedNotice, type NoticeSource } from '../../support/fakeApi';
 import { ACTIVITY, AS_OF, GROUPS, ROWS } from '../supervision/dataset';

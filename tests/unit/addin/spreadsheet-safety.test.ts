@@ -10,7 +10,7 @@ import { noticeSheets } from '../../../addin/src/engine/notice';
 import { pull } from '../../../addin/src/engine/pull';
 import { summary } from '../../../addin/src/engine/summary';
 import { cellAddress } from '../../../addin/src/excel/address';
-import { createSimulatedExcel, type SimulatedExcel } from '../../../addin/src/simulator';
+import { createSimulatedExcel, type SimulatedExcel } from '@taizhang/excel-simulator';
 import { problemValues } from '../../support/addinRows';
 import { fakeServer, type NoticeSource } from '../../support/fakeApi';
 import { FORMULA_LIKE } from '../../support/formulaLike';

@@ -9,7 +9,7 @@ import { LOCKED_FILL } from '../../../addin/src/engine';
 import { HEADER_FILL } from '../../../addin/src/engine/columns';
 import type { Backend, SignedInUser } from '../../../addin/src/pane/backend';
 import { PaneStore } from '../../../addin/src/pane/store';
-import { createSimulatedExcel } from '../../../addin/src/simulator';
+import { createSimulatedExcel } from '@taizhang/excel-simulator';
 import { colOf, problemValues } from '../../support/addinRows';
 import { fakeServer } from '../../support/fakeApi';
 

@@ -9,7 +9,7 @@ import type { Backend, SignedInUser } from '../../../addin/src/pane/backend';
 import { explain } from '../../../addin/src/pane/errors';
 import { strings } from '../../../addin/src/pane/i18n';
 import { PaneStore } from '../../../addin/src/pane/store';
-import { createSimulatedExcel } from '../../../addin/src/simulator';
+import { createSimulatedExcel } from '@taizhang/excel-simulator';
 import { colOf, problemRow, rowsRange } from '../../support/addinRows';
 import { fakeServer } from '../../support/fakeApi';
 import { ACTIVITY, AS_OF, GROUPS, ROWS } from '../supervision/dataset';

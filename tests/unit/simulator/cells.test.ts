@@ -1,7 +1,7 @@
 // What Excel makes of values written to cells: formulas from '=', '+', '-', '@', numbers and
 // dates out of text in General cells, text kept in '@' cells; formats, validation, the 1904 flag.
 
-import { createSimulatedExcel, dateToSerial } from '../../../addin/src/simulator';
+import { createSimulatedExcel, dateToSerial } from '@taizhang/excel-simulator';
 
 async function write(values: unknown[][], numberFormat?: string[][], options = {}) {
   const excel = createSimulatedExcel(options);

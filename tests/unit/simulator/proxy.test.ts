@@ -1,7 +1,7 @@
 // The Office.js proxy semantics the simulator must reproduce: queued commands, load + sync
 // before reading, sync counting, the payload limit, null objects, requirement sets.
 
-import { createSimulatedExcel } from '../../../addin/src/simulator';
+import { createSimulatedExcel } from '@taizhang/excel-simulator';
 
 describe('load and sync', () => {
   it('throws PropertyNotLoaded for a property that was not loaded', async () => {

@@ -1,7 +1,7 @@
 // Worksheets, tables, row insertion and deletion, sorting, notes and comments: the structure
 // the engine relies on to keep a row's identity with the row.
 
-import { createSimulatedExcel } from '../../../addin/src/simulator';
+import { createSimulatedExcel } from '@taizhang/excel-simulator';
 
 const HEADERS = [['编号', '名称', '日期', 'rowKey']];
 

@@ -2,7 +2,7 @@
 // the JSON, the figure must be the very one the JSON gives.
 import fc from 'fast-check';
 import { utf8Length } from '@taizhang/ledger';
-import { jsonBytes, jsonStringBytes } from '../../../addin/src/simulator/wire';
+import { jsonBytes, jsonStringBytes } from '@taizhang/excel-simulator/wire';
 
 const viaJson = (v: unknown) => utf8Length(JSON.stringify(v));
 

@@ -33,7 +33,7 @@ export function valueNotLoaded(): SimError {
 }
 
 export function notImplemented(what: string): SimError {
-  return new SimError('NotImplemented', `${what} is not implemented in the simulator (addin/src/simulator).`, what);
+  return new SimError('NotImplemented', `${what} is not implemented in the simulator (@taizhang/excel-simulator).`, what);
 }
 
 export function itemNotFound(what: string): SimError {
