@@ -60,6 +60,8 @@ export interface SheetState {
   colWidths: Map<number, number>;
   rows: Rows;
   charts: ChartState[];
+  /** Merged areas: only the upper-left cell of each holds a value. */
+  merges: Bounds[];
   deleted: boolean;
 }
 
@@ -160,7 +162,7 @@ export class WorkbookModel {
     const sheetMeta = new Map<SheetState, SheetState>();
     const chartMeta = new Map<ChartState, ChartState>();
     for (const s of this.sheets) {
-      sheetMeta.set(s, { ...s, colWidths: new Map(s.colWidths), charts: [...s.charts] });
+      sheetMeta.set(s, { ...s, colWidths: new Map(s.colWidths), charts: [...s.charts], merges: [...s.merges] });
       for (const c of s.charts) chartMeta.set(c, { ...c });
     }
     const tableMeta = new Map<TableState, TableState>();
@@ -255,7 +257,7 @@ export class WorkbookModel {
     const sheet: SheetState = {
       id: `{${id.toString(16).padStart(8, '0').toUpperCase()}-0000-4000-8000-000000000000}`,
       name: n, visibility: 'Visible', tabColor: '', frozenRows: 0, frozenColumns: 0,
-      colWidths: new Map(), rows: new Map(), charts: [], deleted: false,
+      colWidths: new Map(), rows: new Map(), charts: [], merges: [], deleted: false,
     };
     this.sheets.push(sheet);
     if (this.snap) this.snap.sheetMeta.set(sheet, { ...sheet }); // so a rollback can see it was new
@@ -395,6 +397,38 @@ export class WorkbookModel {
       if (what === 'All' || what === 'Formats') for (const k of FORMAT_KEYS) next[k] = undefined;
       this.putCell(sheet, r, c, next as unknown as Cell);
     }
+  }
+
+  // ---- merged cells -------------------------------------------------------------------
+
+  /**
+   * Merges `b` (or each of its rows, `across`). Merged areas it touches are absorbed; like
+   * Excel, only the upper-left value of the new area is kept.
+   */
+  merge(sheet: SheetState, b: Bounds, across: boolean): void {
+    const parts = across ? Array.from({ length: b.r1 - b.r0 + 1 }, (_, i) => ({ ...b, r0: b.r0 + i, r1: b.r0 + i })) : [b];
+    for (const part of parts) {
+      if (part.r0 === part.r1 && part.c0 === part.c1) continue;
+      const touched = sheet.merges.filter((m) => overlaps(m, part));
+      const area = touched.reduce((a, m) => ({
+        r0: Math.min(a.r0, m.r0), r1: Math.max(a.r1, m.r1), c0: Math.min(a.c0, m.c0), c1: Math.max(a.c1, m.c1),
+      }), part);
+      if (this.tablesOn(sheet).some((t) => overlaps(t, area))) throw invalidOperation('a table cannot hold merged cells', 'Range.merge');
+      sheet.merges = [...sheet.merges.filter((m) => !touched.includes(m)), area];
+      for (const [r, c] of [...this.cellsIn(sheet, area)]) {
+        if (r !== area.r0 || c !== area.c0) this.patchCell(sheet, r, c, { v: '', f: undefined });
+      }
+    }
+  }
+
+  /** Splits every merged area that `b` touches. */
+  unmerge(sheet: SheetState, b: Bounds): void {
+    sheet.merges = sheet.merges.filter((m) => !overlaps(m, b));
+  }
+
+  /** The merged areas `b` touches, in row order. */
+  mergedAreas(sheet: SheetState, b: Bounds): Bounds[] {
+    return sheet.merges.filter((m) => overlaps(m, b)).sort((x, y) => x.r0 - y.r0 || x.c0 - y.c0);
   }
 
   // ---- shifting -----------------------------------------------------------------------
@@ -710,4 +744,8 @@ export class WorkbookModel {
   columnName(c: number): string {
     return columnLetters(c);
   }
+}
+
+function overlaps(a: Bounds, b: Bounds): boolean {
+  return a.r0 <= b.r1 && a.r1 >= b.r0 && a.c0 <= b.c1 && a.c1 >= b.c0;
 }

@@ -15,6 +15,10 @@ export const text = {
     en: `No ledger header found on sheet "${sheet}" (the first 10 rows should name columns such as 县（区、市） and 服务对象)`,
   }),
   noSheet: (sheet: string): Bilingual => ({ zh: `找不到工作表「${sheet}」`, en: `There is no sheet "${sheet}"` }),
+  mergedCells: (sheet: string, areas: readonly string[]): Bilingual => ({
+    zh: `工作表「${sheet}」的数据区有合并单元格（${areas.join('、')}）。合并后只有左上角单元格有值，其余行会被读成空白。请选中这些单元格，点击「开始 › 合并后居中」取消合并`,
+    en: `Sheet "${sheet}" has merged cells among its rows (${areas.join(', ')}). Only the top-left cell of a merged area holds a value; the other rows would read as empty. Select them and click Home › Merge & Center to unmerge`,
+  }),
   emptySheet: (sheet: string): Bilingual => ({ zh: `工作表「${sheet}」是空的`, en: `Sheet "${sheet}" is empty` }),
   forbidden: (m: string): Bilingual => ({ zh: `无权限：${m}`, en: `Not allowed: ${m}` }),
   notFound: (): Bilingual => ({ zh: '服务器上已没有这一行（可能已被删除）', en: 'The server no longer has this row (it may have been deleted)' }),

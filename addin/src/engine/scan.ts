@@ -4,7 +4,8 @@
 
 import type { LedgerName } from '@taizhang/ledger';
 import { cancelledError } from '@taizhang/client';
-import { CellPatch, loadDate1904, loadSheetNames, loadUsedArea, loadValues, writePatch, type UsedArea } from '../excel/cells';
+import { CellPatch, loadDate1904, loadMergedAreas, loadSheetNames, loadUsedArea, loadValues, writePatch, type UsedArea } from '../excel/cells';
+import { rangeAddress } from '../excel/address';
 import type { Session } from '../excel/session';
 import { matrixBytes, matrixBytesAtMost } from '../excel/size';
 import { findLayout, rowsOf, type SheetLayout, type SheetRow } from './layout';
@@ -46,6 +47,20 @@ export function nextChunkRows(values: readonly (readonly unknown[])[], most: num
 }
 
 /**
+ * A merged area below the header spans rows (or a row's cells) of which only the first holds
+ * the value: read as it is, the others would go as empty, and the marks and answers written
+ * back would land inside it. A title merged above the header is the clerk's to keep.
+ */
+function refuseMergedRows(sheet: string, headerRow: number, merged: readonly UsedArea[]): void {
+  const below = merged.filter((m) => m.row + m.rows > headerRow);
+  if (below.length === 0) return;
+  const shown = below.slice(0, 5).map((m) => rangeAddress(m.row, m.col, m.rows, m.cols));
+  if (below.length > shown.length) shown.push('…');
+  const t = text.mergedCells(sheet, shown);
+  throw new FlowError('merged_cells', t.zh, t.en);
+}
+
+/**
  * Scan `sheet`: `onRows` gets each chunk's data rows (in worksheet order) and may queue
  * writes on ctx.patch or other loads; they are sent with the next sync. The caller syncs
  * once more at the end for the last chunk's writes.
@@ -83,12 +98,14 @@ export async function scanSheet(
     const n = Math.min(chunk, end - row);
     if (ctx) await writePatch(s, sheet, patch);
     const valuesP = loadValues(s, sheet, row, area.col, n, area.cols);
+    const mergedP = ctx ? undefined : loadMergedAreas(s, sheet, area);
     await s.sync();
     const values = valuesP.value;
     if (!ctx) {
       const meta = stateP.value.meta.get(sheet);
       const layout = findLayout(values.slice(0, 10), area, d1904P.value, o.ledger ?? meta?.ledger);
       if (!layout) throw new FlowError('no_header', text.noHeader(sheet).zh, text.noHeader(sheet).en);
+      refuseMergedRows(sheet, layout.headerRow, mergedP?.value ?? []);
       ctx = { sheet, names, area, date1904: d1904P.value, state: stateP.value, layout, patch };
     }
     const rows = rowsOf(ctx.layout, values, row, area.col);

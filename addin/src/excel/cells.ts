@@ -35,6 +35,40 @@ export function loadValues(s: Session, sheet: string, row: number, col: number, 
   return pending(() => r.values);
 }
 
+/** Range.getMergedAreasOrNullObject: below it a merged cell cannot be told from an empty one. */
+export const MERGED_AREAS_SET = '1.13';
+
+/**
+ * The merged areas of a block of the sheet, as 0-based rectangles; empty when there are none
+ * or the host is older than ExcelApi 1.13.
+ */
+export function loadMergedAreas(s: Session, sheet: string, area: UsedArea): Pending<UsedArea[]> {
+  if (!s.supports(MERGED_AREAS_SET)) return pending(() => []);
+  const merged = sheetOf(s, sheet).getRangeByIndexes(area.row, area.col, area.rows, area.cols).getMergedAreasOrNullObject();
+  merged.load('address');
+  s.queued(0);
+  return pending(() => (merged.isNullObject ? [] : areasOf(merged.address)));
+}
+
+/** "Sheet1!A2:A4,'My sheet'!C6" → rectangles (the sheet names are all the same one and are skipped). */
+export function areasOf(address: string): UsedArea[] {
+  const out: UsedArea[] = [];
+  for (const m of address.matchAll(/!\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?(?=,|$)/g)) {
+    const c0 = columnIndex(m[1]!);
+    const r0 = Number(m[2]) - 1;
+    const c1 = m[3] ? columnIndex(m[3]) : c0;
+    const r1 = m[4] ? Number(m[4]) - 1 : r0;
+    out.push({ row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 });
+  }
+  return out;
+}
+
+function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
 /** Names of all worksheets, hidden ones included. */
 export function loadSheetNames(s: Session): Pending<string[]> {
   const sheets = s.ctx.workbook.worksheets;

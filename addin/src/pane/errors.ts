@@ -56,6 +56,7 @@ export function explain(err: unknown, s: Strings, lang: Lang): Explained {
   }
   if (err instanceof FlowError) {
     if (err.code === 'notice_forbidden') return { what: pick(err, lang), todo: s.err.permission.todo };
+    if (err.code === 'merged_cells') return { what: pick(err, lang), todo: s.err.merged.todo };
     const todo = /header|sheet|summary/i.test(err.code) || err.code === 'not_pushable' ? s.err.sheet.todo : s.err.unknown.todo;
     return { what: pick(err, lang), todo };
   }

@@ -5,6 +5,7 @@
  * listed throw "not implemented in the simulator".
  */
 export * from './range';
+export * from './rangeAreas';
 export * from './dataValidation';
 export * from './worksheet';
 export * from './tables';

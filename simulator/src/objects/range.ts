@@ -7,6 +7,7 @@ import { type CellValue, GENERAL, formatText, valueType } from '../values';
 import { RangeRef, checkBounds, cols, grid, normalizeColor, patchRange, resolveAddress, rows, uniform, writeGrid } from './rangeRef';
 import { DataValidation } from './dataValidation';
 import { Worksheet } from './worksheet';
+import { RangeAreas } from './rangeAreas';
 
 export class Range extends SimObject<RangeRef> {
   readonly _typeName = 'Range';
@@ -201,6 +202,26 @@ export class Range extends SimObject<RangeRef> {
       x.model.insertRows(t.sheet, t.b.r0, rows(t.b), t.b.c0, t.b.c1);
     });
     return this._sub('inserted', (t) => t);
+  }
+
+  /** ExcelApi 1.2. */
+  merge(across = false): void {
+    this._call('merge', [across], (t, x) => x.model.merge(t.sheet, t.b, across === true));
+  }
+
+  /** ExcelApi 1.2. */
+  unmerge(): void {
+    this._call('unmerge', [], (t, x) => x.model.unmerge(t.sheet, t.b));
+  }
+
+  /** ExcelApi 1.13; a null object when the range touches no merged area. */
+  getMergedAreasOrNullObject(): RangeAreas {
+    return new RangeAreas(this.context, `${this._path}.getMergedAreasOrNullObject()`, () => {
+      const t = this._resolve();
+      if (!t) return null;
+      const areas = this.context._host.model.mergedAreas(t.sheet, t.b);
+      return areas.length === 0 ? null : { sheet: t.sheet, areas };
+    })._instantiate();
   }
 
   delete(shift: 'Up' | 'Left' | string): void {

@@ -63,6 +63,50 @@ describe.each(API_VERSIONS)('on a host with ExcelApi %s', (apiVersion) => {
   });
 
   describe('check', () => {
+    it('a pasted sheet with merged cells among its rows: told which cells, nothing written, where the host can see merges (ExcelApi 1.13)', async () => {
+      const { excel, opts } = setup();
+      // A sheet pasted from a paper-era ledger, not a table: Excel merges no cells inside a table.
+      const sheet = 'Sheet1';
+      const sh = excel.sheet(sheet);
+      sh.type(rowsRange(problems, 1, 1), [problems.fields.map((f) => f.header)]);
+      sh.type(rowsRange(problems, 2, 4), [problemRow({ township: '东阳镇' }), problemRow({ township: '东阳镇' }), problemRow({ township: '东阳镇' })]);
+      // The clerk merged one 乡镇 cell over three rows, as paper ledgers do.
+      await excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem(sheet).getRange(`${P('township')}2:${P('township')}4`).merge();
+        await ctx.sync();
+      });
+      const keysBefore = sh.values(`${P('_key')}2:${P('_key')}4`);
+      if (has('1.13')) {
+        const err = await check(excel, { ...opts, sheet }).catch((e: unknown) => e);
+        expect(err).toMatchObject({ code: 'merged_cells' });
+        expect((err as Error).message).toContain(`${P('township')}2:${P('township')}4`);
+        expect((err as { zh: string }).zh).toContain('合并');
+        expect((err as { en: string }).en).toContain('merged');
+        expect(sh.values(`${P('_key')}2:${P('_key')}4`)).toEqual(keysBefore);
+        expect(excel.comments()).toHaveLength(0);
+      } else {
+        // An older host cannot tell a merged cell from an empty one: the rows below the first read empty.
+        const r = await check(excel, { ...opts, sheet });
+        expect(r.rows).toBe(3);
+      }
+    });
+
+    it('a merged title above the header is no obstacle', async () => {
+      const { excel, opts } = setup();
+      const sheet = 'Sheet1';
+      const sh = excel.sheet(sheet);
+      sh.type('A1', [['榆次区问题清单']]);
+      sh.type(rowsRange(problems, 2, 2), [problems.fields.map((f) => f.header)]);
+      sh.type(rowsRange(problems, 3, 3), [problemRow({})]);
+      await excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem(sheet).getRange('A1:F1').merge();
+        await ctx.sync();
+      });
+      const r = await check(excel, { ...opts, sheet });
+      expect(r.rows).toBe(1);
+      expect(r.invalid).toBe(0);
+    });
+
     it('marks invalid cells with a bilingual comment, restores the clerk\'s own fill when fixed, leaves valid rows alone', async () => {
       const { excel, opts } = setup();
       const { sheet } = await createLedgerSheet(excel, 'problems', opts);

@@ -265,3 +265,54 @@ describe('data validation lists', () => {
     expect(excel.sheet('Sheet1').cell('A2')).toMatchObject({ value: '也许', dataValidation: null });
   });
 });
+
+describe('merged cells', () => {
+  async function merged(apiVersion?: string) {
+    const excel = createSimulatedExcel(apiVersion ? { apiVersion } : {});
+    await excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('Sheet1');
+      ws.getRange('A1:B4').values = [['乡镇', '企业'], ['东阳镇', '甲'], ['北田镇', '乙'], ['', '丙']];
+      ws.getRange('A2:A4').merge();
+      ws.getRange('A6:C6').merge(true);
+      await context.sync();
+    });
+    return excel;
+  }
+
+  it('keeps the upper-left value of a merged area and empties the rest, as Excel does', async () => {
+    const excel = await merged();
+    expect(excel.sheet('Sheet1').values('A2:B4')).toEqual([['东阳镇', '甲'], ['', '乙'], ['', '丙']]);
+  });
+
+  it('lists the merged areas a range touches (ExcelApi 1.13), a null object when there are none', async () => {
+    const excel = await merged();
+    await excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('Sheet1');
+      const areas = ws.getRange('A1:C9').getMergedAreasOrNullObject();
+      areas.load('address,areaCount');
+      const none = ws.getRange('D1:E9').getMergedAreasOrNullObject();
+      none.load('address');
+      await context.sync();
+      expect(areas.isNullObject).toBe(false);
+      expect(areas.address).toBe('Sheet1!A2:A4,Sheet1!A6:C6');
+      expect(areas.areaCount).toBe(2);
+      expect(none.isNullObject).toBe(true);
+    });
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Sheet1').getRange('A1:C9').unmerge();
+      const areas = context.workbook.worksheets.getItem('Sheet1').getRange('A1:C9').getMergedAreasOrNullObject();
+      areas.load('address');
+      await context.sync();
+      expect(areas.isNullObject).toBe(true);
+    });
+  });
+
+  it('refuses getMergedAreasOrNullObject below ExcelApi 1.13', async () => {
+    const excel = await merged('1.12');
+    await expect(excel.run(async (context) => {
+      const areas = context.workbook.worksheets.getItem('Sheet1').getRange('A1:C9').getMergedAreasOrNullObject();
+      areas.load('address');
+      await context.sync();
+    })).rejects.toMatchObject({ code: 'ApiNotFound' });
+  });
+});
