@@ -74,7 +74,7 @@ export type LinkRefusal = 'self' | 'cycle' | 'withdrawn';
 export const LINK_REFUSALS: Readonly<Record<LinkRefusal, Bilingual>> = {
   self: { zh: '一个问题不能标记为自身的重复', en: 'A problem cannot repeat itself' },
   cycle: { zh: '不能这样标记：两个问题会互相成为对方的重复', en: 'This link would make the two problems repeat each other' },
-  withdrawn: { zh: '所指问题已撤回，不能标记为其重复', en: 'The problem it would repeat has been withdrawn' },
+  withdrawn: { zh: '已撤回的问题不能标记重复', en: 'A withdrawn problem cannot be linked as a duplicate' },
 };
 
 /**
