@@ -42,8 +42,8 @@ export const rootOf = (r: Pick<DuplicateView, 'id' | 'duplicateOf'>): string => 
 
 /**
  * The likely duplicates of `row` among candidates read by its target key: live, another row,
- * found within the window, alike enough, not already linked with it (the same root) and not
- * dismissed against it (either way). At most MAX_DUPLICATES, the most alike first (then by id,
+ * found within the window, alike enough, not linked under another (its root stands for it),
+ * not the root the row is linked under and not dismissed against it (either way). At most MAX_DUPLICATES, the most alike first (then by id,
  * so that the same rows always answer alike).
  */
 export function likelyDuplicates(row: DuplicateView, candidates: readonly DuplicateView[], resolve?: AliasResolver): DuplicateMatch[] {
@@ -57,7 +57,8 @@ export function likelyDuplicates(row: DuplicateView, candidates: readonly Duplic
     if (c.id === row.id || seen.has(c.id) || c.withdrawn) continue;
     seen.add(c.id);
     if (dismissed.has(c.id) || c.dismissedDuplicates?.includes(row.id)) continue;
-    if (rootOf(c) === root || c.duplicateOf === row.id) continue;
+    // A report already linked under a root is not offered: its root stands for it.
+    if (c.duplicateOf || rootOf(c) === root) continue;
     if ((c.targetKey ?? problemTargetKey(c.values, resolve)) !== key) continue;
     if (!foundWithinWindow(row.values.foundOn, c.values.foundOn)) continue;
     const similarity = textSimilarity(String(row.values.description ?? ''), String(c.values.description ?? ''));

@@ -203,7 +203,8 @@ const answered = (found: Found | undefined) => (found !== undefined && found.mat
 function stage(
   c: Ctx, batch: WriteBatch, stats: CellCounts, d: Decision, loaded: Loaded, newId: string | undefined, nowMs: number, found: Found | undefined,
 ): PushResult {
-  if (d.write === undefined) return d.result;
+  // A lost answer asked again under a new request: the row's likely duplicates as they are now.
+  if (d.write === undefined) return d.result.status === 'created' ? { ...d.result, ...answered(found) } : d.result;
   // The problems' statistics change in the same commit as the row (docs/data-model.md#statistics).
   const counted = c.ledger.name === 'problems' && { inStats: true };
   const count = (before: CountedRow | undefined, after: CountedRow | undefined): void => {
@@ -267,12 +268,18 @@ function remind(c: Ctx, batch: WriteBatch, id: string, version: number, before: 
 
 /** Likely duplicates of the problems a round creates or updates, by decision. */
 async function findDuplicates(
-  db: Firestore, decisions: readonly Decision[], idOf: ReadonlyMap<Decision, string>, resolve: Parameters<typeof detectDuplicates>[2],
+  db: Firestore, decisions: readonly Decision[], idOf: ReadonlyMap<Decision, string>, loaded: ReadonlyMap<string, Loaded>,
+  resolve: Parameters<typeof detectDuplicates>[2],
 ): Promise<Map<Decision, Found>> {
-  const writes = decisions.filter((d): d is Extract<Decision, { write: 'create' | 'update' }> => d.write === 'create' || d.write === 'update');
-  const subjects = writes.map((d) => (d.write === 'create'
-    ? { id: idOf.get(d)!, values: d.values }
-    : { id: d.row.id, values: d.values, duplicateOf: d.row.duplicateOf, dismissedDuplicates: d.row.dismissedDuplicates }));
+  const subjectOf = (d: Decision) => {
+    if (d.write === 'create') return { id: idOf.get(d)!, values: d.values };
+    if (d.write === 'update') return { id: d.row.id, values: d.values, duplicateOf: d.row.duplicateOf, dismissedDuplicates: d.row.dismissedDuplicates };
+    // A row created by an earlier request whose answer was lost: answered again, with its duplicates.
+    const again = d.write === undefined && d.result.status === 'created' ? loaded.get(d.result.key)?.row : undefined;
+    return again && { id: again.id, values: again.values, duplicateOf: again.duplicateOf, dismissedDuplicates: again.dismissedDuplicates };
+  };
+  const writes = decisions.filter((d) => subjectOf(d) !== undefined);
+  const subjects = writes.map((d) => subjectOf(d)!);
   const { keys, matches } = await detectDuplicates(db, subjects, resolve);
   return new Map(writes.map((d, i) => [d, { key: keys[i]!, matches: matches[i]! }]));
 }
@@ -324,7 +331,7 @@ export async function pushRows(
     const creates = decisions.flatMap((ds, i) => ds.filter((d): d is Extract<Decision, { write: 'create' }> => d.write === 'create').map((d) => ({ d, n: todo[i]!.n })));
     const ids = await allocateIds(ctx, creates.map(({ d, n }) => ({ n, key: d.key, values: d.values })));
     const idOf = new Map(creates.map(({ d }, i) => [d, ids[i]!]));
-    const found = detect ? await findDuplicates(db, decisions.flat(), idOf, targets.resolve) : new Map<Decision, Found>();
+    const found = detect ? await findDuplicates(db, decisions.flat(), idOf, loaded, targets.resolve) : new Map<Decision, Found>();
 
     const commits = todo.map(async (u, i) => {
       const batch = db.batch();
