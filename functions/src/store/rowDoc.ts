@@ -100,5 +100,6 @@ export function toPulledRow(d: RowDoc): PulledRow {
     createdBy: d.createdBy,
     updatedAt: iso(d.updatedAt),
     updatedBy: d.updatedBy,
+    ...(typeof d.duplicateOf === 'string' && d.duplicateOf !== '' && { duplicateOf: d.duplicateOf }),
   };
 }
