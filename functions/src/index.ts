@@ -14,3 +14,6 @@ export { getHistory } from './api/getHistory';
 export { listDepartments } from './api/listDepartments';
 export { lookupTargets } from './api/lookupTargets';
 export { listTargets } from './api/listTargets';
+export { markDuplicate } from './api/markDuplicate';
+export { unmarkDuplicate } from './api/unmarkDuplicate';
+export { dismissDuplicate } from './api/dismissDuplicate';

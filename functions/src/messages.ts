@@ -118,6 +118,10 @@ export const text = {
   targetsForbidden: (county: string | undefined): Bilingual => (county === undefined
     ? { zh: '责任单位账号不查询企业和行政村名录', en: 'Department accounts do not look up the registers of enterprises and villages' }
     : { zh: `无权查看「${county}」的企业和行政村名录`, en: `You may not read the registers of enterprises and villages of ${county}` }),
+  duplicateForbidden: (): Bilingual => ({
+    zh: '只有两个问题所在辖区的协调员和管理员可以判定重复',
+    en: 'Only coordinators whose scope holds both problems, and administrators, decide on duplicates',
+  }),
   badPageToken: (): Bilingual => ({ zh: '翻页标记无效，请从第一页重新读取', en: 'Invalid page token; read again from the first page' }),
   noInbox: (): Bilingual => ({
     zh: '此账户没有待办清单，请联系管理员',

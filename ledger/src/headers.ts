@@ -4,7 +4,7 @@
 
 import type { FieldDef, LedgerDef } from './fields';
 import { LEDGERS } from './ledgers';
-import { SYSTEM_COLUMNS, type SystemColumn } from './system';
+import { LIST_SYSTEM_COLUMNS, SYSTEM_COLUMNS, type SystemColumn } from './system';
 
 /** NFKC folds full-width forms (（ → (, Ａ → A); white space and case never matter. */
 export function normalizeHeader(cell: unknown): string {
@@ -47,7 +47,7 @@ function fieldNames(ledger: LedgerDef): Map<string, FieldDef> {
 }
 
 const systemNames = new Map<string, SystemColumn>();
-for (const s of SYSTEM_COLUMNS) for (const n of [s.header, s.en, s.key]) systemNames.set(normalizeHeader(n), s);
+for (const s of [...SYSTEM_COLUMNS, ...LIST_SYSTEM_COLUMNS]) for (const n of [s.header, s.en, s.key]) systemNames.set(normalizeHeader(n), s);
 
 /** Map one row of header cells for one ledger. */
 export function matchHeaderRow(ledger: LedgerDef, cells: readonly unknown[], headerRow = 0): HeaderMatch {

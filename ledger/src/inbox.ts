@@ -10,8 +10,8 @@ export type InboxReason = 'to_assign' | 'to_review' | 'overdue' | 'new' | 'retur
 
 /** The reasons each role's to-do has, in the order the pane shows them. */
 export const INBOX_REASONS: Readonly<Record<Caller['role'], readonly InboxReason[]>> = {
-  coordinator: ['to_assign', 'to_review', 'overdue'],
-  admin: ['to_assign', 'to_review', 'overdue'],
+  coordinator: ['to_assign', 'to_review', 'overdue', 'possible_duplicate'],
+  admin: ['to_assign', 'to_review', 'overdue', 'possible_duplicate'],
   department: ['new', 'returned', 'due_soon', 'overdue'],
   clerk: ['follow_up', 'overdue'],
 };
@@ -72,6 +72,10 @@ export interface InboxRow {
   readonly departmentId?: string | null;
   readonly withdrawn: boolean;
   readonly stamps: WorkflowStamps;
+  /** Likely duplicates found on its last push that nobody has linked or dismissed. */
+  readonly possibleDuplicates?: readonly string[];
+  /** The root it is linked under, if a coordinator linked it. */
+  readonly duplicateOf?: string | null;
 }
 
 /** Who a label is for: the city office, a county's coordinators, a group's clerks, a department. */
@@ -116,6 +120,11 @@ export function inboxLabels(r: InboxRow): string[] {
     else if (returnedAt !== undefined && returnedAt > answeredAt) label('returned', { department: dept });
   }
   if (v.status === '已解决' && v.followUp === undefined && r.ownerGroup) label('follow_up', { group: r.ownerGroup });
+  // Whether two reports are one problem is for the county's and the city's coordinators to decide.
+  if (!r.duplicateOf && (r.possibleDuplicates?.length ?? 0) > 0) {
+    label('possible_duplicate', { county: String(v.county) });
+    label('possible_duplicate', { city: true });
+  }
   return out;
 }
 

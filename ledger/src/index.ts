@@ -29,3 +29,4 @@ export * from './targets';
 export * from './targetSheet';
 export * from './registry';
 export * from './statCells';
+export * from './duplicates';

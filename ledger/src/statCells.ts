@@ -5,8 +5,8 @@
 // between the cells of the row after and before: pure, so the store commits it with the row
 // and a test can replay any history without a database.
 //
-// A row stands for itself: when duplicate links come, a row linked under a root counts
-// nothing (one more condition in `counts`), and its root counts once.
+// A problem reported twice counts once: a row a coordinator linked under a root (its
+// `duplicateOf`) counts nothing, and its root counts once (docs/masterdata.md).
 
 import { overdueDeadline } from './overdue';
 
@@ -23,6 +23,8 @@ export interface CountedRow {
   /** The registry id of its department: rows of one registry department are one group. */
   readonly departmentId: string | null;
   readonly withdrawn: boolean;
+  /** The root it is linked under as a repeat of another report; absent or null: none. */
+  readonly duplicateOf?: string | null;
 }
 
 /** One cell: within a county and a group-by field, one group's status and level, or its deadline day. */
@@ -54,9 +56,13 @@ export function groupOf(row: CountedRow, dimension: StatDimension): string {
   return row.departmentId ? `id:${row.departmentId}` : `text:${groupText(row.values.department)}`;
 }
 
-/** Whether a row counts at all: a live row. */
+/** Whether a row counts at all: a live row not linked under another (every count, scan or kept, asks here). */
+export function countsInStatistics(row: Pick<CountedRow, 'withdrawn' | 'duplicateOf'> | undefined): boolean {
+  return row !== undefined && !row.withdrawn && !row.duplicateOf;
+}
+
 function counts(row: CountedRow | undefined): row is CountedRow {
-  return row !== undefined && !row.withdrawn;
+  return countsInStatistics(row);
 }
 
 /** The cells a row counts in, once each. */
@@ -86,7 +92,7 @@ export function addRow(into: CellCounts, row: CountedRow | undefined, sign: 1 | 
   return into;
 }
 
-/** What a change of one row does to the statistics: after's cells minus before's (absent or withdrawn: none). */
+/** What a change of one row does to the statistics: after's cells minus before's (absent, withdrawn or linked: none). */
 export function statDelta(before: CountedRow | undefined, after: CountedRow | undefined, into: CellCounts = new Map()): CellCounts {
   addRow(into, after, 1);
   return addRow(into, before, -1);

@@ -3,9 +3,11 @@
 // workbook synced by one can be synced by the other.
 
 export type SystemKey = '_id' | '_version' | '_sync' | '_key' | '_hash';
+/** The pulled list's own columns (LIST_SYSTEM_COLUMNS). */
+export type ListSystemKey = '_duplicateOf';
 
 export interface SystemColumn {
-  readonly key: SystemKey;
+  readonly key: SystemKey | ListSystemKey;
   readonly header: string;
   readonly en: string;
   readonly width: number;
@@ -24,6 +26,15 @@ export const SYSTEM_COLUMNS: readonly SystemColumn[] = [
   { key: '_sync', header: '同步状态〔系统〕', en: 'Sync state [system]', width: 12, numberFormat: '@' },
   { key: '_key', header: '行键〔系统〕', en: 'Row key [system]', width: 38, numberFormat: '@' },
   { key: '_hash', header: '指纹〔系统〕', en: 'Fingerprint [system]', width: 8, numberFormat: '@' },
+];
+
+/**
+ * Columns only a pulled list carries, right of the system columns: what the server says about
+ * a row that is not the clerk's to type. 重复于〔系统〕 names the problem a coordinator linked
+ * the row under as a repeat (docs/masterdata.md#likely-duplicates). A push never reads them.
+ */
+export const LIST_SYSTEM_COLUMNS: readonly SystemColumn[] = [
+  { key: '_duplicateOf', header: '重复于〔系统〕', en: 'Duplicate of [system]', width: 22, numberFormat: '@' },
 ];
 
 export const SYNC_STATES = {

@@ -133,6 +133,8 @@ export interface LivePulledRow {
   readonly createdBy: string;
   readonly updatedAt: string;
   readonly updatedBy: string;
+  /** A problem linked as a repeat: the root it counts under (the pulled list's 重复于〔系统〕). */
+  readonly duplicateOf?: string;
 }
 
 export interface PullAnswer {

@@ -21,6 +21,7 @@ import { DEMO_ACCOUNTS, demoAccount, type DemoAccount } from './accounts';
 import { DEMO_DEPARTMENTS } from './departments';
 import { writeHistory } from './history';
 import { demoProblem, demoVisit, random } from './rows';
+import { reportedAgain } from './duplicates';
 import { seedRegistry } from './registry';
 import type { Transport } from '@taizhang/client';
 import { emulatorIdToken, emulatorTransport, PROJECT } from './emulatorClient';
@@ -113,15 +114,22 @@ async function main(): Promise<void> {
   let problems = 0;
   let visits = 0;
   const session = sessions();
+  const reported = new Map<DemoAccount, CanonicalRow[]>();
   for (const [account, counties, np, nv] of plan) {
     const call = await session(account.email);
     const group = account.claims.group;
-    await push(call, 'problems', Array.from({ length: np }, () => asReportedBy(account, demoProblem(r, today, counties, group))));
+    const rows = Array.from({ length: np }, () => asReportedBy(account, demoProblem(r, today, counties, group)));
+    reported.set(account, rows);
+    await push(call, 'problems', rows);
     await push(call, 'visits', Array.from({ length: nv }, () => demoVisit(r, today, counties, group)));
     problems += np;
     visits += nv;
   }
-  console.log(`演示数据：问题清单 ${problems} 行，走访台账 ${visits} 行 / Demo data: ${problems} problems, ${visits} visits`);
+  // The city's sector teams report again some problems the county groups reported: likely duplicates to review.
+  const again = [...reportedAgain(reported.get(yuci) ?? [], today), ...reportedAgain(reported.get(jiexiu) ?? [], today, 2)];
+  await push(await session(coordinator.email), 'problems', again);
+  problems += again.length;
+  console.log(`演示数据：问题清单 ${problems} 行（其中 ${again.length} 行由专班重复上报），走访台账 ${visits} 行 / Demo data: ${problems} problems (${again.length} reported again by sector teams), ${visits} visits`);
   const added = await addDepartments(db);
   console.log(`责任单位名录：${added} 个单位 / Register of departments: ${added} departments`);
   console.log(`taizhang admin migrate：\n${departmentMigrationText(await migrateDepartments(db))}`);

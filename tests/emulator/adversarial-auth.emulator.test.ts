@@ -9,7 +9,7 @@
 // take role, county and group from the account, never from the token's copy of its claims.
 import { isLivePulledRow, todayInShanghai } from '@taizhang/ledger';
 import { randomUUID } from 'node:crypto';
-import { adminAuth, adminDb, callFn, clearFirestore, closeAdmin, makeUser, signIn, type TestUser } from './helpers';
+import { adminAuth, adminDb, callFn, callOk, clearFirestore, closeAdmin, makeUser, signIn, type TestUser } from './helpers';
 import { newKey, problem, pullAll, push, type PushOk } from './fixtures';
 import { recordFigures } from '../support/stress';
 
@@ -121,6 +121,18 @@ describe('role × county × operation', () => {
       { clerkYuci: 'PERMISSION_DENIED', clerkYuciOtherGroup: 'PERMISSION_DENIED', clerkJiexiu: 'OK', coordYuci: 'PERMISSION_DENIED', coordCity: 'OK', admin: 'OK', dept: 'PERMISSION_DENIED', deptOther: 'PERMISSION_DENIED' }],
     ['lookupTargets without a county (the caller’s own)', (u) => outcome('lookupTargets', { targetType: '入企', query: '强伟' }, u.token),
       { clerkYuci: 'OK', clerkYuciOtherGroup: 'OK', clerkJiexiu: 'OK', coordYuci: 'OK', coordCity: 'OK', admin: 'OK', dept: 'PERMISSION_DENIED', deptOther: 'PERMISSION_DENIED' }],
+    // Likely duplicates: coordinators whose scope holds both problems, and admins, decide.
+    ['markDuplicate: a 榆次区 row repeats another', async (u) => { const [a, b] = [await yuciRow(), await yuciRow()]; return outcome('markDuplicate', { ledger: 'problems', id: a.id, of: b.id }, u.token); },
+      { clerkYuci: 'PERMISSION_DENIED', clerkYuciOtherGroup: 'PERMISSION_DENIED', clerkJiexiu: 'PERMISSION_DENIED', coordYuci: 'OK', coordCity: 'OK', admin: 'OK', dept: 'PERMISSION_DENIED', deptOther: 'PERMISSION_DENIED' }],
+    ['markDuplicate: a 榆次区 row repeats a 介休市 row', async (u) => { const [a, b] = [await yuciRow(), await jiexiuRow()]; return outcome('markDuplicate', { ledger: 'problems', id: a.id, of: b.id }, u.token); },
+      { clerkYuci: 'PERMISSION_DENIED', clerkYuciOtherGroup: 'PERMISSION_DENIED', clerkJiexiu: 'PERMISSION_DENIED', coordYuci: 'PERMISSION_DENIED', coordCity: 'OK', admin: 'OK', dept: 'PERMISSION_DENIED', deptOther: 'PERMISSION_DENIED' }],
+    ['unmarkDuplicate: a linked 榆次区 row', async (u) => {
+      const [a, b] = [await yuciRow(), await yuciRow()];
+      await callOk('markDuplicate', { ledger: 'problems', id: a.id, of: b.id }, users.admin.token);
+      return outcome('unmarkDuplicate', { ledger: 'problems', id: a.id }, u.token);
+    }, { clerkYuci: 'PERMISSION_DENIED', clerkYuciOtherGroup: 'PERMISSION_DENIED', clerkJiexiu: 'PERMISSION_DENIED', coordYuci: 'OK', coordCity: 'OK', admin: 'OK', dept: 'PERMISSION_DENIED', deptOther: 'PERMISSION_DENIED' }],
+    ['dismissDuplicate: a 介休市 row and another', async (u) => { const [a, b] = [await jiexiuRow(), await jiexiuRow()]; return outcome('dismissDuplicate', { ledger: 'problems', id: a.id, of: b.id }, u.token); },
+      { clerkYuci: 'PERMISSION_DENIED', clerkYuciOtherGroup: 'PERMISSION_DENIED', clerkJiexiu: 'PERMISSION_DENIED', coordYuci: 'PERMISSION_DENIED', coordCity: 'OK', admin: 'OK', dept: 'PERMISSION_DENIED', deptOther: 'PERMISSION_DENIED' }],
     ['pull: counties seen', pulledCounties,
       { clerkYuci: YUCI, clerkYuciOtherGroup: YUCI, clerkJiexiu: JIEXIU, coordYuci: YUCI, coordCity: `${JIEXIU}+${YUCI}`, admin: `${JIEXIU}+${YUCI}` , dept: `${JIEXIU}+${YUCI}`, deptOther: '' }],
     ['pull filtered to the other county', async (u) => {
@@ -160,6 +172,9 @@ const CALLABLES: [string, unknown][] = [
   ['listNotices', {}],
   ['getNotice', { date: NOTICE_DAY }],
   ['generateNotice', { date: NOTICE_DAY }],
+  ['markDuplicate', { ledger: 'problems', id: 'P-140702-2022-000001', of: 'P-140702-2022-000002' }],
+  ['unmarkDuplicate', { ledger: 'problems', id: 'P-140702-2022-000001' }],
+  ['dismissDuplicate', { ledger: 'problems', id: 'P-140702-2022-000001', of: 'P-140702-2022-000002' }],
 ];
 
 const b64 = (x: unknown) => Buffer.from(JSON.stringify(x)).toString('base64url');

@@ -28,7 +28,10 @@ import { sized, recordFigures, STRESS } from '../support/stress';
 import { adminDb, clearFirestore, closeAdmin, functionUrl, makeUser, CALL_TIMEOUT_MS, type TestUser } from './helpers';
 import { problem, visit } from './fixtures';
 
-const CALLABLES = ['getProfile', 'pushRows', 'pullRows', 'getStats', 'listNotices', 'getNotice', 'generateNotice', 'lookupTargets', 'listTargets'] as const;
+const CALLABLES = [
+  'getProfile', 'pushRows', 'pullRows', 'getStats', 'listNotices', 'getNotice', 'generateNotice', 'lookupTargets', 'listTargets',
+  'markDuplicate', 'unmarkDuplicate', 'dismissDuplicate',
+] as const;
 type Callable = (typeof CALLABLES)[number];
 type Role = 'clerk' | 'coordinator' | 'admin';
 const ROLES: readonly Role[] = ['clerk', 'coordinator', 'admin'];
@@ -328,6 +331,11 @@ function validRequest(name: Callable, ledger: LedgerName): Record<string, unknow
       return { targetType: ledger === 'problems' ? '入企' : '进村', query: '强伟', county: '榆次区' };
     case 'listTargets':
       return { targetType: ledger === 'problems' ? '入企' : '进村', county: '榆次区' };
+    case 'markDuplicate':
+    case 'dismissDuplicate':
+      return { ledger: 'problems', id: 'P-140702-2022-000001', of: 'P-140702-2022-000002' };
+    case 'unmarkDuplicate':
+      return { ledger: 'problems', id: 'P-140702-2022-000001' };
   }
 }
 

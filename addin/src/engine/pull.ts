@@ -15,7 +15,7 @@ import {
 } from '../excel/layout';
 import { withSession, type Session, type SessionStats } from '../excel/session';
 import type { CellValue } from '../excel/size';
-import { HEADER_FILL, SYSTEM_DEFS, SYSTEM_FILL, SYSTEM_FONT } from './columns';
+import { HEADER_FILL, LIST_DEFS, SYSTEM_FILL, SYSTEM_FONT } from './columns';
 import { optionsSource, writeLists } from './lists';
 import type { FlowOptions } from './options';
 import { listSheetName, markHeader } from './rights';
@@ -126,9 +126,9 @@ export async function pull(
       if (!tableP.value) addTable(s, sheet, 0, 0, Math.max(2, next), cols, table);
       else resizeTable(s, sheet, table, 0, 0, Math.max(2, next), cols);
       ledger.fields.forEach((f, c) => setColumnWidth(s, sheet, c, Math.max(f.width, f.header.length * 2 + 2)));
-      SYSTEM_DEFS.forEach((d, i) => setColumnWidth(s, sheet, idCol + i, d.width));
+      LIST_DEFS.forEach((d, i) => setColumnWidth(s, sheet, idCol + i, d.width));
       styleRange(s, sheet, 0, 0, 1, ledger.fields.length, { fill: HEADER_FILL, bold: true });
-      styleRange(s, sheet, 0, idCol, 1, SYSTEM_DEFS.length, { fill: SYSTEM_FILL, fontColor: SYSTEM_FONT });
+      styleRange(s, sheet, 0, idCol, 1, LIST_DEFS.length, { fill: SYSTEM_FILL, fontColor: SYSTEM_FONT });
       freezeHeader(s, sheet, 1);
     } else {
       // Where each id sits now, and its sync state: three short columns, in long chunks.

@@ -20,6 +20,8 @@ export interface PushJson extends CheckJson {
   readonly notFound: PushTally['notFound'];
   /** Stored rows the server warned about (the registry disagrees). */
   readonly serverWarnings: readonly { row: number; key: string; warnings: readonly { field: string; code: string; message: string }[] }[];
+  /** Stored rows that likely repeat a problem another group reported: the row, its id, the others. */
+  readonly duplicates: readonly { row: number; key: string; id: string; duplicates: readonly { id: string; group: string; county: string; similarity: number }[] }[];
   /** With --keep-mine / --take-theirs: what was settled (with what it overwrote), and what was not. */
   readonly settled?: {
     readonly keptMine: readonly ConflictJson[];
@@ -56,6 +58,7 @@ export function pushJson(plan: PushPlan, o: PushTally, out: string, settled?: Se
     serverInvalid: o.serverInvalid.map((s) => ({ row: s.row, key: s.key, errors: s.errors.map((e) => ({ field: e.field, code: e.code, message: e.message })) })),
     notFound: o.notFound,
     serverWarnings: o.serverWarnings.map((s) => ({ row: s.row, key: s.key, warnings: s.warnings.map((w) => ({ field: w.field, code: w.code, message: w.message })) })),
+    duplicates: o.duplicates,
     ...(settled && { settled: { ...settled, keptMine: settled.keptMine.map(conflictJson), tookTheirs: settled.tookTheirs.map(conflictJson) } }),
     ...(o.error && { error: o.error.message }),
   };
@@ -131,10 +134,27 @@ export function formatPush(plan: PushPlan, o: PushTally, file: string, out: stri
     lines.push('', `服务器提示（已保存，不影响上报）/ Server notes (stored all the same) (${o.serverWarnings.length})`);
     for (const s of o.serverWarnings) for (const w of s.warnings) lines.push(`  ~ 第 ${s.row} 行 / Row ${s.row}  ${w.header}：${w.zh}`, `        ${w.en}`);
   }
+  if (o.duplicates.length > 0) lines.push(...duplicateLines(o.duplicates));
   if (o.notFound.length > 0) {
     lines.push('', `服务器上已没有 / No longer on the server (${o.notFound.length})`);
     for (const n of o.notFound) lines.push(`  第 ${n.row} 行 / Row ${n.row}：${n.id}`);
   }
   lines.push('', `已写入 / Written: ${out}（${LEDGERS[plan.cols.ledger.name].title}，工作表 / sheet ${plan.sheet}）`);
   return lines.join('\n') + '\n';
+}
+
+/** Rows that likely repeat another report: stored all the same, for a coordinator to link or dismiss. */
+export function duplicateLines(rows: PushTally['duplicates']): string[] {
+  const lines = ['', `疑似重复（已保存，由协调员判定）/ Likely duplicates (stored all the same; a coordinator decides) (${rows.length})`];
+  for (const r of rows) {
+    for (const d of r.duplicates) {
+      const percent = Math.round(d.similarity * 100);
+      lines.push(`  ≈ 第 ${r.row} 行 / Row ${r.row}  ${r.id} 与 ${d.county}「${d.group}」上报的 ${d.id} 相似 ${percent}% / resembles ${d.id} reported by ${d.group}, ${d.county} (${percent}%)`);
+    }
+  }
+  lines.push(
+    '  协调员可用 taizhang duplicate mark --id <编号> --of <编号> 标记重复，或 taizhang duplicate dismiss 标记不是重复',
+    '    a coordinator links them with taizhang duplicate mark --id <id> --of <id>, or records they differ with taizhang duplicate dismiss',
+  );
+  return lines;
 }

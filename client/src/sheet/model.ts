@@ -3,7 +3,7 @@
 // worksheet rows as Excel numbers them (1-based), columns are indexes (A = 0). What the core
 // decides comes back as cell writes, each with its number format, for the client to make.
 
-import { SYSTEM_COLUMNS, type FieldDef, type HeaderMatch, type LedgerDef, type SystemKey } from '@taizhang/ledger';
+import { SYSTEM_COLUMNS, type FieldDef, type HeaderMatch, type LedgerDef, type ListSystemKey, type SystemKey } from '@taizhang/ledger';
 import { cellText, isBlankCell, PREFILLED_FIELDS, type CellValue } from './cells';
 
 /** One cell to write: worksheet row (1-based), column index (A = 0), value, number format. */
@@ -38,14 +38,15 @@ export function sheetColumns(
   match: HeaderMatch, o: { readonly firstRow: number; readonly firstCol: number; readonly endCol: number; readonly date1904: boolean },
 ): SheetColumns {
   const fields = match.fields.map((f) => ({ def: f.def, col: o.firstCol + f.index }));
-  const sys: Partial<Record<SystemKey, number>> = {};
+  const sys: Partial<Record<SystemKey | ListSystemKey, number>> = {};
   for (const s of match.system) sys[s.def.key] ??= o.firstCol + s.index;
   let next = o.endCol;
   const appended: SystemKey[] = [];
-  for (const c of SYSTEM_COLUMNS) {
-    if (sys[c.key] !== undefined) continue;
-    sys[c.key] = next++;
-    appended.push(c.key);
+  // Only the sheet's own system columns are added to a sheet; a pulled list's 重复于 stays the list's.
+  for (const { key } of SYSTEM_COLUMNS as readonly { key: SystemKey }[]) {
+    if (sys[key] !== undefined) continue;
+    sys[key] = next++;
+    appended.push(key);
   }
   return {
     ledger: match.ledger, headerRow: o.firstRow + match.headerRow, fields,

@@ -5,7 +5,7 @@
 // putCell: server text never becomes a formula. The file can be edited and pushed back.
 
 import ExcelJS from 'exceljs';
-import { SYSTEM_COLUMNS, type LedgerDef, type LivePulledRow } from '@taizhang/ledger';
+import { LIST_SYSTEM_COLUMNS, SYSTEM_COLUMNS, type LedgerDef, type LivePulledRow } from '@taizhang/ledger';
 import { listFormats, listRowCells } from '../sync/list';
 import { pullSheetName } from '../sheet/cells';
 import { putCell } from './cells';
@@ -30,7 +30,8 @@ export function listWorkbook(ledger: LedgerDef, rows: readonly LivePulledRow[]):
     c.fill = fill(HEADER_FILL);
     ws.getColumn(i + 1).width = Math.max(f.width, f.header.length * 2 + 2);
   });
-  SYSTEM_COLUMNS.forEach((s, i) => {
+  const system = [...SYSTEM_COLUMNS, ...LIST_SYSTEM_COLUMNS];
+  system.forEach((s, i) => {
     const c = ws.getCell(1, n + i + 1);
     putCell(c, s.header, '@');
     c.font = { color: { argb: SYSTEM_FONT } };
@@ -41,6 +42,6 @@ export function listWorkbook(ledger: LedgerDef, rows: readonly LivePulledRow[]):
   rows.forEach((r, i) => {
     listRowCells(ledger, r, false).forEach((v, j) => putCell(ws.getCell(i + 2, j + 1), v, formats[j]!));
   });
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: n + SYSTEM_COLUMNS.length } };
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: n + system.length } };
   return wb;
 }

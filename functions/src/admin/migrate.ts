@@ -122,7 +122,9 @@ async function mapPage(db: Firestore, index: DepartmentIndex, page: number, afte
       continue;
     }
     const next: Record<string, unknown> = { ...values, department: found.name };
-    const row = { values: next, ownerGroup: (d.ownerGroup ?? null) as string | null, departmentId: found.id, withdrawn: d.withdrawn === true, stamps: stampsOf(d) };
+    const duplicateOf = typeof d.duplicateOf === 'string' ? d.duplicateOf : null;
+    const possibleDuplicates = Array.isArray(d.possibleDuplicates) ? (d.possibleDuplicates as string[]) : [];
+    const row = { values: next, ownerGroup: (d.ownerGroup ?? null) as string | null, departmentId: found.id, withdrawn: d.withdrawn === true, stamps: stampsOf(d), duplicateOf, possibleDuplicates };
     const update: Record<string, unknown> = { departmentId: found.id, inbox: inboxLabels(row), deadlineHolders: deadlineHolders(row) };
     if (ASSIGNED_STATUSES.includes(next.status)) update.assignedDepartments = FieldValue.arrayUnion(found.id);
     if (found.name !== written) {
@@ -137,7 +139,7 @@ async function mapPage(db: Firestore, index: DepartmentIndex, page: number, afte
     batch.update(doc.ref, update, { lastUpdateTime: doc.updateTime });
     if (d.inStats === true) {
       const withdrawn = d.withdrawn === true;
-      statDelta({ values, departmentId: null, withdrawn }, { values: next, departmentId: found.id, withdrawn }, stats);
+      statDelta({ values, departmentId: null, withdrawn, duplicateOf }, { values: next, departmentId: found.id, withdrawn, duplicateOf }, stats);
     }
     mapped++;
   }

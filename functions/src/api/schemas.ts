@@ -101,6 +101,14 @@ export const listTargetsRequestSchema = z.object({
   pageToken: z.string().min(1).max(400).optional(),
 }).strict();
 
+const problemId = z.string().regex(ROW_ID, 'id must look like P-140702-2022-000017');
+/** Only problems are reported twice: the visits have no duplicates to decide. */
+const problemsLedger = z.literal('problems');
+
+export const markDuplicateRequestSchema = z.object({ ledger: problemsLedger, id: problemId, of: problemId }).strict();
+export const unmarkDuplicateRequestSchema = z.object({ ledger: problemsLedger, id: problemId }).strict();
+export const dismissDuplicateRequestSchema = markDuplicateRequestSchema;
+
 /** Parse a request or throw `invalid-argument` naming the first problem. */
 export function parseRequest<T>(schema: z.ZodType<T>, data: unknown): T {
   const r = schema.safeParse(data);

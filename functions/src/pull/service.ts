@@ -18,7 +18,7 @@ import { decodeCursor, decodePage, encodeCursor, encodePage, fromTime, toTime, t
 /** Stop filling a page here even below pageSize: an answer stays under the 5 MB a pane on the web handles well. */
 const MAX_PAGE_BYTES = 4 * 1024 * 1024;
 /** What a pulled row is made of (toPulledRow): the rest of a row document stays in the store. */
-const PULLED_FIELDS = ['id', 'key', 'version', 'values', 'withdrawn', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'movedAt', 'departmentId'];
+const PULLED_FIELDS = ['id', 'key', 'version', 'values', 'withdrawn', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'movedAt', 'departmentId', 'duplicateOf'];
 
 export interface PullRequest {
   readonly ledger: LedgerName;

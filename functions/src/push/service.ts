@@ -18,7 +18,8 @@ import {
 } from 'firebase-admin/firestore';
 import {
   ASSIGNED_STATUSES, countyCode, deadlineHolders, departmentIndex, formatRowId, getLedger, idScope, inboxLabels, nextStamps, problemEvent,
-  statDelta, type CanonicalRow, type CellCounts, type CountedRow, type LedgerDef, type ParseContext, type ProblemState, type WorkflowStamps,
+  statDelta, type CanonicalRow, type CellCounts, type CountedRow, type DuplicateMatch, type LedgerDef, type ParseContext, type ProblemState,
+  type WorkflowStamps,
 } from '@taizhang/ledger';
 import type { Caller } from '../auth';
 import { enqueueProblemEventInBatch } from '../channels/outbox';
@@ -28,6 +29,7 @@ import { paths } from '../store/paths';
 import { toStoredRow } from '../store/rowDoc';
 import { registryForRows } from '../store/targets';
 import { shardOf, stageStatDelta } from '../stats/store';
+import { detectDuplicates } from './duplicates';
 import { diffValues, judgeExisting, judgeNew, type Decision, type Judge } from './plan';
 import type { PushRequest, PushResult, PushRow, StoredRow } from './types';
 
@@ -161,10 +163,11 @@ interface Ctx {
  */
 function handling(
   c: Ctx, values: CanonicalRow, ownerGroup: string | null, departmentId: string | null,
-  before: { values: CanonicalRow; stamps: WorkflowStamps } | undefined, nowMs: number,
+  before: { values: CanonicalRow; stamps: WorkflowStamps } | undefined, nowMs: number, found: Found | undefined, duplicateOf: string | null,
 ): Record<string, unknown> {
   const stamps = nextStamps(before, values, c.caller.role, nowMs);
-  const row = { values, ownerGroup, departmentId, withdrawn: false, stamps };
+  const possibleDuplicates = found?.matches.map((m) => m.id) ?? [];
+  const row = { values, ownerGroup, departmentId, withdrawn: false, stamps, possibleDuplicates, duplicateOf };
   const out: Record<string, unknown> = {
     departmentId,
     inbox: inboxLabels(row),
@@ -172,6 +175,7 @@ function handling(
     dueKey: typeof values.deadline === 'string' ? values.deadline : NO_DEADLINE,
   };
   for (const [k, ms] of Object.entries(stamps)) if (typeof ms === 'number') out[k] = Timestamp.fromMillis(ms);
+  if (found) Object.assign(out, { targetKey: found.key, possibleDuplicates });
   if (departmentId !== null && ASSIGNED_STATUSES.includes(values.status)) out.assignedDepartments = FieldValue.arrayUnion(departmentId);
   return out;
 }
@@ -184,12 +188,23 @@ const NO_DEADLINE = '9999-12-31';
  * counted (a row older than them, until `admin migrate` counts it).
  */
 function countedBefore(row: StoredRow): CountedRow | undefined {
-  return row.inStats ? { values: row.values, departmentId: row.departmentId, withdrawn: row.withdrawn } : undefined;
+  return row.inStats ? { values: row.values, departmentId: row.departmentId, withdrawn: row.withdrawn, duplicateOf: row.duplicateOf } : undefined;
 }
 
+/** What duplicate detection found for a created or updated problem: its target key and likely duplicates. */
+interface Found {
+  readonly key: string | null;
+  readonly matches: DuplicateMatch[];
+}
+
+const answered = (found: Found | undefined) => (found !== undefined && found.matches.length > 0 ? { duplicates: found.matches } : {});
+
 /** Stage one decision's writes on the batch, add its change of the statistics to `stats`, and return its answer. */
-function stage(c: Ctx, batch: WriteBatch, stats: CellCounts, d: Decision, loaded: Loaded, newId: string | undefined, nowMs: number): PushResult {
-  if (d.write === undefined) return d.result;
+function stage(
+  c: Ctx, batch: WriteBatch, stats: CellCounts, d: Decision, loaded: Loaded, newId: string | undefined, nowMs: number, found: Found | undefined,
+): PushResult {
+  // A lost answer asked again under a new request: the row's likely duplicates as they are now.
+  if (d.write === undefined) return d.result.status === 'created' ? { ...d.result, ...answered(found) } : d.result;
   // The problems' statistics change in the same commit as the row (docs/data-model.md#statistics).
   const counted = c.ledger.name === 'problems' && { inStats: true };
   const count = (before: CountedRow | undefined, after: CountedRow | undefined): void => {
@@ -211,12 +226,12 @@ function stage(c: Ctx, batch: WriteBatch, stats: CellCounts, d: Decision, loaded
       id, key: d.key, version: 1, values: d.values, counties: [d.values.county], withdrawn: false,
       ownerGroup, ownerUid: caller.uid, ...counted,
       createdAt: now, createdBy: caller.email, createdByUid: caller.uid, ...by,
-      ...(c.handled && handling(c, d.values, ownerGroup, d.departmentId, undefined, nowMs)),
+      ...(c.handled && handling(c, d.values, ownerGroup, d.departmentId, undefined, nowMs, found, null)),
     });
     revision(id, 1, 'created', diffValues(ledger, {}, d.values), d.key);
     count(undefined, { values: d.values, departmentId: d.departmentId, withdrawn: false });
     remind(c, batch, id, 1, undefined, { values: d.values, departmentId: d.departmentId ?? undefined });
-    return { key: d.key, status: 'created', id, version: 1, values: d.values, ...(d.warnings.length > 0 && { warnings: d.warnings }) };
+    return { key: d.key, status: 'created', id, version: 1, values: d.values, ...(d.warnings.length > 0 && { warnings: d.warnings }), ...answered(found) };
   }
   const { row } = d;
   const version = row.version + 1;
@@ -225,12 +240,12 @@ function stage(c: Ctx, batch: WriteBatch, stats: CellCounts, d: Decision, loaded
   if (d.write === 'update') {
     // The county it leaves too: a row stored before `counties` existed gets it with its first change.
     const moved = d.values.county !== row.county && { movedAt: now };
-    const loop = c.handled && handling(c, d.values, row.ownerGroup, d.departmentId, row, nowMs);
+    const loop = c.handled && handling(c, d.values, row.ownerGroup, d.departmentId, row, nowMs, found, row.duplicateOf);
     batch.update(ref, { version, values: d.values, counties: FieldValue.arrayUnion(row.county, d.values.county), ...moved, ...loop, ...counted, ...by }, precondition);
     revision(row.id, version, 'updated', d.changes, row.key);
-    count(countedBefore(row), { values: d.values, departmentId: d.departmentId, withdrawn: false });
+    count(countedBefore(row), { values: d.values, departmentId: d.departmentId, withdrawn: false, duplicateOf: row.duplicateOf });
     remind(c, batch, row.id, version, { values: row.values, departmentId: row.departmentId ?? undefined }, { values: d.values, departmentId: d.departmentId ?? undefined });
-    return { key: row.key, status: 'updated', id: row.id, version, values: d.values, ...(d.warnings.length > 0 && { warnings: d.warnings }) };
+    return { key: row.key, status: 'updated', id: row.id, version, values: d.values, ...(d.warnings.length > 0 && { warnings: d.warnings }), ...answered(found) };
   }
   // A withdrawn problem awaits nobody.
   const off = c.handled && { inbox: [], deadlineHolders: [] };
@@ -251,13 +266,38 @@ function remind(c: Ctx, batch: WriteBatch, id: string, version: number, before: 
   if (event) enqueueProblemEventInBatch(batch, c.db, event, after.values);
 }
 
+/** Likely duplicates of the problems a round creates or updates, by decision. */
+async function findDuplicates(
+  db: Firestore, decisions: readonly Decision[], idOf: ReadonlyMap<Decision, string>, loaded: ReadonlyMap<string, Loaded>,
+  resolve: Parameters<typeof detectDuplicates>[2],
+): Promise<Map<Decision, Found>> {
+  const subjectOf = (d: Decision) => {
+    if (d.write === 'create') return { id: idOf.get(d)!, values: d.values };
+    if (d.write === 'update') return { id: d.row.id, values: d.values, duplicateOf: d.row.duplicateOf, dismissedDuplicates: d.row.dismissedDuplicates };
+    // A row created by an earlier request whose answer was lost: answered again, with its duplicates.
+    const again = d.write === undefined && d.result.status === 'created' ? loaded.get(d.result.key)?.row : undefined;
+    return again && { id: again.id, values: again.values, duplicateOf: again.duplicateOf, dismissedDuplicates: again.dismissedDuplicates };
+  };
+  const writes = decisions.filter((d) => subjectOf(d) !== undefined);
+  const subjects = writes.map((d) => subjectOf(d)!);
+  const { keys, matches } = await detectDuplicates(db, subjects, resolve);
+  return new Map(writes.map((d, i) => [d, { key: keys[i]!, matches: matches[i]! }]));
+}
+
 /** Firestore's answers when a precondition failed or a transaction lost a race. */
 function isContention(e: unknown): boolean {
   const code = (e as { code?: unknown }).code;
   return code === 6 || code === 9 || code === 10 || code === 'already-exists' || code === 'failed-precondition' || code === 'aborted';
 }
 
-export async function pushRows(db: Firestore, caller: Caller, req: PushRequest, parse: ParseContext, ownGroup?: ReadonlySet<string>): Promise<PushResult[]> {
+export interface PushOptions {
+  /** Look for likely duplicates of the problems pushed (on unless a benchmark compares without). */
+  readonly detectDuplicates?: boolean;
+}
+
+export async function pushRows(
+  db: Firestore, caller: Caller, req: PushRequest, parse: ParseContext, ownGroup?: ReadonlySet<string>, options: PushOptions = {},
+): Promise<PushResult[]> {
   const ledger = getLedger(req.ledger);
   const handled = ledger.fields.some((f) => f.key === 'department');
   const ctx: Ctx = { db, ledger, caller, requestId: req.requestId, handled };
@@ -268,7 +308,8 @@ export async function pushRows(db: Firestore, caller: Caller, req: PushRequest, 
   const registry = handled ? await listDepartments(db) : [];
   const departments = registry.length > 0 ? departmentIndex(registry) : undefined;
   // Once per push too: the registries' entries its rows name (credit codes, villages), for the warnings.
-  const targets = await registryForRows(db, req.rows.map((r) => r.values));
+  const detect = ledger.name === 'problems' && options.detectDuplicates !== false;
+  const targets = await registryForRows(db, req.rows.map((r) => r.values), { names: detect });
   const j: Judge = {
     ledger, caller, parse, ...(ownGroup && { ownGroup }), ...(departments && { departments }), ...(targets.size > 0 && { registry: targets }),
   };
@@ -290,6 +331,7 @@ export async function pushRows(db: Firestore, caller: Caller, req: PushRequest, 
     const creates = decisions.flatMap((ds, i) => ds.filter((d): d is Extract<Decision, { write: 'create' }> => d.write === 'create').map((d) => ({ d, n: todo[i]!.n })));
     const ids = await allocateIds(ctx, creates.map(({ d, n }) => ({ n, key: d.key, values: d.values })));
     const idOf = new Map(creates.map(({ d }, i) => [d, ids[i]!]));
+    const found = detect ? await findDuplicates(db, decisions.flat(), idOf, loaded, targets.resolve) : new Map<Decision, Found>();
 
     const commits = todo.map(async (u, i) => {
       const batch = db.batch();
@@ -298,7 +340,7 @@ export async function pushRows(db: Firestore, caller: Caller, req: PushRequest, 
       const stats: CellCounts = new Map();
       const results = u.rows.map((r, k) => {
         const d = decisions[i]![k]!;
-        return stage(ctx, batch, stats, d, loaded.get(r.key)!, idOf.get(d as Extract<Decision, { write: 'create' }>), nowMs);
+        return stage(ctx, batch, stats, d, loaded.get(r.key)!, idOf.get(d as Extract<Decision, { write: 'create' }>), nowMs, found.get(d));
       });
       stageStatDelta(batch, db, ledger.name, stats, shardOf(`${caller.uid}-${req.requestId}-${u.n}`));
       // Merged, not set: the units commit in any order and each adds what it knows.

@@ -20,6 +20,10 @@ export interface StoredRow {
   readonly inStats: boolean;
   readonly updatedAt: string;
   readonly updatedBy: string;
+  /** The root it is linked under as a repeat (docs/masterdata.md#likely-duplicates); null: none. */
+  readonly duplicateOf: string | null;
+  /** Rows a coordinator said are not the same problem. */
+  readonly dismissedDuplicates: readonly string[];
 }
 
 export interface FieldChange {

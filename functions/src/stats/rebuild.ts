@@ -18,7 +18,7 @@ import {
 import { readAllCells, stageStatDelta, statPaths, statsComplete } from './store';
 
 const PAGE = 300;
-const ROW_FIELDS = ['values', 'departmentId', 'withdrawn', 'inStats'];
+const ROW_FIELDS = ['values', 'departmentId', 'withdrawn', 'inStats', 'duplicateOf'];
 
 interface ScannedRow {
   readonly id: string;
@@ -41,7 +41,7 @@ async function readPage(db: Firestore, ledger: LedgerName, after: string | undef
     rows: snap.docs.map((d) => ({
       id: d.id,
       counted: d.get('inStats') === true,
-      row: { values: d.get('values') ?? {}, departmentId: typeof d.get('departmentId') === 'string' ? d.get('departmentId') : null, withdrawn: d.get('withdrawn') === true },
+      row: { values: d.get('values') ?? {}, departmentId: typeof d.get('departmentId') === 'string' ? d.get('departmentId') : null, withdrawn: d.get('withdrawn') === true, duplicateOf: typeof d.get('duplicateOf') === 'string' ? d.get('duplicateOf') : null },
     })),
   };
 }

@@ -6,7 +6,7 @@
 // fields statistics need) through the same aggregator, page by page so memory stays flat.
 
 import { FieldPath, type Firestore, type Query } from 'firebase-admin/firestore';
-import { ASSIGNED_STATUSES, getLedger, type DepartmentIndex, type LedgerName } from '@taizhang/ledger';
+import { ASSIGNED_STATUSES, countsInStatistics, getLedger, type DepartmentIndex, type LedgerName } from '@taizhang/ledger';
 import { filterField, type Selection } from '../pull/filter';
 import { paths } from '../store/paths';
 import { statsBuilder, statsFromCells, type StatsAnswer, type StatRowInput } from './aggregate';
@@ -19,11 +19,13 @@ async function* scan(db: Firestore, ledger: LedgerName, sel: Selection): AsyncGe
   let q: Query = paths.rows(db, ledger).where('withdrawn', '==', false);
   for (const [k, v] of Object.entries(sel.filter)) q = q.where(filterField(k), '==', v);
   if (sel.assignedOnly && sel.filter.status === undefined) q = q.where('values.status', 'in', ASSIGNED_STATUSES);
-  q = q.orderBy(FieldPath.documentId()).select('departmentId', ...STAT_FIELDS.map((f) => `values.${f}`)).limit(SCAN_PAGE);
+  q = q.orderBy(FieldPath.documentId()).select('departmentId', 'duplicateOf', ...STAT_FIELDS.map((f) => `values.${f}`)).limit(SCAN_PAGE);
   let after: string | undefined;
   for (;;) {
     const snap = await (after ? q.startAfter(after) : q).get();
     for (const d of snap.docs) {
+      // A repeat linked under another report counts under its root only.
+      if (!countsInStatistics({ withdrawn: false, duplicateOf: d.get('duplicateOf') as string | null | undefined })) continue;
       const departmentId = d.get('departmentId');
       yield { values: d.get('values') ?? {}, departmentId: typeof departmentId === 'string' ? departmentId : null };
     }

@@ -41,6 +41,14 @@ export interface RowDoc {
   deadlineHolders?: string[];
   /** The deadline, or 9999-12-31 without one: the to-do's order, always present. */
   dueKey?: string;
+  /** What the problem serves, as one key (ledger/src/duplicates.ts): likely duplicates are read by it. */
+  targetKey?: string | null;
+  /** The root it is linked under as a repeat of another report. */
+  duplicateOf?: string | null;
+  /** Likely duplicates its last push found that nobody has linked or dismissed. */
+  possibleDuplicates?: string[];
+  /** Rows a coordinator said are not the same problem. */
+  dismissedDuplicates?: string[];
 }
 
 export const STAMP_FIELDS = ['assignedAt', 'answeredAt', 'firstAnsweredAt', 'reviewRequestedAt', 'returnedAt'] as const;
@@ -75,6 +83,8 @@ export function toStoredRow(snap: DocumentSnapshot): StoredRow | undefined {
     inStats: d.inStats === true,
     updatedAt: iso(d.updatedAt),
     updatedBy: d.updatedBy,
+    duplicateOf: typeof d.duplicateOf === 'string' ? d.duplicateOf : null,
+    dismissedDuplicates: Array.isArray(d.dismissedDuplicates) ? d.dismissedDuplicates : [],
   };
 }
 
@@ -90,5 +100,6 @@ export function toPulledRow(d: RowDoc): PulledRow {
     createdBy: d.createdBy,
     updatedAt: iso(d.updatedAt),
     updatedBy: d.updatedBy,
+    ...(typeof d.duplicateOf === 'string' && d.duplicateOf !== '' && { duplicateOf: d.duplicateOf }),
   };
 }

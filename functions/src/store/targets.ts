@@ -147,11 +147,16 @@ const text = (x: unknown): string | undefined => (typeof x === 'string' ? toHalf
 /**
  * The part of the registries a push's rows name, as an index for their warnings: the
  * enterprises of their credit codes (one batched read), the villages of their names in their
- * counties (one indexed query a name). Empty when the registries are.
+ * counties (one indexed query a name). With `names`, also the enterprises a row names without
+ * a credit code (one indexed query a name), so that an alias maps to its entry's target key.
+ * Empty when the registries are.
  */
-export async function registryForRows(db: Firestore, rows: readonly (Readonly<Record<string, unknown>> | undefined)[]): Promise<TargetIndex> {
+export async function registryForRows(
+  db: Firestore, rows: readonly (Readonly<Record<string, unknown>> | undefined)[], options: { names?: boolean } = {},
+): Promise<TargetIndex> {
   const codes = new Set<string>();
   const villages = new Map<string, { county: string; key: string }>();
+  const named = new Map<string, { county: string; key: string }>();
   for (const v of rows) {
     if (v === undefined) continue;
     const code = text(v.creditCode);
@@ -163,13 +168,23 @@ export async function registryForRows(db: Firestore, rows: readonly (Readonly<Re
       const key = normaliseName(name, county);
       villages.set(`${county}|${key}`, { county, key });
     }
+    if (options.names && county !== undefined && name !== undefined && !parsed?.ok && text(v.targetType) !== '进村') {
+      const key = normaliseName(name, county);
+      named.set(`${county}|${key}`, { county, key });
+    }
   }
-  const [enterpriseSnaps, villageSnaps] = await Promise.all([
+  const [enterpriseSnaps, villageSnaps, namedSnaps] = await Promise.all([
     codes.size > 0 ? db.getAll(...[...codes].map((c) => paths.target(db, 'enterprises', c))) : Promise.resolve([]),
     Promise.all([...villages.values()].map(({ county, key }) =>
       paths.targets(db, 'villages').where('county', '==', county).where('nameKeys', 'array-contains', key).limit(20).get())),
+    Promise.all([...named.values()].map(({ county, key }) =>
+      paths.targets(db, 'enterprises').where('county', '==', county).where('nameKeys', 'array-contains', key).limit(5).get())),
   ]);
-  const enterprises = enterpriseSnaps.filter((s) => s.exists).map((s) => toTarget('enterprises', s.data()!) as EnterpriseRecord);
+  // One record per credit code: an entry read both by code and by name is one entry.
+  const enterprises = [...new Map([
+    ...enterpriseSnaps.filter((s) => s.exists).map((s) => toTarget('enterprises', s.data()!) as EnterpriseRecord),
+    ...namedSnaps.flatMap((s) => s.docs.map((d) => toTarget('enterprises', d.data()) as EnterpriseRecord)),
+  ].map((e) => [e.creditCode, e])).values()];
   const found = villageSnaps.flatMap((s) => s.docs.map((d) => toTarget('villages', d.data()) as VillageRecord));
   return targetIndex(enterprises, found);
 }

@@ -15,7 +15,7 @@
 
 import { FieldPath, Timestamp, type Firestore, type Query } from 'firebase-admin/firestore';
 import {
-  addDays, buildNotice, COUNTY_LABELS, reportingCadence, shanghaiDate,
+  addDays, buildNotice, COUNTY_LABELS, countsInStatistics, reportingCadence, shanghaiDate,
   type CadenceAnswer, type GroupActivity, type Notice, type NoticeOptions, type Period, type SupervisedRow,
 } from '@taizhang/ledger';
 import { listDepartments } from '../departments/store';
@@ -25,17 +25,19 @@ import { paths } from '../store/paths';
 const SCAN_PAGE = 5000;
 const FIELDS = ['county', 'group', 'sector', 'category', 'targetName', 'level', 'department', 'status', 'deadline', 'foundOn'];
 
-/** Live (not withdrawn) problems, page by page, with the day of their last change. */
+/** Live (not withdrawn) problems not linked under another, page by page, with the day of their last change. */
 export async function loadProblems(db: Firestore, county?: string): Promise<SupervisedRow[]> {
   let q: Query = paths.rows(db, 'problems').where('withdrawn', '==', false);
   if (county !== undefined) q = q.where('values.county', '==', county);
   q = q.orderBy(FieldPath.documentId())
-    .select('updatedAt', 'departmentId', 'assignedAt', 'firstAnsweredAt', ...FIELDS.map((f) => `values.${f}`)).limit(SCAN_PAGE);
+    .select('updatedAt', 'departmentId', 'duplicateOf', 'assignedAt', 'firstAnsweredAt', ...FIELDS.map((f) => `values.${f}`)).limit(SCAN_PAGE);
   const rows: SupervisedRow[] = [];
   let after: string | undefined;
   for (;;) {
     const snap = await (after ? q.startAfter(after) : q).get();
     for (const d of snap.docs) {
+      // A repeat linked under another report is counted, ranked and listed under its root only.
+      if (!countsInStatistics({ withdrawn: false, duplicateOf: d.get('duplicateOf') as string | null | undefined })) continue;
       const at = d.get('updatedAt') as Timestamp | undefined;
       const departmentId = d.get('departmentId') as unknown;
       const [assignedAt, firstAnsweredAt] = ['assignedAt', 'firstAnsweredAt'].map((f) => (d.get(f) as Timestamp | undefined)?.toMillis());

@@ -280,7 +280,7 @@ describe('taizhang pull', () => {
     expect(await runPull({ ledger: 'problems', out, county: '平遥县' }, c, connect)).toBe(0);
     const ws = (await open(out));
     expect(ws.name).toBe('问题清单汇总');
-    expect(ws.getRow(1).values).toEqual([undefined, ...problems.fields.map((f) => f.header), ...SYSTEM_COLUMNS.map((s) => s.header)]);
+    expect(ws.getRow(1).values).toEqual([undefined, ...problems.fields.map((f) => f.header), ...SYSTEM_COLUMNS.map((s) => s.header), '重复于〔系统〕']);
     expect(ws.rowCount).toBe(2);
     const found = problems.fields.findIndex((f) => f.key === 'foundOn') + 1;
     expect(ws.getCell(2, found).value).toEqual(new Date('2024-05-20T00:00:00Z'));

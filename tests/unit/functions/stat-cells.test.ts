@@ -1,11 +1,11 @@
 // The problems' kept statistics (ledger/src/statCells.ts) against a full scan: after any
 // history of creates, updates, moves between counties, withdrawals, workflow transitions and
-// replayed changes, applying each change's delta gives the cells a scan of the final rows
+// replayed changes and duplicate links made and undone, applying each change's delta gives the cells a scan of the final rows
 // gives, and the answers read from them equal the scan's for every group-by, with and without
 // a county, on many days.
 import fc from 'fast-check';
 import {
-  addCells, cellOf, cellsOfRows, departmentIndex, getLedger, statDelta, STAT_DIMENSIONS, STATUSES,
+  addCells, cellOf, cellsOfRows, countsInStatistics, departmentIndex, getLedger, statDelta, STAT_DIMENSIONS, STATUSES,
   type CellCounts, type CountedRow,
 } from '@taizhang/ledger';
 import { aggregate, statsFromCells, type GroupCell } from '../../../functions/src/stats/aggregate';
@@ -41,6 +41,8 @@ type Op =
   | { kind: 'update'; pick: number; values: Record<string, unknown> }
   | { kind: 'transition'; pick: number; status: string }
   | { kind: 'withdraw'; pick: number }
+  | { kind: 'link'; pick: number; of: number }
+  | { kind: 'unlink'; pick: number }
   | { kind: 'replay' };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
@@ -48,6 +50,8 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('update' as const), pick: fc.nat(), values }),
   fc.record({ kind: fc.constant('transition' as const), pick: fc.nat(), status: fc.constantFrom(...STATUSES) }),
   fc.record({ kind: fc.constant('withdraw' as const), pick: fc.nat() }),
+  fc.record({ kind: fc.constant('link' as const), pick: fc.nat(), of: fc.nat() }),
+  fc.record({ kind: fc.constant('unlink' as const), pick: fc.nat() }),
   fc.constant({ kind: 'replay' as const }),
 );
 
@@ -70,8 +74,18 @@ function play(ops: readonly Op[]): { rows: CountedRow[]; kept: CellCounts } {
       if (last) change(last.i, last.row);
     } else if (live.length > 0) {
       const t = target(o.pick)!;
-      if (o.kind === 'update') change(t.i, rowOf(o.values));
+      // A push keeps the row's link; a link goes to the other's root, never making a cycle.
+      if (o.kind === 'update') change(t.i, { ...rowOf(o.values), duplicateOf: t.r.duplicateOf ?? null });
       else if (o.kind === 'transition') change(t.i, { ...t.r, values: { ...t.r.values, status: o.status } });
+      else if (o.kind === 'link') {
+        const other = target(o.of)!;
+        const root = other.r.duplicateOf ?? String(other.i);
+        if (root !== String(t.i)) {
+          change(t.i, { ...t.r, duplicateOf: root });
+          // Rows linked under it follow it to the root: they count nothing either way.
+          rows.forEach((r, i) => { if (r.duplicateOf === String(t.i)) rows[i] = { ...r, duplicateOf: root }; });
+        }
+      } else if (o.kind === 'unlink') change(t.i, { ...t.r, duplicateOf: null });
       else change(t.i, { ...t.r, withdrawn: true });
     }
   }
@@ -94,7 +108,8 @@ describe('kept statistics equal a full scan', () => {
   it('after any history, for every group-by, county and day', () => {
     fc.assert(fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
       const { rows, kept } = play(ops);
-      const liveRows = rows.filter((r) => !r.withdrawn);
+      // A linked row counts once, under its root: the scan leaves it out.
+      const liveRows = rows.filter((r) => countsInStatistics(r));
       expect(kept).toEqual(cellsOfRows(rows));
       for (const dimension of STAT_DIMENSIONS) {
         for (const county of [undefined, ...COUNTIES]) {
@@ -106,6 +121,16 @@ describe('kept statistics equal a full scan', () => {
         }
       }
     }), { numRuns: 100 });
+  });
+
+  it('a link takes back what the row counted; undoing it counts it again', () => {
+    const row = rowOf({ county: '榆次区', group: '第1组', level: '协调解决', status: '办理中', targetType: '入企', deadline: '2022-03-05', department: '市自然资源局' });
+    const linked = { ...row, duplicateOf: 'P-140702-2022-000001' };
+    const off = statDelta(row, linked);
+    expect([...off.values()].every((n) => n === -1)).toBe(true);
+    expect(off.size).toBe(STAT_DIMENSIONS.length * 2);
+    expect(statDelta(linked, { ...linked, values: { ...linked.values, status: '已解决' } }).size).toBe(0);
+    expect(addCells(off, statDelta(linked, row)).size).toBe(0);
   });
 
   it('a change that changes nothing counted is no delta; a withdrawal takes back what the row counted', () => {
