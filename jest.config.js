@@ -9,6 +9,7 @@ const common = {
     '^@taizhang/ledger$': '<rootDir>/ledger/src/index.ts',
     '^@taizhang/client$': '<rootDir>/client/src/index.ts',
     '^@taizhang/client/xlsx$': '<rootDir>/client/src/xlsx/index.ts',
+    '^@taizhang/client/docx$': '<rootDir>/client/src/docx/index.ts',
   },
   // The built functions carry a copy of functions/package.json; jest's module map would warn of two.
   modulePathIgnorePatterns: ['<rootDir>/functions/dist/'],
