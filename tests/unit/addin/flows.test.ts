@@ -394,6 +394,10 @@ describe.each(API_VERSIONS)('on a host with ExcelApi %s', (apiVersion) => {
       const sh = excel.sheet(s.sheet);
       expect(sh.charts()).toHaveLength(1);
       expect(excel.table(s.table).rows[0]![0]).toBe('榆次区');
+      // A Chinese Office: Chinese headers only.
+      expect(sh.values('A3:C3')[0]).toEqual(['县（区、市）', '走访次数', '走访企业']);
+      const en = await summary(excel, api, { ...opts, ledger: 'visits', lang: 'en' });
+      expect(excel.sheet(en.sheet).values('A3:C3')[0]).toEqual(['County', 'Visits', 'Enterprises']);
     });
     it('coordinators get the overdue list', async () => {
       const { excel, api, opts, server } = setup();
