@@ -17,7 +17,7 @@ export const text = {
   noSheet: (sheet: string): Bilingual => ({ zh: `找不到工作表「${sheet}」`, en: `There is no sheet "${sheet}"` }),
   emptySheet: (sheet: string): Bilingual => ({ zh: `工作表「${sheet}」是空的`, en: `Sheet "${sheet}" is empty` }),
   forbidden: (m: string): Bilingual => ({ zh: `无权限：${m}`, en: `Not allowed: ${m}` }),
-  notFound: (): Bilingual => ({ zh: '服务器上已没有这一行（可能已被删除）', en: 'The server no longer has this row (it may have been deleted)' }),
+  notFound: (): Bilingual => ({ zh: '台账中已没有这一行（可能已被删除）', en: 'This row is no longer in the ledger (it may have been deleted)' }),
   conflict: (by: string, at: string): Bilingual => ({
     zh: `此行已被 ${by} 于 ${at} 修改，请选择保留哪一方`,
     en: `${by} changed this row at ${at}; choose which version to keep`,

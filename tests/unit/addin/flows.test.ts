@@ -41,7 +41,7 @@ describe.each(API_VERSIONS)('on a host with ExcelApi %s', (apiVersion) => {
       const { excel, opts } = setup();
       const made = await createLedgerSheet(excel, 'problems', opts);
       const sh = excel.sheet(made.sheet);
-      expect(sh.values('A1:AA1')[0]).toEqual([...problems.fields.map((f) => f.header), '编号〔系统〕', '版本〔系统〕', '同步状态〔系统〕', '行键〔系统〕', '指纹〔系统〕']);
+      expect(sh.values('A1:AA1')[0]).toEqual([...problems.fields.map((f) => f.header), '编号〔系统〕', '版本〔系统〕', '同步状态〔系统〕', '行标识〔系统〕', '指纹〔系统〕']);
       expect(sh.frozenRows).toBe(1);
       expect(sh.cell(`${P('_id')}1`).fill).toBe('#D9D9D9');
       expect(sh.cell(`${P('phone')}2`).numberFormat).toBe('@');
@@ -241,7 +241,7 @@ describe.each(API_VERSIONS)('on a host with ExcelApi %s', (apiVersion) => {
       const r = await push(excel, api, { ...opts, sheet });
       expect(r.conflicts).toHaveLength(3);
       expect(r.conflicts[0]!.diff.map((d) => d.field)).toEqual(['department', 'remarks']);
-      expect(sh.cell(`${P('_sync')}2`).value).toBe('冲突（服务器版本 2）');
+      expect(sh.cell(`${P('_sync')}2`).value).toBe('冲突（台账中为第 2 版）');
       const [a, b, c] = r.conflicts;
       const res = await resolveConflicts(excel, api, {
         ...opts, sheet,
@@ -258,7 +258,7 @@ describe.each(API_VERSIONS)('on a host with ExcelApi %s', (apiVersion) => {
       expect(sh.cell(`${P('_version')}3`).value).toBe(3);
       expect(server.rows('problems').find((x) => x.id === ids[1])!.values.department).toBe('市工信局');
       // later: still a conflict.
-      expect(sh.cell(`${P('_sync')}4`).value).toBe('冲突（服务器版本 2）');
+      expect(sh.cell(`${P('_sync')}4`).value).toBe('冲突（台账中为第 2 版）');
     });
 
     it('a row the server withdrew: keep mine waits (it cannot be kept), take theirs marks it 已撤回', async () => {
@@ -282,7 +282,7 @@ describe.each(API_VERSIONS)('on a host with ExcelApi %s', (apiVersion) => {
       expect(res).toMatchObject({ kept: 0, taken: 1, later: 1 });
       expect(res.push).toBeUndefined();
       expect(server.calls.length).toBe(calls); // nothing sent for a row that cannot be kept
-      expect(sh.cell(`${P('_sync')}2`).value).toBe('冲突（服务器版本 2）');
+      expect(sh.cell(`${P('_sync')}2`).value).toBe('冲突（台账中为第 2 版）');
       expect([sh.cell(`${P('_sync')}3`).value, sh.cell(`${P('remarks')}3`).value, sh.cell(`${P('_version')}3`).value]).toEqual(['已撤回', '撤回前', 2]);
     });
   });
