@@ -6,8 +6,7 @@
 
 import { noticeLayout, type NoticeColumnKind, type NoticeSection } from '@taizhang/ledger';
 import type { ApiClient } from '@taizhang/client';
-import { ApiError, throwIfAborted } from '@taizhang/client';
-import type { NoticeAnswer } from '@taizhang/client';
+import { fetchNotice, throwIfAborted } from '@taizhang/client';
 import { loadSheetNames, writeBlock } from '../excel/cells';
 import type { ExcelHost } from '../excel/host';
 import { activateSheet, addChart, addSheet, addTable, loadTableNames, setColumnWidth, styleRange } from '../excel/layout';
@@ -47,8 +46,6 @@ const CHART_COL = NOTICE_COLS + 1;
 /** Rows per write: a block is also cut when it reaches a quarter of the batch budget. */
 const WRITE_ROWS = 500;
 
-const canMakeNotices = (role: string | undefined): boolean => role === 'coordinator' || role === 'admin';
-
 /**
  * Fetches the notice of `date` (getNotice; when none is stored and the caller is a
  * coordinator or an administrator, generateNotice) and writes the two sheets.
@@ -63,16 +60,7 @@ export async function noticeSheets(
   }
   const steps = 3;
   o.onProgress?.(0, steps, 'stats');
-  let generated = false;
-  let notice: NoticeAnswer;
-  try {
-    notice = await api.getNotice(o.date, o.signal);
-  } catch (err) {
-    if (!(err instanceof ApiError && err.status === 'NOT_FOUND' && canMakeNotices(role))) throw err;
-    throwIfAborted(o.signal);
-    notice = await api.generateNotice(o.date, o.signal);
-    generated = true;
-  }
+  const { notice, generated } = await fetchNotice(api, o.date, role, o.signal);
   o.onProgress?.(1, steps, 'write');
   throwIfAborted(o.signal);
 
