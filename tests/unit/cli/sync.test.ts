@@ -165,7 +165,7 @@ describe('taizhang push', () => {
     expect(await runPush(copy(), { today: TODAY, inPlace: true, keepMine: 'all' }, mine, connect)).toBe(1);
     expect(mine.out).toContain('发送 1 行 / 1 rows sent（更新 updated 1）');
     expect(mine.out).toContain('冲突以本表为准，已再次上报，台账中的以下内容被覆盖');
-    expect(mine.out).toContain('备注 / Remarks：本表 / mine "我的第二次备注"；服务器 / server "他的第二次备注"');
+    expect(mine.out).toContain('备注 / Remarks：本表 / mine "我的第二次备注"；台账 / ledger "他的第二次备注"');
     expect(mine.out).not.toContain('冲突 / Conflicts');
     expect(server.rows('problems').find((r) => r.id === id13)).toMatchObject({ version: 4, values: expect.objectContaining({ remarks: '我的第二次备注' }) });
     ws = await open(copy());
