@@ -16,6 +16,7 @@ const common = {
     '^@taizhang/addin$': '<rootDir>/addin/src/index.ts',
     '^@taizhang/addin/web$': '<rootDir>/addin/src/web/ledgerFile.ts',
     '^@taizhang/cli/accounts$': '<rootDir>/cli/src/admin/accounts.ts',
+    '^@taizhang/client/docx$': '<rootDir>/client/src/docx/index.ts',
   },
   // The built functions carry a copy of functions/package.json; jest's module map would warn of two.
   modulePathIgnorePatterns: ['<rootDir>/functions/dist/'],

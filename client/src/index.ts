@@ -19,3 +19,4 @@ export * from './sync/rights';
 export * from './workbook';
 export * from './sync/pullList';
 export * from './sync/registry';
+export * from './sync/notice';

@@ -26,13 +26,13 @@ export const text = {
     en: `New rows go under your own work group ${own}, not ${named}`,
   }),
   forbiddenKey: (): Bilingual => ({
-    zh: '此行键已被辖区外的一行使用',
-    en: 'This row key is already used by a row outside your scope',
+    zh: '本行的「行标识〔系统〕」与您辖区以外的一行相同（多为从他处复制的行），请清空本行的「行标识〔系统〕」和「编号〔系统〕」后重新上报',
+    en: 'This row carries the Row identity [system] of a row outside your scope (usually a row copied from elsewhere); clear its Row identity [system] and Id [system] cells and push again',
   }),
   notFound: (id: string): Bilingual => ({ zh: `没有编号为 ${id} 的行`, en: `No row has the id ${id}` }),
   keyMismatch: (id: string): Bilingual => ({
-    zh: `编号 ${id} 与此行的行键不符`,
-    en: `The id ${id} does not belong to this row key`,
+    zh: `编号 ${id} 属于另一行（多为复制的行），请清空本行的「编号〔系统〕」后重新上报`,
+    en: `The id ${id} belongs to another row (usually a copied row); clear this row's Id [system] cell and push again`,
   }),
   badRequest: (detail: string): Bilingual => ({ zh: `请求格式不对：${detail}`, en: `Malformed request: ${detail}` }),
   tooManyRows: (n: number, max: number): Bilingual => ({
@@ -56,12 +56,12 @@ export const text = {
     en: `Too many calls: at most ${max} per minute for each account; try again in ${seconds} seconds`,
   }),
   duplicateKey: (key: string): Bilingual => ({
-    zh: `同一请求中行键重复：${key}`,
-    en: `The same row key appears twice in one request: ${key}`,
+    zh: `同一批上报中有两行的「行标识〔系统〕」相同（${key}），请删除重复的一行后重新上报`,
+    en: `Two rows pushed together carry the same Row identity [system] (${key}); delete the copy and push again`,
   }),
   requestReused: (): Bilingual => ({
-    zh: '此请求编号已用于另一批数据，请使用新的请求编号',
-    en: 'This requestId was already used for other rows; use a fresh requestId',
+    zh: '这一批数据与此前上报的另一批相冲突，未予保存，请重新上报',
+    en: 'This push was confused with an earlier one and nothing was stored; push again',
   }),
   busy: (): Bilingual => ({
     zh: '数据正被频繁修改，请稍后重试',
@@ -88,8 +88,8 @@ export const text = {
     en: 'A department account sees only the problems assigned to it, not the visits ledger',
   }),
   badToken: (): Bilingual => ({
-    zh: '分页标记或游标无效，请重新拉取',
-    en: 'The page token or cursor is not valid; pull again from the start',
+    zh: '续读位置已失效，请从头重新获取清单',
+    en: 'The place to continue reading from is no longer valid; get the list again from the start',
   }),
   noticesForbidden: (): Bilingual => ({
     zh: '通报仅供协调员和管理员查看',
@@ -122,7 +122,7 @@ export const text = {
     zh: '只有两个问题所在辖区的协调员和管理员可以判定重复',
     en: 'Only coordinators whose scope holds both problems, and administrators, decide on duplicates',
   }),
-  badPageToken: (): Bilingual => ({ zh: '翻页标记无效，请从第一页重新读取', en: 'Invalid page token; read again from the first page' }),
+  badPageToken: (): Bilingual => ({ zh: '续读位置已失效，请从第一页重新读取', en: 'The place to continue reading from is no longer valid; read again from the first page' }),
   noInbox: (): Bilingual => ({
     zh: '此账户没有待办清单，请联系管理员',
     en: 'This account has no to-do list; ask an administrator',

@@ -16,6 +16,7 @@ export { parseCreditCode, creditCodeCheckChar } from './types/creditCode';
 export * from './accounts';
 export * from './groups';
 export * from './supervision';
+export * from './noticeLayout';
 export * from './wire';
 export * from './address';
 export * from './rights';

@@ -27,6 +27,14 @@ export function joined(m: Bilingual): string {
   return `${m.zh} / ${m.en}`;
 }
 
+/**
+ * A field's message in a list under its column's name: the name only when the message does
+ * not already say it (never "发现日期：「发现日期」无法识别").
+ */
+export function withField(header: string, message: string): string {
+  return message.includes(header) ? message : `${header}：${message}`;
+}
+
 export function fieldError(field: Pick<FieldDef, 'key' | 'header'>, code: ErrorCode, m: Bilingual): FieldError {
   return { field: field.key, header: field.header, code, zh: m.zh, en: m.en, message: joined(m) };
 }
@@ -104,8 +112,8 @@ export const messages = {
   brokenText(f: FieldDef): Bilingual {
     const n = name(f);
     return bilingual(
-      `${n.zh}含有残缺的字符（不成对的代理项，多为复制粘贴造成），请删除后重新输入`,
-      `${n.en} contains a broken character (an unpaired surrogate, usually from copy and paste); delete it and type it again`,
+      `${n.zh}含有残缺的字符（多为复制粘贴造成），请删除后重新输入`,
+      `${n.en} contains a broken character (usually from copy and paste); delete it and type it again`,
     );
   },
   tooLong(f: FieldDef, max: number, actual: number): Bilingual {
@@ -140,8 +148,8 @@ export const messages = {
   phoneFormat(f: FieldDef, raw: unknown): Bilingual {
     const n = name(f);
     return bilingual(
-      `${n.zh}“${quote(raw)}”不是有效号码：手机为 1 开头的 11 位数字，固定电话为区号加 7–8 位号码（如 0351-1234567）`,
-      `${n.en}: "${quote(raw)}" is not a valid number: a mobile has 11 digits starting with 1, a landline an area code and 7–8 digits (e.g. 0351-1234567)`,
+      `${n.zh}“${quote(raw)}”不是有效号码：手机为 1 开头的 11 位数字，固定电话为区号加 7–8 位号码（如 0354-1234567）`,
+      `${n.en}: "${quote(raw)}" is not a valid number: a mobile has 11 digits starting with 1, a landline an area code and 7–8 digits (e.g. 0354-1234567)`,
     );
   },
   creditCodeFormat(f: FieldDef, raw: unknown): Bilingual {

@@ -9,6 +9,7 @@
 import { departmentIndex, type DepartmentIndex, type DepartmentRecord } from './departments';
 import { COUNTY_LABELS } from './domain';
 import type { GroupRecord } from './groups';
+import { noticeLayout, noticeLayoutMarkdown } from './noticeLayout';
 import { isOverdue } from './overdue';
 import { ASSIGNED_STATUSES } from './rights';
 import { addDays, daysBetween } from './types/date';
@@ -436,101 +437,7 @@ export function buildNotice(
   };
 }
 
-// ---------------------------------------------------------------------------------------
-// The notice as text a coordinator pastes (Chinese: the document language)
-
-const pct = (x: number): string => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
-
-/**
- * Markdown table cells: no line breaks, no pipes, and what a clerk typed stays text once
- * rendered — a backslash before every character Markdown or HTML would act on (links and
- * images `[ ] ( ) !`, tags and entities `< > &`, emphasis and code `* _ ~ \``, headings `#`).
- */
-function cell(x: unknown): string {
-  return String(x)
-    .replace(/[\r\n\t]+/g, ' ')
-    .replace(/\|/g, '｜')
-    .replace(/[\\`*_~[\]()<>!&#]/g, '\\$&');
-}
-
-function table(headers: string[], rows: unknown[][]): string[] {
-  if (rows.length === 0) return ['（无）'];
-  return [
-    `| ${headers.join(' | ')} |`,
-    `|${headers.map(() => ' --- ').join('|')}|`,
-    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
-  ];
-}
-
-/** The notice as Markdown, in Chinese. `shown` caps each list (default 20). */
+/** The notice as Markdown, in Chinese (the one layout: ./noticeLayout). `shown` caps each list (default 20). */
 export function noticeMarkdown(n: Notice, shown = 20): string {
-  const t = n.totals;
-  const scope = n.county ?? '全市';
-  const more = (all: number, listed: number): string[] => (all > listed ? [`（另有 ${all - listed} 项未列出）`] : []);
-  const rank = (xs: ProgressFigures[], label: string) =>
-    table(['名次', label, '问题数', '已解决', '解决率', '超期', '超期率'],
-      xs.slice(0, shown).map((x, i) => [i + 1, x.key, x.total, x.resolved, pct(x.resolvedRate), x.overdue, pct(x.overdueRate)]));
-  // A notice stored before departments had these figures has only ProgressFigures: shown as —.
-  const days = (x: number | null | undefined): string => (x === null || x === undefined ? '—' : String(x));
-  const deptRank = (xs: readonly Partial<DepartmentFigures>[]) =>
-    table(['名次', '责任单位', '交办', '已解决', '解决率', '超期', '待审核', '首次答复（中位天数）'],
-      xs.slice(0, shown).map((x, i) => [i + 1, x.name ?? x.key, x.assigned ?? x.total, x.resolved, pct(x.resolvedRate ?? 0), x.overdue,
-        x.awaitingReview ?? '—', days(x.medianDaysToFirstAnswer)]));
-  // One table, each department's overdue problems together, departments in ranking order.
-  const deptLists = (n.overdueByDepartment ?? []).slice(0, shown);
-  const deptOverdue = [
-    ...table(['责任单位', '问题编号', '县（区、市）', '服务对象', '办理状态', '办结时限', '超期天数'],
-      deptLists.flatMap((d) => d.items.slice(0, shown).map((o) => [d.name, o.id, o.county, o.targetName, o.status, o.deadline, o.daysOverdue]))),
-    ...deptLists.flatMap((d) => (d.overdue > Math.min(shown, d.items.length) ? [`（${cell(d.name)}另有 ${d.overdue - Math.min(shown, d.items.length)} 项未列出）`] : [])),
-    ...more((n.overdueByDepartment ?? []).length, deptLists.length).map((t) => t.replace('项', '个责任单位')),
-  ];
-  const lines = [
-    `# ${scope}入企进村服务问题办理情况通报（截至 ${n.date}）`,
-    '',
-    '## 一、总体情况',
-    '',
-    `截至 ${n.date}，${scope}共梳理问题 ${t.problems} 个，已解决 ${t.resolved} 个，解决率 ${pct(t.resolvedRate)}；` +
-      `未解决 ${t.unresolved} 个，其中超过办结时限 ${t.overdue} 个；提交市级 ${t.escalated} 个，其中 ${t.staleEscalations} 个已连续 ${n.staleDays} 天以上无进展。` +
-      `在用工作组 ${t.activeGroups} 个，${n.period.from} 至 ${n.period.to} 期间有 ${t.reportedGroups} 个报送数据，${t.silentGroups} 个未报送。`,
-    '',
-    '## 二、县（区、市）超期问题排名',
-    '',
-    ...rank(n.countiesByOverdue, '县（区、市）'),
-    '',
-    '## 三、县（区、市）问题解决率排名（由低到高）',
-    '',
-    ...rank(n.countiesByResolvedRate, '县（区、市）'),
-    '',
-    '## 四、责任单位超期问题排名',
-    '',
-    ...deptRank(n.departmentsByOverdue),
-    '',
-    '## 五、责任单位问题解决率排名（由低到高）',
-    '',
-    ...deptRank(n.departmentsByResolvedRate),
-    '',
-    '## 六、责任单位超期问题清单',
-    '',
-    ...deptOverdue,
-    '',
-    `## 七、未报送工作组（${n.period.from} 至 ${n.period.to}）`,
-    '',
-    ...table(['县（区、市）', '工作组编号', '工作组名称', '服务类型', '牵头单位'],
-      n.silentGroups.slice(0, shown).map((g) => [g.county, g.id, g.name, g.targetType, g.department])),
-    ...more(t.silentGroups, Math.min(shown, n.silentGroups.length)),
-    '',
-    `## 八、提交市级问题久无进展（${n.staleDays} 天以上）`,
-    '',
-    ...table(['问题编号', '县（区、市）', '服务对象', '责任单位', '最近更新', '无进展天数'],
-      n.oldestEscalations.slice(0, shown).map((e) => [e.id, e.county, e.targetName, e.department, e.updatedOn, e.daysWithoutProgress])),
-    ...more(t.staleEscalations, Math.min(shown, n.oldestEscalations.length)),
-    '',
-    '## 九、超期问题',
-    '',
-    ...table(['问题编号', '县（区、市）', '行业专班', '服务对象', '责任单位', '办结时限', '超期天数'],
-      n.overdueProblems.slice(0, shown).map((o) => [o.id, o.county, o.sector, o.targetName, o.department, o.deadline, o.daysOverdue])),
-    ...more(t.overdue, Math.min(shown, n.overdueProblems.length)),
-    '',
-  ];
-  return lines.join('\n');
+  return noticeLayoutMarkdown(noticeLayout(n, { lang: 'zh', shown }));
 }

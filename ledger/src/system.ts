@@ -10,6 +10,8 @@ export interface SystemColumn {
   readonly key: SystemKey | ListSystemKey;
   readonly header: string;
   readonly en: string;
+  /** Headers it had before, still read in workbooks written then. */
+  readonly formerHeaders?: readonly string[];
   readonly width: number;
   /** Excel number format: text ('@') for all but the version, so nothing becomes a formula. */
   readonly numberFormat: string;
@@ -24,7 +26,7 @@ export const SYSTEM_COLUMNS: readonly SystemColumn[] = [
   { key: '_id', header: '编号〔系统〕', en: 'Id [system]', width: 22, numberFormat: '@' },
   { key: '_version', header: '版本〔系统〕', en: 'Version [system]', width: 8, numberFormat: '0' },
   { key: '_sync', header: '同步状态〔系统〕', en: 'Sync state [system]', width: 12, numberFormat: '@' },
-  { key: '_key', header: '行键〔系统〕', en: 'Row key [system]', width: 38, numberFormat: '@' },
+  { key: '_key', header: '行标识〔系统〕', en: 'Row identity [system]', formerHeaders: ['行键〔系统〕', 'Row key [system]'], width: 38, numberFormat: '@' },
   { key: '_hash', header: '指纹〔系统〕', en: 'Fingerprint [system]', width: 8, numberFormat: '@' },
 ];
 
@@ -50,9 +52,12 @@ export const SYNC_STATES = {
 
 export type SyncState = keyof typeof SYNC_STATES;
 
-/** 冲突（服务器版本 7）: the conflict state with the server version the report showed. */
-const SHOWN_CONFLICT_BEFORE = `${SYNC_STATES.conflict.zh}（服务器版本 `;
-const SHOWN_CONFLICT_AFTER = '）';
+/** 冲突（台账中为第 7 版）: the conflict state with the version the report showed. */
+const SHOWN_CONFLICT_BEFORE = `${SYNC_STATES.conflict.zh}（台账中为第 `;
+const SHOWN_CONFLICT_AFTER = ' 版）';
+/** The same as written by earlier versions, still read. */
+const FORMER_CONFLICT_BEFORE = `${SYNC_STATES.conflict.zh}（服务器版本 `;
+const FORMER_CONFLICT_AFTER = '）';
 
 /**
  * The conflict state with the server version the report showed (every client writes it),
@@ -65,7 +70,11 @@ export function conflictState(serverVersion: number): string {
 
 /** The server version a sync cell says a conflict was shown at; undefined when it names none. */
 export function shownConflictVersion(cell: string): number | undefined {
-  if (!cell.startsWith(SHOWN_CONFLICT_BEFORE) || !cell.endsWith(SHOWN_CONFLICT_AFTER)) return undefined;
-  const digits = cell.slice(SHOWN_CONFLICT_BEFORE.length, cell.length - SHOWN_CONFLICT_AFTER.length);
-  return /^\d+$/.test(digits) ? Number(digits) : undefined;
+  const forms: [string, string][] = [[SHOWN_CONFLICT_BEFORE, SHOWN_CONFLICT_AFTER], [FORMER_CONFLICT_BEFORE, FORMER_CONFLICT_AFTER]];
+  for (const [before, after] of forms) {
+    if (!cell.startsWith(before) || !cell.endsWith(after)) continue;
+    const digits = cell.slice(before.length, cell.length - after.length);
+    return /^\d+$/.test(digits) ? Number(digits) : undefined;
+  }
+  return undefined;
 }

@@ -224,7 +224,7 @@ async function main() {
     await page.getByText('冲突（1 行）').waitFor({ timeout: 60_000 });
     check(await page.getByRole('cell', { name: '协调员已电话回访' }).isVisible(), 'conflict shows both values side by side');
     await shot('conflict');
-    await page.getByLabel('采用服务器的').check();
+    await page.getByLabel('以台账为准').check();
     await page.getByRole('button', { name: '应用选择' }).click();
     await idle();
     await page.getByText(/已处理冲突/).waitFor({ timeout: 60_000 });
@@ -232,7 +232,7 @@ async function main() {
     check(remarks === '协调员已电话回访', `take theirs overwrote the sheet row (${remarks})`);
     await shot('conflict-resolved');
 
-    await page.getByRole('button', { name: '拉取汇总', exact: true }).click();
+    await page.getByRole('button', { name: '获取汇总清单', exact: true }).click();
     await idle();
     await page.getByText(/已将 \d+ 行拉取到/).waitFor({ timeout: 60_000 });
     check(true, 'pull writes the consolidated list');

@@ -144,7 +144,7 @@ export async function runWebPage(o) {
     await shot('pushed');
 
     // A conflict: the coordinator changes row 3 in the system, the clerk changes it in the file.
-    await o.coordinatorEdits(id3, String(back.at(3, '行键〔系统〕')), { remarks: '协调员已电话回访' });
+    await o.coordinatorEdits(id3, String(back.at(3, '行标识〔系统〕')), { remarks: '协调员已电话回访' });
     back.ws.getCell(3, back.cols.get('备注')).value = '我的备注';
     const edited = path.join(o.out, '榆次区问题清单（已同步）.xlsx');
     await back.wb.xlsx.writeFile(edited);

@@ -59,7 +59,7 @@ describe('the clerk\'s day (问题清单)', () => {
     const sh = excel.sheet(sheet);
     expect(sh.cell('A2').value).toBe(YUCI);
     expect(sh.cell(`${P('group')}2`).value).toBe(GROUP);
-    expect(sh.cell(`${P('_key')}1`).value).toBe('行键〔系统〕');
+    expect(sh.cell(`${P('_key')}1`).value).toBe('行标识〔系统〕');
   });
 
   it('pastes messy rows, checks: marks and bilingual messages where wrong', async () => {
@@ -136,7 +136,7 @@ describe('the clerk\'s day (问题清单)', () => {
     for (const r of rows) sh.type(`${P('remarks')}${r}`, [['我改了备注']]);
     const r = await push(excel, api, { sheet, profile });
     expect(r.conflicts).toHaveLength(3);
-    for (const row of rows) expect(sh.cell(`${P('_sync')}${row}`).value).toBe('冲突（服务器版本 2）');
+    for (const row of rows) expect(sh.cell(`${P('_sync')}${row}`).value).toBe('冲突（台账中为第 2 版）');
     const c = (name: string) => r.conflicts.find((x) => x.row === rowOf(name))!;
     expect(c('甲公司').diff.map((d) => d.field)).toEqual(['department', 'remarks']);
     const res = await resolveConflicts(excel, api, {
@@ -152,7 +152,7 @@ describe('the clerk\'s day (问题清单)', () => {
     expect(sh.cell(`${P('_sync')}${rowOf('甲公司')}`).value).toBe('已同步');
     expect(res.push!.counts.updated).toBe(1);
     expect(sh.cell(`${P('_version')}${rowOf('丙公司')}`).value).toBe(3);
-    expect(sh.cell(`${P('_sync')}${rowOf('丁公司')}`).value).toBe('冲突（服务器版本 2）');
+    expect(sh.cell(`${P('_sync')}${rowOf('丁公司')}`).value).toBe('冲突（台账中为第 2 版）');
     expect(await countDocs('problems')).toBe(5);
   });
 

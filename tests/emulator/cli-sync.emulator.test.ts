@@ -171,10 +171,10 @@ describe('taizhang push', () => {
     const r = await taizhang(['push', copy(), '--in-place', ...asClerk()], { TAIZHANG_PASSWORD: clerk.password });
     expect(r.status).toBe(1);
     expect(r.out).toContain('冲突 / Conflicts (1)');
-    expect(r.out).toContain(`第 6 行 / Row 6  ${id}：服务器版本 / server version 2，cli-other@taizhang.test`);
-    expect(r.out).toContain('备注 / Remarks：本表 / mine "我的修改"；服务器 / server "他人的修改"');
+    expect(r.out).toContain(`第 6 行 / Row 6  ${id}：台账中为第 2 版 / version 2 in the ledger，cli-other@taizhang.test`);
+    expect(r.out).toContain('备注 / Remarks：本表 / mine "我的修改"；台账 / ledger "他人的修改"');
     const after = await sheetOf(copy());
-    expect(after.getCell(6, sysCol('_sync')).value).toBe('冲突（服务器版本 2）');
+    expect(after.getCell(6, sysCol('_sync')).value).toBe('冲突（台账中为第 2 版）');
     expect(after.getCell(6, col('remarks')).value).toBe('我的修改');
     expect(after.getCell(6, sysCol('_version')).value).toBe(1);
     expect((await adminDb().collection('problems').doc(id).get()).data()).toMatchObject({ version: 2, values: { remarks: '他人的修改' } });

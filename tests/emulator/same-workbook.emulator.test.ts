@@ -322,7 +322,7 @@ describe('the same workbook through the add-in and through taizhang', () => {
     expect(a.said).toMatchObject({ rows: 6, valid: 4, sent: 4, counts: { created: 3, forbidden: 1 } });
     expect(a.said!.invalid!.map((e) => e.row)).toEqual([5, 7]);
     // The appended system columns are headed, and the county a new row lacked comes from the account.
-    expect(a.grid.values[HEADER_ROW - 1]![col('_key')]).toBe('行键〔系统〕');
+    expect(a.grid.values[HEADER_ROW - 1]![col('_key')]).toBe('行标识〔系统〕');
     expect(a.grid.values[3]![col('county')]).toBe(YUCI);
     expect(a.grid.values[7]![col('_sync')]).toBe('无权限');
   });
@@ -341,7 +341,7 @@ describe('the same workbook through the add-in and through taizhang', () => {
     expect(differences(a.grid, c.grid)).toEqual([]);
     expect(a.said).toEqual(c.said);
     expect(a.said!.conflicts.map((x) => [x.row, x.version])).toEqual([[3, 2], [4, 2], [6, 3]]);
-    expect([3, 4, 6].map((r) => a.grid.values[r - 1]![col('_sync')])).toEqual(['冲突（服务器版本 2）', '冲突（服务器版本 2）', '冲突（服务器版本 3）']);
+    expect([3, 4, 6].map((r) => a.grid.values[r - 1]![col('_sync')])).toEqual(['冲突（台账中为第 2 版）', '冲突（台账中为第 2 版）', '冲突（台账中为第 3 版）']);
   });
 
   it('settling: take theirs and keep mine leave the same cells; the same settlement and open conflicts', () => {

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deleteApp, getApps } from 'firebase-admin/app';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { main } from '../../cli/src/main';
 import { tempDir } from '../unit/cli/fixtures';
 import { AS_OF, ROWS } from '../unit/supervision/dataset';
@@ -103,10 +104,11 @@ describe('taizhang notice', () => {
     await batch.commit();
   });
 
-  it('computes the notice when none is stored, writes the workbook and the Markdown', async () => {
+  it('computes the notice when none is stored, writes the Word document, the workbook and the Markdown', async () => {
     const out = join(dir, 'notice.xlsx');
     const md = join(dir, 'notice.md');
-    const r = await cli('notice', '--date', AS_OF, '--out', out, '--markdown', md);
+    const docx = join(dir, 'notice.docx');
+    const r = await cli('notice', '--date', AS_OF, '--docx', docx, '--out', out, '--markdown', md);
     expect(r.err).toBe('');
     expect(r.status).toBe(0);
     expect(r.out).toContain('computed now, not stored');
@@ -116,7 +118,10 @@ describe('taizhang notice', () => {
     expect(text).toContain('| 榆次区 | YC-01 | 榆次1组 | 入企 | 市工信局 |');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['通报', '县区排名', '部门排名', '未报送工作组', '部门超期问题', '超期问题']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['通报', '超期问题']);
+    const document = await (await JSZip.loadAsync(readFileSync(docx))).file('word/document.xml')!.async('string');
+    expect(document).toContain('全市入企进村服务问题办理情况通报');
+    expect(document).toContain('YC-01');
     const cells: ExcelJS.Cell[] = [];
     wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => void cells.push(c))));
     expect(cells.filter((c) => c.type === ExcelJS.ValueType.Formula)).toEqual([]);
@@ -137,7 +142,7 @@ describe('taizhang notice', () => {
     expect(readFileSync(md, 'utf8')).toContain('共梳理问题 1234 个');
     const fresh = await cli('notice', '--date', AS_OF, '--out', join(dir, 'fresh.xlsx'), '--markdown', md, '--fresh', '--county', '榆次区');
     expect(fresh.status).toBe(0);
-    expect(readFileSync(md, 'utf8')).toContain('# 榆次区入企进村服务问题办理情况通报（截至 2022-06-01）');
+    expect(readFileSync(md, 'utf8')).toContain('# 榆次区入企进村服务问题办理情况通报\n\n截至 2022-06-01');
     expect(readFileSync(md, 'utf8')).toContain('共梳理问题 4 个');
   });
 
@@ -146,5 +151,7 @@ describe('taizhang notice', () => {
     expect(r.status).toBe(2);
     expect(r.err).toContain('Invalid date: 2022-13-01');
     expect((await cli('notice', '--date', AS_OF, '--out', join(dir, 'x.csv'))).err).toContain('must end in .xlsx');
+    expect((await cli('notice', '--date', AS_OF, '--docx', join(dir, 'x.doc'))).err).toContain('must end in .docx');
+    expect((await cli('notice', '--date', AS_OF)).err).toContain('Name a file to write');
   });
 });

@@ -2,6 +2,7 @@
 // is signed in, and (for tests and the benchmark) the batch budget and chunk size.
 
 import type { Profile } from '@taizhang/client';
+import type { SheetLang } from './lang';
 
 export type Phase = 'prepare' | 'read' | 'check' | 'mark' | 'push' | 'write' | 'pull' | 'stats';
 
@@ -16,6 +17,8 @@ export interface FlowOptions {
   batchBytes?: number;
   /** Rows per read (default 2000; fewer when rows are long). */
   chunkRows?: number;
+  /** The language written into sheets (default Office's display language: ./lang). */
+  lang?: SheetLang;
   /** A fresh row key (default a random UUID). */
   newKey?: () => string;
 }

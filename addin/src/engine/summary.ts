@@ -12,6 +12,7 @@ import { withSession, type SessionStats } from '../excel/session';
 import type { CellValue } from '../excel/size';
 import { HEADER_FILL } from './columns';
 import { text } from './messages';
+import { inLang, sheetLang } from './lang';
 import type { FlowOptions } from './options';
 import { loadState, saveState } from './state';
 
@@ -85,16 +86,17 @@ export async function summary(
     if (s.queuedBytes > 0) await s.sync();
     addSheet(s, sheet);
 
-    const title = text.summaryTitle(ledger.title, stats.asOf, byLabel.zh);
-    writeBlock(s, sheet, 0, 0, [[`${title.zh} / ${title.en}`]], ['@']);
-    const header: CellValue[] = [`${byLabel.zh} / ${byLabel.en}`, ...figures.map((f) => `${f.zh} / ${f.en}`)];
+    // One language per sheet: Office's (./lang).
+    const lang = sheetLang(o);
+    const say = (m: { zh: string; en: string }): string => inLang(m, lang);
+    writeBlock(s, sheet, 0, 0, [[say(text.summaryTitle({ zh: ledger.title, en: ledger.titleEn }, stats.asOf, byLabel))]], ['@']);
+    const header: CellValue[] = [say(byLabel), ...figures.map(say)];
     const fmts = ['@', ...figures.map((f) => f.format)];
     const body: CellValue[][] = stats.rows.map((r) => [r.key, ...figures.map((f) => r[f.key] ?? 0)]);
     writeBlock(s, sheet, 2, 0, [header], header.map(() => '@'));
     writeBlock(s, sheet, 3, 0, body.length > 0 ? body : [['', ...figures.map(() => 0)]], fmts);
     const bodyRows = Math.max(1, body.length);
-    const totals = text.totals();
-    writeBlock(s, sheet, 3 + bodyRows, 0, [[`${totals.zh} / ${totals.en}`, ...figures.map((f) => stats.totals[f.key] ?? 0)]], fmts);
+    writeBlock(s, sheet, 3 + bodyRows, 0, [[say(text.totals()), ...figures.map((f) => stats.totals[f.key] ?? 0)]], fmts);
     styleRange(s, sheet, 3 + bodyRows, 0, 1, header.length, { bold: true });
     addTable(s, sheet, 2, 0, 1 + bodyRows, header.length, table);
     styleRange(s, sheet, 2, 0, 1, header.length, { fill: HEADER_FILL, bold: true });
@@ -104,10 +106,12 @@ export async function summary(
 
     if (overdue) {
       const top = 3 + bodyRows + 3;
-      const t = text.overdueTitle(stats.asOf, overdue.length);
-      writeBlock(s, sheet, top, 0, [[`${t.zh} / ${t.en}`]], ['@']);
+      writeBlock(s, sheet, top, 0, [[say(text.overdueTitle(stats.asOf, overdue.length))]], ['@']);
       const cols = ['id', 'county', 'targetName', 'department', 'deadline', 'status'];
-      const head = ['编号 / Id', ...cols.slice(1).map((k) => ledger.fields.find((f) => f.key === k)!.header), '超期天数 / Days overdue'];
+      const head = [say(text.problemNumber()), ...cols.slice(1).map((k) => {
+        const f = ledger.fields.find((x) => x.key === k)!;
+        return say({ zh: f.header, en: f.en ?? f.header });
+      }), say(text.daysOverdue())];
       writeBlock(s, sheet, top + 1, 0, [head], head.map(() => '@'));
       const rows: CellValue[][] = overdue.map((r) => [
         r.id, ...cols.slice(1).map((k) => String(r.values[k] ?? '')),

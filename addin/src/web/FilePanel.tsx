@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
 import { troubleRows, type ApiClient, type Conflict, type Profile, type PushReport, type PushTally } from '@taizhang/client';
-import { todayInShanghai } from '@taizhang/ledger';
+import { todayInShanghai, withField } from '@taizhang/ledger';
 import { useState, type DragEvent } from 'react';
 import { ConflictChoices, type Decision } from './ConflictChoices';
 import { download } from './download';
@@ -195,7 +195,7 @@ export function FilePanel({ s, lang, api, profile, onSignedOut }: FilePanelProps
           )}
           {pushed && pushed.tally.serverInvalid.length > 0 && (
             <RowList title={s.rejectedTitle(pushed.tally.serverInvalid.length)}
-              lines={pushed.tally.serverInvalid.flatMap((r) => r.errors.map((e) => s.rowLine(r.row, `${e.header}：${pick(e)}`)))} />
+              lines={pushed.tally.serverInvalid.flatMap((r) => r.errors.map((e) => s.rowLine(r.row, withField(e.header, pick(e)))))} />
           )}
           {pushed && pushed.tally.notFound.length > 0 && (
             <RowList title={s.goneTitle(pushed.tally.notFound.length)} lines={pushed.tally.notFound.map((n) => s.rowLine(n.row, n.id))} />

@@ -6,6 +6,7 @@ import { explain, type Explained } from './explain';
 import { FilePanel } from './FilePanel';
 import { WEB_STRINGS, type Lang } from './i18n';
 import { ListPanel } from './ListPanel';
+import { NoticePanel } from './NoticePanel';
 import { Problem } from './Problem';
 import { SignInForm } from './SignInForm';
 
@@ -69,6 +70,9 @@ export function WebApp({ backend, lang }: WebAppProps) {
           <>
             <FilePanel s={s} lang={lang} api={api} profile={profile} onSignedOut={signOut} />
             <ListPanel s={s} lang={lang} api={api} onSignedOut={signOut} />
+            {profile && (profile.role === 'coordinator' || profile.role === 'admin') && (
+              <NoticePanel s={s} lang={lang} api={api} role={profile.role} onSignedOut={signOut} />
+            )}
           </>
         )}
       </main>

@@ -2,8 +2,10 @@
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export function download(bytes: Uint8Array, name: string, doc: Document = document): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_TYPE }));
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+export function download(bytes: Uint8Array, name: string, doc: Document = document, type = XLSX_TYPE): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
   const a = doc.createElement('a');
   a.href = url;
   a.download = name;

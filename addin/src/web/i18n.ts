@@ -78,6 +78,13 @@ const zh = {
   applyChoices: '确定选择',
   settled: (kept: number, took: number, open: number) =>
     `已处理冲突：以本表为准 ${kept} 行，采用他人修改后的内容 ${took} 行${open > 0 ? `；仍有 ${open} 行待处理` : ''}。请下载已同步的工作簿。`,
+  // the notice
+  noticeTitle: '通报',
+  noticeHint: '下载某日的通报（Word 文档），可直接编辑、印发。该日尚无通报时，按当前数据生成并保存。',
+  noticeDate: '通报日期',
+  noticeDownload: '下载通报（Word 文档）',
+  noticeMaking: '正在生成通报…',
+  noticeDone: (name: string, generated: boolean) => `已下载「${name}」${generated ? '（该日尚无通报，已按当前数据生成并保存）' : ''}。`,
   // the list
   listTitle: '下载汇总清单',
   listHint: '按您的账户可查看的范围下载汇总清单，版式与加载项的汇总表相同，可修改后再上报。',
@@ -127,6 +134,12 @@ const en: WebStrings = {
   roles: { clerk: 'Clerk', coordinator: 'Coordinator', admin: 'Administrator', department: 'Responsible department' },
   wholeCity: 'Whole city',
   fileTitle: 'Push a ledger file',
+  noticeTitle: 'Notice',
+  noticeHint: 'Download the notice of a day as a Word document, ready to edit and send. When the day has no notice yet, one is made from the current rows and kept.',
+  noticeDate: 'Notice date',
+  noticeDownload: 'Download the notice (Word document)',
+  noticeMaking: 'Making the notice…',
+  noticeDone: (name, generated) => `Downloaded "${name}"${generated ? ' (the day had no notice yet; one was made from the current rows and kept)' : ''}.`,
   dropHere: 'Drop a ledger file here, or use the button below to choose one.',
   chooseFile: 'Choose a ledger file (.xlsx)',
   reading: (name) => `Reading "${name}"…`,

@@ -107,7 +107,7 @@ export const register: RegisterCommand = (program, ctx) => {
     .option('--in-place', '直接写回原文件 / write the answers into the file itself')
     .option('--json', '输出一个 JSON 对象 / print one JSON object')
     .option('--keep-mine <rows>', '这些行若有冲突，以本表为准再次上报（行号如 7,9,12-15，或 all）/ settle conflicts in these rows with the workbook\'s values, pushed again (rows such as 7,9,12-15, or all)')
-    .option('--take-theirs <rows>', '这些行若有冲突，采用服务器的内容写回本表（行号如 7,9,12-15，或 all）/ settle conflicts in these rows with the server\'s values, written into the workbook (rows such as 7,9,12-15, or all)');
+    .option('--take-theirs <rows>', '这些行若有冲突，以台账中的内容为准写回本表（行号如 7,9,12-15，或 all）/ settle conflicts in these rows with the ledger\'s values, written into the workbook (rows such as 7,9,12-15, or all)');
   addSignInOptions(cmd).action(async (file: string, opts: PushCommandOptions) => {
     ctx.exitCode = await runPush(file, opts, ctx);
   });

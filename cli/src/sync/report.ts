@@ -2,7 +2,7 @@
 // them: they were not sent), then what was sent and what the server answered. Text for a
 // clerk, or one JSON object with --json.
 
-import { LEDGERS, type CanonicalValue, type LedgerDef } from '@taizhang/ledger';
+import { LEDGERS, withField, type CanonicalValue, type LedgerDef } from '@taizhang/ledger';
 import type { Conflict, PushTally } from '@taizhang/client';
 import { formatReport, toJson, type CheckJson } from '../check/report';
 import type { PushPlan } from './plan';
@@ -77,10 +77,10 @@ const rowList = (rows: readonly number[]) => rows.join(', ');
 
 /** A conflict: the row, who changed it on the server, and each field on both sides. */
 function conflictLines(ledger: LedgerDef, c: Conflict): string[] {
-  const lines = [`  第 ${c.row} 行 / Row ${c.row}  ${c.id}：服务器版本 / server version ${c.current.version}，${c.current.updatedBy} ${c.current.updatedAt}`];
+  const lines = [`  第 ${c.row} 行 / Row ${c.row}  ${c.id}：台账中为第 ${c.current.version} 版 / version ${c.current.version} in the ledger，${c.current.updatedBy} ${c.current.updatedAt}`];
   for (const d of c.diff) {
     const en = ledger.fields.find((f) => f.key === d.field)?.en ?? d.field;
-    lines.push(`    ${d.header} / ${en}：本表 / mine ${shown(d.mine)}；服务器 / server ${shown(d.theirs)}`);
+    lines.push(`    ${d.header} / ${en}：本表 / mine ${shown(d.mine)}；台账 / ledger ${shown(d.theirs)}`);
   }
   return lines;
 }
@@ -92,15 +92,15 @@ function settlementLines(ledger: LedgerDef, s: Settlement): string[] {
     if (list.length > 0) lines.push(`  ${title}: 第 ${rowList(list)} 行 / rows ${rowList(list)}`);
   };
   if (s.keptMine.length > 0) {
-    lines.push('', `冲突以本表为准，已再次上报，服务器上的以下内容被覆盖 / Conflicts settled with the workbook's values, pushed again; on the server they replaced:`);
+    lines.push('', `冲突以本表为准，已再次上报，台账中的以下内容被覆盖 / Conflicts settled with the workbook's values, pushed again; in the ledger they replaced:`);
     for (const c of s.keptMine) lines.push(...conflictLines(ledger, c));
   }
   if (s.tookTheirs.length > 0) {
-    lines.push('', `冲突采用服务器的内容，本表的以下内容被替换 / Conflicts settled with the server's values; in the workbook they replaced:`);
+    lines.push('', `冲突以台账为准，本表的以下内容被替换 / Conflicts settled with the ledger's values; in the workbook they replaced:`);
     for (const c of s.tookTheirs) lines.push(...conflictLines(ledger, c));
   }
-  rows('这些行的冲突本次才出现，未作处理（含报告显示后服务器上又被修改的行），请看过下面的差异后再次上报 / in conflict for the first time, or changed on the server since the report showed them; left open: see the differences below, then push again', s.unseen);
-  rows('这些行在服务器上已撤回，无法以本表为准 / withdrawn on the server, so the workbook\'s values cannot be kept', s.withdrawn);
+  rows('这些行的冲突本次才出现，未作处理（含报告显示后台账中又被修改的行），请看过下面的差异后再次上报 / in conflict for the first time, or changed in the ledger since the report showed them; left open: see the differences below, then push again', s.unseen);
+  rows('这些行在台账中已撤回，无法以本表为准 / withdrawn from the ledger, so the workbook\'s values cannot be kept', s.withdrawn);
   rows('这些行没有冲突，未作处理 / not in conflict, nothing done', s.notInConflict);
   return lines;
 }
@@ -118,8 +118,8 @@ export function formatPush(plan: PushPlan, o: PushTally, file: string, out: stri
     for (const c of o.conflicts) lines.push(...conflictLines(plan.cols.ledger, c));
     const rows = o.conflicts.map((c) => c.row).join(','); // as the options take them
     lines.push(
-      `  解决 / To resolve：再次上报并选择保留哪一方：--keep-mine ${rows}（以本表为准）或 --take-theirs ${rows}（采用服务器的内容），也可在加载项中选择`,
-      `    push again choosing a side: --keep-mine ${rows} (the workbook's values) or --take-theirs ${rows} (the server's), or choose in the add-in`,
+      `  解决 / To resolve：再次上报并选择保留哪一方：--keep-mine ${rows}（以本表为准）或 --take-theirs ${rows}（以台账为准），也可在加载项中选择`,
+      `    push again choosing a side: --keep-mine ${rows} (the workbook's values) or --take-theirs ${rows} (the ledger's), or choose in the add-in`,
     );
   }
   if (o.forbidden.length > 0) {
@@ -127,16 +127,16 @@ export function formatPush(plan: PushPlan, o: PushTally, file: string, out: stri
     for (const f of o.forbidden) lines.push(`  第 ${f.row} 行 / Row ${f.row}：${f.message}`);
   }
   if (o.serverInvalid.length > 0) {
-    lines.push('', `服务器判为有错误 / Rejected by the server (${o.serverInvalid.length})`);
-    for (const s of o.serverInvalid) for (const e of s.errors) lines.push(`  第 ${s.row} 行 / Row ${s.row}  ${e.header}：${e.zh}`, `        ${e.en}`);
+    lines.push('', `未通过台账系统校验，未保存 / Did not pass the ledger's checks, not stored (${o.serverInvalid.length})`);
+    for (const s of o.serverInvalid) for (const e of s.errors) lines.push(`  第 ${s.row} 行 / Row ${s.row}  ${withField(e.header, e.zh)}`, `        ${withField(e.header, e.en)}`);
   }
   if (o.serverWarnings.length > 0) {
-    lines.push('', `服务器提示（已保存，不影响上报）/ Server notes (stored all the same) (${o.serverWarnings.length})`);
-    for (const s of o.serverWarnings) for (const w of s.warnings) lines.push(`  ~ 第 ${s.row} 行 / Row ${s.row}  ${w.header}：${w.zh}`, `        ${w.en}`);
+    lines.push('', `台账系统提示（已保存，不影响上报）/ Notes from the ledger (stored all the same) (${o.serverWarnings.length})`);
+    for (const s of o.serverWarnings) for (const w of s.warnings) lines.push(`  ~ 第 ${s.row} 行 / Row ${s.row}  ${withField(w.header, w.zh)}`, `        ${withField(w.header, w.en)}`);
   }
   if (o.duplicates.length > 0) lines.push(...duplicateLines(o.duplicates));
   if (o.notFound.length > 0) {
-    lines.push('', `服务器上已没有 / No longer on the server (${o.notFound.length})`);
+    lines.push('', `台账中已没有 / No longer in the ledger (${o.notFound.length})`);
     for (const n of o.notFound) lines.push(`  第 ${n.row} 行 / Row ${n.row}：${n.id}`);
   }
   lines.push('', `已写入 / Written: ${out}（${LEDGERS[plan.cols.ledger.name].title}，工作表 / sheet ${plan.sheet}）`);

@@ -1,9 +1,15 @@
-// `taizhang notice --out`: the notice workbook (the shared noticeWorkbook) saved to a file.
+// `taizhang notice --out` and `--docx`: the notice's workbook and Word document (the client
+// core's renderings of the one layout) saved to files.
 
 import { writeFile } from 'node:fs/promises';
 import type { Notice } from '@taizhang/ledger';
 import { noticeWorkbook, workbookBytes } from '@taizhang/client/xlsx';
+import { noticeDocx } from '@taizhang/client/docx';
 
-export async function writeNoticeXlsx(path: string, n: Notice, markdown: string): Promise<void> {
-  await writeFile(path, await workbookBytes(noticeWorkbook(n, markdown)));
+export async function writeNoticeXlsx(path: string, n: Notice): Promise<void> {
+  await writeFile(path, await workbookBytes(noticeWorkbook(n)));
+}
+
+export async function writeNoticeDocx(path: string, n: Notice): Promise<void> {
+  await writeFile(path, await noticeDocx(n));
 }

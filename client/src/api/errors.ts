@@ -49,8 +49,8 @@ export const apiMessages = {
   }),
   cancelled: (): Bilingual => ({ zh: '操作已取消', en: 'Cancelled' }),
   badAnswer: (name: string, detail: string): Bilingual => ({
-    zh: `服务器对 ${name} 的回答无法识别（${detail}），请稍后重试或联系管理员`,
-    en: `The server's answer to ${name} could not be read (${detail}); try again later or contact an administrator`,
+    zh: `台账系统对「${name}」的回答无法识别（${detail}），请稍后重试；仍不行时请联系管理员`,
+    en: `The ledger system's answer to ${name} could not be read (${detail}); try again later, and contact an administrator if it goes on`,
   }),
   gaveUp: (attempts: number, last: Bilingual): Bilingual => ({
     zh: `已重试 ${attempts} 次仍失败：${last.zh}。已上报的部分不会丢失，可以稍后再次上报。`,

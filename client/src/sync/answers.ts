@@ -1,6 +1,6 @@
 // A push on the wire and what every answer writes where: id, version, 已同步, fingerprint and
 // the canonical values where the server normalised them; otherwise the row's sync state —
-// a conflict as 冲突（服务器版本 N）, naming the server version the report shows, so that
+// a conflict as 冲突（台账中为第 N 版）, naming the server version the report shows, so that
 // settling it later overwrites nothing the clerk has not been shown.
 
 import { conflictState, SYNC_STATES, type CanonicalRow, type DuplicateMatch, type PushResult, type PushStatus, type WireError, type WireWarning } from '@taizhang/ledger';

@@ -68,7 +68,7 @@ export interface PlannedRow {
   readonly errors: readonly FieldError[];
 }
 
-/** A row marked 冲突（服务器版本 N）: where it is now and the version the clerk was shown. */
+/** A row marked 冲突（台账中为第 N 版）: where it is now and the version the clerk was shown. */
 export interface ShownConflict {
   readonly version: number;
   readonly row: number;

@@ -41,7 +41,7 @@ describe.each(API_VERSIONS)('on a host with ExcelApi %s', (apiVersion) => {
       const { excel, opts } = setup();
       const made = await createLedgerSheet(excel, 'problems', opts);
       const sh = excel.sheet(made.sheet);
-      expect(sh.values('A1:AA1')[0]).toEqual([...problems.fields.map((f) => f.header), '编号〔系统〕', '版本〔系统〕', '同步状态〔系统〕', '行键〔系统〕', '指纹〔系统〕']);
+      expect(sh.values('A1:AA1')[0]).toEqual([...problems.fields.map((f) => f.header), '编号〔系统〕', '版本〔系统〕', '同步状态〔系统〕', '行标识〔系统〕', '指纹〔系统〕']);
       expect(sh.frozenRows).toBe(1);
       expect(sh.cell(`${P('_id')}1`).fill).toBe('#D9D9D9');
       expect(sh.cell(`${P('phone')}2`).numberFormat).toBe('@');
@@ -285,7 +285,7 @@ describe.each(API_VERSIONS)('on a host with ExcelApi %s', (apiVersion) => {
       const r = await push(excel, api, { ...opts, sheet });
       expect(r.conflicts).toHaveLength(3);
       expect(r.conflicts[0]!.diff.map((d) => d.field)).toEqual(['department', 'remarks']);
-      expect(sh.cell(`${P('_sync')}2`).value).toBe('冲突（服务器版本 2）');
+      expect(sh.cell(`${P('_sync')}2`).value).toBe('冲突（台账中为第 2 版）');
       const [a, b, c] = r.conflicts;
       const res = await resolveConflicts(excel, api, {
         ...opts, sheet,
@@ -302,7 +302,7 @@ describe.each(API_VERSIONS)('on a host with ExcelApi %s', (apiVersion) => {
       expect(sh.cell(`${P('_version')}3`).value).toBe(3);
       expect(server.rows('problems').find((x) => x.id === ids[1])!.values.department).toBe('市工信局');
       // later: still a conflict.
-      expect(sh.cell(`${P('_sync')}4`).value).toBe('冲突（服务器版本 2）');
+      expect(sh.cell(`${P('_sync')}4`).value).toBe('冲突（台账中为第 2 版）');
     });
 
     it('a row the server withdrew: keep mine waits (it cannot be kept), take theirs marks it 已撤回', async () => {
@@ -326,7 +326,7 @@ describe.each(API_VERSIONS)('on a host with ExcelApi %s', (apiVersion) => {
       expect(res).toMatchObject({ kept: 0, taken: 1, later: 1 });
       expect(res.push).toBeUndefined();
       expect(server.calls.length).toBe(calls); // nothing sent for a row that cannot be kept
-      expect(sh.cell(`${P('_sync')}2`).value).toBe('冲突（服务器版本 2）');
+      expect(sh.cell(`${P('_sync')}2`).value).toBe('冲突（台账中为第 2 版）');
       expect([sh.cell(`${P('_sync')}3`).value, sh.cell(`${P('remarks')}3`).value, sh.cell(`${P('_version')}3`).value]).toEqual(['已撤回', '撤回前', 2]);
     });
   });
@@ -438,6 +438,10 @@ describe.each(API_VERSIONS)('on a host with ExcelApi %s', (apiVersion) => {
       const sh = excel.sheet(s.sheet);
       expect(sh.charts()).toHaveLength(1);
       expect(excel.table(s.table).rows[0]![0]).toBe('榆次区');
+      // A Chinese Office: Chinese headers only.
+      expect(sh.values('A3:C3')[0]).toEqual(['县（区、市）', '走访次数', '走访企业']);
+      const en = await summary(excel, api, { ...opts, ledger: 'visits', lang: 'en' });
+      expect(excel.sheet(en.sheet).values('A3:C3')[0]).toEqual(['County', 'Visits', 'Enterprises']);
     });
     it('coordinators get the overdue list', async () => {
       const { excel, api, opts, server } = setup();

@@ -55,7 +55,8 @@ describe('noticeSheets', () => {
     expect(excel.activeSheetName()).toBe(`通报 ${AS_OF}`);
 
     const sh = excel.sheet(r.sheet);
-    expect(String(sh.cell('A1').value)).toContain(`全市入企进村服务问题办理情况通报（截至 ${AS_OF}）`);
+    expect(sh.cell('A1').value).toBe('全市入企进村服务问题办理情况通报');
+    expect(String(sh.cell('A2').value)).toContain(`截至 ${AS_OF}`);
 
     // Rankings, in the builder's order (which the dataset pins down by hand too).
     const table = (part: string) => excel.table(r.tables.find((t) => new RegExp(`^TZ_notice_\\d{8}_${part}$`).test(t))!);
@@ -72,7 +73,7 @@ describe('noticeSheets', () => {
     expect(expected.oldestEscalations.length).toBeGreaterThan(0);
     // Rates are numbers shown as percentages; figures are numbers.
     const rateCell = countyOverdue.address.split('!')[1]!.replace(/^A(\d+):.*$/, (_, n) => `G${Number(n) + 1}`);
-    expect(sh.cell(rateCell).numberFormat).toBe('0.00%');
+    expect(sh.cell(rateCell).numberFormat).toBe('0.0%');
     expect(typeof sh.cell(rateCell).value).toBe('number');
 
     // A bar chart of the county overdue ranking: names and overdue counts.
@@ -145,7 +146,17 @@ describe('noticeSheets', () => {
     const r = await noticeSheets(excel, api, { date: AS_OF, profile: server.profile });
     expect(r.tables).toEqual([]);
     expect(excel.sheet(r.sheet).charts()).toHaveLength(0);
-    expect(excel.sheet(r.overdueSheet).cell('A4').value).toBe('（无） / None');
+    expect(excel.sheet(r.overdueSheet).cell('A4').value).toBe('九、超期问题清单');
+    expect(excel.sheet(r.overdueSheet).cell('A6').value).toBe('（无）');
+  });
+
+  it('an English Office gets the sheets in English only', async () => {
+    const { excel, api } = setup(coordinator);
+    const r = await noticeSheets(excel, api, { date: AS_OF, profile: coordinator, lang: 'en' });
+    expect(r.sheet).toBe(`Notice ${AS_OF}`);
+    expect(r.overdueSheet).toBe('Overdue problems');
+    expect(String(excel.sheet(r.sheet).cell('A1').value)).toMatch(/^Notice on the problems found/);
+    expect(excel.sheet(r.overdueSheet).cell('A5').value).toBe('Problem number');
   });
 
   it('NOT_FOUND without a known coordinator/admin profile is passed on, nothing generated', async () => {

@@ -124,7 +124,7 @@ describe('taizhang push', () => {
     expect(j.conflicts).toEqual([expect.objectContaining({ row: 13, id: id13, version: 2, diff: [{ field: 'remarks', header: '备注', mine: '我的备注', theirs: '他的备注' }] })]);
     const after = await open(copy());
     expect(after.getCell(4, 23).value).toBe(2);
-    expect(after.getCell(13, 24).value).toBe('冲突（服务器版本 2）'); // the version the report shows, for settling it later
+    expect(after.getCell(13, 24).value).toBe('冲突（台账中为第 2 版）'); // the version the report shows, for settling it later
     expect(after.getCell('T13').value).toBe('我的备注');
     expect(server.rows('problems').find((r) => r.id === id13)!.values.remarks).toBe('他的备注');
   });
@@ -158,14 +158,14 @@ describe('taizhang push', () => {
     expect(first.out).toContain('这些行的冲突本次才出现，未作处理');
     expect(first.out).toContain('冲突 / Conflicts (1)');
     expect(server.rows('problems').find((r) => r.id === id13)!.values.remarks).toBe('他的第二次备注');
-    expect((await open(copy())).getCell(13, 24).value).toBe('冲突（服务器版本 3）');
+    expect((await open(copy())).getCell(13, 24).value).toBe('冲突（台账中为第 3 版）');
 
     // Seen (the sheet says 冲突): now it is settled, and the report says what was overwritten.
     const mine = ctx();
     expect(await runPush(copy(), { today: TODAY, inPlace: true, keepMine: 'all' }, mine, connect)).toBe(1);
     expect(mine.out).toContain('发送 1 行 / 1 rows sent（更新 updated 1）');
-    expect(mine.out).toContain('冲突以本表为准，已再次上报，服务器上的以下内容被覆盖');
-    expect(mine.out).toContain('备注 / Remarks：本表 / mine "我的第二次备注"；服务器 / server "他的第二次备注"');
+    expect(mine.out).toContain('冲突以本表为准，已再次上报，台账中的以下内容被覆盖');
+    expect(mine.out).toContain('备注 / Remarks：本表 / mine "我的第二次备注"；台账 / ledger "他的第二次备注"');
     expect(mine.out).not.toContain('冲突 / Conflicts');
     expect(server.rows('problems').find((r) => r.id === id13)).toMatchObject({ version: 4, values: expect.objectContaining({ remarks: '我的第二次备注' }) });
     ws = await open(copy());
@@ -223,9 +223,9 @@ describe('taizhang push', () => {
     const c = ctx();
     expect(await runPush(copy(), { today: TODAY, inPlace: true, takeTheirs: '4' }, c, connect)).toBe(1);
     expect(c.out).toContain('冲突 / Conflicts (2)'); // row 5 from the test before, and 13
-    expect(c.out).toContain('--keep-mine 5,13（以本表为准）或 --take-theirs 5,13（采用服务器的内容）');
+    expect(c.out).toContain('--keep-mine 5,13（以本表为准）或 --take-theirs 5,13（以台账为准）');
     expect(c.out).toContain('这些行没有冲突，未作处理 / not in conflict, nothing done: 第 4 行 / rows 4');
-    expect((await open(copy())).getCell(13, 24).value).toBe('冲突（服务器版本 5）');
+    expect((await open(copy())).getCell(13, 24).value).toBe('冲突（台账中为第 5 版）');
 
     // Someone saves once more after the report showed version 5: settling it now would
     // overwrite what nobody has seen, so it is shown again instead, at version 6.
@@ -235,7 +235,7 @@ describe('taizhang push', () => {
     expect(await runPush(copy(), { today: TODAY, inPlace: true, json: true, keepMine: '13' }, again, connect)).toBe(1);
     expect(JSON.parse(again.out).settled).toMatchObject({ keptMine: [], unseen: [13] });
     expect(server.rows('problems').find((r) => r.id === id13)!.values.remarks).toBe('他的第四次');
-    expect((await open(copy())).getCell(13, 24).value).toBe('冲突（服务器版本 6）');
+    expect((await open(copy())).getCell(13, 24).value).toBe('冲突（台账中为第 6 版）');
   });
 
   it('a kept row whose second send breaks off stays an open conflict', async () => {

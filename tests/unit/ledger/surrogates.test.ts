@@ -11,7 +11,7 @@ describe('text cells with unpaired surrogates', () => {
     expect(values.targetName).toBeUndefined();
     const e = errors.find((x) => x.field === 'targetName')!;
     expect(e.code).toBe('type');
-    expect(e.zh).toBe('「服务对象」含有残缺的字符（不成对的代理项，多为复制粘贴造成），请删除后重新输入');
+    expect(e.zh).toBe('「服务对象」含有残缺的字符（多为复制粘贴造成），请删除后重新输入');
     expect(e.en).toMatch(/contains a broken character/);
     expect(errors.some((x) => x.field === 'remarks' && x.code === 'type')).toBe(true);
   });

@@ -7,7 +7,11 @@ describe('the conflict state a report wrote', () => {
   });
 
   it('is the conflict state of SYNC_STATES with the version after it', () => {
-    expect(conflictState(7)).toBe(`${SYNC_STATES.conflict.zh}（服务器版本 7）`);
+    expect(conflictState(7)).toBe(`${SYNC_STATES.conflict.zh}（台账中为第 7 版）`);
+  });
+
+  it('still reads the state as earlier versions wrote it', () => {
+    expect(shownConflictVersion('冲突（服务器版本 7）')).toBe(7);
   });
 
   it.each([
@@ -19,6 +23,8 @@ describe('the conflict state a report wrote', () => {
     '冲突（服务器版本 7）…',
     ' 冲突（服务器版本 7）',
     '冲突（服务器版本 -7）',
+    '冲突（台账中为第 x 版）',
+    '冲突（台账中为第 7 版）…',
   ])('names no version in %j', (cell) => {
     expect(shownConflictVersion(cell)).toBeUndefined();
   });

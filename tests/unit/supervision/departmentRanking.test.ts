@@ -111,9 +111,9 @@ describe('the notice', () => {
 
   it('the text has the ranking’s figures and the overdue list of each department', () => {
     const md = noticeMarkdown(city);
-    expect(md).toContain('| 名次 | 责任单位 | 交办 | 已解决 | 解决率 | 超期 | 待审核 | 首次答复（中位天数） |');
-    expect(md).toContain('| 1 | 市自然资源局 | 4 | 1 | 25.0% | 2 | 1 | 3 |');
-    expect(md).toContain('| 1 | 榆次区自然资源局 | 1 | 0 | 0.0% | 1 | 0 | — |');
+    expect(md).toContain('| 名次 | 责任单位 | 超期 | 交办 | 已解决 | 解决率 | 超期率 | 待审核 | 首次答复（中位天数） |');
+    expect(md).toContain('| 1 | 市自然资源局 | 2 | 4 | 1 | 25.0% | 50.0% | 1 | 3 |');
+    expect(md).toContain('| 1 | 榆次区自然资源局 | 1 | 1 | 0 | 0.0% | 100.0% | 0 | — |');
     expect(md).toContain('## 六、责任单位超期问题清单');
     expect(md).toContain('| 责任单位 | 问题编号 | 县（区、市） | 服务对象 | 办理状态 | 办结时限 | 超期天数 |');
     expect(md).toContain(`| 市自然资源局 | ${ROWS[0]!.id} | 榆次区 | 对象1 | 办理中 | 2022-05-10 | 22 |`);
@@ -125,7 +125,7 @@ describe('the notice', () => {
     const old = { ...city, departmentsByOverdue: [{ key: '市工信局', total: 2, resolved: 1, unresolved: 1, overdue: 1, escalated: 0, staleEscalations: 0, resolvedRate: 0.5, overdueRate: 0.5 }] } as unknown as typeof city;
     delete (old as { overdueByDepartment?: unknown }).overdueByDepartment;
     const md = noticeMarkdown(old);
-    expect(md).toContain('| 1 | 市工信局 | 2 | 1 | 50.0% | 1 | — | — |');
+    expect(md).toContain('| 1 | 市工信局 | 1 | 2 | 1 | 50.0% | 50.0% | — | — |');
     expect(md).toContain('## 六、责任单位超期问题清单');
   });
 });

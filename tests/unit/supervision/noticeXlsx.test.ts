@@ -1,7 +1,7 @@
 // The notice workbook: its sheets and figures, and every string from data written as text —
 // never a formula, whatever it starts with. Read back with exceljs.
 import ExcelJS from 'exceljs';
-import { buildNotice, noticeMarkdown, type SupervisedRow } from '@taizhang/ledger';
+import { buildNotice, type SupervisedRow } from '@taizhang/ledger';
 import { writeNoticeXlsx } from '../../../cli/src/xlsx/writeNotice';
 import { tempDir } from '../cli/fixtures';
 import { ACTIVITY, AS_OF, GROUPS, ROWS } from './dataset';
@@ -12,7 +12,7 @@ async function readBack(n: ReturnType<typeof buildNotice>) {
   const { dir, cleanup } = tempDir();
   try {
     const path = `${dir}/notice.xlsx`;
-    await writeNoticeXlsx(path, n, noticeMarkdown(n));
+    await writeNoticeXlsx(path, n);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path);
     return wb;
@@ -28,26 +28,37 @@ function allCells(wb: ExcelJS.Workbook): ExcelJS.Cell[] {
 }
 
 describe('the notice workbook', () => {
-  it('has the six sheets with the figures', async () => {
+  it('has the layout on two sheets: 通报 with the figures, rankings and lists, 超期问题 with the overdue list', async () => {
     const wb = await readBack(buildNotice(AS_OF, ROWS, GROUPS, ACTIVITY));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['通报', '县区排名', '部门排名', '未报送工作组', '部门超期问题', '超期问题']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['通报', '超期问题']);
     const overdue = wb.getWorksheet('超期问题')!;
-    expect(overdue.getRow(3).values).toEqual([undefined, '问题编号', '县（区、市）', '工作组', '行业专班', '问题类别', '服务对象', '解决层级', '责任单位', '办理状态', '办结时限', '超期天数']);
-    expect(overdue.getCell('A4').value).toBe('P-140781-2022-000001');
-    expect(overdue.getCell('K4').value).toBe(62);
-    const counties = wb.getWorksheet('县区排名')!;
-    expect([counties.getCell('B4').value, counties.getCell('G4').value]).toEqual(['榆次区', 2]);
-    expect(counties.getCell('F4').value).toBe(0.25);
-    expect(counties.getCell('F4').numFmt).toBe('0.0%');
-    const departments = wb.getWorksheet('部门排名')!;
-    expect(departments.getRow(3).values).toEqual([undefined, '名次', '责任单位', '单位编号', '交办', '已解决', '解决率', '超期', '超期率', '待审核', '首次答复（中位天数）']);
-    expect([departments.getCell('B4').value, departments.getCell('D4').value, departments.getCell('G4').value]).toEqual(['市工信局', 2, 1]);
-    expect(wb.getWorksheet('部门超期问题')!.getCell('A4').value).toBe('市工信局');
-    const silent = wb.getWorksheet('未报送工作组')!;
-    expect([4, 5, 6].map((r) => silent.getCell(r, 2).value)).toEqual(['YC-03', 'TG-01', 'JX-02']);
-    const summary = wb.getWorksheet('通报')!;
-    const texts = allCells(wb).filter((c) => c.worksheet === summary).map((c) => c.value);
-    expect(texts).toContain('# 全市入企进村服务问题办理情况通报（截至 2022-06-01）');
+    expect(overdue.getCell('A1').value).toBe('全市入企进村服务问题办理情况通报');
+    expect(overdue.getCell('A4').value).toBe('九、超期问题清单');
+    expect(overdue.getRow(5).values).toEqual([undefined, '问题编号', '县（区、市）', '工作组', '行业专班', '问题类别', '服务对象', '解决层级', '责任单位', '办理状态', '办结时限', '超期天数']);
+    expect(overdue.getCell('A6').value).toBe('P-140781-2022-000001');
+    expect(overdue.getCell('K6').value).toBe(62);
+    const main = wb.getWorksheet('通报')!;
+    const rowOf = (title: string): number => {
+      let found = 0;
+      main.eachRow((row, i) => { if (found === 0 && row.getCell(1).value === title) found = i; });
+      expect(found).toBeGreaterThan(0);
+      return found;
+    };
+    expect(main.getCell('A1').value).toBe('全市入企进村服务问题办理情况通报');
+    expect(main.getCell('A2').value).toBe('截至 2022-06-01（报送情况统计期间：2022-05-25 至 2022-05-31）');
+    const total = rowOf('问题总数');
+    expect(main.getCell(total, 2).value).toBe(9);
+    expect(main.getCell(rowOf('解决率'), 2).numFmt).toBe('0.0%');
+    const counties = rowOf('二、县（区、市）超期问题排名') + 2;
+    expect([main.getCell(counties, 2).value, main.getCell(counties, 3).value]).toEqual(['榆次区', 2]);
+    expect(main.getCell(counties, 7).value).toBe(0.25);
+    expect(main.getCell(counties, 7).numFmt).toBe('0.0%');
+    const departments = rowOf('四、责任单位超期问题排名') + 1;
+    expect(main.getRow(departments).values).toEqual([undefined, '名次', '责任单位', '超期', '交办', '已解决', '解决率', '超期率', '待审核', '首次答复（中位天数）']);
+    expect([2, 3, 4].map((c) => main.getCell(departments + 1, c).value)).toEqual(['市工信局', 1, 2]);
+    expect(main.getCell(rowOf('六、责任单位超期问题清单') + 2, 1).value).toBe('市工信局');
+    const silent = rowOf('七、未报送工作组（2022-05-25 至 2022-05-31）') + 2;
+    expect([0, 1, 2].map((i) => main.getCell(silent + i, 2).value)).toEqual(['YC-03', 'TG-01', 'JX-02']);
   });
 
   it('writes strings that look like formulas as text, never as formulas', async () => {
@@ -67,6 +78,6 @@ describe('the notice workbook', () => {
     // comes back as "\n=1" — still text, never a formula.
     for (const s of NASTY) expect(values.has(s.replace(/\r/g, '\n'))).toBe(true);
     const overdue = wb.getWorksheet('超期问题')!;
-    expect(overdue.getCell('F4').type).toBe(ExcelJS.ValueType.String);
+    expect(overdue.getCell('F6').type).toBe(ExcelJS.ValueType.String);
   });
 });
