@@ -14,3 +14,5 @@ export { DEPARTMENT_LIST_SHEET, listSheetName, LOCKED_FILL } from './rights';
 export { FlowError } from './messages';
 export type { FlowOptions, Phase } from './options';
 export type { CellError, RowErrors } from './inspect';
+export { fillTargetIntoSelectedRow, type FilledRow } from './fillTarget';
+export { loadChoices, saveChoices } from './choices';

@@ -15,6 +15,10 @@ export const text = {
     en: `No ledger header found on sheet "${sheet}" (the first 10 rows should name columns such as 县（区、市） and 服务对象)`,
   }),
   noSheet: (sheet: string): Bilingual => ({ zh: `找不到工作表「${sheet}」`, en: `There is no sheet "${sheet}"` }),
+  selectARow: (sheet: string): Bilingual => ({
+    zh: `请先在工作表「${sheet}」表头下方选中要填写的那一行`,
+    en: `First select the row to fill, below the header of sheet "${sheet}"`,
+  }),
   emptySheet: (sheet: string): Bilingual => ({ zh: `工作表「${sheet}」是空的`, en: `Sheet "${sheet}" is empty` }),
   forbidden: (m: string): Bilingual => ({ zh: `无权限：${m}`, en: `Not allowed: ${m}` }),
   notFound: (): Bilingual => ({ zh: '服务器上已没有这一行（可能已被删除）', en: 'The server no longer has this row (it may have been deleted)' }),

@@ -2,6 +2,7 @@
 // is signed in, and (for tests and the benchmark) the batch budget and chunk size.
 
 import type { Profile } from '@taizhang/client';
+import type { TargetIndex } from '@taizhang/ledger';
 
 export type Phase = 'prepare' | 'read' | 'check' | 'mark' | 'push' | 'write' | 'pull' | 'stats';
 
@@ -16,6 +17,13 @@ export interface FlowOptions {
   batchBytes?: number;
   /** Rows per read (default 2000; fewer when rows are long). */
   chunkRows?: number;
+  /**
+   * The registries of the account's county: empty 统一社会信用代码, 乡镇（街道）, 县（区、市）
+   * are filled from them, and rows that disagree are warned about (never an error).
+   */
+  registry?: TargetIndex;
+  /** The registry's enterprise and village names of the account's county: the 服务对象 dropdown of new sheets. */
+  targets?: readonly string[];
   /** A fresh row key (default a random UUID). */
   newKey?: () => string;
 }

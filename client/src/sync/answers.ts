@@ -3,7 +3,7 @@
 // a conflict as 冲突（服务器版本 N）, naming the server version the report shows, so that
 // settling it later overwrites nothing the clerk has not been shown.
 
-import { conflictState, SYNC_STATES, type CanonicalRow, type PushResult, type PushStatus, type WireError, type WireWarning } from '@taizhang/ledger';
+import { conflictState, SYNC_STATES, type CanonicalRow, type DuplicateMatch, type PushResult, type PushStatus, type WireError, type WireWarning } from '@taizhang/ledger';
 import { ApiError } from '../api/errors';
 import type { ApiClient } from '../api/client';
 import { cellOf, numberFormatOf, sameCell } from '../sheet/cells';
@@ -26,9 +26,19 @@ export interface PushTally {
   readonly notFound: readonly { row: number; key: string; id: string }[];
   /** Stored rows the server warned about (the registry disagrees): stored all the same. */
   readonly serverWarnings: readonly { row: number; key: string; warnings: WireWarning[] }[];
+  /** Stored rows that likely repeat another group's problem, with those problems: stored all the same. */
+  readonly duplicates: readonly FoundDuplicates[];
   readonly writes: readonly CellWrite[];
   /** The call that failed after its retries (or was cancelled); the answers before it count. */
   readonly error?: ApiError;
+}
+
+/** A stored row of this push and the problems it likely repeats. */
+export interface FoundDuplicates {
+  readonly row: number;
+  readonly key: string;
+  readonly id: string;
+  readonly matches: readonly DuplicateMatch[];
 }
 
 /** A synced row: canonical values where they differ from the cells, then the system cells. */
@@ -68,6 +78,7 @@ export async function sendRows(cols: SheetColumns, outgoing: readonly Outgoing[]
   const forbidden: { row: number; key: string; message: string }[] = [];
   const notFound: { row: number; key: string; id: string }[] = [];
   const serverWarnings: { row: number; key: string; warnings: WireWarning[] }[] = [];
+  const duplicates: FoundDuplicates[] = [];
   let sent = 0;
   let error: ApiError | undefined;
 
@@ -79,6 +90,9 @@ export async function sendRows(cols: SheetColumns, outgoing: readonly Outgoing[]
     answered.set(out.key, o.status);
     if ((r.status === 'created' || r.status === 'updated') && Array.isArray(r.warnings) && r.warnings.length > 0) {
       serverWarnings.push({ row: out.row, key: r.key, warnings: r.warnings });
+    }
+    if ((r.status === 'created' || r.status === 'updated') && Array.isArray(r.duplicates) && r.duplicates.length > 0) {
+      duplicates.push({ row: out.row, key: r.key, id: r.id, matches: r.duplicates });
     }
     if (o.state === 'synced') return syncedWrites(cols, out, o.synced);
     if (o.status === 'conflict') conflicts.push({ key: r.key, id: o.id, row: out.row, mine: out.values, current: o.current, diff: o.diff });
@@ -103,10 +117,10 @@ export async function sendRows(cols: SheetColumns, outgoing: readonly Outgoing[]
     if (!(e instanceof ApiError)) throw e;
     error = e;
   }
-  return { sent, counts, answered, conflicts, serverInvalid, forbidden, notFound, serverWarnings, writes, ...(error && { error }) };
+  return { sent, counts, answered, conflicts, serverInvalid, forbidden, notFound, serverWarnings, duplicates, writes, ...(error && { error }) };
 }
 
 /** Nothing sent yet. */
 export function emptyTally(): PushTally {
-  return { sent: 0, counts: {}, answered: new Map(), conflicts: [], serverInvalid: [], forbidden: [], notFound: [], serverWarnings: [], writes: [] };
+  return { sent: 0, counts: {}, answered: new Map(), conflicts: [], serverInvalid: [], forbidden: [], notFound: [], serverWarnings: [], duplicates: [], writes: [] };
 }

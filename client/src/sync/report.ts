@@ -28,6 +28,8 @@ export interface PushReport {
   /** Rows the registries disagree with, as the client found them and as the server answered. */
   readonly warnings: readonly RowWarnings[];
   readonly serverWarnings: PushTally['serverWarnings'];
+  /** Stored rows that likely repeat another group's problem. */
+  readonly duplicates: PushTally['duplicates'];
   readonly settlement?: Settlement;
 }
 
@@ -37,7 +39,7 @@ export function pushReport(plan: PushPlan, tally: PushTally, settlement?: Settle
     newKeys: plan.newKeys, copies: plan.copies,
     sent: tally.sent, counts: tally.counts, conflicts: tally.conflicts, serverInvalid: tally.serverInvalid,
     forbidden: tally.forbidden, notFound: tally.notFound, ...(settlement && { settlement }),
-    warnings: plan.warnings, serverWarnings: tally.serverWarnings, ...(plan.filled !== undefined && { filled: plan.filled }),
+    warnings: plan.warnings, serverWarnings: tally.serverWarnings, duplicates: tally.duplicates, ...(plan.filled !== undefined && { filled: plan.filled }),
   };
 }
 

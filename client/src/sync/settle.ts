@@ -92,6 +92,7 @@ export async function settleConflicts(
       forbidden: [...(before?.forbidden ?? []), ...(again?.forbidden ?? [])],
       notFound: [...(before?.notFound ?? []), ...(again?.notFound ?? [])],
       serverWarnings: [...(before?.serverWarnings ?? []), ...(again?.serverWarnings ?? [])],
+      duplicates: [...(before?.duplicates ?? []), ...(again?.duplicates ?? [])],
       writes: [...(before?.writes ?? []), ...writes, ...(again?.writes ?? [])],
       ...(error && { error }),
     },
