@@ -157,6 +157,8 @@ export class PaneStore {
   /** The account's county's registries, for filling and warnings in 校验 and 上报. */
   private registry?: TargetIndex;
   private targetNames?: readonly string[];
+  /** The choices being written to the workbook; a flow waits for it, as both rewrite the add-in's hidden state. */
+  private saving: Promise<void> = Promise.resolve();
 
   /** `defaults`: flow options for every call (tests fix `today`). */
   constructor(
@@ -257,8 +259,11 @@ export class PaneStore {
   /** Keeps the choices in the workbook; never while a flow writes it. */
   private rememberChoices(): void {
     if (this.state.busy) return;
-    const { pullFilter, overdueOnly, groupBy } = this.state;
-    saveChoices(this.host, { pullFilter, overdueOnly, groupBy }).catch(() => {
+    // One save after another, each writing the choices as they are when it runs.
+    this.saving = this.saving.then(() => {
+      const { pullFilter, overdueOnly, groupBy } = this.state;
+      return saveChoices(this.host, { pullFilter, overdueOnly, groupBy });
+    }).catch(() => {
       // Not remembered this time; nothing else depends on it.
     });
   }
@@ -288,6 +293,7 @@ export class PaneStore {
       if (b) this.set({ busy: { ...b, done, total, phase } });
     };
     try {
+      await this.saving;
       const patch = await body({ signal: ctrl.signal, onProgress });
       this.set({ ...patch, busy: undefined });
     } catch (error) {
