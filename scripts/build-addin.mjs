@@ -87,6 +87,8 @@ export function taskpaneHtml(officeJs = OFFICE_JS_CDN) {
   .tz-nav { margin: 0 -8px; overflow-x: auto; }
   .tz-view { display: flex; flex-direction: column; gap: 12px; }
   .tz-pane .tz-filters { border: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(130px, 1fr)); gap: 6px 10px; align-items: end; }
+  .tz-pane .tz-filters .fui-Dropdown, .tz-pane .tz-filters .fui-Input { min-width: 0; width: 100%; box-sizing: border-box; }
+  .tz-pane .tz-filters .fui-Dropdown__button { min-width: 0; overflow: hidden; text-overflow: ellipsis; }
   .tz-warnings { color: #605e5c; border-left: 3px solid #f3d6a4; padding-left: 8px; }
   .tz-warnings h3 { color: #323130; font-weight: 600; }
   .tz-warnings ul, .tz-duplicates ul, .tz-target-list { padding-left: 16px; margin: 4px 0; }
