@@ -81,6 +81,27 @@ export function taskpaneHtml(officeJs = OFFICE_JS_CDN) {
   .tz-inbox-desc { display: block; color: #605e5c; }
   .tz-review { background: #fff4ce; border-left: 3px solid #c19c00; padding: 4px 6px; margin-top: 2px; }
   .tz-detail { font-size: 12px; color: #605e5c; word-break: break-all; }
+  .tz-pane-header { display: flex; align-items: center; justify-content: space-between; gap: 8px; }
+  .tz-pane .tz-account { display: flex; align-items: center; gap: 4px; min-width: 0; }
+  .tz-who { color: #605e5c; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+  .tz-nav { margin: 0 -8px; overflow-x: auto; }
+  .tz-view { display: flex; flex-direction: column; gap: 12px; }
+  .tz-pane .tz-filters { border: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(130px, 1fr)); gap: 6px 10px; align-items: end; }
+  .tz-pane .tz-filters .fui-Dropdown, .tz-pane .tz-filters .fui-Input { min-width: 0; width: 100%; box-sizing: border-box; }
+  .tz-pane .tz-filters .fui-Dropdown__button { min-width: 0; overflow: hidden; text-overflow: ellipsis; }
+  .tz-warnings { color: #605e5c; border-left: 3px solid #f3d6a4; padding-left: 8px; }
+  .tz-warnings h3 { color: #323130; font-weight: 600; }
+  .tz-warnings ul, .tz-duplicates ul, .tz-target-list { padding-left: 16px; margin: 4px 0; }
+  .tz-duplicates { border-left: 3px solid #c19c00; padding-left: 8px; }
+  .tz-targets form { display: flex; flex-direction: column; gap: 6px; align-items: flex-start; }
+  .tz-target-list li { display: flex; justify-content: space-between; align-items: center; gap: 6px; margin: 4px 0; }
+  .tz-target-meta { color: #605e5c; }
+  .tz-compare table { border-collapse: collapse; width: 100%; }
+  .tz-compare th, .tz-compare td { border: 1px solid #e1dfdd; padding: 2px 4px; text-align: left; vertical-align: top; }
+  .tz-compare caption { text-align: left; font-weight: 600; }
+  .tz-compare tr.tz-differs td, .tz-compare tr.tz-differs th { background: #fff4ce; }
+  .tz-compare tr.tz-differs th { border-left: 3px solid #c19c00; }
+  .tz-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 </style>
 </head>
 <body>

@@ -197,6 +197,8 @@ export interface InboxItem {
   readonly deadline?: string;
   /** The owner's 审核意见, when the problem has one (a returned problem says why). */
   readonly review?: string;
+  /** A possible_duplicate item: the problems it likely repeats, highest similarity first. */
+  readonly duplicates?: readonly DuplicateMatch[];
   /** ISO 8601, UTC. */
   readonly updatedAt: string;
 }

@@ -42,6 +42,10 @@ const api = {
     excel.sheet(sheet).type(rowsRange(problems, 2, n + 1), rows);
     return sheet;
   },
+  /** One whole problem row, with some fields given (empty strings leave cells empty). */
+  typeRow(sheet: string, row: number, values: Record<string, string>) {
+    excel.sheet(sheet).type(rowsRange(problems, row, row), [problemRow(values)]);
+  },
   cell(sheet: string, address: string) {
     return excel.sheet(sheet).cell(address);
   },
@@ -53,6 +57,15 @@ const api = {
     excel.sheet(sheet).type(`${colOf(problems, key)}${row}`, [[value]]);
   },
   selected: () => excel.selectedAddress(),
+  /** Selects a cell as the clerk clicks it. */
+  async select(sheet: string, key: string, row: number) {
+    await excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(`${colOf(problems, key)}${row}`).select();
+      await ctx.sync();
+    });
+  },
   /** The worksheet row (1-based) holding a problem's id, or 0. */
   rowOf(sheet: string, id: string) {
     const col = colOf(problems, '_id');

@@ -12,6 +12,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import AxeBuilder from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
 import { buildAddin } from '../../scripts/build-addin.mjs';
 import { startDevServer } from '../../scripts/addin-dev-server.mjs';
@@ -117,6 +118,38 @@ async function coordinatorEdits(id, key, change) {
 
 let passed = 0;
 
+/** No serious or critical accessibility violation on the view shown. */
+async function axe(page, view) {
+  // Fluent's focus manager (tabster) puts aria-hidden sentinels around menus and tab lists that
+  // hand focus straight on; they are no control a reader lands on.
+  const r = await new AxeBuilder({ page }).include('#root').exclude('[data-tabster-dummy]').analyze();
+  const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  check(bad.length === 0, `axe: no serious violations in the pane (${view})${bad.length ? `: ${bad.map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('; ')}` : ''}`);
+}
+
+/**
+ * The server's likely-duplicate detection is being built beside this pane: until it answers,
+ * the next push's created row is answered as repeating `of`, at the network, so the pane's
+ * list and comparison are shown end to end on a real push.
+ */
+async function answerDuplicateOnce(page, of) {
+  await page.route('**/pushRows', async (route) => {
+    const res = await route.fetch();
+    const body = await res.json();
+    for (const r of body.result?.results ?? []) {
+      if (r.status === 'created') r.duplicates = [{ id: of, group: '市工业和信息化专班', county: '榆次区', similarity: 0.62 }];
+    }
+    await route.fulfill({ response: res, json: body });
+    await page.unroute('**/pushRows');
+  });
+}
+
+/** Sign-out is in the account menu. */
+async function signOut(page) {
+  await page.getByRole('button', { name: /^(账户|Account)/ }).click();
+  await page.getByRole('menuitem', { name: '退出登录' }).click();
+}
+
 /** For npm test's closing count: the same fields jest's --json gives. */
 async function writeCounts(failed) {
   await mkdir(path.join(ROOT, 'tests', 'output'), { recursive: true });
@@ -156,6 +189,8 @@ async function main() {
   try {
     const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
+    // Six stacks share two cores: a cold callable can take tens of seconds.
+    page.setDefaultTimeout(90_000);
     page.on('console', (m) => {
       if (m.type() === 'error') problems.push(`console.error: ${m.text()}`);
     });
@@ -171,6 +206,7 @@ async function main() {
     await page.goto(`${dev.url}/taskpane.html?lang=en`);
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
     check(await page.getByLabel('E-mail').isVisible(), 'English pane when Office is English');
+    await axe(page, 'sign-in (English)');
     await shot('signed-out-en');
 
     await page.goto(`${dev.url}/taskpane.html`);
@@ -187,13 +223,26 @@ async function main() {
     await page.locator('input[name="password"]').fill(PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByText('榆次区入企服务第1组').waitFor({ timeout: 30_000 });
-    check(await page.getByText('填报员').isVisible(), 'signed in: role, county and group shown');
+    check(await page.getByText('填报员').isVisible(), 'signed in: role and group in one short line');
+    const tabs = await page.getByRole('tab').allInnerTexts();
+    check(tabs.join(' ') === '待办 填报 汇总 统计', `a clerk's views: ${tabs.join(' · ')} (no 通报)`);
+    await page.locator('.tz-inbox-counts').waitFor({ timeout: 120_000 });
+    await axe(page, '待办');
     await shot('signed-in');
+
+    // Keyboard: the views are reached with the arrow keys, as tabs are.
+    await page.getByRole('tab', { name: '待办' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: '新建台账表' }).waitFor();
+    check(true, 'the keyboard moves from 待办 to 填报');
+    await page.getByText(/已读取本县（区、市）企业和村名录 \d+ 条/).waitFor({ timeout: 120_000 });
 
     await page.getByRole('button', { name: '新建台账表' }).click();
     await idle();
     await page.getByText('已新建工作表').waitFor();
-    check(true, 'new ledger sheet created');
+    const dv = await page.evaluate(() => window.__tz.excel.sheet('问题清单').cell(`${window.__tz.colOf('targetName')}2`).dataValidation);
+    check(dv?.type === 'List' && /TZ_Lists/.test(dv.source), `服务对象 offers the county's registry as a dropdown (${dv?.source})`);
     await shot('new-sheet');
 
     const sheet = await page.evaluate(() => window.__tz.typeProblems(5, [2]));
@@ -201,9 +250,11 @@ async function main() {
     await idle();
     await page.getByText('错误（1 行）').waitFor();
     check(true, 'check lists the error by row');
+    check(await page.getByText(/已从企业和村名录补填 \d+ 个空白单元格/).isVisible(), '校验 says how many cells the registry filled');
     await page.getByRole('button', { name: /^[A-Z]+4$/ }).first().click();
     await page.waitForFunction(() => /4$/.test(window.__tz.selected() ?? ''));
     check(true, 'clicking an error selects its cell');
+    await axe(page, '填报: errors');
     await shot('check-errors');
 
     await page.getByRole('button', { name: '上报', exact: true }).click();
@@ -223,6 +274,9 @@ async function main() {
     await idle();
     await page.getByText('冲突（1 行）').waitFor({ timeout: 60_000 });
     check(await page.getByRole('cell', { name: '协调员已电话回访' }).isVisible(), 'conflict shows both values side by side');
+    const bar = page.locator('.fui-MessageBar', { hasText: '已上报 1 行，其中 0 行成功同步' });
+    check(await bar.getAttribute('class').then((c) => !/success/i.test(c ?? '')) && (await bar.count()) === 1, 'a push with a conflict waiting is not shown as a success');
+    await axe(page, '填报: conflict');
     await shot('conflict');
     await page.getByLabel('以台账为准').check();
     await page.getByRole('button', { name: '应用选择' }).click();
@@ -232,21 +286,75 @@ async function main() {
     check(remarks === '协调员已电话回访', `take theirs overwrote the sheet row (${remarks})`);
     await shot('conflict-resolved');
 
+    // The registry's search fills the selected row.
+    await page.evaluate((s) => window.__tz.typeRow(s, 7, { targetName: '', county: '', description: '污水处理站扩建用地手续办理缓慢，需协调' }), sheet);
+    await page.evaluate((s) => window.__tz.select(s, 'description', 7), sheet);
+    await page.getByLabel('名称或统一社会信用代码').fill('强伟');
+    await page.getByRole('button', { name: '查找', exact: true }).click();
+    const fill = page.getByRole('button', { name: '将「山西强伟纸业有限公司」填入选定行' });
+    await fill.waitFor({ timeout: 30_000 });
+    await axe(page, '填报: search');
+    await fill.click();
+    await idle();
+    await page.getByText(/已将「山西强伟纸业有限公司」填入/).waitFor({ timeout: 30_000 });
+    const filled = await page.evaluate((s) => [window.__tz.field(s, 'targetName', 7), window.__tz.field(s, 'creditCode', 7), window.__tz.field(s, 'county', 7)], sheet);
+    check(filled[0] === '山西强伟纸业有限公司' && filled[1] === '91140700MA0K12345X' && filled[2] === '榆次区', `the search box fills the selected row (${filled.join(', ')})`);
+    await shot('registry-search');
+
+    // A likely duplicate: listed after the push with the other group, opened side by side.
+    const of = String(await page.evaluate((s) => window.__tz.field(s, '_id', 3), sheet));
+    await answerDuplicateOnce(page, of);
+    await page.getByRole('button', { name: '上报', exact: true }).click();
+    await idle();
+    await page.getByText('疑似重复（1 行）').waitFor({ timeout: 60_000 });
+    check(await page.getByText(/市工业和信息化专班 已上报的问题/).isVisible(), 'the push lists the likely duplicate with the other group');
+    await axe(page, '填报: likely duplicates');
+    await shot('duplicates');
+    await page.getByRole('button', { name: /^对照查看问题/ }).click();
+    await idle();
+    await page.locator('.tz-compare').waitFor({ timeout: 30_000 });
+    const differing = await page.locator('.tz-compare tr.tz-differs').count();
+    check(differing > 0, `the two rows side by side, ${differing} differing fields marked`);
+    await axe(page, 'compare');
+    await shot('compare');
+    await page.getByRole('button', { name: '返回' }).click();
+
+    await page.getByRole('tab', { name: '汇总' }).click();
+    await page.getByRole('combobox', { name: '办理状态' }).click();
+    await page.getByRole('option', { name: '办理中' }).click();
+    check(await page.getByRole('switch', { name: '只看超期' }).isVisible(), '只看超期 is a switch');
+    await axe(page, '汇总');
+    await page.getByRole('combobox', { name: '办理状态' }).click();
+    await page.getByRole('option', { name: '全部' }).click();
     await page.getByRole('button', { name: '获取汇总清单', exact: true }).click();
     await idle();
     await page.getByText(/已将 \d+ 行拉取到/).waitFor({ timeout: 60_000 });
     check(true, 'pull writes the consolidated list');
     await shot('pulled');
 
+    await page.getByRole('tab', { name: '统计' }).click();
+    await axe(page, '统计');
     await page.getByRole('button', { name: '统计', exact: true }).click();
     await idle();
     await page.getByText(/已在「.*」生成统计/).waitFor({ timeout: 60_000 });
     check(true, 'summary written');
     await shot('summary');
 
+    // A coordinator has 通报 as well.
+    await signOut(page);
+    await page.getByRole('button', { name: '登录' }).waitFor();
+    await page.getByLabel('电子邮箱').fill('coordinator.yuci@taizhang.demo');
+    await page.locator('input[name="password"]').fill(PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('tab', { name: '通报' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('tab', { name: '通报' }).click();
+    await page.getByRole('button', { name: '生成通报表' }).waitFor();
+    await axe(page, '通报');
+    await shot('notice');
+
     // The department's loop: its 待办, its list, its answer, the city's return, the 审核意见.
     const story = await assignedProblem();
-    await page.getByRole('button', { name: '退出登录' }).click();
+    await signOut(page);
     await page.getByRole('button', { name: '登录' }).waitFor();
     await page.getByLabel('电子邮箱').fill(DEPT_EMAIL);
     await page.locator('input[name="password"]').fill(PASSWORD);
@@ -261,6 +369,7 @@ async function main() {
     await open.click();
     await idle();
     await page.getByText(/已拉取「交办问题清单」/).waitFor({ timeout: 60_000 });
+    await page.getByRole('tab', { name: '填报' }).click();
     const row = await page.evaluate((id) => window.__tz.rowOf('交办问题清单', id), story.id);
     check(row > 1 && new RegExp(`A${row}:`).test(await page.evaluate(() => window.__tz.selected() ?? '')), `the item opens its row on the department's list sheet (row ${row})`);
     const descCol = await page.evaluate(() => window.__tz.colOf('description'));
@@ -287,6 +396,7 @@ async function main() {
 
     const review = '预审意见未附，请补充用地预审批复文号和组卷报批时间节点';
     await cityReturns(story.id, review);
+    await page.getByRole('tab', { name: '待办' }).click();
     await page.getByRole('button', { name: '刷新' }).click();
     await page.getByRole('note', { name: `${story.id} 的审核意见` }).first().waitFor({ timeout: 30_000 });
     const note = await page.getByRole('note', { name: `${story.id} 的审核意见` }).first().innerText();

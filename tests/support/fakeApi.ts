@@ -205,6 +205,15 @@ export function fakeServer(o: {
       const entries = (o.targets ?? []).filter((t) => t.county === county && (t.creditCode !== undefined) === (targetType === '入企'));
       return JSON.parse(JSON.stringify({ entries }));
     }
+    if (name === 'lookupTargets') {
+      // By name, other name or credit-code prefix, as typed; the caller's county unless one is named.
+      const { targetType, query, county } = data as { targetType: string; query: string; county?: string };
+      const q = query.trim();
+      const matches = (o.targets ?? []).filter((t) => (t.creditCode !== undefined) === (targetType === '入企')
+        && t.county === (county ?? profile.county ?? t.county)
+        && ([t.name, ...(t.aliases ?? [])].some((n) => n.includes(q)) || (t.creditCode ?? '').startsWith(q.toUpperCase()))).slice(0, 20);
+      return JSON.parse(JSON.stringify({ matches }));
+    }
     const fail = failures && failures.n > 0 ? failures : undefined;
     if (fail && !fail.after) {
       fail.n--;

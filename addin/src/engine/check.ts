@@ -1,6 +1,6 @@
 // 校验: every row parsed with the shared rules; invalid cells marked, errors grouped by row.
 
-import type { ApiClient } from '@taizhang/client';
+import type { ApiClient, RowWarnings } from '@taizhang/client';
 import type { LedgerName } from '@taizhang/ledger';
 import type { ExcelHost } from '../excel/host';
 import { selectCell } from '../excel/marks';
@@ -19,6 +19,10 @@ export interface CheckResult {
   /** Valid rows that are new or changed since the last push. */
   readonly toPush: number;
   readonly errors: RowErrors[];
+  /** Valid rows the registries disagree with: worth a look, never stopping a push. */
+  readonly warnings: readonly RowWarnings[];
+  /** Empty cells filled from the registries; undefined when there was none (offline). */
+  readonly filled?: number;
   readonly marked: number;
   readonly cleared: number;
   /** Error comments that could not be written because the clerk has one on the cell. */
@@ -46,6 +50,8 @@ export async function check(host: ExcelHost, o: FlowOptions & { sheet: string; l
       invalid: insp.plan.invalid.length,
       toPush: insp.plan.outgoing.length,
       errors: [...insp.plan.invalid],
+      warnings: insp.plan.warnings,
+      ...(insp.plan.filled !== undefined && { filled: insp.plan.filled }),
       marked: marks.marked,
       cleared: marks.cleared,
       commentsNotWritten: marks.commentsNotWritten,

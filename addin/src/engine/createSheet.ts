@@ -11,7 +11,7 @@ import { loadSheetNames } from '../excel/cells';
 import { withSession, type SessionStats } from '../excel/session';
 import type { CellValue } from '../excel/size';
 import { HEADER_FILL, numberFormatOf, SYSTEM_DEFS, SYSTEM_FILL, SYSTEM_FONT } from './columns';
-import { optionsSource, writeLists } from './lists';
+import { acceptsOtherValues, optionsSource, writeLists } from './lists';
 import type { FlowOptions } from './options';
 import { loadState, saveState, LISTS_SHEET } from './state';
 
@@ -51,7 +51,7 @@ export async function createLedgerSheet(host: ExcelHost, ledgerName: LedgerName,
     while (tableNames.has(`TZ_${ledger.name}_${n}`)) n++;
     const table = `TZ_${ledger.name}_${n}`;
 
-    writeLists(s, names.includes(LISTS_SHEET), o.departments);
+    writeLists(s, names.includes(LISTS_SHEET), o.departments, o.targets);
     addSheet(s, sheet);
     const fields = ledger.fields;
     const headers: CellValue[] = [...fields.map((f) => f.header), ...SYSTEM_DEFS.map((d) => d.header)];
@@ -64,8 +64,8 @@ export async function createLedgerSheet(host: ExcelHost, ledgerName: LedgerName,
     fields.forEach((f, c) => {
       setColumnWidth(s, sheet, c, Math.max(f.width, f.header.length * 2 + 2));
       setColumnFormat(s, sheet, 1, c, TEMPLATE_ROWS, numberFormatOf(f));
-      const src = optionsSource(ledger, f, o.departments?.length);
-      if (src) setListValidation(s, sheet, 1, c, TEMPLATE_ROWS, src);
+      const src = optionsSource(ledger, f, o.departments?.length, o.targets?.length);
+      if (src) setListValidation(s, sheet, 1, c, TEMPLATE_ROWS, src, acceptsOtherValues(f));
     });
     SYSTEM_DEFS.forEach((d, i) => {
       setColumnWidth(s, sheet, fields.length + i, d.width);

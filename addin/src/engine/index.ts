@@ -16,3 +16,5 @@ export type { FlowOptions, Phase } from './options';
 export type { CellError, RowErrors } from './inspect';
 export { findLayout, rowsOf } from './layout';
 export { DEFAULT_CHUNK_ROWS } from './options';
+export { fillTargetIntoSelectedRow, type FilledRow } from './fillTarget';
+export { loadChoices, saveChoices } from './choices';

@@ -19,6 +19,10 @@ export const text = {
     zh: `工作表「${sheet}」的数据区有合并单元格（${areas.join('、')}）。合并后只有左上角单元格有值，其余行会被读成空白。请选中这些单元格，点击「开始 › 合并后居中」取消合并`,
     en: `Sheet "${sheet}" has merged cells among its rows (${areas.join(', ')}). Only the top-left cell of a merged area holds a value; the other rows would read as empty. Select them and click Home › Merge & Center to unmerge`,
   }),
+  selectARow: (sheet: string): Bilingual => ({
+    zh: `请先在工作表「${sheet}」表头下方选中要填写的那一行`,
+    en: `First select the row to fill, below the header of sheet "${sheet}"`,
+  }),
   emptySheet: (sheet: string): Bilingual => ({ zh: `工作表「${sheet}」是空的`, en: `Sheet "${sheet}" is empty` }),
   forbidden: (m: string): Bilingual => ({ zh: `无权限：${m}`, en: `Not allowed: ${m}` }),
   notFound: (): Bilingual => ({ zh: '台账中已没有这一行（可能已被删除）', en: 'This row is no longer in the ledger (it may have been deleted)' }),

@@ -3,6 +3,7 @@
 
 import type { Profile } from '@taizhang/client';
 import type { SheetLang } from './lang';
+import type { TargetIndex } from '@taizhang/ledger';
 
 export type Phase = 'prepare' | 'read' | 'check' | 'mark' | 'push' | 'write' | 'pull' | 'stats';
 
@@ -19,6 +20,13 @@ export interface FlowOptions {
   chunkRows?: number;
   /** The language written into sheets (default Office's display language: ./lang). */
   lang?: SheetLang;
+  /**
+   * The registries of the account's county: empty 统一社会信用代码, 乡镇（街道）, 县（区、市）
+   * are filled from them, and rows that disagree are warned about (never an error).
+   */
+  registry?: TargetIndex;
+  /** The registry's enterprise and village names of the account's county: the 服务对象 dropdown of new sheets. */
+  targets?: readonly string[];
   /** A fresh row key (default a random UUID). */
   newKey?: () => string;
 }

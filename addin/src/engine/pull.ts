@@ -4,7 +4,7 @@
 // rows marked 已撤回, rows that left the list's filter or scope marked 已移出 and otherwise
 // left as they were). Text goes in with format '@' first, so nothing becomes a formula.
 
-import { isLivePulledRow, LEDGERS, SYNC_STATES, type LedgerName } from '@taizhang/ledger';
+import { isLivePulledRow, isOverdue, LEDGERS, SYNC_STATES, type LedgerName } from '@taizhang/ledger';
 import { listFormats, listHeader, listRowCells, listSyncColumn, pullSheetName } from '@taizhang/client';
 import type { ApiClient } from '@taizhang/client';
 import type { PullFilter } from '@taizhang/client';
@@ -16,7 +16,7 @@ import {
 import { withSession, type Session, type SessionStats } from '../excel/session';
 import type { CellValue } from '../excel/size';
 import { HEADER_FILL, LIST_DEFS, SYSTEM_FILL, SYSTEM_FONT } from './columns';
-import { optionsSource, writeLists } from './lists';
+import { acceptsOtherValues, optionsSource, writeLists } from './lists';
 import type { FlowOptions } from './options';
 import { listSheetName, markHeader } from './rights';
 import { throwIfCancelled } from './scan';
@@ -67,7 +67,8 @@ const DROPDOWN_MARGIN = 200;
  */
 export async function pull(
   host: ExcelHost, api: ApiClient,
-  o: FlowOptions & { ledger: LedgerName; filter?: PullFilter; sheet?: string; /** Fetch everything again even when an incremental pull is possible. */ full?: boolean; departments?: readonly string[] },
+  o: FlowOptions & { ledger: LedgerName; filter?: PullFilter; sheet?: string; /** Fetch everything again even when an incremental pull is possible. */ full?: boolean; departments?: readonly string[];
+    /** Only the problems overdue on this day (YYYY-MM-DD); such a list is always pulled whole. */ overdueAsOf?: string },
 ): Promise<PullSummary> {
   const ledger = LEDGERS[o.ledger];
   const sheet = o.sheet ?? listSheetName(ledger.name, o.profile);
@@ -90,7 +91,7 @@ export async function pull(
     const meta = state.meta.get(sheet);
     const filter = o.filter ?? {};
     const tableP = meta?.table ? loadTableExists(s, meta.table) : { value: false };
-    const incremental = !o.full && exists && meta?.kind === 'pull' && meta.ledger === ledger.name && !!meta.cursor
+    const incremental = !o.full && o.overdueAsOf === undefined && exists && meta?.kind === 'pull' && meta.ledger === ledger.name && !!meta.cursor
       && JSON.stringify(meta.filter ?? {}) === JSON.stringify(filter);
     const table = meta?.table ?? `TZ_pull_${ledger.name}_${Date.now().toString(36)}`;
 
@@ -113,7 +114,9 @@ export async function pull(
         throwIfCancelled(o.signal);
         const page = await api.pullRows({ ledger: ledger.name, ...(Object.keys(filter).length > 0 && { filter }), pageSize: PULL_PAGE_SIZE, ...(pageToken && { pageToken }) }, o.signal);
         first ??= page.cursor;
-        const cells = page.rows.filter(isLivePulledRow).map((r) => listRowCells(ledger, r, date1904));
+        const cells = page.rows.filter(isLivePulledRow)
+          .filter((r) => o.overdueAsOf === undefined || isOverdue(r.values, o.overdueAsOf))
+          .map((r) => listRowCells(ledger, r, date1904));
         await writeRows(s, sheet, next, cells, fmts);
         next += cells.length;
         rows += cells.length;
@@ -197,16 +200,17 @@ export async function pull(
       }
     }
     if (o.departments) {
-      writeLists(s, names.includes(LISTS_SHEET), o.departments);
+      writeLists(s, names.includes(LISTS_SHEET), o.departments, o.targets);
       const used = Math.max(rows, added + (usedP.value?.rows ?? 1)) + DROPDOWN_MARGIN;
       ledger.fields.forEach((f, c) => {
-        const src = optionsSource(ledger, f, o.departments!.length);
-        if (src) setListValidation(s, sheet, 1, c, used, src);
+        const src = optionsSource(ledger, f, o.departments!.length, o.targets?.length);
+        if (src) setListValidation(s, sheet, 1, c, used, src, acceptsOtherValues(f));
       });
     }
     markHeader(s, sheet, { ledger, headerRow: 1, fields: ledger.fields.map((def, col) => ({ def, col })) }, o.profile);
     activateSheet(s, sheet);
-    const newMeta: SheetMeta = { ledger: ledger.name, kind: 'pull', table, cursor, ...(Object.keys(filter).length > 0 && { filter }) };
+    // An overdue-only list keeps no cursor: the next pull of it starts whole.
+    const newMeta: SheetMeta = { ledger: ledger.name, kind: 'pull', table, ...(o.overdueAsOf === undefined && { cursor }), ...(Object.keys(filter).length > 0 && { filter }) };
     state.meta.set(sheet, newMeta);
     saveState(s, state);
     await s.sync();

@@ -1,6 +1,7 @@
 // What the add-in remembers in the workbook, on a very hidden sheet so it travels with the
 // file: per sheet its ledger, role and last pull cursor; per marked cell (row key, field) the
-// fill it had before it was marked and a digest of the message in its comment.
+// fill it had before it was marked and a digest of the message in its comment; and the
+// pane's last choices (filters, grouping) in this workbook.
 
 import type { LedgerName } from '@taizhang/ledger';
 import type { PullFilter } from '@taizhang/client';
@@ -33,6 +34,8 @@ export interface Mark {
 export interface WorkbookState {
   readonly meta: Map<string, SheetMeta>;
   marks: Mark[];
+  /** The pane's last choices in this workbook, as the pane wrote them. */
+  choices?: Readonly<Record<string, unknown>>;
   /** Where the state currently sits, so a rewrite can clear exactly that. */
   readonly area?: UsedArea;
   readonly exists: boolean;
@@ -45,6 +48,7 @@ export function emptyState(): WorkbookState {
 export function parseState(values: readonly (readonly unknown[])[], area?: UsedArea): WorkbookState {
   const meta = new Map<string, SheetMeta>();
   const marks: Mark[] = [];
+  let choices: Record<string, unknown> | undefined;
   for (const r of values) {
     const [kind, sheet, a, b, c, d] = r.map((x) => (typeof x === 'string' ? x : x === null || x === undefined ? '' : String(x)));
     if (!sheet) continue;
@@ -54,17 +58,25 @@ export function parseState(values: readonly (readonly unknown[])[], area?: UsedA
       } catch {
         // A hand-edited state row is ignored rather than breaking every flow.
       }
+    } else if (kind === 'choices' && a) {
+      try {
+        const c = JSON.parse(a) as unknown;
+        if (typeof c === 'object' && c !== null && !Array.isArray(c)) choices = c as Record<string, unknown>;
+      } catch {
+        // As a hand-edited meta row: forgotten, not fatal.
+      }
     } else if (kind === 'mark' && a && b) {
       marks.push({ sheet, key: a, field: b, prevFill: c ?? '', digest: d ?? '' });
     }
   }
-  return { meta, marks, ...(area && { area }), exists: true };
+  return { meta, marks, ...(choices && { choices }), ...(area && { area }), exists: true };
 }
 
 export function stateRows(st: WorkbookState): CellValue[][] {
   const rows: CellValue[][] = [];
   for (const [sheet, m] of st.meta) rows.push(['meta', sheet, JSON.stringify(m), '', '', '']);
   for (const m of st.marks) rows.push(['mark', m.sheet, m.key, m.field, m.prevFill, m.digest]);
+  if (st.choices) rows.push(['choices', '*', JSON.stringify(st.choices), '', '', '']);
   return rows;
 }
 

@@ -62,11 +62,13 @@ export const TABLE_RESIZE_SET = '1.13';
  * A host older than ExcelApi 1.8 gets no dropdown; the check still judges every value.
  * Returns whether the dropdown was queued.
  */
-export function setListValidation(s: Session, sheet: string, row: number, col: number, rows: number, source: string): boolean {
+export function setListValidation(s: Session, sheet: string, row: number, col: number, rows: number, source: string, acceptOthers = false): boolean {
   if (!s.supports(LIST_VALIDATION_SET)) return false;
   const dv = sheetOf(s, sheet).getRangeByIndexes(row, col, rows, 1).dataValidation;
   dv.clear();
   dv.rule = { list: { inCellDropDown: true, source: `=${source}` } };
+  // The options are offered; a value outside them is taken without a word (errorAlert: ExcelApi 1.8, as dataValidation).
+  if (acceptOthers) dv.errorAlert = { showAlert: false, style: 'Information', message: '', title: '' };
   s.queued(source.length + 40);
   return true;
 }

@@ -21,7 +21,7 @@ export interface PushJson extends CheckJson {
   /** Stored rows the server warned about (the registry disagrees). */
   readonly serverWarnings: readonly { row: number; key: string; warnings: readonly { field: string; code: string; message: string }[] }[];
   /** Stored rows that likely repeat a problem another group reported: the row, its id, the others. */
-  readonly duplicates: readonly { row: number; key: string; id: string; duplicates: readonly { id: string; group: string; county: string; similarity: number }[] }[];
+  readonly duplicates: readonly { row: number; key: string; id: string; matches: readonly { id: string; group: string; county: string; similarity: number }[] }[];
   /** With --keep-mine / --take-theirs: what was settled (with what it overwrote), and what was not. */
   readonly settled?: {
     readonly keptMine: readonly ConflictJson[];
@@ -147,7 +147,7 @@ export function formatPush(plan: PushPlan, o: PushTally, file: string, out: stri
 export function duplicateLines(rows: PushTally['duplicates']): string[] {
   const lines = ['', `疑似重复（已保存，由协调员判定）/ Likely duplicates (stored all the same; a coordinator decides) (${rows.length})`];
   for (const r of rows) {
-    for (const d of r.duplicates) {
+    for (const d of r.matches) {
       const percent = Math.round(d.similarity * 100);
       lines.push(`  ≈ 第 ${r.row} 行 / Row ${r.row}  ${r.id} 与 ${d.county}「${d.group}」上报的 ${d.id} 相似 ${percent}% / resembles ${d.id} reported by ${d.group}, ${d.county} (${percent}%)`);
     }

@@ -26,11 +26,19 @@ export interface PushTally {
   readonly notFound: readonly { row: number; key: string; id: string }[];
   /** Stored rows the server warned about (the registry disagrees): stored all the same. */
   readonly serverWarnings: readonly { row: number; key: string; warnings: WireWarning[] }[];
-  /** Stored rows that likely repeat a problem another row reported, for a coordinator to decide. */
-  readonly duplicates: readonly { row: number; key: string; id: string; duplicates: DuplicateMatch[] }[];
+  /** Stored rows that likely repeat another group's problem, with those problems: stored all the same. */
+  readonly duplicates: readonly FoundDuplicates[];
   readonly writes: readonly CellWrite[];
   /** The call that failed after its retries (or was cancelled); the answers before it count. */
   readonly error?: ApiError;
+}
+
+/** A stored row of this push and the problems it likely repeats. */
+export interface FoundDuplicates {
+  readonly row: number;
+  readonly key: string;
+  readonly id: string;
+  readonly matches: readonly DuplicateMatch[];
 }
 
 /** A synced row: canonical values where they differ from the cells, then the system cells. */
@@ -70,7 +78,7 @@ export async function sendRows(cols: SheetColumns, outgoing: readonly Outgoing[]
   const forbidden: { row: number; key: string; message: string }[] = [];
   const notFound: { row: number; key: string; id: string }[] = [];
   const serverWarnings: { row: number; key: string; warnings: WireWarning[] }[] = [];
-  const duplicates: { row: number; key: string; id: string; duplicates: DuplicateMatch[] }[] = [];
+  const duplicates: FoundDuplicates[] = [];
   let sent = 0;
   let error: ApiError | undefined;
 
@@ -84,7 +92,7 @@ export async function sendRows(cols: SheetColumns, outgoing: readonly Outgoing[]
       serverWarnings.push({ row: out.row, key: r.key, warnings: r.warnings });
     }
     if ((r.status === 'created' || r.status === 'updated') && Array.isArray(r.duplicates) && r.duplicates.length > 0) {
-      duplicates.push({ row: out.row, key: r.key, id: r.id, duplicates: r.duplicates });
+      duplicates.push({ row: out.row, key: r.key, id: r.id, matches: r.duplicates });
     }
     if (o.state === 'synced') return syncedWrites(cols, out, o.synced);
     if (o.status === 'conflict') conflicts.push({ key: r.key, id: o.id, row: out.row, mine: out.values, current: o.current, diff: o.diff });

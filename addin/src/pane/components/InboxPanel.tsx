@@ -1,5 +1,5 @@
 import { Badge, Button, Text } from '@fluentui/react-components';
-import { INBOX_REASON_NAMES, INBOX_REASONS, type InboxReason } from '@taizhang/ledger';
+import { INBOX_REASON_NAMES, INBOX_REASONS, type DuplicateMatch, type InboxReason } from '@taizhang/ledger';
 import type { InboxAnswer, Profile } from '@taizhang/client';
 import type { Lang, Strings } from '../i18n';
 
@@ -13,11 +13,15 @@ export interface InboxPanelProps {
   readonly disabled: boolean;
   readonly onRefresh: () => void;
   readonly onOpen: (id: string) => void;
+  /** A possible_duplicate item opens the comparison with the problem it likely repeats. */
+  readonly onCompare: (id: string, of: string, match: DuplicateMatch) => void;
 }
 
 /** 待办: what awaits the account, counted by reason, each item opening its row in the sheet. */
-export function InboxPanel({ s, lang, profile, inbox, opened, disabled, onRefresh, onOpen }: InboxPanelProps) {
-  const reasons: readonly InboxReason[] = profile ? INBOX_REASONS[profile.role] : [];
+export function InboxPanel({ s, lang, profile, inbox, opened, disabled, onRefresh, onOpen, onCompare }: InboxPanelProps) {
+  const own: readonly InboxReason[] = profile ? INBOX_REASONS[profile.role] : [];
+  // Reasons the answer counts beyond the role's usual ones (疑似重复 for coordinators) are shown too.
+  const reasons: readonly InboxReason[] = [...own, ...(Object.keys(inbox?.counts ?? {}) as InboxReason[]).filter((r) => !own.includes(r) && INBOX_REASON_NAMES[r])];
   const name = (r: InboxReason) => INBOX_REASON_NAMES[r][lang];
   const items = inbox?.items ?? [];
   const shown = items.length;
@@ -52,6 +56,12 @@ export function InboxPanel({ s, lang, profile, inbox, opened, disabled, onRefres
                 <Text size={200}>{i.id}{i.deadline ? ` · ${s.inboxDeadline(i.deadline)}` : ''}</Text>
               </div>
               <Text size={200} className="tz-inbox-desc">{i.description}</Text>
+              {i.reason === 'possible_duplicate' && (i.duplicates ?? []).map((m) => (
+                <div key={m.id}>
+                  <Text size={200}>{s.duplicateLine(m.group, m.county, m.id, Math.round(m.similarity * 100))}</Text>{' '}
+                  <Button size="small" disabled={disabled} aria-label={s.compareOpenOf(i.id, m.id)} onClick={() => onCompare(i.id, m.id, m)}>{s.compareOpen}</Button>
+                </div>
+              ))}
               {i.review && (i.reason === 'returned' || opened?.id === i.id) && (
                 <div className="tz-review" role="note" aria-label={s.reviewOf(i.id).replace(/[:：]\s*$/, '')}>
                   <Text weight="semibold" size={200}>{s.review}</Text><Text size={200}>{i.review}</Text>

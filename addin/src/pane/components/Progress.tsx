@@ -2,7 +2,7 @@ import { Button, Field, ProgressBar } from '@fluentui/react-components';
 import type { Strings } from '../i18n';
 import type { Busy } from '../store';
 
-const FLOW_LABEL = { createSheet: 'createSheet', check: 'check', push: 'push', pull: 'pull', summary: 'summary', resolve: 'applyChoices', notice: 'noticeSheets', open: 'open' } as const;
+const FLOW_LABEL = { createSheet: 'createSheet', check: 'check', push: 'push', pull: 'pull', summary: 'summary', resolve: 'applyChoices', notice: 'noticeSheets', open: 'open', fill: 'fillFlow', compare: 'compareFlow', decideDuplicate: 'decideFlow' } as const;
 
 export interface ProgressProps {
   readonly s: Strings;
