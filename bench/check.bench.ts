@@ -3,7 +3,10 @@
 // 100,000).
 //
 // The sheet is a ledger sheet made by 新建台账表 with the rows typed in, as in
-// bench/addin.bench.ts. Timed:
+// bench/addin.bench.ts, each text a string of its own as Excel's answers carry them (parsed
+// off the wire): a text built by joining strings is a rope in V8, read several times slower
+// character by character, which made the simulator's metering of every answer cost as much as
+// the parser. Timed:
 // - first check: the rows have no keys yet, so the check also writes a key into every row;
 // - check again: keys in place, nothing to write (median of 5);
 // - parser alone: parseRows on the very records the check hands it (read from the sheet the
@@ -19,12 +22,15 @@ import { parseRows, problems } from '@taizhang/ledger';
 import { check, createLedgerSheet, findLayout, rowsOf, type ExcelHost } from '@taizhang/addin';
 import { createSimulatedExcel, type SimulatedExcel } from '@taizhang/excel-simulator';
 import { problemRow, rowsRange } from '../tests/support/addinRows';
+import { officeRuntimeHost } from '../tests/support/officeRuntime';
 
 const N = Number(process.argv[2] ?? 100_000);
 const TODAY = '2024-06-01';
 const GOAL = 3;
 /** Checks after the first, each paired with a run of the parser. */
 const AGAIN = 5;
+/** Checks again through the real office.js runtime, each paired with a run of the parser. */
+const OFFICE = Number(process.env.BENCH_CHECK_OFFICE ?? 3);
 
 function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -77,8 +83,9 @@ async function main(): Promise<void> {
   const excel = createSimulatedExcel();
   const { sheet } = await createLedgerSheet(excel, 'problems', { today: TODAY });
   const sectors = ['农业', '建筑业', '文化旅游', '批零住餐'];
-  excel.sheet(sheet).type(rowsRange(problems, 2, N + 1), Array.from({ length: N }, (_, i) =>
-    problemRow({ targetName: `企业${i}`, sector: sectors[i % 4], description: `第 ${i} 个问题：企业反映用工紧张，需要协调招聘会`, foundOn: i % 2 ? '2022/3/24' : 44644 })));
+  const typed = Array.from({ length: N }, (_, i) =>
+    problemRow({ targetName: `企业${i}`, sector: sectors[i % 4], description: `第 ${i} 个问题：企业反映用工紧张，需要协调招聘会`, foundOn: i % 2 ? '2022/3/24' : 44644 }));
+  excel.sheet(sheet).type(rowsRange(problems, 2, N + 1), JSON.parse(JSON.stringify(typed)) as typeof typed);
 
   // The records the check hands the parser: the sheet's values, read as the add-in reads them.
   const used = excel.sheet(sheet).usedAddress(true)!;
@@ -103,6 +110,34 @@ async function main(): Promise<void> {
     pairs.push({ parser, check: await timeCheck(excel, sheet) });
   }
 
+  // The same check again through the real office.js runtime (tests/support/officeRuntime.ts):
+  // office.js queues the commands, builds each request and takes each answer apart, as in a
+  // real pane; only the simulator's replay of a request stands in for Excel. Time outside the
+  // replay is the add-in's and office.js's: the pane's own share of a check.
+  let replayMs = 0;
+  const replaying = {
+    isSetSupported: (name: string, version: string) => excel.isSetSupported(name, version),
+    run: async (batch: (ctx: Excel.RequestContext) => Promise<unknown>) => {
+      const t = performance.now();
+      try {
+        return await excel.run(batch);
+      } finally {
+        replayMs += performance.now() - t;
+      }
+    },
+  } as unknown as SimulatedExcel;
+  const office = officeRuntimeHost(replaying);
+  const officePairs: { parser: { ms: number; cpuMs: number }; ms: number; cpuMs: number; excelMs: number }[] = [];
+  for (let i = 0; i < OFFICE; i++) {
+    const parser = timeParser();
+    replayMs = 0;
+    const t = performance.now();
+    const cpu = cpuNow();
+    const c = await check(office, { today: TODAY, sheet });
+    if (c.rows !== N || c.invalid !== 0) throw new Error(`check saw ${c.rows} rows, ${c.invalid} invalid`);
+    officePairs.push({ parser, ms: performance.now() - t, cpuMs: cpuNow() - cpu, excelMs: replayMs });
+  }
+
   const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
   const ratio = (x: number) => `${x.toFixed(1).padStart(5)}×`;
   const line = (name: string, ps: typeof pairs) => {
@@ -118,8 +153,19 @@ async function main(): Promise<void> {
   console.log(`${String(N).padEnd(6)} rows                ms wall  ms cpu simulator  add-in  parser syncs request   answer   ÷ parser: wall add-in   cpu  (goal ≤ ${GOAL}×, wall)`);
   line('check (keys written)', pairs.slice(0, 1));
   line(`check again (median of ${AGAIN})`, pairs.slice(1));
+  if (officePairs.length > 0) {
+    const m = (f: (p: (typeof officePairs)[number]) => number) => median(officePairs.map(f));
+    const own = m((p) => (p.ms - p.excelMs) / p.parser.ms);
+    console.log(
+      `${`again, office.js (med. of ${OFFICE})`.padEnd(27)} ${m((p) => p.ms).toFixed(0).padStart(7)} ${m((p) => p.cpuMs).toFixed(0).padStart(7)} ` +
+      `${m((p) => p.excelMs).toFixed(0).padStart(9)} ${m((p) => p.ms - p.excelMs).toFixed(0).padStart(7)} ${m((p) => p.parser.ms).toFixed(0).padStart(7)} ` +
+      `${String(office.exchanges.length / OFFICE).padStart(5)} ${mb(office.exchanges.reduce((a, x) => a + x.requestBytes, 0) / OFFICE).padStart(7)} ${mb(office.exchanges.reduce((a, x) => a + x.answerBytes, 0) / OFFICE).padStart(8)}  ` +
+      `${ratio(m((p) => p.ms / p.parser.ms))} ${ratio(own)}          ${own <= GOAL ? 'ok' : 'MISSED'} (add-in + office.js)`,
+    );
+  }
   console.log('simulator: time inside its syncs (the test double answering in place of Excel); add-in: the rest (the engine, and');
-  console.log('the queuing of its commands); parser: parseRows alone on the same rows, run just before each check.');
+  console.log('the queuing of its commands); parser: parseRows alone on the same rows, run just before each check. On the office.js');
+  console.log('line the simulator column is its replay of office.js\'s requests (Excel\'s part); add-in is the rest: the engine and office.js.');
 }
 
 main().catch((e) => {

@@ -12,10 +12,8 @@ import { randomUUID } from 'node:crypto';
 import { getApps, initializeApp } from 'firebase-admin/app';
 import { FieldValue, getFirestore, type Firestore } from 'firebase-admin/firestore';
 import { creditCodeCheckChar, problemTargetKey, todayInShanghai, type CanonicalRow, type EnterpriseRecord } from '@taizhang/ledger';
-import type { Caller } from '../functions/src/auth';
-import { detectDuplicates } from '../functions/src/push/duplicates';
-import { pushRows } from '../functions/src/push/service';
-import { lookupTargets, writeTargets } from '../functions/src/store/targets';
+import { writeTargets } from '@taizhang/functions/admin';
+import { detectDuplicates, lookupTargets, pushRows, type Caller } from '@taizhang/functions/services';
 import { demoProblem, random } from '../scripts/demo/rows';
 import { PROJECT } from '../scripts/demo/emulatorClient';
 

@@ -2,6 +2,8 @@
 // what the benchmarks time against the emulators.
 export type { Caller } from './auth';
 export { pushRows } from './push/service';
+export { detectDuplicates } from './push/duplicates';
+export { lookupTargets } from './store/targets';
 export { diffValues } from './push/plan';
 export { getStats, scanStats } from './stats/service';
 export { readFieldCells, SHARDS, stageStatDelta, statsComplete } from './stats/store';

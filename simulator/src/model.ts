@@ -374,18 +374,21 @@ export class WorkbookModel {
   }
 
   usedBounds(sheet: SheetState, valuesOnly: boolean): Bounds | null {
-    let b: Bounds | null = null;
+    // Every cell is visited (a check asks this of a 100,000-row sheet): plain numbers, no object per cell.
+    let r0 = Infinity, r1 = -1, c0 = Infinity, c1 = -1;
     for (const [r, row] of sheet.rows) {
+      let used = false;
       for (const [c, cell] of row) {
         if (valuesOnly && cell.v === '' && cell.f === undefined) continue;
-        if (!b) b = { r0: r, r1: r, c0: c, c1: c };
-        else {
-          b.r0 = Math.min(b.r0, r); b.r1 = Math.max(b.r1, r);
-          b.c0 = Math.min(b.c0, c); b.c1 = Math.max(b.c1, c);
-        }
+        used = true;
+        if (c < c0) c0 = c;
+        if (c > c1) c1 = c;
       }
+      if (!used) continue;
+      if (r < r0) r0 = r;
+      if (r > r1) r1 = r;
     }
-    return b;
+    return r1 < 0 ? null : { r0, r1, c0, c1 };
   }
 
   clear(sheet: SheetState, b: Bounds, applyTo: string): void {

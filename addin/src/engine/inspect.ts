@@ -88,6 +88,7 @@ export async function inspectSheet(s: Session, sheet: string, o: FlowOptions & {
     for (const r of planned) {
       const row = r.row - 1;
       const prev = marksByKey!.get(r.key);
+      if (prev === undefined && r.errors.length === 0) continue;
       marksByKey!.delete(r.key);
       const byField = new Map<string, FieldError[]>();
       for (const e of r.errors) {

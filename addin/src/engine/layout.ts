@@ -21,9 +21,9 @@ export function findLayout(
 /** The data rows of a block of values (`values[0]` is 0-based worksheet row `firstRow`, column 0 is `firstCol`). */
 export function rowsOf(layout: SheetLayout, values: readonly (readonly unknown[])[], firstRow: number, firstCol: number): SheetRow[] {
   const out: SheetRow[] = [];
-  values.forEach((cells, i) => {
-    const r = readRow(layout, firstRow + i + 1, (col) => cells[col - firstCol]);
+  for (let i = 0; i < values.length; i++) {
+    const r = readRow(layout, firstRow + i + 1, values[i]!, firstCol);
     if (r) out.push(r);
-  });
+  }
   return out;
 }

@@ -52,7 +52,16 @@ export function cellText(x: unknown): string {
   return typeof x === 'string' ? x.trim() : typeof x === 'number' ? String(x) : '';
 }
 
+/**
+ * Whether `c` may be a character `trim` removes (every such one, and a few more): a cell whose
+ * first character is not one cannot be blank, and needs no trimmed copy to tell.
+ */
+function maybeSpace(c: number): boolean {
+  return c <= 0x20 || (c >= 0x7f && c <= 0xa0) || c === 0x1680 || (c >= 0x2000 && c <= 0x205f) || c === 0x3000 || c === 0xfeff;
+}
+
 /** Empty, or nothing but spaces. */
 export function isBlankCell(x: unknown): boolean {
-  return x === '' || x === null || x === undefined || (typeof x === 'string' && x.trim() === '');
+  if (typeof x === 'string') return x.length === 0 || (maybeSpace(x.charCodeAt(0)) && x.trim() === '');
+  return x === null || x === undefined;
 }

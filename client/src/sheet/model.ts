@@ -68,29 +68,32 @@ export interface SheetRow {
 }
 
 /**
- * Row `row` of the sheet, `cell(col)` giving what each column holds; undefined for a row
- * without content (nothing in the ledger's columns but the pre-filled county and group).
+ * Row `row` of the sheet, `cells` holding its cells from column `firstCol` on (a 100,000-row
+ * check reads every row through here); undefined for a row without content (nothing in the
+ * ledger's columns but the pre-filled county and group).
  */
-export function readRow(cols: SheetColumns, row: number, cell: (col: number) => unknown): SheetRow | undefined {
+export function readRow(cols: SheetColumns, row: number, cells: readonly unknown[], firstCol = 0): SheetRow | undefined {
   if (row <= cols.headerRow) return undefined;
   const raw: Record<string, unknown> = {};
   let content = false;
-  for (const { def, col } of cols.fields) {
-    const v = cell(col);
+  const fields = cols.fields;
+  for (let i = 0; i < fields.length; i++) {
+    const { def, col } = fields[i]!;
+    const v = cells[col - firstCol];
     if (isBlankCell(v)) continue;
     raw[def.key] = v;
-    if (!PREFILLED_FIELDS.has(def.key)) content = true;
+    if (!content && !PREFILLED_FIELDS.has(def.key)) content = true;
   }
   if (!content) return undefined;
   const sys = cols.sysCol;
-  const version = cell(sys._version);
+  const version = cells[sys._version - firstCol];
   const n = typeof version === 'number' ? version : Number(cellText(version));
   return {
     row, raw,
-    key: cellText(cell(sys._key)),
-    id: cellText(cell(sys._id)),
+    key: cellText(cells[sys._key - firstCol]),
+    id: cellText(cells[sys._id - firstCol]),
     version: Number.isInteger(n) && n > 0 ? n : undefined,
-    sync: cellText(cell(sys._sync)),
-    hash: cellText(cell(sys._hash)),
+    sync: cellText(cells[sys._sync - firstCol]),
+    hash: cellText(cells[sys._hash - firstCol]),
   };
 }

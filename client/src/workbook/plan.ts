@@ -35,7 +35,7 @@ export function planWorkbookPush(book: WorkbookRows, o: WorkbookPlanOptions): Wo
   const cols = sheetColumns(match, { firstRow: 1, firstCol: 0, endCol, date1904: book.date1904 });
   const rows: SheetRow[] = [];
   sheet.rows.forEach((cells, i) => {
-    const r = readRow(cols, i + 1, (c) => cells[c] ?? null);
+    const r = readRow(cols, i + 1, cells);
     if (r) rows.push(r);
   });
   const plan = planRows(cols, rows, o);

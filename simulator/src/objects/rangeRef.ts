@@ -54,8 +54,10 @@ export function grid(x: Exec, ref: RangeRef, empty: unknown, f: (cell: Cell) => 
   const per = JSON.stringify(empty).length + 1;
   x.reserveCells(rows(ref.b) * cols(ref.b));
   x.reserve(rows(ref.b) * (cols(ref.b) * per + 2));
-  const out = Array.from({ length: rows(ref.b) }, () => new Array<unknown>(cols(ref.b)).fill(empty));
-  x.model.readCellsIn(ref.sheet, ref.b, (r, c, cell) => { out[r - ref.b.r0]![c - ref.b.c0] = f(cell); });
+  const { r0, c0 } = ref.b;
+  const out: unknown[][] = [];
+  for (let i = rows(ref.b); i > 0; i--) out.push(new Array<unknown>(cols(ref.b)).fill(empty));
+  x.model.readCellsIn(ref.sheet, ref.b, (r, c, cell) => { out[r - r0]![c - c0] = f(cell); });
   return out;
 }
 
