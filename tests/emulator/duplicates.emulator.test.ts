@@ -85,6 +85,12 @@ describe('detection on push', () => {
     expect(await possible(admin)).toContain(second);
     expect(await possible(jiexiuCoordinator)).toEqual([]);
   });
+
+  it('the to-do item names the problems it likely repeats, for the side-by-side comparison', async () => {
+    const items = (await callOk<InboxAnswer>('getInbox', { asOf: AS_OF }, yuciCoordinator.token)).items;
+    const item = items.find((i) => i.reason === 'possible_duplicate' && i.id === second);
+    expect(item?.duplicates).toEqual([expect.objectContaining({ id: first, group: COUNTY_GROUP })]);
+  });
 });
 
 describe('decisions', () => {

@@ -60,7 +60,7 @@ function writeLink(tx: Transaction, db: Firestore, caller: Caller, r: Read, dupl
   const now = FieldValue.serverTimestamp();
   const before = d.duplicateOf ?? null;
   tx.update(r.ref, {
-    version, duplicateOf: duplicateOf ?? FieldValue.delete(), possibleDuplicates: [],
+    version, duplicateOf: duplicateOf ?? FieldValue.delete(), possibleDuplicates: [], duplicateMatches: [],
     ...labels(d, { duplicateOf, possibleDuplicates: [] }),
     updatedAt: now, updatedBy: caller.email, updatedByUid: caller.uid,
   }, { lastUpdateTime: r.updateTime });
@@ -122,7 +122,8 @@ export async function dismissDuplicate(db: Firestore, caller: Caller, id: string
     if (id === of) throw apiError('failed-precondition', LINK_REFUSALS.self);
     for (const [a, b] of [[row, other], [other, row]] as const) {
       const possibleDuplicates = (a.doc.possibleDuplicates ?? []).filter((x) => x !== b.doc.id);
-      tx.update(a.ref, { dismissedDuplicates: FieldValue.arrayUnion(b.doc.id), possibleDuplicates, ...labels(a.doc, { possibleDuplicates }) });
+      const duplicateMatches = (a.doc.duplicateMatches ?? []).filter((m) => m.id !== b.doc.id);
+      tx.update(a.ref, { dismissedDuplicates: FieldValue.arrayUnion(b.doc.id), possibleDuplicates, duplicateMatches, ...labels(a.doc, { possibleDuplicates }) });
     }
     return answerOf(row.doc);
   });

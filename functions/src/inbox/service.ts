@@ -6,7 +6,7 @@
 import type { Firestore, Query, Timestamp } from 'firebase-admin/firestore';
 import {
   DUE_SOON_DAYS, addDays, holderLabel,
-  type Holder, type InboxAnswer, type InboxItem, type InboxReason,
+  type DuplicateMatch, type Holder, type InboxAnswer, type InboxItem, type InboxReason,
 } from '@taizhang/ledger';
 import { paths } from '../store/paths';
 import { iso } from '../store/rowDoc';
@@ -19,6 +19,7 @@ interface InboxDoc {
   readonly id: string;
   readonly values: Readonly<Record<string, unknown>>;
   readonly updatedAt?: Timestamp;
+  readonly duplicateMatches?: readonly DuplicateMatch[];
 }
 
 /** The query behind one reason of one holder's list, in deadline order (no deadline sorts last). */
@@ -58,6 +59,7 @@ export function toInboxItem(reason: InboxReason, d: InboxDoc): InboxItem {
     ...(typeof v.department === 'string' && { department: v.department }),
     ...(typeof v.deadline === 'string' && { deadline: v.deadline }),
     ...(typeof v.review === 'string' && v.review !== '' && { review: v.review }),
+    ...(reason === 'possible_duplicate' && d.duplicateMatches?.length && { duplicates: d.duplicateMatches }),
     updatedAt: iso(d.updatedAt),
   };
 }

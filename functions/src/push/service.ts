@@ -175,7 +175,7 @@ function handling(
     dueKey: typeof values.deadline === 'string' ? values.deadline : NO_DEADLINE,
   };
   for (const [k, ms] of Object.entries(stamps)) if (typeof ms === 'number') out[k] = Timestamp.fromMillis(ms);
-  if (found) Object.assign(out, { targetKey: found.key, possibleDuplicates });
+  if (found) Object.assign(out, { targetKey: found.key, possibleDuplicates, duplicateMatches: found.matches });
   if (departmentId !== null && ASSIGNED_STATUSES.includes(values.status)) out.assignedDepartments = FieldValue.arrayUnion(departmentId);
   return out;
 }

@@ -2,7 +2,7 @@
 // this boundary, so nothing above the store sees a Firestore type.
 
 import type { DocumentSnapshot, Timestamp } from 'firebase-admin/firestore';
-import type { CanonicalRow, PulledRow, WorkflowStamps } from '@taizhang/ledger';
+import type { CanonicalRow, DuplicateMatch, PulledRow, WorkflowStamps } from '@taizhang/ledger';
 import type { StoredRow } from '../push/types';
 
 export interface RowDoc {
@@ -47,6 +47,8 @@ export interface RowDoc {
   duplicateOf?: string | null;
   /** Likely duplicates its last push found that nobody has linked or dismissed. */
   possibleDuplicates?: string[];
+  /** The same likely duplicates as its push answered them (other group, county, similarity), for the to-do. */
+  duplicateMatches?: DuplicateMatch[];
   /** Rows a coordinator said are not the same problem. */
   dismissedDuplicates?: string[];
 }

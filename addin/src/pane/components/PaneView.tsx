@@ -63,7 +63,7 @@ export function PaneView({ state, actions, s, lang, emulator }: PaneViewProps) {
       {state.busy && <Progress s={s} busy={state.busy} onCancel={actions.cancel} />}
       {error}
       <Notices s={s} notices={state.notices} />
-      <div className="tz-view" role="region" aria-labelledby={`tz-tab-${view}`}>
+      <section className="tz-view" aria-labelledby={`tz-tab-${view}`}>
         {state.compare ? (
           <CompareView s={s} lang={lang} compare={state.compare} disabled={busy}
             mayDecide={state.profile?.role === 'coordinator' || state.profile?.role === 'admin'}
@@ -71,7 +71,7 @@ export function PaneView({ state, actions, s, lang, emulator }: PaneViewProps) {
         ) : (
           <View view={view} state={state} actions={actions} s={s} lang={lang} busy={busy} />
         )}
-      </div>
+      </section>
     </main>
   );
 }

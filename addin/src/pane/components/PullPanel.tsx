@@ -48,6 +48,7 @@ export function PullPanel({ s, ledger, filter, overdueOnly, full, departments, d
   return (
     <section className="tz-pull" aria-labelledby="tz-pull-title">
       <h2 id="tz-pull-title">{s.pullTitle}</h2>
+      {/* biome-ignore lint/a11y/useSemanticElements: a fieldset would bring its own border and legend into the Fluent layout; role=group says the same to a screen reader */}
       <div className="tz-filters" role="group" aria-label={s.filters}>
         {pullFilterFields(ledger, departments).map((f) => (
           <Field key={f.key} label={f.header} size="small">

@@ -22,6 +22,7 @@ export function TargetSearch({ s, targetType, matches, registrySize, disabled, o
     <section className="tz-targets" aria-labelledby="tz-targets-title">
       <h3 id="tz-targets-title">{s.targetSearch}</h3>
       {registrySize !== undefined && <Text size={200} as="p">{s.registrySize(registrySize)}</Text>}
+      {/* biome-ignore lint/a11y/useSemanticElements: the <search> element is unknown to the webviews Office still hosts panes in */}
       <form role="search" aria-label={s.targetSearch} onSubmit={(e) => { e.preventDefault(); onSearch(query); }}>
         <RadioGroup layout="horizontal" aria-label={s.targetTypeLabel} value={targetType} disabled={disabled} onChange={(_, d) => onTargetType(d.value as TargetType)}>
           {TARGET_TYPES.map((t) => <Radio key={t} value={t} label={t} />)}
