@@ -8,16 +8,14 @@
 // too (update: the row's last update time; create: the key index entry must not exist), so
 // a concurrent change makes the commit fail; the unit is then judged again on fresh reads.
 //
-// New rows' numbers are claimed per unit and key (requests/…/claims/n) in the transaction
-// that takes them from the counter: a copy of the request, or the next round after a lost
-// race, uses the numbers already claimed instead of taking new ones, so none is burnt.
-// Keys are per account: the key index is looked up under the caller's uid.
+// New rows' numbers come from push/ids.ts, claimed per unit and key so that a copy of the
+// request uses the same ones. Keys are per account: the key index is looked up under the caller's uid.
 
 import {
   FieldValue, Timestamp, type DocumentReference, type Firestore, type WriteBatch,
 } from 'firebase-admin/firestore';
 import {
-  ASSIGNED_STATUSES, countyCode, deadlineHolders, departmentIndex, formatRowId, getLedger, idScope, inboxLabels, nextStamps, problemEvent,
+  ASSIGNED_STATUSES, deadlineHolders, departmentIndex, getLedger, inboxLabels, nextStamps, problemEvent,
   statDelta, type CanonicalRow, type CellCounts, type CountedRow, type LedgerDef, type ParseContext, type ProblemState, type WorkflowStamps,
 } from '@taizhang/ledger';
 import type { Caller } from '../auth';
@@ -28,6 +26,7 @@ import { paths } from '../store/paths';
 import { toStoredRow } from '../store/rowDoc';
 import { registryForRows } from '../store/targets';
 import { shardOf, stageStatDelta } from '../stats/store';
+import { isContention } from '../store/contention';
 import { allocateIds } from './ids';
 import { diffValues, judgeExisting, judgeNew, type Decision, type Judge } from './plan';
 import type { PushRequest, PushResult, PushRow, StoredRow } from './types';
@@ -193,12 +192,6 @@ function remind(c: Ctx, batch: WriteBatch, id: string, version: number, before: 
   if (!c.handled || c.caller.role === 'department') return;
   const event = problemEvent(id, version, before, after);
   if (event) enqueueProblemEventInBatch(batch, c.db, event, after.values);
-}
-
-/** Firestore's answers when a precondition failed or a transaction lost a race. */
-function isContention(e: unknown): boolean {
-  const code = (e as { code?: unknown }).code;
-  return code === 6 || code === 9 || code === 10 || code === 'already-exists' || code === 'failed-precondition' || code === 'aborted';
 }
 
 export async function pushRows(db: Firestore, caller: Caller, req: PushRequest, parse: ParseContext, ownGroup?: ReadonlySet<string>): Promise<PushResult[]> {
