@@ -6,6 +6,6 @@ export { detectDuplicates } from './push/duplicates';
 export { lookupTargets } from './store/targets';
 export { diffValues } from './push/plan';
 export { getStats, scanStats } from './stats/service';
-export { readFieldCells, SHARDS, stageStatDelta, statsComplete } from './stats/store';
-export { computeNotices } from './supervision/service';
+export { readCellsOf, readFieldCells, SHARDS, stageStatDelta, statsComplete } from './stats/store';
+export { computeNotices, computeNoticesByScan, loadNoticeRows } from './supervision/service';
 export { readInbox } from './inbox/service';

@@ -11,6 +11,7 @@ import { COUNTY_LABELS } from './domain';
 import type { GroupRecord } from './groups';
 import { noticeLayout, noticeLayoutMarkdown } from './noticeLayout';
 import { isOverdue } from './overdue';
+import { EMPTY_KEY } from './statCells';
 import { ASSIGNED_STATUSES } from './rights';
 import { addDays, daysBetween } from './types/date';
 
@@ -377,6 +378,166 @@ export interface Notice {
 }
 
 /**
+ * What a notice counts, before ranking: each county's, sector's and department's figures, the
+ * overdue problems, the stale escalations and each department's overdue problems (all of
+ * them: lists are capped when the notice is put together), and the totals of problems.
+ */
+export interface NoticeFigures {
+  readonly counties: ProgressFigures[];
+  readonly sectors: ProgressFigures[];
+  readonly departments: DepartmentFigures[];
+  readonly overdue: OverdueItem[];
+  readonly escalations: EscalationItem[];
+  readonly overdueByDepartment: DepartmentOverdue[];
+  readonly problems: number;
+  readonly resolved: number;
+  readonly escalated: number;
+}
+
+/** The notice's figures from the live rows themselves (every row of the scope). */
+export function noticeFiguresOfRows(
+  asOf: string, rows: readonly SupervisedRow[], index: DepartmentIndex | undefined, staleDays: number, limit: number,
+): NoticeFigures {
+  let resolved = 0;
+  let escalated = 0;
+  for (const r of rows) {
+    if (r.values.status === '已解决') resolved++;
+    if (r.values.level === '提交市级') escalated++;
+  }
+  return {
+    counties: progressBy('county', asOf, rows, staleDays),
+    sectors: progressBy('sector', asOf, rows, staleDays),
+    departments: departmentProgress(asOf, rows, index, staleDays),
+    overdue: overdueProblems(asOf, rows),
+    escalations: staleEscalations(asOf, rows, staleDays),
+    overdueByDepartment: overdueByDepartment(asOf, rows, index, limit),
+    problems: rows.length, resolved, escalated,
+  };
+}
+
+/** One kept statistics cell of a county and group-by field (ledger/src/statCells.ts): its group, slot and count. */
+export interface NoticeCell {
+  readonly group: string;
+  readonly slot: string;
+  readonly n: number;
+}
+
+/**
+ * The rows a notice from the kept statistics still reads: the open problems past their
+ * deadline, the unresolved escalations unchanged for `staleDays` or more, and the problems a
+ * department answered (for the days to a first answer). Each may hold more rows than those;
+ * only the ones that qualify count.
+ */
+export interface NoticeRows {
+  readonly overdue: readonly SupervisedRow[];
+  readonly escalations: readonly SupervisedRow[];
+  readonly answered: readonly SupervisedRow[];
+}
+
+const slotOf = (slot: string): { status: string; level: string } | undefined => {
+  if (!slot.startsWith('s:')) return undefined;
+  const [status, level] = slot.slice(2).split('|');
+  return { status: status!, level: level! };
+};
+
+/**
+ * The notice's figures from the kept statistics (the counts of each county, sector and
+ * department by status and level) and the few rows that counts cannot give: the same
+ * figures `noticeFiguresOfRows` finds in every row.
+ */
+export function noticeFiguresOfCells(
+  asOf: string, cells: { county: readonly NoticeCell[]; sector: readonly NoticeCell[]; department: readonly NoticeCell[] },
+  rows: NoticeRows, index: DepartmentIndex | undefined, staleDays: number, limit: number,
+): NoticeFigures {
+  const overdue = overdueProblems(asOf, rows.overdue);
+  const escalations = staleEscalations(asOf, rows.escalations, staleDays);
+  const overdueIds = new Set(overdue.map((o) => o.id));
+  const staleIds = new Set(escalations.map((e) => e.id));
+  const overdueRows = rows.overdue.filter((r) => overdueIds.has(r.id));
+  const staleRows = rows.escalations.filter((r) => staleIds.has(r.id));
+
+  interface Tally { total: number; resolved: number; escalated: number; overdue: number; staleEscalations: number; awaitingReview: number }
+  const tally = (): Tally => ({ total: 0, resolved: 0, escalated: 0, overdue: 0, staleEscalations: 0, awaitingReview: 0 });
+  const countCells = (list: readonly NoticeCell[], keyOf: (group: string, status: string) => string | undefined, into: Map<string, Tally>): void => {
+    for (const c of list) {
+      const s = slotOf(c.slot);
+      if (s === undefined) continue;
+      const key = keyOf(c.group, s.status);
+      if (key === undefined) continue;
+      const t = into.get(key) ?? tally();
+      into.set(key, t);
+      t.total += c.n;
+      if (s.status === '已解决') t.resolved += c.n;
+      if (s.level === '提交市级') t.escalated += c.n;
+      if (s.status === '待审核') t.awaitingReview += c.n;
+    }
+  };
+  // A group whose copies sum to nothing has no rows (one copy took back what another added).
+  const figures = (m: Map<string, Tally>): ProgressFigures[] => [...m.entries()].filter(([, t]) => t.total !== 0).map(([key, t]) => ({
+    key, total: t.total, resolved: t.resolved, unresolved: t.total - t.resolved, overdue: t.overdue, escalated: t.escalated,
+    staleEscalations: t.staleEscalations, resolvedRate: rate(t.resolved, t.total), overdueRate: rate(t.overdue, t.total),
+  }));
+  const byField = (field: 'county' | 'sector', list: readonly NoticeCell[]): ProgressFigures[] => {
+    const m = new Map<string, Tally>();
+    countCells(list, (group) => (group === EMPTY_KEY ? undefined : group), m);
+    for (const r of overdueRows) { const t = m.get(str(r.values[field])); if (t) t.overdue++; }
+    for (const r of staleRows) { const t = m.get(str(r.values[field])); if (t) t.staleEscalations++; }
+    return figures(m);
+  };
+
+  // Departments by registry id, as `assignedTo` reads a row: its id, else the registry's reading of the name.
+  const names = new Map<string, { id?: string; name: string }>();
+  const deptKey = (d: { id?: string; name: string }): string => {
+    const k = d.id ?? `name:${d.name}`;
+    if (!names.has(k)) names.set(k, d);
+    return k;
+  };
+  const deptOfGroup = (group: string, status: string): string | undefined => {
+    if (!ASSIGNED_STATUSES.includes(status)) return undefined;
+    if (group.startsWith('id:')) {
+      const id = group.slice(3);
+      return deptKey({ id, name: index?.byId(id)?.name ?? id });
+    }
+    const written = group.slice(5);
+    if (written === EMPTY_KEY) return undefined;
+    const id = index?.find(written)?.id;
+    return deptKey(id === undefined ? { name: written } : { id, name: index?.byId(id)?.name ?? written });
+  };
+  const deptOfRow = (r: SupervisedRow): string | undefined => {
+    const d = assignedTo(r, index);
+    return d === undefined ? undefined : deptKey(d);
+  };
+  const depts = new Map<string, Tally>();
+  countCells(cells.department, deptOfGroup, depts);
+  for (const r of overdueRows) { const k = deptOfRow(r); const t = k === undefined ? undefined : depts.get(k); if (t) t.overdue++; }
+  for (const r of staleRows) { const k = deptOfRow(r); const t = k === undefined ? undefined : depts.get(k); if (t) t.staleEscalations++; }
+  const days = new Map<string, number[]>();
+  for (const r of rows.answered) {
+    const k = deptOfRow(r);
+    if (k === undefined || r.assignedAt === undefined || r.firstAnsweredAt === undefined || r.firstAnsweredAt < r.assignedAt) continue;
+    days.set(k, [...(days.get(k) ?? []), (r.firstAnsweredAt - r.assignedAt) / DAY_MS]);
+  }
+  const departments: DepartmentFigures[] = figures(depts).map((f) => {
+    const { id, name } = names.get(f.key)!;
+    const t = depts.get(f.key)!;
+    const mine = days.get(f.key) ?? [];
+    return {
+      ...f, key: name, ...(id !== undefined && { id }), name, assigned: f.total,
+      awaitingReview: t.awaitingReview, answered: mine.length, medianDaysToFirstAnswer: median(mine),
+    };
+  });
+
+  const counties = byField('county', cells.county);
+  return {
+    counties, sectors: byField('sector', cells.sector), departments, overdue, escalations,
+    overdueByDepartment: overdueByDepartment(asOf, overdueRows, index, limit),
+    problems: counties.reduce((n, c) => n + c.total, 0),
+    resolved: counties.reduce((n, c) => n + c.resolved, 0),
+    escalated: counties.reduce((n, c) => n + c.escalated, 0),
+  };
+}
+
+/**
  * The notice of day `asOf`: rankings, silent groups, stale escalations, overdue problems.
  * Withdrawn rows must not be passed. With `options.county`, only that county's rows, groups
  * and pushes count.
@@ -386,17 +547,25 @@ export function buildNotice(
   options: NoticeOptions = {},
 ): Notice {
   const { county } = options;
+  const mine = county === undefined ? rows : rows.filter((r) => r.values.county === county);
+  const index = options.departments && options.departments.length > 0 ? departmentIndex(options.departments) : undefined;
+  const figures = noticeFiguresOfRows(asOf, mine, index, options.staleDays ?? STALE_ESCALATION_DAYS, options.limit ?? NOTICE_LIST_LIMIT);
+  return assembleNotice(asOf, figures, groups, activity, options);
+}
+
+/** The notice of day `asOf` from its figures (of the county's rows with `options.county`), the groups and their pushes. */
+export function assembleNotice(
+  asOf: string, figures: NoticeFigures, groups: readonly GroupRecord[], activity: readonly GroupActivity[],
+  options: NoticeOptions = {},
+): Notice {
+  const { county } = options;
   const staleDays = options.staleDays ?? STALE_ESCALATION_DAYS;
   const limit = options.limit ?? NOTICE_LIST_LIMIT;
   const period = options.period ?? { from: addDays(asOf, -7), to: addDays(asOf, -1) };
-  const mine = county === undefined ? rows : rows.filter((r) => r.values.county === county);
   const myGroups = county === undefined ? groups : groups.filter((g) => g.county === county);
   const myActivity = county === undefined ? activity : activity.filter((a) => a.county === county);
+  const { counties, departments, sectors, overdue, escalations, problems, resolved, escalated } = figures;
 
-  const counties = progressBy('county', asOf, mine, staleDays);
-  const index = options.departments && options.departments.length > 0 ? departmentIndex(options.departments) : undefined;
-  const departments = departmentProgress(asOf, mine, index, staleDays);
-  const sectors = progressBy('sector', asOf, mine, staleDays);
   const countyOrder = (a: ProgressFigures, b: ProgressFigures) => byCounty(a.key, b.key);
   const nameOrder = (a: ProgressFigures, b: ProgressFigures) => byName(a.key, b.key);
   const overdueFirst = (tie: typeof countyOrder) => (a: ProgressFigures, b: ProgressFigures) =>
@@ -405,14 +574,6 @@ export function buildNotice(
     a.resolvedRate - b.resolvedRate || b.overdue - a.overdue || tie(a, b);
 
   const cadence = reportingCadence(period, myGroups, myActivity);
-  const escalations = staleEscalations(asOf, mine, staleDays);
-  const overdue = overdueProblems(asOf, mine);
-  let resolved = 0;
-  let escalated = 0;
-  for (const r of mine) {
-    if (r.values.status === '已解决') resolved++;
-    if (r.values.level === '提交市级') escalated++;
-  }
   const top = <T>(xs: T[]): T[] => xs.slice(0, limit);
   return {
     date: asOf,
@@ -423,14 +584,14 @@ export function buildNotice(
     countiesByResolvedRate: [...counties].sort(slowFirst(countyOrder)),
     departmentsByOverdue: top([...departments].sort(overdueFirst(nameOrder))),
     departmentsByResolvedRate: top([...departments].sort(slowFirst(nameOrder))),
-    overdueByDepartment: top(overdueByDepartment(asOf, mine, index, limit)),
+    overdueByDepartment: top(figures.overdueByDepartment),
     sectorsByOverdue: [...sectors].sort(overdueFirst(nameOrder)),
     silentGroups: top(cadence.silentGroups),
     reporting: cadence.byCounty,
     oldestEscalations: top(escalations),
     overdueProblems: top(overdue),
     totals: {
-      problems: mine.length, resolved, unresolved: mine.length - resolved, resolvedRate: rate(resolved, mine.length),
+      problems, resolved, unresolved: problems - resolved, resolvedRate: rate(resolved, problems),
       overdue: overdue.length, escalated, staleEscalations: escalations.length,
       activeGroups: cadence.totals.activeGroups, reportedGroups: cadence.totals.reported, silentGroups: cadence.totals.silent,
     },

@@ -8,16 +8,14 @@
 // too (update: the row's last update time; create: the key index entry must not exist), so
 // a concurrent change makes the commit fail; the unit is then judged again on fresh reads.
 //
-// New rows' numbers are claimed per unit and key (requests/…/claims/n) in the transaction
-// that takes them from the counter: a copy of the request, or the next round after a lost
-// race, uses the numbers already claimed instead of taking new ones, so none is burnt.
-// Keys are per account: the key index is looked up under the caller's uid.
+// New rows' numbers come from push/ids.ts, claimed per unit and key so that a copy of the
+// request uses the same ones. Keys are per account: the key index is looked up under the caller's uid.
 
 import {
   FieldValue, Timestamp, type DocumentReference, type Firestore, type WriteBatch,
 } from 'firebase-admin/firestore';
 import {
-  ASSIGNED_STATUSES, countyCode, deadlineHolders, departmentIndex, formatRowId, getLedger, idScope, inboxLabels, nextStamps, problemEvent,
+  ASSIGNED_STATUSES, deadlineHolders, departmentIndex, getLedger, inboxLabels, nextStamps, problemEvent,
   statDelta, type CanonicalRow, type CellCounts, type CountedRow, type DuplicateMatch, type LedgerDef, type ParseContext, type ProblemState,
   type WorkflowStamps,
 } from '@taizhang/ledger';
@@ -29,7 +27,9 @@ import { paths } from '../store/paths';
 import { toStoredRow } from '../store/rowDoc';
 import { registryForRows } from '../store/targets';
 import { shardOf, stageStatDelta } from '../stats/store';
+import { isContention } from '../store/contention';
 import { detectDuplicates } from './duplicates';
+import { allocateIds } from './ids';
 import { diffValues, judgeExisting, judgeNew, type Decision, type Judge } from './plan';
 import type { PushRequest, PushResult, PushRow, StoredRow } from './types';
 
@@ -85,63 +85,6 @@ function judge(j: Judge, row: PushRow, loaded: Loaded): Decision {
     return judgeExisting(j, { ...row, id: row.id, baseVersion: row.baseVersion }, loaded.row);
   }
   return judgeNew(j, row, loaded.row);
-}
-
-interface NewRow {
-  /** The unit it belongs to. */
-  readonly n: number;
-  readonly key: string;
-  readonly values: Record<string, unknown>;
-}
-
-/**
- * Ids for new rows, in one transaction: a row whose unit already claimed an id for its key
- * (in this county and year) gets that id again; the others take, for each county and year, a
- * block of as many numbers as they need (never a transaction per row), claimed at once.
- */
-async function allocateIds(c: Ctx, creates: readonly NewRow[]): Promise<string[]> {
-  if (creates.length === 0) return [];
-  const { db, ledger, caller, requestId } = c;
-  const units = [...new Set(creates.map((r) => r.n))];
-  const claimRefs = units.map((n) => paths.claim(db, caller.uid, requestId, n));
-  const ids: string[] = [];
-  await db.runTransaction(async (tx) => {
-    ids.length = 0;
-    const claimSnaps = await tx.getAll(...claimRefs);
-    const claimed = new Map(units.map((n, i) => [n, { ...((claimSnaps[i]!.get('ids') ?? {}) as Record<string, string>) }]));
-    const blocks = new Map<string, { county: string; year: number; count: number; first: number }>();
-    const scopeOf = creates.map((r) => {
-      const s = idScope(ledger, r.values);
-      const prefix = formatRowId(ledger, s.county, s.year, 0).slice(0, -6);
-      const before = claimed.get(r.n)![r.key];
-      if (before !== undefined && before.startsWith(prefix)) return { reuse: before };
-      const g = `${s.county}|${s.year}`;
-      const b = blocks.get(g) ?? { ...s, count: 0, first: 0 };
-      b.count++;
-      blocks.set(g, b);
-      return { block: g };
-    });
-    const list = [...blocks.values()];
-    const counterRefs = list.map((b) => paths.counter(db, ledger.name, countyCode(b.county)!, b.year));
-    const counters = counterRefs.length > 0 ? await tx.getAll(...counterRefs) : [];
-    list.forEach((b, i) => {
-      b.first = (counters[i]!.get('next') as number | undefined) ?? 1;
-      tx.set(counterRefs[i]!, { next: b.first + b.count, county: b.county, year: b.year, ledger: ledger.name });
-    });
-    const used = new Map<string, number>();
-    creates.forEach((r, i) => {
-      const s = scopeOf[i]!;
-      if ('reuse' in s) return void ids.push(s.reuse!);
-      const b = blocks.get(s.block!)!;
-      const offset = used.get(s.block!) ?? 0;
-      used.set(s.block!, offset + 1);
-      const id = formatRowId(ledger, b.county, b.year, b.first + offset);
-      claimed.get(r.n)![r.key] = id;
-      ids.push(id);
-    });
-    if (list.length > 0) units.forEach((n, i) => tx.set(claimRefs[i]!, { ids: claimed.get(n) }));
-  });
-  return ids;
 }
 
 /** Answers after which the group counts as having reported (the reporting cadence). */
@@ -284,12 +227,6 @@ async function findDuplicates(
   return new Map(writes.map((d, i) => [d, { key: keys[i]!, matches: matches[i]! }]));
 }
 
-/** Firestore's answers when a precondition failed or a transaction lost a race. */
-function isContention(e: unknown): boolean {
-  const code = (e as { code?: unknown }).code;
-  return code === 6 || code === 9 || code === 10 || code === 'already-exists' || code === 'failed-precondition' || code === 'aborted';
-}
-
 export interface PushOptions {
   /** Look for likely duplicates of the problems pushed (on unless a benchmark compares without). */
   readonly detectDuplicates?: boolean;
@@ -329,7 +266,7 @@ export async function pushRows(
     const loaded = await loadRows(db, ledger, caller.uid, todo.flatMap((u) => u.rows));
     const decisions = todo.map((u) => u.rows.map((r) => judge(j, r, loaded.get(r.key)!)));
     const creates = decisions.flatMap((ds, i) => ds.filter((d): d is Extract<Decision, { write: 'create' }> => d.write === 'create').map((d) => ({ d, n: todo[i]!.n })));
-    const ids = await allocateIds(ctx, creates.map(({ d, n }) => ({ n, key: d.key, values: d.values })));
+    const ids = await allocateIds(db, ledger, caller.uid, req.requestId, creates.map(({ d, n }) => ({ n, key: d.key, values: d.values })));
     const idOf = new Map(creates.map(({ d }, i) => [d, ids[i]!]));
     const found = detect ? await findDuplicates(db, decisions.flat(), idOf, loaded, targets.resolve) : new Map<Decision, Found>();
 

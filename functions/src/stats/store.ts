@@ -73,6 +73,21 @@ export async function readFieldCells(db: Firestore, ledger: LedgerName, dimensio
   return { cells, reads: Math.max(1, snap.size) };
 }
 
+/** The cells of some group-by fields, each with its county and field, copies not summed (a sum is a sum). */
+export async function readCellsOf(
+  db: Firestore, ledger: LedgerName, dimensions: readonly string[],
+): Promise<{ cells: (GroupCell & { county: string; dimension: string })[]; reads: number }> {
+  const snap = await statPaths.shards(db).where('ledger', '==', ledger).where('dimension', 'in', [...dimensions]).get();
+  const cells: (GroupCell & { county: string; dimension: string })[] = [];
+  for (const d of snap.docs) {
+    const { county, dimension, cells: groups } = d.data() as ShardDoc;
+    for (const [group, slots] of Object.entries(groups ?? {})) {
+      for (const [slot, n] of Object.entries(slots)) if (n !== 0) cells.push({ county, dimension, group, slot, n });
+    }
+  }
+  return { cells, reads: Math.max(1, snap.size) };
+}
+
 /** Every kept cell of a ledger, summed over copies, with each copy's last update (to see a commit land meanwhile). */
 export async function readAllCells(db: Firestore, ledger: LedgerName): Promise<{ cells: CellCounts; versions: Map<string, string> }> {
   const snap = await statPaths.shards(db).where('ledger', '==', ledger).get();

@@ -4,7 +4,8 @@
 //   {ledger}/{id}/revisions/{version}     what one change did: who, when, request, fields old → new
 //   {ledger}Keys/{uid}:{key}              row key → id, per account, so a repeated create finds
 //                                          its row and a key never reaches another account's row
-//   counters/{ledger}-{county code}-{year}  next sequence number of that county and year
+//   counters/{ledger}-{county code}-{year}  next sequence number of that county and year not yet leased
+//   counters/{…}/shards/{k}               a lease of numbers [next, end) one shard of clerks draws from (push/ids.ts)
 //   requests/{uid}-{requestId}/claims/{n} ids numbered for part n's new rows, by key: every copy
 //                                          of a request uses the same numbers, so none is burnt
 //   requests/{uid}-{requestId}/units/{n}  the answer to part n of a push, for exactly-once replay
@@ -17,7 +18,7 @@
 //   notices/{YYYY-MM-DD}                  the city-wide notice (通报) as of that day
 //   notices/{YYYY-MM-DD}/counties/{county} the same notice for one county
 
-import type { Firestore } from 'firebase-admin/firestore';
+import type { DocumentReference, Firestore } from 'firebase-admin/firestore';
 import type { LedgerName, TargetKind } from '@taizhang/ledger';
 
 export const paths = {
@@ -28,6 +29,7 @@ export const paths = {
   key: (db: Firestore, ledger: LedgerName, uid: string, key: string) => db.collection(`${ledger}Keys`).doc(`${uid}:${key}`),
   counter: (db: Firestore, ledger: LedgerName, countyCode: string, year: number) =>
     db.collection('counters').doc(`${ledger}-${countyCode}-${year}`),
+  counterShard: (counter: DocumentReference, shard: number) => counter.collection('shards').doc(String(shard)),
   request: (db: Firestore, uid: string, requestId: string) => db.collection('requests').doc(`${uid}-${requestId}`),
   unit: (db: Firestore, uid: string, requestId: string, n: number) =>
     db.collection('requests').doc(`${uid}-${requestId}`).collection('units').doc(String(n).padStart(3, '0')),

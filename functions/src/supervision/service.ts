@@ -3,8 +3,12 @@
 // a period — and store the notices. Used by the callables, the scheduled job and
 // `taizhang notice` (which imports this file with firebase-admin of its own).
 //
+// The figures come from the problems' kept statistics (stats/store.ts) once they hold every
+// row, with three indexed queries for what counts cannot give (the overdue problems, the stale
+// escalations, the days to a first answer); until then from a scan of every live row.
+//
 // Notices are stored per day: `notices/{date}` for the whole city and
-// `notices/{date}/counties/{county}` for each county, all from one scan, so a county
+// `notices/{date}/counties/{county}` for each county, all from one reading, so a county
 // coordinator reads its own county's figures (its departments, its groups) as they were
 // computed with the city-wide ones. Departments are ranked by registry id over the problems
 // assigned to them; a county's notice ranks the departments working on that county's problems.
@@ -15,41 +19,74 @@
 
 import { FieldPath, Timestamp, type Firestore, type Query } from 'firebase-admin/firestore';
 import {
-  addDays, buildNotice, COUNTY_LABELS, countsInStatistics, reportingCadence, shanghaiDate,
-  type CadenceAnswer, type GroupActivity, type Notice, type NoticeOptions, type Period, type SupervisedRow,
+  addDays, assembleNotice, buildNotice, COUNTY_LABELS, countsInStatistics, departmentIndex, NOTICE_LIST_LIMIT, noticeFiguresOfCells, reportingCadence,
+  SETTLED_STATUSES, shanghaiDate, STALE_ESCALATION_DAYS, STATUSES,
+  type CadenceAnswer, type GroupActivity, type GroupRecord, type Notice, type NoticeOptions, type NoticeRows, type Period, type SupervisedRow,
 } from '@taizhang/ledger';
 import { listDepartments } from '../departments/store';
 import { listGroups } from '../groups/store';
 import { paths } from '../store/paths';
+import { readCellsOf, statsComplete } from '../stats/store';
 
 const SCAN_PAGE = 5000;
 const FIELDS = ['county', 'group', 'sector', 'category', 'targetName', 'level', 'department', 'status', 'deadline', 'foundOn'];
+
+/** A stored problem as supervision reads it. */
+function supervisedRow(d: FirebaseFirestore.QueryDocumentSnapshot): SupervisedRow {
+  const at = d.get('updatedAt') as Timestamp | undefined;
+  const departmentId = d.get('departmentId') as unknown;
+  const [assignedAt, firstAnsweredAt] = ['assignedAt', 'firstAnsweredAt'].map((f) => (d.get(f) as Timestamp | undefined)?.toMillis());
+  return {
+    id: d.id, values: (d.get('values') ?? {}) as Record<string, unknown>, updatedOn: at ? shanghaiDate(at.toMillis()) : '',
+    ...(typeof departmentId === 'string' && { departmentId }),
+    ...(assignedAt !== undefined && { assignedAt }), ...(firstAnsweredAt !== undefined && { firstAnsweredAt }),
+  };
+}
+
+const supervisedFields = (q: Query): Query =>
+  q.select('updatedAt', 'departmentId', 'duplicateOf', 'assignedAt', 'firstAnsweredAt', ...FIELDS.map((f) => `values.${f}`));
+
+/** A repeat linked under another report is counted, ranked and listed under its root only. */
+const counted = (docs: readonly FirebaseFirestore.QueryDocumentSnapshot[]) =>
+  docs.filter((d) => countsInStatistics({ withdrawn: false, duplicateOf: d.get('duplicateOf') as string | null | undefined }));
 
 /** Live (not withdrawn) problems not linked under another, page by page, with the day of their last change. */
 export async function loadProblems(db: Firestore, county?: string): Promise<SupervisedRow[]> {
   let q: Query = paths.rows(db, 'problems').where('withdrawn', '==', false);
   if (county !== undefined) q = q.where('values.county', '==', county);
-  q = q.orderBy(FieldPath.documentId())
-    .select('updatedAt', 'departmentId', 'duplicateOf', 'assignedAt', 'firstAnsweredAt', ...FIELDS.map((f) => `values.${f}`)).limit(SCAN_PAGE);
+  q = supervisedFields(q.orderBy(FieldPath.documentId())).limit(SCAN_PAGE);
   const rows: SupervisedRow[] = [];
   let after: string | undefined;
   for (;;) {
     const snap = await (after ? q.startAfter(after) : q).get();
-    for (const d of snap.docs) {
-      // A repeat linked under another report is counted, ranked and listed under its root only.
-      if (!countsInStatistics({ withdrawn: false, duplicateOf: d.get('duplicateOf') as string | null | undefined })) continue;
-      const at = d.get('updatedAt') as Timestamp | undefined;
-      const departmentId = d.get('departmentId') as unknown;
-      const [assignedAt, firstAnsweredAt] = ['assignedAt', 'firstAnsweredAt'].map((f) => (d.get(f) as Timestamp | undefined)?.toMillis());
-      rows.push({
-        id: d.id, values: (d.get('values') ?? {}) as Record<string, unknown>, updatedOn: at ? shanghaiDate(at.toMillis()) : '',
-        ...(typeof departmentId === 'string' && { departmentId }),
-        ...(assignedAt !== undefined && { assignedAt }), ...(firstAnsweredAt !== undefined && { firstAnsweredAt }),
-      });
-    }
+    for (const d of counted(snap.docs)) rows.push(supervisedRow(d));
     if (snap.size < SCAN_PAGE) return rows;
     after = snap.docs.at(-1)!.id;
   }
+}
+
+/** Statuses of a problem still open (it can become overdue), and of one not yet resolved. */
+const OPEN = STATUSES.filter((s) => !SETTLED_STATUSES.includes(s));
+const UNRESOLVED = STATUSES.filter((s) => s !== '已解决');
+
+/**
+ * The rows a notice from the kept statistics needs, each set by one indexed query of the
+ * rows that can qualify (firestore.indexes.json): open problems past their deadline,
+ * unresolved escalations with no change since `staleDays` before `asOf`, and problems a
+ * department answered.
+ */
+export async function loadNoticeRows(db: Firestore, asOf: string, staleDays: number): Promise<NoticeRows & { reads: number }> {
+  const live = paths.rows(db, 'problems').where('withdrawn', '==', false);
+  const [overdue, escalations, answered] = await Promise.all([
+    supervisedFields(live.where('values.status', 'in', OPEN).where('values.deadline', '<', asOf)).get(),
+    supervisedFields(live.where('values.level', '==', '提交市级').where('values.status', 'in', UNRESOLVED)
+      .where('updatedAt', '<', dayStart(addDays(asOf, 1 - staleDays)))).get(),
+    supervisedFields(live.where('firstAnsweredAt', '>=', Timestamp.fromMillis(0))).get(),
+  ]);
+  return {
+    overdue: counted(overdue.docs).map(supervisedRow), escalations: counted(escalations.docs).map(supervisedRow), answered: counted(answered.docs).map(supervisedRow),
+    reads: Math.max(1, overdue.size) + Math.max(1, escalations.size) + Math.max(1, answered.size),
+  };
 }
 
 /** Start of a day in Asia/Shanghai (UTC+8) as a Timestamp. */
@@ -82,16 +119,51 @@ export interface NoticeSet {
   readonly counties: Notice[];
 }
 
-/** The city-wide notice of `asOf` and one per county that has rows or groups, from one scan. */
+/**
+ * The city-wide notice of `asOf` and one per county that has rows or groups. Its figures come
+ * from the kept statistics when they hold every row (with the few rows counts cannot give,
+ * `loadNoticeRows`), else from a scan of every live row.
+ */
 export async function computeNotices(db: Firestore, asOf: string, options: NoticeOptions = {}): Promise<NoticeSet> {
   const period = options.period ?? { from: addDays(asOf, -7), to: addDays(asOf, -1) };
-  const [rows, groups, activity, departments] = await Promise.all([loadProblems(db), listGroups(db), loadActivity(db, period), listDepartments(db)]);
+  const [groups, activity, departments, kept] = await Promise.all([listGroups(db), loadActivity(db, period), listDepartments(db), statsComplete(db, 'problems')]);
   const opts = { ...options, period, departments };
+  if (!kept) return scanNotices(db, asOf, groups, activity, opts);
+  const staleDays = options.staleDays ?? STALE_ESCALATION_DAYS;
+  const limit = options.limit ?? NOTICE_LIST_LIMIT;
+  const index = departments.length > 0 ? departmentIndex(departments) : undefined;
+  const [{ cells }, rows] = await Promise.all([readCellsOf(db, 'problems', ['county', 'sector', 'department']), loadNoticeRows(db, asOf, staleDays)]);
+  const figuresOf = (county?: string) => {
+    const mine = county === undefined ? cells : cells.filter((c) => c.county === county);
+    const of = (dimension: string) => mine.filter((c) => c.dimension === dimension);
+    const keep = (xs: readonly SupervisedRow[]) => (county === undefined ? xs : xs.filter((r) => r.values.county === county));
+    return noticeFiguresOfCells(asOf, { county: of('county'), sector: of('sector'), department: of('department') },
+      { overdue: keep(rows.overdue), escalations: keep(rows.escalations), answered: keep(rows.answered) }, index, staleDays, limit);
+  };
+  const city = assembleNotice(asOf, figuresOf(), groups, activity, opts);
+  const present = new Set([...cells.filter((c) => c.slot.startsWith('s:')).map((c) => c.county), ...groups.map((g) => g.county)]);
+  const counties = COUNTY_LABELS.filter((c) => present.has(c))
+    .map((county) => assembleNotice(asOf, figuresOf(county), groups, activity, { ...opts, county }));
+  return { city, counties };
+}
+
+/** The notices from one scan of every live row. */
+async function scanNotices(
+  db: Firestore, asOf: string, groups: GroupRecord[], activity: GroupActivity[], opts: NoticeOptions,
+): Promise<NoticeSet> {
+  const rows = await loadProblems(db);
   const city = buildNotice(asOf, rows, groups, activity, opts);
   const present = new Set([...rows.map((r) => r.values.county), ...groups.map((g) => g.county)]);
   const counties = COUNTY_LABELS.filter((c) => present.has(c))
     .map((county) => buildNotice(asOf, rows, groups, activity, { ...opts, county }));
   return { city, counties };
+}
+
+/** The notices from a scan of every live row, whatever the kept statistics hold (what the kept figures must equal). */
+export async function computeNoticesByScan(db: Firestore, asOf: string, options: NoticeOptions = {}): Promise<NoticeSet> {
+  const period = options.period ?? { from: addDays(asOf, -7), to: addDays(asOf, -1) };
+  const [groups, activity, departments] = await Promise.all([listGroups(db), loadActivity(db, period), listDepartments(db)]);
+  return scanNotices(db, asOf, groups, activity, { ...options, period, departments });
 }
 
 export interface StoredNotice extends Notice {
