@@ -1,20 +1,12 @@
 // Every string the pane shows, in Chinese (the default) and English. Components take a
 // `Strings` object; nothing visible is written inline anywhere else.
 
+import { officeLang } from '../engine/lang';
+
 export type Lang = 'zh' | 'en';
 
-/** English when Office's display language is English, Chinese otherwise (and outside Office). */
-export function detectLang(displayLanguage?: string): Lang {
-  let dl = displayLanguage;
-  if (dl === undefined) {
-    try {
-      dl = (globalThis as { Office?: { context?: { displayLanguage?: string } } }).Office?.context?.displayLanguage;
-    } catch {
-      dl = undefined;
-    }
-  }
-  return typeof dl === 'string' && dl.toLowerCase().startsWith('en') ? 'en' : 'zh';
-}
+/** English when Office's display language is English, Chinese otherwise (and outside Office): the sheets' rule. */
+export const detectLang = (displayLanguage?: string): Lang => officeLang(displayLanguage);
 
 const zh = {
   appTitle: '台账',
@@ -74,6 +66,7 @@ const zh = {
   noticeDate: '通报日期',
   noticeHint: '默认为今天（北京时间）；该日尚无通报时，按当前数据生成并保存。',
   noticeSheets: '生成通报表',
+  noticeDocument: '通报的 Word 文档请在网页版下载',
   // to-do (待办)
   inboxTitle: '待办',
   open: '打开问题',
@@ -244,6 +237,7 @@ const en: Strings = {
   noticeTitle: 'Notice (通报)',
   noticeDate: 'Notice date',
   noticeHint: 'Today (Beijing time) unless you pick another day; a notice not stored yet is computed now.',
+  noticeDocument: 'Download the notice as a Word document from the web page',
   noticeSheets: 'Notice sheets',
   inboxTitle: 'To do (待办)',
   open: 'Opening the problem',

@@ -1,4 +1,4 @@
-import { Button, Field, Input } from '@fluentui/react-components';
+import { Button, Field, Input, Link } from '@fluentui/react-components';
 import { EARLIEST_DATE } from '@taizhang/ledger';
 import type { Strings } from '../i18n';
 
@@ -9,6 +9,11 @@ export interface NoticePanelProps {
   readonly disabled: boolean;
   readonly onDate: (date: string) => void;
   readonly onNoticeSheets: () => void;
+}
+
+/** The web page served beside the pane (web.html in the same folder). */
+function webPageUrl(): string {
+  return new URL('web.html', globalThis.location?.href ?? 'https://localhost/').href;
 }
 
 /** 通报 sheets of a day: shown to coordinators and administrators only. */
@@ -22,6 +27,8 @@ export function NoticePanel({ s, date, disabled, onDate, onNoticeSheets }: Notic
         <Input type="date" value={date} min={EARLIEST_DATE} disabled={disabled} onChange={(_, d) => onDate(d.value)} />
       </Field>
       <Button onClick={onNoticeSheets} disabled={disabled || !valid}>{s.noticeSheets}</Button>
+      {/* The Word document is made on the web page beside the pane: the pane stays small, and a pane cannot always save a file. */}
+      <Link href={webPageUrl()} target="_blank" rel="noopener">{s.noticeDocument}</Link>
     </section>
   );
 }
