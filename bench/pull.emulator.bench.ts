@@ -13,62 +13,27 @@
 // query reads the same documents in pages of 5,000 and turns them into data, as a plain
 // client would. Figures only: nothing here is asserted.
 
-import { randomUUID } from 'node:crypto';
 import { getApps, initializeApp } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
 import { FieldPath, getFirestore, type Firestore } from 'firebase-admin/firestore';
 import { todayInShanghai } from '@taizhang/ledger';
 import { createApiClient, type Transport } from '@taizhang/client';
-import { pushRows, type Caller } from '@taizhang/functions/services';
+import { BENCH_ADMIN, clearStore, seedThroughPush } from './emulatorStore';
 import { pull, type ExcelHost } from '@taizhang/addin';
 import { createSimulatedExcel, type SimulatedExcel } from '@taizhang/excel-simulator';
-import { demoProblem, random } from '../scripts/demo/rows';
 import { emulatorIdToken, emulatorTransport, PROJECT } from '../scripts/demo/emulatorClient';
 
 const ROWS = Number(process.env.BENCH_PULL_ROWS ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_PULL_ROUNDS ?? 3);
 const PAGE = 5000;
-const ADMIN: Caller = { uid: 'bench-admin', email: 'bench.admin@taizhang.test', role: 'admin' } as Caller;
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
-async function clear(): Promise<void> {
-  await fetch(`http://${process.env.FIRESTORE_EMULATOR_HOST}/emulator/v1/projects/${PROJECT}/databases/(default)/documents`, { method: 'DELETE' });
-}
-
-/** Pushes `count` new problems through the push's write path, as the statistics benchmark seeds. */
-async function seed(db: Firestore, count: number, today: string): Promise<void> {
-  const r = random(22);
-  const requests = Array.from({ length: Math.ceil(count / 500) }, (_, i) =>
-    Array.from({ length: Math.min(500, count - i * 500) }, () => ({ key: `seed-${randomUUID()}`, values: demoProblem(r, today) })));
-  let next = 0;
-  let done = 0;
-  const started = performance.now();
-  await Promise.all(Array.from({ length: 2 }, async () => {
-    while (next < requests.length) {
-      const rows = requests[next++]!;
-      const requestId = randomUUID();
-      // An overloaded emulator may cancel a commit: the same request again, as a client retries (exactly once).
-      for (let attempt = 0; ; attempt++) {
-        try {
-          await pushRows(db, ADMIN, { ledger: 'problems', requestId, rows }, { today });
-          break;
-        } catch (e) {
-          if (attempt >= 5) throw e;
-          await new Promise((ok) => setTimeout(ok, 500 * (attempt + 1)));
-        }
-      }
-      done += rows.length;
-      if (done % 10_000 === 0) console.log(`  seeded ${done} rows, ${Math.round(done / ((performance.now() - started) / 1000))} rows/s`);
-    }
-  }));
-}
-
 /** A bench administrator's transport to the callables. */
 async function adminTransport(): Promise<Transport> {
   const auth = getAuth();
-  const email = ADMIN.email!;
+  const email = BENCH_ADMIN.email!;
   const password = 'bench-password';
   const user = await auth.getUserByEmail(email).catch(() => auth.createUser({ email, password }));
   await auth.setCustomUserClaims(user.uid, { role: 'admin' });
@@ -143,9 +108,9 @@ async function main(): Promise<void> {
   const today = todayInShanghai();
   const transport = await adminTransport();
 
-  await clear();
+  await clearStore();
   const seedStart = performance.now();
-  await seed(db, ROWS, today);
+  await seedThroughPush(db, ROWS, today, 22, { report: true });
   const seedMs = performance.now() - seedStart;
   console.log(`\nPull benchmark (Firestore and Functions emulators, one machine): ${ROWS} problems seeded through the push in ${s(seedMs)} (${Math.round(ROWS / (seedMs / 1000))} rows/s)`);
 
@@ -164,7 +129,7 @@ async function main(): Promise<void> {
       raws.push(await rawQuery(db));
     }
   }
-  await clear();
+  await clearStore();
 
   const m = (f: (p: PullFigures) => number) => median(pulls.map(f));
   const ratio = median(pulls.map((p, i) => p.ms / raws[i]!.ms));

@@ -23,6 +23,7 @@ import {
 } from '@taizhang/functions/services';
 import { demoProblem, random } from '../scripts/demo/rows';
 import { PROJECT } from '../scripts/demo/emulatorClient';
+import { clearStore, seedThroughPush } from './emulatorStore';
 
 const SIZES = (process.env.BENCH_STATS_SIZES ?? '10000').split(',').filter((x) => x !== '' && x !== 'none').map(Number);
 const ROUNDS = Number(process.env.BENCH_STATS_ROUNDS ?? 3);
@@ -39,36 +40,6 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }>
   const t = performance.now();
   const value = await fn();
   return { ms: performance.now() - t, value };
-}
-
-async function clear(): Promise<void> {
-  await fetch(`http://${process.env.FIRESTORE_EMULATOR_HOST}/emulator/v1/projects/${PROJECT}/databases/(default)/documents`, { method: 'DELETE' });
-}
-
-const ADMIN: Caller = { uid: 'bench-admin', email: 'bench.admin@taizhang.test', role: 'admin' } as Caller;
-
-/** Pushes `count` new problems through the push's write path. */
-async function seed(db: Firestore, count: number, today: string, seedNo: number): Promise<void> {
-  const r = random(seedNo);
-  const requests = Array.from({ length: Math.ceil(count / 500) }, (_, i) =>
-    Array.from({ length: Math.min(500, count - i * 500) }, () => ({ key: `seed-${randomUUID()}`, values: demoProblem(r, today) })));
-  let next = 0;
-  await Promise.all(Array.from({ length: 2 }, async () => {
-    while (next < requests.length) {
-      const rows = requests[next++]!;
-      const requestId = randomUUID();
-      // An overloaded emulator may cancel a commit: the same request again, as a client retries (exactly once).
-      for (let attempt = 0; ; attempt++) {
-        try {
-          await pushRows(db, ADMIN, { ledger: 'problems', requestId, rows }, { today });
-          break;
-        } catch (e) {
-          if (attempt >= 5) throw e;
-          await new Promise((ok) => setTimeout(ok, 500 * (attempt + 1)));
-        }
-      }
-    }
-  }));
 }
 
 async function statsAtSize(db: Firestore, size: number, added: number, seedMs: number, today: string): Promise<void> {
@@ -192,11 +163,11 @@ async function main(): Promise<void> {
   const db = getFirestore(app);
   db.settings({ ignoreUndefinedProperties: true });
   const today = todayInShanghai();
-  await clear();
+  await clearStore();
   console.log(`\nStatistics benchmark (Firestore emulator, one machine, 2 shared cores); as of ${today}`);
   let stored = 0;
   for (const size of SIZES) {
-    const t = await timed(() => seed(db, size - stored, today, size));
+    const t = await timed(() => seedThroughPush(db, size - stored, today, size));
     await statsAtSize(db, size, size - stored, t.ms, today);
     stored = size;
   }
