@@ -347,6 +347,22 @@ async function main() {
     await page.locator('input[name="password"]').fill(PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByRole('tab', { name: '通报' }).waitFor({ timeout: 30_000 });
+
+    // The demo's sector team reported again what 榆次区's groups reported: the coordinator finds
+    // it under 疑似重复 in the to-do, compares the two problems and links them.
+    const fromInbox = page.getByRole('button', { name: /^对照查看问题/ }).first();
+    await fromInbox.waitFor({ timeout: 120_000 });
+    check(/疑似重复\s*[1-9]/.test(await page.locator('.tz-inbox-counts').innerText()), 'a coordinator\'s 待办 counts 疑似重复');
+    await fromInbox.click();
+    await idle();
+    await page.locator('.tz-compare').waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: '确认重复' }).click();
+    await idle();
+    await page.getByText(/已确认问题 \S+ 与问题 \S+ 重复/).waitFor({ timeout: 60_000 });
+    check(true, 'a coordinator links a likely duplicate found by the push, from the to-do');
+    await axe(page, '待办: a duplicate linked');
+    await shot('duplicate-linked');
+
     await page.getByRole('tab', { name: '通报' }).click();
     await page.getByRole('button', { name: '生成通报表' }).waitFor();
     await axe(page, '通报');
