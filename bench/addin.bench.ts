@@ -14,9 +14,19 @@ import { fakeServer } from '../tests/support/fakeApi';
 
 const LIMIT = 5 * 1024 * 1024;
 const TODAY = '2024-06-01';
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 
-interface Line { flow: string; n: number; syncs: number; goal: number; largest: number; ms: number }
+interface Line {
+  flow: string;
+  n: number;
+  syncs: number;
+  goal: number;
+  largest: number;
+  ms: number;
+}
 
 async function run(n: number): Promise<Line[]> {
   const excel = createSimulatedExcel();
@@ -25,8 +35,17 @@ async function run(n: number): Promise<Line[]> {
   const opts = { today: TODAY, profile: server.profile };
   const { sheet } = await createLedgerSheet(excel, 'problems', opts);
   const sectors = ['农业', '建筑业', '文化旅游', '批零住餐'];
-  excel.sheet(sheet).type(rowsRange(problems, 2, n + 1), Array.from({ length: n }, (_, i) =>
-    problemRow({ targetName: `企业${i}`, sector: sectors[i % 4], description: `第 ${i} 个问题：企业反映用工紧张，需要协调招聘会`, foundOn: i % 2 ? '2022/3/24' : 44644 })));
+  excel.sheet(sheet).type(
+    rowsRange(problems, 2, n + 1),
+    Array.from({ length: n }, (_, i) =>
+      problemRow({
+        targetName: `企业${i}`,
+        sector: sectors[i % 4],
+        description: `第 ${i} 个问题：企业反映用工紧张，需要协调招聘会`,
+        foundOn: i % 2 ? '2022/3/24' : 44644,
+      }),
+    ),
+  );
   const lines: Line[] = [];
   const chunks = Math.ceil((n + 1) / DEFAULT_CHUNK_ROWS);
 
@@ -39,13 +58,27 @@ async function run(n: number): Promise<Line[]> {
   t = performance.now();
   const p = await push(excel, api, { ...opts, sheet });
   if (p.counts.created !== n) throw new Error(`push created ${p.counts.created} of ${n}`);
-  lines.push({ flow: 'push', n, syncs: p.stats.syncs, goal: 3 + Math.ceil(n / MAX_ROWS_PER_CALL), largest: excel.stats.largestRequestBytes, ms: performance.now() - t });
+  lines.push({
+    flow: 'push',
+    n,
+    syncs: p.stats.syncs,
+    goal: 3 + Math.ceil(n / MAX_ROWS_PER_CALL),
+    largest: excel.stats.largestRequestBytes,
+    ms: performance.now() - t,
+  });
 
   excel.resetStats();
   t = performance.now();
   const again = await push(excel, api, { ...opts, sheet });
   if (again.toSend !== 0) throw new Error(`second push sent ${again.toSend}`);
-  lines.push({ flow: 'push (nothing changed)', n, syncs: again.stats.syncs, goal: 3 + chunks, largest: excel.stats.largestRequestBytes, ms: performance.now() - t });
+  lines.push({
+    flow: 'push (nothing changed)',
+    n,
+    syncs: again.stats.syncs,
+    goal: 3 + chunks,
+    largest: excel.stats.largestRequestBytes,
+    ms: performance.now() - t,
+  });
 
   const fresh = createSimulatedExcel();
   t = performance.now();
@@ -53,7 +86,9 @@ async function run(n: number): Promise<Line[]> {
   if (pl.rows !== n) throw new Error(`pull wrote ${pl.rows} of ${n}`);
   lines.push({ flow: 'pull', n, syncs: pl.stats.syncs, goal: 3 + chunks, largest: fresh.stats.largestRequestBytes, ms: performance.now() - t });
   // The engine's own work per row, without Excel or the API: parse, fingerprint, wire row.
-  const raws = Array.from({ length: n }, (_, i) => Object.fromEntries(problems.fields.map((f, j) => [f.key, problemRow({ targetName: `企业${i}` })[j]]).filter(([, v]) => v !== '')));
+  const raws = Array.from({ length: n }, (_, i) =>
+    Object.fromEntries(problems.fields.map((f, j) => [f.key, problemRow({ targetName: `企业${i}` })[j]]).filter(([, v]) => v !== '')),
+  );
   t = performance.now();
   const parsed = parseRows(problems, raws, { today: TODAY });
   for (const r of parsed) fingerprint(problems, r.values);
@@ -70,11 +105,13 @@ async function main(): Promise<void> {
       ok &&= pass;
       console.log(
         `${l.flow.padEnd(24)} ${String(l.n).padStart(7)} ${String(l.syncs).padStart(7)} ${String(l.goal).padStart(5)} ` +
-        `${(l.largest / 1e6).toFixed(2).padStart(10)} MB   ${l.ms.toFixed(0).padStart(8)}  ${((l.ms * 1000) / l.n).toFixed(0).padStart(7)}  ${pass ? 'ok' : 'MISSED'}`,
+          `${(l.largest / 1e6).toFixed(2).padStart(10)} MB   ${l.ms.toFixed(0).padStart(8)}  ${((l.ms * 1000) / l.n).toFixed(0).padStart(7)}  ${pass ? 'ok' : 'MISSED'}`,
       );
     }
   }
-  console.log(`goals: syncs ≤ 3 + ⌈N/${DEFAULT_CHUNK_ROWS}⌉ (check, unchanged push, pull), ≤ 3 + ⌈N/${MAX_ROWS_PER_CALL}⌉ (push); every request < 5 MB; 100,000-row pull completes`);
+  console.log(
+    `goals: syncs ≤ 3 + ⌈N/${DEFAULT_CHUNK_ROWS}⌉ (check, unchanged push, pull), ≤ 3 + ⌈N/${MAX_ROWS_PER_CALL}⌉ (push); every request < 5 MB; 100,000-row pull completes`,
+  );
   console.log('(time per row includes the simulator and the fake API; the engine itself is a part of it)');
   if (!ok) process.exitCode = 1;
 }

@@ -42,23 +42,31 @@ function timedHost(excel: SimulatedExcel): { host: ExcelHost; simMs: () => numbe
   let ms = 0;
   const host: ExcelHost = {
     isSetSupported: (name, version) => excel.isSetSupported(name, version),
-    run: (batch) => excel.run(async (ctx) => {
-      const sync = ctx.sync.bind(ctx);
-      ctx.sync = (async (v?: unknown) => {
-        const t = performance.now();
-        try {
-          return await sync(v);
-        } finally {
-          ms += performance.now() - t;
-        }
-      }) as typeof ctx.sync;
-      return batch(ctx);
-    }),
+    run: (batch) =>
+      excel.run(async (ctx) => {
+        const sync = ctx.sync.bind(ctx);
+        ctx.sync = (async (v?: unknown) => {
+          const t = performance.now();
+          try {
+            return await sync(v);
+          } finally {
+            ms += performance.now() - t;
+          }
+        }) as typeof ctx.sync;
+        return batch(ctx);
+      }),
   };
   return { host, simMs: () => ms };
 }
 
-interface Timed { ms: number; cpuMs: number; simMs: number; syncs: number; request: number; answer: number }
+interface Timed {
+  ms: number;
+  cpuMs: number;
+  simMs: number;
+  syncs: number;
+  request: number;
+  answer: number;
+}
 
 /** CPU milliseconds of the process (all its threads) so far: steadier than wall time on a shared machine. */
 function cpuNow(): number {
@@ -84,7 +92,13 @@ async function main(): Promise<void> {
   const { sheet } = await createLedgerSheet(excel, 'problems', { today: TODAY });
   const sectors = ['农业', '建筑业', '文化旅游', '批零住餐'];
   const typed = Array.from({ length: N }, (_, i) =>
-    problemRow({ targetName: `企业${i}`, sector: sectors[i % 4], description: `第 ${i} 个问题：企业反映用工紧张，需要协调招聘会`, foundOn: i % 2 ? '2022/3/24' : 44644 }));
+    problemRow({
+      targetName: `企业${i}`,
+      sector: sectors[i % 4],
+      description: `第 ${i} 个问题：企业反映用工紧张，需要协调招聘会`,
+      foundOn: i % 2 ? '2022/3/24' : 44644,
+    }),
+  );
   excel.sheet(sheet).type(rowsRange(problems, 2, N + 1), JSON.parse(JSON.stringify(typed)) as typeof typed);
 
   // The records the check hands the parser: the sheet's values, read as the add-in reads them.
@@ -144,28 +158,50 @@ async function main(): Promise<void> {
     const m = (f: (p: (typeof pairs)[number]) => number) => median(ps.map(f));
     const total = m((p) => p.check.ms / p.parser.ms);
     console.log(
-      `${name.padEnd(27)} ${m((p) => p.check.ms).toFixed(0).padStart(7)} ${m((p) => p.check.cpuMs).toFixed(0).padStart(7)} ` +
-      `${m((p) => p.check.simMs).toFixed(0).padStart(9)} ${m((p) => p.check.ms - p.check.simMs).toFixed(0).padStart(7)} ` +
-      `${m((p) => p.parser.ms).toFixed(0).padStart(7)} ${String(ps[0]!.check.syncs).padStart(5)} ${mb(ps[0]!.check.request).padStart(7)} ${mb(ps[0]!.check.answer).padStart(8)}  ` +
-      `${ratio(total)} ${ratio(m((p) => (p.check.ms - p.check.simMs) / p.parser.ms))} ${ratio(m((p) => p.check.cpuMs / p.parser.cpuMs))}   ${total <= GOAL ? 'ok' : 'MISSED'}`,
+      `${name.padEnd(27)} ${m((p) => p.check.ms)
+        .toFixed(0)
+        .padStart(7)} ${m((p) => p.check.cpuMs)
+        .toFixed(0)
+        .padStart(7)} ` +
+        `${m((p) => p.check.simMs)
+          .toFixed(0)
+          .padStart(9)} ${m((p) => p.check.ms - p.check.simMs)
+          .toFixed(0)
+          .padStart(7)} ` +
+        `${m((p) => p.parser.ms)
+          .toFixed(0)
+          .padStart(7)} ${String(ps[0]!.check.syncs).padStart(5)} ${mb(ps[0]!.check.request).padStart(7)} ${mb(ps[0]!.check.answer).padStart(8)}  ` +
+        `${ratio(total)} ${ratio(m((p) => (p.check.ms - p.check.simMs) / p.parser.ms))} ${ratio(m((p) => p.check.cpuMs / p.parser.cpuMs))}   ${total <= GOAL ? 'ok' : 'MISSED'}`,
     );
   };
-  console.log(`${String(N).padEnd(6)} rows                ms wall  ms cpu simulator  add-in  parser syncs request   answer   ÷ parser: wall add-in   cpu  (goal ≤ ${GOAL}×, wall)`);
+  console.log(
+    `${String(N).padEnd(6)} rows                ms wall  ms cpu simulator  add-in  parser syncs request   answer   ÷ parser: wall add-in   cpu  (goal ≤ ${GOAL}×, wall)`,
+  );
   line('check (keys written)', pairs.slice(0, 1));
   line(`check again (median of ${AGAIN})`, pairs.slice(1));
   if (officePairs.length > 0) {
     const m = (f: (p: (typeof officePairs)[number]) => number) => median(officePairs.map(f));
     const own = m((p) => (p.ms - p.excelMs) / p.parser.ms);
     console.log(
-      `${`again, office.js (med. of ${OFFICE})`.padEnd(27)} ${m((p) => p.ms).toFixed(0).padStart(7)} ${m((p) => p.cpuMs).toFixed(0).padStart(7)} ` +
-      `${m((p) => p.excelMs).toFixed(0).padStart(9)} ${m((p) => p.ms - p.excelMs).toFixed(0).padStart(7)} ${m((p) => p.parser.ms).toFixed(0).padStart(7)} ` +
-      `${String(office.exchanges.length / OFFICE).padStart(5)} ${mb(office.exchanges.reduce((a, x) => a + x.requestBytes, 0) / OFFICE).padStart(7)} ${mb(office.exchanges.reduce((a, x) => a + x.answerBytes, 0) / OFFICE).padStart(8)}  ` +
-      `${ratio(m((p) => p.ms / p.parser.ms))} ${ratio(own)}          ${own <= GOAL ? 'ok' : 'MISSED'} (add-in + office.js)`,
+      `${`again, office.js (med. of ${OFFICE})`.padEnd(27)} ${m((p) => p.ms)
+        .toFixed(0)
+        .padStart(7)} ${m((p) => p.cpuMs)
+        .toFixed(0)
+        .padStart(7)} ` +
+        `${m((p) => p.excelMs)
+          .toFixed(0)
+          .padStart(9)} ${m((p) => p.ms - p.excelMs)
+          .toFixed(0)
+          .padStart(7)} ${m((p) => p.parser.ms)
+          .toFixed(0)
+          .padStart(7)} ` +
+        `${String(office.exchanges.length / OFFICE).padStart(5)} ${mb(office.exchanges.reduce((a, x) => a + x.requestBytes, 0) / OFFICE).padStart(7)} ${mb(office.exchanges.reduce((a, x) => a + x.answerBytes, 0) / OFFICE).padStart(8)}  ` +
+        `${ratio(m((p) => p.ms / p.parser.ms))} ${ratio(own)}          ${own <= GOAL ? 'ok' : 'MISSED'} (add-in + office.js)`,
     );
   }
   console.log('simulator: time inside its syncs (the test double answering in place of Excel); add-in: the rest (the engine, and');
   console.log('the queuing of its commands); parser: parseRows alone on the same rows, run just before each check. On the office.js');
-  console.log('line the simulator column is its replay of office.js\'s requests (Excel\'s part); add-in is the rest: the engine and office.js.');
+  console.log("line the simulator column is its replay of office.js's requests (Excel's part); add-in is the rest: the engine and office.js.");
 }
 
 main().catch((e) => {

@@ -50,8 +50,19 @@ async function seedProblems(db: Firestore, today: string): Promise<void> {
       const values = problemOf(r, today);
       const id = `P-140702-2022-${String(k + 500_000).padStart(6, '0')}`;
       batch.set(db.collection('problems').doc(id), {
-        id, key: `seed-${k}`, version: 1, values, counties: [COUNTY], withdrawn: false, ownerGroup: null, ownerUid: 'seed',
-        targetKey: problemTargetKey(values) ?? null, createdAt: now, updatedAt: now, createdBy: 'seed', updatedBy: 'seed',
+        id,
+        key: `seed-${k}`,
+        version: 1,
+        values,
+        counties: [COUNTY],
+        withdrawn: false,
+        ownerGroup: null,
+        ownerUid: 'seed',
+        targetKey: problemTargetKey(values) ?? null,
+        createdAt: now,
+        updatedAt: now,
+        createdBy: 'seed',
+        updatedBy: 'seed',
       });
     }
     writers.push(batch.commit());
@@ -64,7 +75,9 @@ async function pushAll(db: Firestore, rows: CanonicalRow[], detect: boolean): Pr
   const t0 = performance.now();
   for (let i = 0; i < rows.length; i += CALL) {
     const part = rows.slice(i, i + CALL).map((values) => ({ key: `b-${randomUUID()}`, values }));
-    const results = await pushRows(db, admin, { ledger: 'problems', requestId: randomUUID(), rows: part }, { today: todayInShanghai() }, undefined, { detectDuplicates: detect });
+    const results = await pushRows(db, admin, { ledger: 'problems', requestId: randomUUID(), rows: part }, { today: todayInShanghai() }, undefined, {
+      detectDuplicates: detect,
+    });
     if (results.some((x) => x.status !== 'created')) throw new Error(`not all created: ${JSON.stringify(results.find((x) => x.status !== 'created'))}`);
   }
   return rows.length / ((performance.now() - t0) / 1000);
@@ -83,7 +96,9 @@ async function main(): Promise<void> {
 
   let t = performance.now();
   await seedProblems(db, today);
-  console.log(`seeded ${STORED.toLocaleString('en')} stored problems over ${TARGETS.toLocaleString('en')} targets in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+  console.log(
+    `seeded ${STORED.toLocaleString('en')} stored problems over ${TARGETS.toLocaleString('en')} targets in ${((performance.now() - t) / 1000).toFixed(0)} s`,
+  );
 
   const r = random(7);
   const pushed = Array.from({ length: ROWS }, () => problemOf(r, today));
@@ -104,12 +119,17 @@ async function main(): Promise<void> {
   console.log(`  without detection: ${without.toFixed(0)} rows/s`);
   console.log(`  with detection:    ${withDetection.toFixed(0)} rows/s`);
   console.log(`  ratio: ${(withDetection / without).toFixed(2)} (goal ≥ 0.8)`);
-  console.log(`  detection reads per pushed row: ${((reads + queries) / ROWS).toFixed(2)} (${reads.toLocaleString('en')} documents, ${queries} queries); rows with likely duplicates: ${found.toLocaleString('en')}`);
+  console.log(
+    `  detection reads per pushed row: ${((reads + queries) / ROWS).toFixed(2)} (${reads.toLocaleString('en')} documents, ${queries} queries); rows with likely duplicates: ${found.toLocaleString('en')}`,
+  );
 
   t = performance.now();
   const enterprises: EnterpriseRecord[] = Array.from({ length: ENTERPRISES }, (_, n) => ({
-    creditCode: creditCode(n), name: `晋中${['强伟', '联安', '交通', '煤化', '纸业', '农牧'][n % 6]}测试${n}有限公司`, aliases: n % 3 === 0 ? [`测试${n}`] : [],
-    county: COUNTY, active: true,
+    creditCode: creditCode(n),
+    name: `晋中${['强伟', '联安', '交通', '煤化', '纸业', '农牧'][n % 6]}测试${n}有限公司`,
+    aliases: n % 3 === 0 ? [`测试${n}`] : [],
+    county: COUNTY,
+    active: true,
   }));
   await writeTargets(db, 'enterprises', enterprises);
   console.log(`seeded a register of ${ENTERPRISES.toLocaleString('en')} enterprises in ${((performance.now() - t) / 1000).toFixed(0)} s`);
@@ -122,10 +142,15 @@ async function main(): Promise<void> {
       times.push(performance.now() - s);
     }
   }
-  console.log(`lookupTargets over ${ENTERPRISES.toLocaleString('en')} enterprises: median ${quantile(times, 0.5).toFixed(0)} ms, p95 ${quantile(times, 0.95).toFixed(0)} ms (${times.length} lookups)`);
+  console.log(
+    `lookupTargets over ${ENTERPRISES.toLocaleString('en')} enterprises: median ${quantile(times, 0.5).toFixed(0)} ms, p95 ${quantile(times, 0.95).toFixed(0)} ms (${times.length} lookups)`,
+  );
 }
 
-main().then(() => process.exit(0), (e) => {
-  console.error(e);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

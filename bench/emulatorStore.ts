@@ -19,26 +19,29 @@ export async function clearStore(): Promise<void> {
 export async function seedThroughPush(db: Firestore, count: number, today: string, seedNo: number, o: { report?: boolean } = {}): Promise<void> {
   const r = random(seedNo);
   const requests = Array.from({ length: Math.ceil(count / 500) }, (_, i) =>
-    Array.from({ length: Math.min(500, count - i * 500) }, () => ({ key: `seed-${randomUUID()}`, values: demoProblem(r, today) })));
+    Array.from({ length: Math.min(500, count - i * 500) }, () => ({ key: `seed-${randomUUID()}`, values: demoProblem(r, today) })),
+  );
   let next = 0;
   let done = 0;
   const started = performance.now();
-  await Promise.all(Array.from({ length: 2 }, async () => {
-    while (next < requests.length) {
-      const rows = requests[next++]!;
-      const requestId = randomUUID();
-      // An overloaded emulator may cancel a commit: the same request again, as a client retries (exactly once).
-      for (let attempt = 0; ; attempt++) {
-        try {
-          await pushRows(db, BENCH_ADMIN, { ledger: 'problems', requestId, rows }, { today });
-          break;
-        } catch (e) {
-          if (attempt >= 5) throw e;
-          await new Promise((ok) => setTimeout(ok, 500 * (attempt + 1)));
+  await Promise.all(
+    Array.from({ length: 2 }, async () => {
+      while (next < requests.length) {
+        const rows = requests[next++]!;
+        const requestId = randomUUID();
+        // An overloaded emulator may cancel a commit: the same request again, as a client retries (exactly once).
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await pushRows(db, BENCH_ADMIN, { ledger: 'problems', requestId, rows }, { today });
+            break;
+          } catch (e) {
+            if (attempt >= 5) throw e;
+            await new Promise((ok) => setTimeout(ok, 500 * (attempt + 1)));
+          }
         }
+        done += rows.length;
+        if (o.report && done % 10_000 === 0) console.log(`  seeded ${done} rows, ${Math.round(done / ((performance.now() - started) / 1000))} rows/s`);
       }
-      done += rows.length;
-      if (o.report && done % 10_000 === 0) console.log(`  seeded ${done} rows, ${Math.round(done / ((performance.now() - started) / 1000))} rows/s`);
-    }
-  }));
+    }),
+  );
 }

@@ -8,9 +8,7 @@
 import { getApps, initializeApp } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
 import { Timestamp, getFirestore, type Firestore } from 'firebase-admin/firestore';
-import {
-  INBOX_REASONS, deadlineHolders, inboxLabels, todayInShanghai, type Caller, type InboxAnswer,
-} from '@taizhang/ledger';
+import { INBOX_REASONS, deadlineHolders, inboxLabels, todayInShanghai, type Caller, type InboxAnswer } from '@taizhang/ledger';
 import { readInbox } from '@taizhang/functions/services';
 import { demoProblem, random } from '../scripts/demo/rows';
 import { emulatorIdToken, emulatorTransport, PROJECT } from '../scripts/demo/emulatorClient';
@@ -35,15 +33,31 @@ async function seed(db: Firestore, rows: number, today: string): Promise<void> {
       const departmentId = values.department !== undefined ? DEPARTMENTS[Math.floor(r() * DEPARTMENTS.length)]! : null;
       const answered = r() < 0.5;
       const row = {
-        values, ownerGroup: String(values.group), departmentId, withdrawn: false,
+        values,
+        ownerGroup: String(values.group),
+        departmentId,
+        withdrawn: false,
         stamps: { assignedAt: 1, ...(answered && { answeredAt: 2 }), ...(answered && r() < 0.2 && { returnedAt: 3 }) },
       };
       const id = `P-140702-2024-${String(j + 1).padStart(6, '0')}`;
       batch.set(db.collection('problems').doc(id), {
-        id, key: `bench-${j}`, version: 1, values, counties: [values.county], ownerGroup: row.ownerGroup, ownerUid: 'bench',
-        departmentId, withdrawn: false, inbox: inboxLabels(row), deadlineHolders: deadlineHolders(row),
+        id,
+        key: `bench-${j}`,
+        version: 1,
+        values,
+        counties: [values.county],
+        ownerGroup: row.ownerGroup,
+        ownerUid: 'bench',
+        departmentId,
+        withdrawn: false,
+        inbox: inboxLabels(row),
+        deadlineHolders: deadlineHolders(row),
         dueKey: typeof values.deadline === 'string' ? values.deadline : '9999-12-31',
-        createdAt: Timestamp.now(), createdBy: 'bench', updatedAt: Timestamp.now(), updatedBy: 'bench', lastRequestId: 'bench',
+        createdAt: Timestamp.now(),
+        createdBy: 'bench',
+        updatedAt: Timestamp.now(),
+        updatedBy: 'bench',
+        lastRequestId: 'bench',
       });
     }
     await batch.commit();
@@ -85,7 +99,12 @@ async function main(): Promise<void> {
 
   const who: { label: string; caller: Caller; claims: Record<string, unknown>; email: string }[] = [
     { label: 'city-wide coordinator', caller: { role: 'coordinator' }, claims: { role: 'coordinator' }, email: 'bench.city@taizhang.test' },
-    { label: `department ${busiest}`, caller: { role: 'department', department: busiest }, claims: { role: 'department', department: busiest }, email: 'bench.dept@taizhang.test' },
+    {
+      label: `department ${busiest}`,
+      caller: { role: 'department', department: busiest },
+      claims: { role: 'department', department: busiest },
+      email: 'bench.dept@taizhang.test',
+    },
   ];
   console.log(`\nTo-do benchmark (Firestore emulator, one machine): ${ROWS} problems seeded in ${(seeded.ms / 1000).toFixed(1)} s; as of ${today}`);
   for (const w of who) {
@@ -97,7 +116,9 @@ async function main(): Promise<void> {
       service.push(t.ms);
       answer = t.value;
     }
-    const counts = Object.entries(answer!.counts).map(([k, n]) => `${k} ${n}`).join(', ');
+    const counts = Object.entries(answer!.counts)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ');
     console.log(`${w.label}: ${answer!.items.length} items (${counts}); documents read ${reads(answer!)} of ${ROWS} stored`);
     console.log(`  service (readInbox), median of ${ROUNDS}: ${median(service).toFixed(0)} ms`);
     try {

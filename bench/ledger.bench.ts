@@ -180,7 +180,9 @@ const line = (label: string, t: Timing) => {
   const w = median(t.wall);
   const c = median(t.cpu);
   const perSecond = (ms: number) => fmt((N / ms) * 1000);
-  console.log(`${label.padEnd(50)} ${fmt(w).padStart(9)} ${perSecond(w).padStart(10)} ${fmt(c).padStart(9)} ${perSecond(c).padStart(10)}   ${t.wall.map((x) => fmt(x)).join(', ')}`);
+  console.log(
+    `${label.padEnd(50)} ${fmt(w).padStart(9)} ${perSecond(w).padStart(10)} ${fmt(c).padStart(9)} ${perSecond(c).padStart(10)}   ${t.wall.map((x) => fmt(x)).join(', ')}`,
+  );
 };
 line('parseRows (messy rows), once', parseMs);
 line('parseRows (messy rows), back to back', parseBackToBackMs);
@@ -203,15 +205,28 @@ for (const [how, parse, zod] of goals) {
     const cell = (x: number) => `${show(x)} ${met(x) ? 'met' : 'MISSED'}`.padStart(16);
     console.log(`${goal.padEnd(46)} ${cell(wall)} ${cell(cpu)}`);
   };
-  row(`ratio parse / zod (kept) ≤ 2, ${how}`, ratio(parse.wall, zod.wall), ratio(parse.cpu, zod.cpu), (x) => x <= 2, (x) => fmt(x, 2));
-  row(`parse of 100,000 rows < 1 s${scaled}, ${how}`, per100k(parse.wall), per100k(parse.cpu), (x) => x < 1000, (x) => `${fmt(x)} ms`);
+  row(
+    `ratio parse / zod (kept) ≤ 2, ${how}`,
+    ratio(parse.wall, zod.wall),
+    ratio(parse.cpu, zod.cpu),
+    (x) => x <= 2,
+    (x) => fmt(x, 2),
+  );
+  row(
+    `parse of 100,000 rows < 1 s${scaled}, ${how}`,
+    per100k(parse.wall),
+    per100k(parse.cpu),
+    (x) => x < 1000,
+    (x) => `${fmt(x)} ms`,
+  );
 }
-console.log(`(ratio against zod with its results dropped, once: wall ${fmt(ratio(parseMs.wall, zodDroppedMs.wall), 2)}, CPU ${fmt(ratio(parseMs.cpu, zodDroppedMs.cpu), 2)})`);
+console.log(
+  `(ratio against zod with its results dropped, once: wall ${fmt(ratio(parseMs.wall, zodDroppedMs.wall), 2)}, CPU ${fmt(ratio(parseMs.cpu, zodDroppedMs.cpu), 2)})`,
+);
 
 // Node delivers the GC entries after the synchronous timings above: their share comes last.
 setTimeout(() => {
-  const paused = (t: Timing) =>
-    median(t.windows.map(([a, b]) => gcPauses.filter((p) => p.start >= a && p.start < b).reduce((sum, p) => sum + p.duration, 0)));
+  const paused = (t: Timing) => median(t.windows.map(([a, b]) => gcPauses.filter((p) => p.start >= a && p.start < b).reduce((sum, p) => sum + p.duration, 0)));
   const timings = [
     ['parseRows (messy rows), once', parseMs],
     ['parseRows (messy rows), back to back', parseBackToBackMs],

@@ -7,7 +7,10 @@
 import { contractRun } from '../tests/support/contractFlows';
 
 const GOAL = 4 * 1024 * 1024;
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(2)} MB`;
 
 async function main(): Promise<void> {

@@ -40,24 +40,32 @@ async function adminTransport(): Promise<Transport> {
   return emulatorTransport(await emulatorIdToken(email, password));
 }
 
-interface PullFigures { ms: number; callMs: number; simMs: number; calls: number; syncs: number; rows: number }
+interface PullFigures {
+  ms: number;
+  callMs: number;
+  simMs: number;
+  calls: number;
+  syncs: number;
+  rows: number;
+}
 
 /** The simulator as the host, with the time inside its syncs tallied. */
 function timedHost(excel: SimulatedExcel, tally: { simMs: number }): ExcelHost {
   return {
     isSetSupported: (name, version) => excel.isSetSupported(name, version),
-    run: (batch) => excel.run(async (ctx) => {
-      const sync = ctx.sync.bind(ctx);
-      ctx.sync = (async (v?: unknown) => {
-        const t = performance.now();
-        try {
-          return await sync(v);
-        } finally {
-          tally.simMs += performance.now() - t;
-        }
-      }) as typeof ctx.sync;
-      return batch(ctx);
-    }),
+    run: (batch) =>
+      excel.run(async (ctx) => {
+        const sync = ctx.sync.bind(ctx);
+        ctx.sync = (async (v?: unknown) => {
+          const t = performance.now();
+          try {
+            return await sync(v);
+          } finally {
+            tally.simMs += performance.now() - t;
+          }
+        }) as typeof ctx.sync;
+        return batch(ctx);
+      }),
   };
 }
 
@@ -88,7 +96,11 @@ async function rawQuery(db: Firestore): Promise<{ ms: number; queries: number }>
   let n = 0;
   let queries = 0;
   for (;;) {
-    let q = db.collection('problems').where('withdrawn', '==', false).orderBy(FieldPath.documentId()).limit(PAGE + 1);
+    let q = db
+      .collection('problems')
+      .where('withdrawn', '==', false)
+      .orderBy(FieldPath.documentId())
+      .limit(PAGE + 1);
     if (after) q = q.startAfter(after);
     const snap = await q.get();
     queries++;
@@ -112,7 +124,9 @@ async function main(): Promise<void> {
   const seedStart = performance.now();
   await seedThroughPush(db, ROWS, today, 22, { report: true });
   const seedMs = performance.now() - seedStart;
-  console.log(`\nPull benchmark (Firestore and Functions emulators, one machine): ${ROWS} problems seeded through the push in ${s(seedMs)} (${Math.round(ROWS / (seedMs / 1000))} rows/s)`);
+  console.log(
+    `\nPull benchmark (Firestore and Functions emulators, one machine): ${ROWS} problems seeded through the push in ${s(seedMs)} (${Math.round(ROWS / (seedMs / 1000))} rows/s)`,
+  );
 
   // Warm the function instance so its cold start is not counted.
   await transport('pullRows', { ledger: 'problems', pageSize: 1 });
@@ -133,10 +147,18 @@ async function main(): Promise<void> {
 
   const m = (f: (p: PullFigures) => number) => median(pulls.map(f));
   const ratio = median(pulls.map((p, i) => p.ms / raws[i]!.ms));
-  console.log(`${`median of ${ROUNDS} rounds`.padEnd(44)} ${'time'.padStart(8)} ${'callables'.padStart(10)} ${'simulator'.padStart(10)} ${'add-in'.padStart(8)} ${'calls'.padStart(7)} ${'Excel batches'.padStart(14)}`);
-  console.log(`add-in pull (pullRows → engine → simulator) ${s(m((p) => p.ms)).padStart(8)} ${s(m((p) => p.callMs)).padStart(10)} ${s(m((p) => p.simMs)).padStart(10)} ${s(m((p) => p.ms - p.callMs - p.simMs)).padStart(8)} ${String(pulls[0]!.calls).padStart(7)} ${String(pulls[0]!.syncs).padStart(14)}`);
-  console.log(`raw Firestore query, same rows              ${s(median(raws.map((r) => r.ms))).padStart(8)} ${''.padStart(10)} ${''.padStart(10)} ${''.padStart(8)} ${String(raws[0]!.queries).padStart(7)} ${'(queries)'.padStart(14)}`);
-  console.log(`pull ÷ raw query: ${ratio.toFixed(2)}× (rounds: ${pulls.map((p, i) => (p.ms / raws[i]!.ms).toFixed(2)).join(', ')}); the callables alone ÷ raw: ${median(pulls.map((p, i) => p.callMs / raws[i]!.ms)).toFixed(2)}×`);
+  console.log(
+    `${`median of ${ROUNDS} rounds`.padEnd(44)} ${'time'.padStart(8)} ${'callables'.padStart(10)} ${'simulator'.padStart(10)} ${'add-in'.padStart(8)} ${'calls'.padStart(7)} ${'Excel batches'.padStart(14)}`,
+  );
+  console.log(
+    `add-in pull (pullRows → engine → simulator) ${s(m((p) => p.ms)).padStart(8)} ${s(m((p) => p.callMs)).padStart(10)} ${s(m((p) => p.simMs)).padStart(10)} ${s(m((p) => p.ms - p.callMs - p.simMs)).padStart(8)} ${String(pulls[0]!.calls).padStart(7)} ${String(pulls[0]!.syncs).padStart(14)}`,
+  );
+  console.log(
+    `raw Firestore query, same rows              ${s(median(raws.map((r) => r.ms))).padStart(8)} ${''.padStart(10)} ${''.padStart(10)} ${''.padStart(8)} ${String(raws[0]!.queries).padStart(7)} ${'(queries)'.padStart(14)}`,
+  );
+  console.log(
+    `pull ÷ raw query: ${ratio.toFixed(2)}× (rounds: ${pulls.map((p, i) => (p.ms / raws[i]!.ms).toFixed(2)).join(', ')}); the callables alone ÷ raw: ${median(pulls.map((p, i) => p.callMs / raws[i]!.ms)).toFixed(2)}×`,
+  );
 }
 
 main().catch((e: unknown) => {

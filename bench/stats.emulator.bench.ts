@@ -19,13 +19,27 @@ import { getApps, initializeApp } from 'firebase-admin/app';
 import { FieldValue, getFirestore, type Firestore } from 'firebase-admin/firestore';
 import { cellsOfRows, todayInShanghai, type CanonicalRow, type LedgerDef } from '@taizhang/ledger';
 import {
-  computeNotices, computeNoticesByScan, getStats, loadNoticeRows, pushRows, readCellsOf, readFieldCells, scanStats, SHARDS, stageStatDelta, statsComplete, type Caller,
+  computeNotices,
+  computeNoticesByScan,
+  getStats,
+  loadNoticeRows,
+  pushRows,
+  readCellsOf,
+  readFieldCells,
+  scanStats,
+  SHARDS,
+  stageStatDelta,
+  statsComplete,
+  type Caller,
 } from '@taizhang/functions/services';
 import { demoProblem, random } from '../scripts/demo/rows';
 import { PROJECT } from '../scripts/demo/emulatorClient';
 import { clearStore, seedThroughPush } from './emulatorStore';
 
-const SIZES = (process.env.BENCH_STATS_SIZES ?? '10000').split(',').filter((x) => x !== '' && x !== 'none').map(Number);
+const SIZES = (process.env.BENCH_STATS_SIZES ?? '10000')
+  .split(',')
+  .filter((x) => x !== '' && x !== 'none')
+  .map(Number);
 const ROUNDS = Number(process.env.BENCH_STATS_ROUNDS ?? 3);
 const CLERKS = 20;
 const PUSH_ROWS = 50;
@@ -73,13 +87,19 @@ async function statsAtSize(db: Firestore, size: number, added: number, seedMs: n
   const noticeReads = (await readCellsOf(db, 'problems', ['county', 'sector', 'department'])).reads + (await loadNoticeRows(db, today, 14)).reads + 1;
   const k = median(kept);
   const s = median(scanned);
-  console.log(`\n${size.toLocaleString('en')} stored problems (the last ${added.toLocaleString('en')} seeded through the push in ${(seedMs / 1000).toFixed(0)} s: ${(added / (seedMs / 1000)).toFixed(0)} rows/s); same answer: ${same}`);
+  console.log(
+    `\n${size.toLocaleString('en')} stored problems (the last ${added.toLocaleString('en')} seeded through the push in ${(seedMs / 1000).toFixed(0)} s: ${(added / (seedMs / 1000)).toFixed(0)} rows/s); same answer: ${same}`,
+  );
   console.log('| getStats, whole city, by county | documents read | time (median of ' + ROUNDS + ') |');
   console.log('|---|---|---|');
   console.log(`| kept statistics | ${keptReads} | ${ms(k)} |`);
   console.log(`| scan of the rows | ${scanReads.toLocaleString('en')} | ${ms(s)} |`);
-  console.log(`| ratio (goal ≥ ${GOAL.reads}× reads, ≥ ${GOAL.speed}× time, kept ≤ ${GOAL.answerMs} ms) | ${(scanReads / keptReads).toFixed(0)}× | ${(s / k).toFixed(1)}× (kept ${k <= GOAL.answerMs ? 'within' : 'over'} ${GOAL.answerMs} ms) |`);
-  console.log(`by department (kept): ${ms(byDept.ms)}; a sector filter (scan of its ${sector.value.totals && (sector.value.totals as { total: number }).total} rows): ${ms(sector.ms)}`);
+  console.log(
+    `| ratio (goal ≥ ${GOAL.reads}× reads, ≥ ${GOAL.speed}× time, kept ≤ ${GOAL.answerMs} ms) | ${(scanReads / keptReads).toFixed(0)}× | ${(s / k).toFixed(1)}× (kept ${k <= GOAL.answerMs ? 'within' : 'over'} ${GOAL.answerMs} ms) |`,
+  );
+  console.log(
+    `by department (kept): ${ms(byDept.ms)}; a sector filter (scan of its ${sector.value.totals && (sector.value.totals as { total: number }).total} rows): ${ms(sector.ms)}`,
+  );
   const nk = median(noticeKept);
   const ns = median(noticeScan);
   console.log(`| the notice (city and every county) | documents read | time (median of ${ROUNDS}) |`);
@@ -87,12 +107,20 @@ async function statsAtSize(db: Firestore, size: number, added: number, seedMs: n
   console.log(`| kept statistics + overdue, stale, answered rows | ${noticeReads.toLocaleString('en')} | ${ms(nk)} |`);
   console.log(`| scan of the rows | ${scanReads.toLocaleString('en')} | ${ms(ns)} |`);
   console.log(`| ratio (same notice: ${noticeSame}) | ${(scanReads / noticeReads).toFixed(1)}× | ${(ns / nk).toFixed(1)}× |`);
-  console.log(`notice scan projected at 1,000,000 rows: about ${((ns / size) * 1_000_000 / 1000).toFixed(0)} s`);
-  console.log(`scan projected at 1,000,000 rows: ${(1_000_000).toLocaleString('en')} documents read, about ${((s / size) * 1_000_000 / 1000).toFixed(0)} s; kept statistics: the same ${keptReads} documents`);
+  console.log(`notice scan projected at 1,000,000 rows: about ${(((ns / size) * 1_000_000) / 1000).toFixed(0)} s`);
+  console.log(
+    `scan projected at 1,000,000 rows: ${(1_000_000).toLocaleString('en')} documents read, about ${(((s / size) * 1_000_000) / 1000).toFixed(0)} s; kept statistics: the same ${keptReads} documents`,
+  );
 }
 
 /** The documents a 50-row create writes, as a raw batch: rows, revisions, key entries (and the unit's answer). */
-function rawBatch(db: Firestore, uid: string, rows: { key: string; values: CanonicalRow }[], withStats: boolean, ledger: LedgerDef | undefined): FirebaseFirestore.WriteBatch {
+function rawBatch(
+  db: Firestore,
+  uid: string,
+  rows: { key: string; values: CanonicalRow }[],
+  withStats: boolean,
+  ledger: LedgerDef | undefined,
+): FirebaseFirestore.WriteBatch {
   void ledger;
   const batch = db.batch();
   const now = FieldValue.serverTimestamp();
@@ -112,29 +140,43 @@ function rawBatch(db: Firestore, uid: string, rows: { key: string; values: Canon
 
 async function crowd(db: Firestore, today: string): Promise<void> {
   const county = '榆次区';
-  const clerks: Caller[] = Array.from({ length: CLERKS }, (_, i) => ({
-    uid: `bench-clerk-${i}`, email: `bench.clerk${i}@taizhang.test`, role: 'clerk', county, group: `榆次区入企服务第${i + 1}组`,
-  }) as Caller);
+  const clerks: Caller[] = Array.from(
+    { length: CLERKS },
+    (_, i) =>
+      ({
+        uid: `bench-clerk-${i}`,
+        email: `bench.clerk${i}@taizhang.test`,
+        role: 'clerk',
+        county,
+        group: `榆次区入企服务第${i + 1}组`,
+      }) as Caller,
+  );
   const r = random(2200);
   const rowsOf = (c: Caller) => Array.from({ length: PUSH_ROWS }, () => ({ key: `crowd-${randomUUID()}`, values: demoProblem(r, today, [county], c.group) }));
   const lat: number[] = [];
   let retried = 0;
   for (let round = 0; round < PUSH_ROUNDS; round++) {
-    await Promise.all(clerks.map(async (c) => {
-      const rows = rowsOf(c);
-      const requestId = randomUUID();
-      // As the client does: a push the store turned away (a lock held too long) goes again with the same requestId.
-      lat.push((await timed(async () => {
-        for (let attempt = 0; ; attempt++) {
-          try {
-            return await pushRows(db, c, { ledger: 'problems', requestId, rows }, { today });
-          } catch (e) {
-            retried++;
-            if (attempt >= 5) throw e;
-          }
-        }
-      })).ms);
-    }));
+    await Promise.all(
+      clerks.map(async (c) => {
+        const rows = rowsOf(c);
+        const requestId = randomUUID();
+        // As the client does: a push the store turned away (a lock held too long) goes again with the same requestId.
+        lat.push(
+          (
+            await timed(async () => {
+              for (let attempt = 0; ; attempt++) {
+                try {
+                  return await pushRows(db, c, { ledger: 'problems', requestId, rows }, { today });
+                } catch (e) {
+                  retried++;
+                  if (attempt >= 5) throw e;
+                }
+              }
+            })
+          ).ms,
+        );
+      }),
+    );
   }
   const raw: number[] = [];
   const rawStats: number[] = [];
@@ -143,19 +185,25 @@ async function crowd(db: Firestore, today: string): Promise<void> {
     const rows = rowsOf(clerks[i % CLERKS]!);
     raw.push((await timed(() => rawBatch(db, `raw${i}`, rows, false, undefined).commit())).ms);
     rawStats.push((await timed(() => rawBatch(db, `rawS${i}`, rows, true, undefined).commit())).ms);
-    statDocs = new Set([...cellsOfRows(rows.map((x) => ({ values: x.values, departmentId: null, withdrawn: false }))).keys()].map((k) => JSON.parse(k).slice(0, 2).join())).size;
+    statDocs = new Set(
+      [...cellsOfRows(rows.map((x) => ({ values: x.values, departmentId: null, withdrawn: false }))).keys()].map((k) => JSON.parse(k).slice(0, 2).join()),
+    ).size;
   }
   const p50 = pct(lat, 0.5);
   const p95 = pct(lat, 0.95);
   const r50 = median(raw);
-  console.log(`\nA clerk's ${PUSH_ROWS}-row push while ${CLERKS} clerks of ${county} push at once (${PUSH_ROUNDS} rounds, ${lat.length} pushes through the push service)`);
+  console.log(
+    `\nA clerk's ${PUSH_ROWS}-row push while ${CLERKS} clerks of ${county} push at once (${PUSH_ROUNDS} rounds, ${lat.length} pushes through the push service)`,
+  );
   console.log('| | p50 | p95 |');
   console.log('|---|---|---|');
   console.log(`| pushRows (judge, number, commit with statistics) | ${ms(p50)} | ${ms(p95)} |`);
   console.log(`| one raw batch of the same documents, alone | ${ms(r50)} | ${ms(pct(raw, 0.95))} |`);
   console.log(`| ratio p95 / raw p50 (goal ≤ 2×) | | ${(p95 / r50).toFixed(1)}× |`);
   console.log(`pushes sent again after the store turned them away: ${retried}`);
-  console.log(`statistics add ${statDocs} document writes to a commit of ${PUSH_ROWS * 3 + 1}; raw batch with them ${ms(median(rawStats))} vs ${ms(r50)} without: ×${(median(rawStats) / r50).toFixed(2)}`);
+  console.log(
+    `statistics add ${statDocs} document writes to a commit of ${PUSH_ROWS * 3 + 1}; raw batch with them ${ms(median(rawStats))} vs ${ms(r50)} without: ×${(median(rawStats) / r50).toFixed(2)}`,
+  );
 }
 
 async function main(): Promise<void> {

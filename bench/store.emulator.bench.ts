@@ -42,18 +42,43 @@ async function rawPush(db: Firestore, rows: Record<string, string | number>[], l
   rows.forEach((values, i) => {
     const id = `P-140702-2022-${String(i).padStart(6, '0')}-${requestId.slice(0, 8)}`;
     const key = randomUUID();
-    writes.push([db.collection(ledger).doc(id), { id, key, version: 1, values, counties: [values.county], withdrawn: false, ownerGroup: null, ownerUid: 'x', createdAt: now, createdBy: 'b', updatedAt: now, updatedBy: 'b', lastRequestId: requestId }]);
+    writes.push([
+      db.collection(ledger).doc(id),
+      {
+        id,
+        key,
+        version: 1,
+        values,
+        counties: [values.county],
+        withdrawn: false,
+        ownerGroup: null,
+        ownerUid: 'x',
+        createdAt: now,
+        createdBy: 'b',
+        updatedAt: now,
+        updatedBy: 'b',
+        lastRequestId: requestId,
+      },
+    ]);
     if (rowsOnly) return;
     writes.push([db.collection(`${ledger}Keys`).doc(key), { id, createdAt: now }]);
-    writes.push([db.collection(ledger).doc(id).collection('revisions').doc('000001'), { version: 1, action: 'created', at: now, by: 'b', requestId, key, changes: diffValues(problems, {}, values) }]);
+    writes.push([
+      db.collection(ledger).doc(id).collection('revisions').doc('000001'),
+      { version: 1, action: 'created', at: now, by: 'b', requestId, key, changes: diffValues(problems, {}, values) },
+    ]);
   });
   if (!rowsOnly) {
     // The answers pushRows keeps for replay: one document per 50 rows.
     writes.push([db.collection('requests').doc(requestId), { requestId, ledger, at: now }]);
-    const created = writes.filter(([ref]) => ref.parent.id === ledger).map(([, d]) => ({ key: d.key, status: 'created', id: d.id, version: 1, values: d.values }));
+    const created = writes
+      .filter(([ref]) => ref.parent.id === ledger)
+      .map(([, d]) => ({ key: d.key, status: 'created', id: d.id, version: 1, values: d.values }));
     for (let u = 0; u * 50 < created.length; u++) {
       const results = created.slice(u * 50, u * 50 + 50);
-      writes.push([db.collection('requests').doc(requestId).collection('units').doc(String(u).padStart(3, '0')), { keys: results.map((r) => r.key), results, at: now }]);
+      writes.push([
+        db.collection('requests').doc(requestId).collection('units').doc(String(u).padStart(3, '0')),
+        { keys: results.map((r) => r.key), results, at: now },
+      ]);
     }
   }
   const batches = [];
@@ -72,7 +97,9 @@ async function timed(fn: () => Promise<void>): Promise<number> {
 }
 
 function line(label: string, rows: number, seconds: number): string {
-  return `${label.padEnd(46)} ${String(rows).padStart(6)} rows  ${seconds.toFixed(2).padStart(7)} s  ${Math.round(rows / seconds).toString().padStart(7)} rows/s`;
+  return `${label.padEnd(46)} ${String(rows).padStart(6)} rows  ${seconds.toFixed(2).padStart(7)} s  ${Math.round(rows / seconds)
+    .toString()
+    .padStart(7)} rows/s`;
 }
 
 async function main(): Promise<void> {
@@ -104,7 +131,11 @@ async function main(): Promise<void> {
   const pushTimes: number[] = [];
   const rawTimes: number[] = [];
   const rawRowsTimes: number[] = [];
-  const steps: [number[], () => Promise<void>][] = [[rawTimes, rawPushAll(false)], [rawRowsTimes, rawPushAll(true)], [pushTimes, pushAll]];
+  const steps: [number[], () => Promise<void>][] = [
+    [rawTimes, rawPushAll(false)],
+    [rawRowsTimes, rawPushAll(true)],
+    [pushTimes, pushAll],
+  ];
   let lastWasPush = false;
   for (let i = 0; i < PUSH_ROUNDS; i++) {
     for (const [times, run] of i % 2 === 0 ? steps : [...steps].reverse()) {
@@ -170,10 +201,17 @@ async function main(): Promise<void> {
   console.log(line(`raw batches, row documents only (median of ${PUSH_ROUNDS})`, ROWS, tRawRows));
   console.log(line(`pullRows (pages of 5000, median of ${PULL_ROUNDS})`, ROWS, tPull));
   console.log(line(`raw query (pages of 5000, median of ${PULL_ROUNDS})`, ROWS, tRawPull));
-  const rounds = (a: number[], b: number[]) => ratios(a, b).map((x) => x.toFixed(2)).join(', ');
-  console.log(`push ratio (pushRows / raw, same documents): ${pushRatio.toFixed(2)}  goal ≥ 0.5  ${pushRatio >= 0.5 ? 'met' : 'NOT met'}  (rounds: ${rounds(rawTimes, pushTimes)})`);
+  const rounds = (a: number[], b: number[]) =>
+    ratios(a, b)
+      .map((x) => x.toFixed(2))
+      .join(', ');
+  console.log(
+    `push ratio (pushRows / raw, same documents): ${pushRatio.toFixed(2)}  goal ≥ 0.5  ${pushRatio >= 0.5 ? 'met' : 'NOT met'}  (rounds: ${rounds(rawTimes, pushTimes)})`,
+  );
   console.log(`push ratio (pushRows / raw, row documents only): ${median(ratios(rawRowsTimes, pushTimes)).toFixed(2)}`);
-  console.log(`pull ratio (pullRows / raw query): ${pullRatio.toFixed(2)}  goal ≥ 0.7  ${pullRatio >= 0.7 ? 'met' : 'NOT met'}  (rounds: ${rounds(rawPullTimes, pullTimes)})`);
+  console.log(
+    `pull ratio (pullRows / raw query): ${pullRatio.toFixed(2)}  goal ≥ 0.7  ${pullRatio >= 0.7 ? 'met' : 'NOT met'}  (rounds: ${rounds(rawPullTimes, pullTimes)})`,
+  );
 }
 
 main().catch((e: unknown) => {

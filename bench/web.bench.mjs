@@ -26,7 +26,11 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function firstLoad() {
   const out = path.join(OUT, 'prod');
-  const { webFirstLoad, metafiles } = await buildAddin({ prod: true, out, config: { apiKey: 'bench', projectId: 'bench', region: 'asia-east2', emulator: false } });
+  const { webFirstLoad, metafiles } = await buildAddin({
+    prod: true,
+    out,
+    config: { apiKey: 'bench', projectId: 'bench', region: 'asia-east2', emulator: false },
+  });
   let raw = 0;
   let zipped = 0;
   for (const f of webFirstLoad) {
@@ -34,7 +38,9 @@ async function firstLoad() {
     raw += b.length;
     zipped += gz(b);
   }
-  const lazy = Object.entries(metafiles.web.outputs).filter(([f, o]) => f.endsWith('.js') && Object.keys(o.inputs).some((i) => i.includes('node_modules/exceljs/')));
+  const lazy = Object.entries(metafiles.web.outputs).filter(
+    ([f, o]) => f.endsWith('.js') && Object.keys(o.inputs).some((i) => i.includes('node_modules/exceljs/')),
+  );
   let lazyZipped = 0;
   for (const [f] of lazy) lazyZipped += gz(await readFile(path.join(ROOT, f)));
   const paneExceljs = Object.values(metafiles.pane.outputs).some((o) => Object.keys(o.inputs).some((i) => i.includes('node_modules/exceljs/')));
@@ -44,12 +50,38 @@ async function firstLoad() {
 async function workbook() {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('问题清单');
-  ws.addRow(['县（区、市）', '服务类型', '服务对象', '工作组', '行业专班', '问题类别', '问题描述', '发现日期', '解决层级', '责任单位', '办结时限', '办理状态', '备注']);
+  ws.addRow([
+    '县（区、市）',
+    '服务类型',
+    '服务对象',
+    '工作组',
+    '行业专班',
+    '问题类别',
+    '问题描述',
+    '发现日期',
+    '解决层级',
+    '责任单位',
+    '办结时限',
+    '办理状态',
+    '备注',
+  ]);
   ws.getRow(1).font = { bold: true };
   for (let i = 0; i < ROWS; i++) {
-    ws.addRow(['榆次区', '入企', `榆次区第${i + 1}号企业有限公司`, '榆次区入企服务第1组', '工业和信息软件服务业', '政策落实',
-      `企业反映第${i + 1}项政策申报需要指导，已记录并协调相关部门`, new Date('2024-03-05T00:00:00Z'), '协调解决', '市工信局',
-      new Date('2024-07-31T00:00:00Z'), '办理中', i % 3 === 0 ? '已电话回访' : null]);
+    ws.addRow([
+      '榆次区',
+      '入企',
+      `榆次区第${i + 1}号企业有限公司`,
+      '榆次区入企服务第1组',
+      '工业和信息软件服务业',
+      '政策落实',
+      `企业反映第${i + 1}项政策申报需要指导，已记录并协调相关部门`,
+      new Date('2024-03-05T00:00:00Z'),
+      '协调解决',
+      '市工信局',
+      new Date('2024-07-31T00:00:00Z'),
+      '办理中',
+      i % 3 === 0 ? '已电话回访' : null,
+    ]);
   }
   ws.getColumn(8).numFmt = 'yyyy-mm-dd';
   ws.getColumn(11).numFmt = 'yyyy-mm-dd';
@@ -58,8 +90,15 @@ async function workbook() {
 
 async function inChromium(bytes) {
   await build({
-    absWorkingDir: ROOT, entryPoints: [path.join(ROOT, 'bench', 'web-page.entry.ts')], outfile: path.join(OUT, 'bench.js'),
-    bundle: true, minify: true, format: 'iife', target: 'es2020', platform: 'browser', logLevel: 'warning',
+    absWorkingDir: ROOT,
+    entryPoints: [path.join(ROOT, 'bench', 'web-page.entry.ts')],
+    outfile: path.join(OUT, 'bench.js'),
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'es2020',
+    platform: 'browser',
+    logLevel: 'warning',
   });
   const js = await readFile(path.join(OUT, 'bench.js'));
   const server = http.createServer((req, res) => {
@@ -78,10 +117,12 @@ async function inChromium(bytes) {
     for (let i = 0; i < RUNS; i++) {
       const page = await browser.newPage();
       await page.goto(url);
-      runs.push(await page.evaluate(async (today) => {
-        const b = new Uint8Array(await (await fetch('/book.xlsx')).arrayBuffer());
-        return globalThis.__bench(b, today);
-      }, TODAY));
+      runs.push(
+        await page.evaluate(async (today) => {
+          const b = new Uint8Array(await (await fetch('/book.xlsx')).arrayBuffer());
+          return globalThis.__bench(b, today);
+        }, TODAY),
+      );
       await page.close();
     }
   } finally {
@@ -97,10 +138,18 @@ async function main() {
   const runs = await inChromium(bytes);
   const m = (k) => median(runs.map((r) => r[k]));
   console.log('\nWeb page benchmark');
-  console.log(`first-load JavaScript before a file is chosen (production, ${f.files} files)  ${kb(f.raw)}, gzipped ${kb(f.zipped)}  goal ≤ 300 KB  ${f.zipped <= 300 * 1024 ? 'met' : 'NOT met'}`);
-  console.log(`workbook library, fetched when a file is chosen  gzipped ${kb(f.lazyZipped)}; in the pane's bundle: ${f.paneExceljs ? 'YES (should not be)' : 'no'}`);
-  console.log(`${ROWS.toLocaleString('en')}-row workbook (${kb(bytes.length)}) in headless Chromium, median of ${RUNS}: read + check ${m('checkMs').toFixed(0)} ms, push ${m('pushMs').toFixed(0)} ms, file made again ${m('writeMs').toFixed(0)} ms (rows ${runs[0].rows}, created ${runs[0].created})`);
-  console.log(`  runs (read + check / push / write, ms): ${runs.map((r) => `${r.checkMs.toFixed(0)}/${r.pushMs.toFixed(0)}/${r.writeMs.toFixed(0)}`).join(', ')}`);
+  console.log(
+    `first-load JavaScript before a file is chosen (production, ${f.files} files)  ${kb(f.raw)}, gzipped ${kb(f.zipped)}  goal ≤ 300 KB  ${f.zipped <= 300 * 1024 ? 'met' : 'NOT met'}`,
+  );
+  console.log(
+    `workbook library, fetched when a file is chosen  gzipped ${kb(f.lazyZipped)}; in the pane's bundle: ${f.paneExceljs ? 'YES (should not be)' : 'no'}`,
+  );
+  console.log(
+    `${ROWS.toLocaleString('en')}-row workbook (${kb(bytes.length)}) in headless Chromium, median of ${RUNS}: read + check ${m('checkMs').toFixed(0)} ms, push ${m('pushMs').toFixed(0)} ms, file made again ${m('writeMs').toFixed(0)} ms (rows ${runs[0].rows}, created ${runs[0].created})`,
+  );
+  console.log(
+    `  runs (read + check / push / write, ms): ${runs.map((r) => `${r.checkMs.toFixed(0)}/${r.pushMs.toFixed(0)}/${r.writeMs.toFixed(0)}`).join(', ')}`,
+  );
 }
 
 main().catch((e) => {

@@ -28,9 +28,15 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'addin', 'dist');
 
 const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.map': 'application/json',
-  '.css': 'text/css; charset=utf-8', '.png': 'image/png', '.svg': 'image/svg+xml', '.ico': 'image/x-icon',
-  '.json': 'application/json', '.xml': 'text/xml; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.map': 'application/json',
+  '.css': 'text/css; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.xml': 'text/xml; charset=utf-8',
 };
 
 const PANE_AUTH_PATHS = [
@@ -73,7 +79,11 @@ function proxy(req, res, target) {
     if (res.headersSent) return res.destroy();
     res.writeHead(502, { 'Content-Type': 'application/json' });
     // The callable protocol's error shape, so the pane explains it like any unavailable server.
-    res.end(JSON.stringify({ error: { status: 'UNAVAILABLE', message: `模拟器未运行（${target.port}）/ The emulator is not running (${target.port}): ${e.code ?? e.message}` } }));
+    res.end(
+      JSON.stringify({
+        error: { status: 'UNAVAILABLE', message: `模拟器未运行（${target.port}）/ The emulator is not running (${target.port}): ${e.code ?? e.message}` },
+      }),
+    );
   });
   req.pipe(up);
 }
@@ -128,7 +138,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       await buildAddin();
     }
     const { url, certKind } = await startDevServer({ port });
-    console.log(`[addin] ${url}/taskpane.html (certificate: ${certKind}); the pane's sign-in and callables proxied at ${url}/identitytoolkit.googleapis.com and ${url}/__/functions`);
+    console.log(
+      `[addin] ${url}/taskpane.html (certificate: ${certKind}); the pane's sign-in and callables proxied at ${url}/identitytoolkit.googleapis.com and ${url}/__/functions`,
+    );
   })().catch((e) => {
     console.error(`[addin] ${e.code === 'EADDRINUSE' ? `port ${port} is in use; stop what runs there or pass --port` : e.message}`);
     process.exit(1);

@@ -41,7 +41,10 @@ export function configFromEnv(prod, env = process.env) {
     throw new Error('--prod needs TZ_FIREBASE_API_KEY and TZ_FIREBASE_PROJECT in the environment');
   }
   return {
-    apiKey, projectId, region: env.TZ_REGION || 'asia-east2', emulator: false,
+    apiKey,
+    projectId,
+    region: env.TZ_REGION || 'asia-east2',
+    emulator: false,
     ...(env.TZ_FIREBASE_AUTH_DOMAIN && { authDomain: env.TZ_FIREBASE_AUTH_DOMAIN }),
     ...(env.TZ_FIREBASE_APP_ID && { appId: env.TZ_FIREBASE_APP_ID }),
   };
@@ -254,7 +257,10 @@ export async function buildAddin({ prod = false, officeJs = OFFICE_JS_CDN, out =
     await copyFile(src, path.join(out, 'assets', `icon-${size}.png`));
   }
   const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
-  const webEntry = path.relative(ROOT, path.join(out, 'web', 'web.js')).split(path.sep).join('/');
+  const webEntry = path
+    .relative(ROOT, path.join(out, 'web', 'web.js'))
+    .split(path.sep)
+    .join('/');
   const webFirstLoad = firstLoadFiles(web.metafile, webEntry).map((f) => path.join(ROOT, f));
   return { out, bytes, webFirstLoad, metafiles: { pane: result.metafile, web: web.metafile } };
 }
@@ -262,7 +268,11 @@ export async function buildAddin({ prod = false, officeJs = OFFICE_JS_CDN, out =
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const argv = process.argv.slice(2);
   buildAddin({ prod: argv.includes('--prod'), officeJs: arg(argv, '--office-js') ?? OFFICE_JS_CDN, out: arg(argv, '--out') ?? DIST })
-    .then(({ out, bytes }) => console.log(`[build-addin] ${path.relative(ROOT, out)}/taskpane.{html,js}, guard.js, support.html (${Math.round(bytes / 1024)} KB), assets/icon-*.png, web.html + web/*.js`))
+    .then(({ out, bytes }) =>
+      console.log(
+        `[build-addin] ${path.relative(ROOT, out)}/taskpane.{html,js}, guard.js, support.html (${Math.round(bytes / 1024)} KB), assets/icon-*.png, web.html + web/*.js`,
+      ),
+    )
     .catch((e) => {
       console.error(`[build-addin] ${e.message}`);
       process.exit(1);

@@ -35,8 +35,27 @@ function selfSigned(dir) {
   const key = path.join(dir, 'localhost.key');
   const cert = path.join(dir, 'localhost.crt');
   if (!existsSync(key) || !existsSync(cert)) {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '30',
-      '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1'], { stdio: 'pipe' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+        '-days',
+        '30',
+        '-subj',
+        '/CN=localhost',
+        '-addext',
+        'subjectAltName=DNS:localhost,IP:127.0.0.1',
+      ],
+      { stdio: 'pipe' },
+    );
   }
   return { key: readFileSync(key), cert: readFileSync(cert) };
 }
@@ -55,7 +74,11 @@ export async function httpsOptions({ fallbackDir } = {}) {
       log(`office-addin-dev-certs could not install its CA (${String(e.message).split('\n')[0].slice(0, 120)})`);
       if (existsSync(defaults.localhostCertificatePath) && existsSync(defaults.localhostKeyPath)) {
         const trusted = trustCaAsRoot(defaults.caCertificatePath);
-        log(trusted ? 'trusted the CA with update-ca-certificates' : `the CA is not trusted by this system; trust ${defaults.caCertificatePath} by hand if a browser complains`);
+        log(
+          trusted
+            ? 'trusted the CA with update-ca-certificates'
+            : `the CA is not trusted by this system; trust ${defaults.caCertificatePath} by hand if a browser complains`,
+        );
         return {
           key: readFileSync(defaults.localhostKeyPath),
           cert: readFileSync(defaults.localhostCertificatePath),

@@ -8,8 +8,19 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  CATEGORIES, COUNTIES, COUNTY_ALIASES, ERROR_CODES, LEDGERS, LEVELS, SECTORS, STATUSES, TARGET_TYPES,
-  type Condition, type ErrorCode, type FieldDef, type LedgerDef,
+  CATEGORIES,
+  COUNTIES,
+  COUNTY_ALIASES,
+  ERROR_CODES,
+  LEDGERS,
+  LEVELS,
+  SECTORS,
+  STATUSES,
+  TARGET_TYPES,
+  type Condition,
+  type ErrorCode,
+  type FieldDef,
+  type LedgerDef,
 } from '@taizhang/ledger';
 
 export const LEDGERS_DOC = path.join(__dirname, '..', 'docs', 'ledgers.md');
@@ -21,9 +32,9 @@ export const ERROR_CODE_MEANINGS: Readonly<Record<ErrorCode, string>> = {
   required: 'the field is required (always, or under its condition) and the cell is empty',
   type: 'the cell holds nothing this kind of field can read (a word in a date column, a fraction in a count, text with half a character, `true`, an object…)',
   enum: 'the cell is not one of the options (nor an accepted alias)',
-  too_long: 'text longer than the field\'s maximum, in characters',
-  too_short: 'text shorter than the field\'s minimum, in characters',
-  range: 'a date before the field\'s earliest day or after today, or a whole number outside its bounds',
+  too_long: "text longer than the field's maximum, in characters",
+  too_short: "text shorter than the field's minimum, in characters",
+  range: "a date before the field's earliest day or after today, or a whole number outside its bounds",
   format: 'a phone number or credit code of the wrong shape',
   checksum: 'a credit code whose 18th character is not its check character',
   rule: 'a cross-field rule is broken: a date before 发现日期, a field filled where it is only allowed under a condition, or a row rule',
@@ -70,13 +81,13 @@ function required(ledger: LedgerDef, f: FieldDef): string {
 }
 
 function fieldTable(ledger: LedgerDef): string[] {
-  const lines = [
-    '| # | header | key | English | type | required | only when | other headers accepted |',
-    '|---|---|---|---|---|---|---|---|',
-  ];
+  const lines = ['| # | header | key | English | type | required | only when | other headers accepted |', '|---|---|---|---|---|---|---|---|'];
   ledger.fields.forEach((f, i) => {
-    lines.push(`| ${i + 1} | ${cell(f.header)} | \`${f.key}\` | ${cell(f.en)} | ${cell(typeOf(ledger, f))} | ${cell(required(ledger, f))} | ${
-      f.onlyWhen ? cell(condition(ledger, f.onlyWhen)) : ''} | ${cell((f.otherHeaders ?? []).join('、'))} |`);
+    lines.push(
+      `| ${i + 1} | ${cell(f.header)} | \`${f.key}\` | ${cell(f.en)} | ${cell(typeOf(ledger, f))} | ${cell(required(ledger, f))} | ${
+        f.onlyWhen ? cell(condition(ledger, f.onlyWhen)) : ''
+      } | ${cell((f.otherHeaders ?? []).join('、'))} |`,
+    );
   });
   return lines;
 }
@@ -90,7 +101,7 @@ function ledgerSection(ledger: LedgerDef): string[] {
     ...fieldTable(ledger),
     '',
   ];
-  if (ledger.rules.length === 0) lines.push('Row rules: none beyond the fields\' own.', '');
+  if (ledger.rules.length === 0) lines.push("Row rules: none beyond the fields' own.", '');
   else {
     lines.push('Row rules (reported on the field named, code `rule`):', '');
     for (const r of ledger.rules) lines.push(`- when ${condition(ledger, r.when)}, then ${condition(ledger, r.then)} (on \`${r.field}\`)`);
@@ -104,8 +115,10 @@ export function ledgerTables(): string {
   const lines = [BEGIN, '', '## The fields', ''];
   for (const ledger of Object.values(LEDGERS)) lines.push(...ledgerSection(ledger));
   lines.push(
-    '## The vocabularies', '',
-    '| field | options, in their canonical order |', '|---|---|',
+    '## The vocabularies',
+    '',
+    '| field | options, in their canonical order |',
+    '|---|---|',
     `| county | ${COUNTIES.map((c) => `${c.label} (${c.code})`).join('、')} |`,
     `| targetType | ${TARGET_TYPES.join('、')} |`,
     `| sector | ${SECTORS.join('、')} |`,
@@ -113,11 +126,15 @@ export function ledgerTables(): string {
     `| level | ${LEVELS.join('、')} |`,
     `| status | ${STATUSES.join('、')} |`,
     '',
-    `County short forms accepted and made canonical: ${Object.entries(COUNTY_ALIASES).map(([a, l]) => `${a} → ${l}`).join('、')}.`,
+    `County short forms accepted and made canonical: ${Object.entries(COUNTY_ALIASES)
+      .map(([a, l]) => `${a} → ${l}`)
+      .join('、')}.`,
     'The number after a county is its GB/T 2260 code, used in row ids.',
     '',
-    '## Error codes', '',
-    '| code | meaning |', '|---|---|',
+    '## Error codes',
+    '',
+    '| code | meaning |',
+    '|---|---|',
     ...ERROR_CODES.map((c) => `| \`${c}\` | ${cell(ERROR_CODE_MEANINGS[c])} |`),
     '',
     END,

@@ -76,8 +76,7 @@ export function requireJava() {
   }
   if (major !== 0 && major < 11) {
     throw new UserError(
-      `Java ${major} 太旧：Firestore 模拟器需要 Java 11 或更高版本。\n` +
-        `Java ${major} is too old: the Firestore emulator needs Java 11 or newer.`,
+      `Java ${major} 太旧：Firestore 模拟器需要 Java 11 或更高版本。\n` + `Java ${major} is too old: the Firestore emulator needs Java 11 or newer.`,
     );
   }
   return major;
@@ -352,9 +351,7 @@ export async function requireFreePorts({ waitMs = 20_000 } = {}) {
 export function firebaseBin() {
   const bin = path.join(ROOT, 'node_modules', '.bin', 'firebase');
   if (!existsSync(bin)) {
-    throw new UserError(
-      '未找到本地 firebase-tools，请先运行 npm install。\nLocal firebase-tools not found: run `npm install` first.',
-    );
+    throw new UserError('未找到本地 firebase-tools，请先运行 npm install。\nLocal firebase-tools not found: run `npm install` first.');
   }
   return realpathSync(bin); // a JS file: run it with this very node
 }

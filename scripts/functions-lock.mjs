@@ -26,8 +26,19 @@ function resolveIn(packages, from, name) {
 
 /** Dependencies a package needs at run time, with whether a missing one is an error. */
 function runtimeEdges(entry) {
-  const optional = { ...entry.optionalDependencies, ...Object.fromEntries(Object.entries(entry.peerDependenciesMeta ?? {}).filter(([, m]) => m.optional).map(([n]) => [n, ''])) };
-  const names = new Set([...Object.keys(entry.dependencies ?? {}), ...Object.keys(entry.optionalDependencies ?? {}), ...Object.keys(entry.peerDependencies ?? {})]);
+  const optional = {
+    ...entry.optionalDependencies,
+    ...Object.fromEntries(
+      Object.entries(entry.peerDependenciesMeta ?? {})
+        .filter(([, m]) => m.optional)
+        .map(([n]) => [n, '']),
+    ),
+  };
+  const names = new Set([
+    ...Object.keys(entry.dependencies ?? {}),
+    ...Object.keys(entry.optionalDependencies ?? {}),
+    ...Object.keys(entry.peerDependencies ?? {}),
+  ]);
   return [...names].map((name) => ({ name, optional: name in optional }));
 }
 
@@ -77,7 +88,11 @@ export function distLock(rootLock, deps, manifest) {
       if ((before && reached.get(before)) !== after) throw new Error(`${from} would find another ${name} in functions/dist`);
     }
   }
-  const sorted = Object.fromEntries(Object.keys(out).sort().map((k) => [k, out[k]]));
+  const sorted = Object.fromEntries(
+    Object.keys(out)
+      .sort()
+      .map((k) => [k, out[k]]),
+  );
   const lockfile = {
     name: manifest.name,
     lockfileVersion: 3,

@@ -63,7 +63,7 @@ export function iconPng(size) {
         const h = size - 2 * inset;
         const header = rel < Math.max(line * 2, Math.round(h * 0.22));
         const ruled = rel % Math.max(line * 3, Math.round(h / 4)) < line;
-        const column = x - inset < line || (x - inset) === Math.round((size - 2 * inset) * 0.35);
+        const column = x - inset < line || x - inset === Math.round((size - 2 * inset) * 0.35);
         if (header || ruled || column) [R, G, B] = [0xff, 0xff, 0xff];
         else [R, G, B] = [0xd9, 0xf2, 0xe3];
       }

@@ -12,8 +12,7 @@ function portOffset(raw) {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0 || n > 50_000) {
     console.error(
-      `TAIZHANG_PORT_OFFSET 必须是 0 到 50000 之间的整数，而不是 "${raw}"。\n` +
-        `TAIZHANG_PORT_OFFSET must be an integer from 0 to 50000, not "${raw}".`,
+      `TAIZHANG_PORT_OFFSET 必须是 0 到 50000 之间的整数，而不是 "${raw}"。\n` + `TAIZHANG_PORT_OFFSET must be an integer from 0 to 50000, not "${raw}".`,
     );
     process.exit(2);
   }
@@ -21,9 +20,7 @@ function portOffset(raw) {
 }
 
 /** hub, auth, firestore, functions (firebase.json's), shifted by TAIZHANG_PORT_OFFSET. */
-export const PORTS = Object.fromEntries(
-  Object.entries({ hub: 4400, auth: 9099, firestore: 8080, functions: 5001 }).map(([k, p]) => [k, p + PORT_OFFSET]),
-);
+export const PORTS = Object.fromEntries(Object.entries({ hub: 4400, auth: 9099, firestore: 8080, functions: 5001 }).map(([k, p]) => [k, p + PORT_OFFSET]));
 
 /** The task pane's https port (manifest.xml names 3000: a shifted stack's pane is for tests). */
 export const PANE_PORT = 3000 + PORT_OFFSET;
@@ -33,10 +30,9 @@ export const PANE_PORT = 3000 + PORT_OFFSET;
  * ports"): a stack there would start, and nothing could reach it.
  */
 const FETCH_BLOCKED = new Set([
-  1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104, 109, 110, 111, 113,
-  115, 117, 119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515, 526, 530, 531, 532, 540, 548, 554, 556,
-  563, 587, 601, 636, 989, 990, 993, 995, 1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667,
-  6668, 6669, 6679, 6697, 10080,
+  1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104, 109, 110, 111, 113, 115, 117, 119, 123, 135, 137,
+  139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515, 526, 530, 531, 532, 540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993, 995, 1719, 1720, 1723, 2049,
+  3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080,
 ]);
 
 const blocked = Object.entries({ ...PORTS, pane: PANE_PORT }).filter(([, p]) => FETCH_BLOCKED.has(p));

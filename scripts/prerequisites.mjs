@@ -40,6 +40,10 @@ export function ensureChromium(tag) {
     spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env });
     if (existsSync(CHROMIUM)) return true;
   }
-  say(tag, `未找到 ${CHROMIUM}：请安装 Debian 的 chromium 软件包（apt-get install chromium）`, `${CHROMIUM} not found: install Debian's chromium package (apt-get install chromium)`);
+  say(
+    tag,
+    `未找到 ${CHROMIUM}：请安装 Debian 的 chromium 软件包（apt-get install chromium）`,
+    `${CHROMIUM} not found: install Debian's chromium package (apt-get install chromium)`,
+  );
   return false;
 }

@@ -15,9 +15,7 @@ function hasProcfs() {
 /** Throws unless /proc is there to read; the restart cannot work anywhere else. */
 function requireProcfs() {
   if (!hasProcfs()) {
-    throw new Error(
-      '重启 Firestore 模拟器需要 Linux 的 /proc。\nRestarting the Firestore emulator needs Linux /proc (found none).',
-    );
+    throw new Error('重启 Firestore 模拟器需要 Linux 的 /proc。\nRestarting the Firestore emulator needs Linux /proc (found none).');
   }
 }
 
@@ -37,7 +35,9 @@ function listeningInodes(port) {
 }
 
 function pids() {
-  return readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .map(Number);
 }
 
 /** The process listening on `port`, or undefined when none is (or it is not ours to see). */
@@ -174,6 +174,16 @@ async function stopProcess(pid, graceMs = 5000) {
 }
 
 module.exports = {
-  hasProcfs, requireProcfs, listenerPid, cmdline, environ, cwdOf, parentOf, childrenOf, alive,
-  leftBehindFirestore, describeListener, stopProcess,
+  hasProcfs,
+  requireProcfs,
+  listenerPid,
+  cmdline,
+  environ,
+  cwdOf,
+  parentOf,
+  childrenOf,
+  alive,
+  leftBehindFirestore,
+  describeListener,
+  stopProcess,
 };

@@ -30,11 +30,18 @@ const shQuote = (s) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\
 function printFigures() {
   if (!existsSync(FIGURES)) return;
   console.log('\n━━ figures ━━');
-  for (const file of readdirSync(FIGURES).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(FIGURES)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const { scenario, figures } = JSON.parse(readFileSync(path.join(FIGURES, file), 'utf8'));
     console.log(`\n${scenario}`);
     for (const [name, value] of Object.entries(figures)) {
-      const shown = typeof value === 'object' ? Object.entries(value).map(([k, v]) => `${k} ${v}`).join(', ') || '—' : value;
+      const shown =
+        typeof value === 'object'
+          ? Object.entries(value)
+              .map(([k, v]) => `${k} ${v}`)
+              .join(', ') || '—'
+          : value;
       console.log(`  ${name.padEnd(24)} ${shown}`);
     }
   }
@@ -60,7 +67,9 @@ function findingLines(tests) {
 }
 
 function printFindings() {
-  const tests = Object.values(RESULTS).filter((f) => existsSync(f)).flatMap((f) => findingResults(JSON.parse(readFileSync(f, 'utf8'))));
+  const tests = Object.values(RESULTS)
+    .filter((f) => existsSync(f))
+    .flatMap((f) => findingResults(JSON.parse(readFileSync(f, 'utf8'))));
   if (tests.length === 0) return;
   console.log('\n━━ security findings (issue 16) ━━');
   for (const line of findingLines(tests)) console.log(line);
@@ -80,8 +89,16 @@ async function main(argv) {
   mkdirSync(OUTPUT, { recursive: true });
   process.env.TAIZHANG_STRESS = '1';
   const jest = [
-    process.execPath, JEST, '--selectProjects', 'emulator', '--runInBand', '--testTimeout=1800000',
-    '--json', `--outputFile=${RESULTS.emulator}`, 'tests/emulator/adversarial-', ...extra,
+    process.execPath,
+    JEST,
+    '--selectProjects',
+    'emulator',
+    '--runInBand',
+    '--testTimeout=1800000',
+    '--json',
+    `--outputFile=${RESULTS.emulator}`,
+    'tests/emulator/adversarial-',
+    ...extra,
   ];
   const code = await emulatorsExec(jest.map(shQuote).join(' '));
   const unitCode = runUnitSecurity(extra);

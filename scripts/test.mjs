@@ -133,8 +133,8 @@ async function inEmulators(step, args, loud) {
 
 const steps = {
   typecheck: () => runNode([TSC, '-p', 'tsconfig.json', '--noEmit']),
-  // Biome's lint rules (biome.json): the ones that catch bugs, not style. Formatting is not checked here.
-  lint: () => runNode([BIOME, 'lint', '--max-diagnostics=50', '.']),
+  // Biome (biome.json): the lint rules that catch bugs, and the code's one format (`npm run format` writes it).
+  lint: () => runNode([BIOME, 'check', '--max-diagnostics=50', '.']),
   unit: (extra, loud) => runNode([JEST, ...jestArgs('unit', extra, loud)]),
   // emulators:exec runs the command through a shell; inEmulators quotes every word.
   emulator: (extra, loud) => inEmulators('emulator', [JEST, ...jestArgs('emulator', ['--runInBand', ...extra], loud)], loud),

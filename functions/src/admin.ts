@@ -2,7 +2,15 @@
 // beside the callables: `taizhang admin`, `taizhang notice`, the demo seeding and the
 // benchmarks. They reach the store only through what is exported here, so the paths, the
 // row documents and the registers exist once, in this package.
-export { migrateRows, migrateDepartments, departmentMigrationText, MIGRATION_AUTHOR, type MigrationReport, type DepartmentMigrationReport, type UnmappedDepartment } from './admin/migrate';
+export {
+  migrateRows,
+  migrateDepartments,
+  departmentMigrationText,
+  MIGRATION_AUTHOR,
+  type MigrationReport,
+  type DepartmentMigrationReport,
+  type UnmappedDepartment,
+} from './admin/migrate';
 export { listGroups, toGroup } from './groups/store';
 export { listDepartments, toDepartment } from './departments/store';
 export { importTargets, listAllTargets, readTarget, writeTargets, type TargetImportReport } from './store/targets';

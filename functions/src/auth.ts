@@ -32,16 +32,18 @@ const signInAgain: Record<'required' | 'expired' | 'revoked' | 'disabled' | 'inv
 const unauthenticated = (why: keyof typeof signInAgain) => new HttpsError('unauthenticated', joined(signInAgain[why]));
 
 const authCode = (err: unknown): string | undefined =>
-  typeof err === 'object' && err !== null && typeof (err as { code?: unknown }).code === 'string'
-    ? (err as { code: string }).code
-    : undefined;
+  typeof err === 'object' && err !== null && typeof (err as { code?: unknown }).code === 'string' ? (err as { code: string }).code : undefined;
 
 /** Auth itself unreachable is no verdict on the caller: "try again", never "sign in". */
 function authUnavailable(err: unknown): HttpsError {
   authLookupFailed(err);
-  return new HttpsError('unavailable', joined({
-    zh: '暂时无法验证登录，请稍后重试', en: 'Sign-in cannot be checked right now; try again shortly',
-  }));
+  return new HttpsError(
+    'unavailable',
+    joined({
+      zh: '暂时无法验证登录，请稍后重试',
+      en: 'Sign-in cannot be checked right now; try again shortly',
+    }),
+  );
 }
 
 async function verifiedToken(auth: Auth, rawToken: string): Promise<DecodedIdToken> {
@@ -112,9 +114,13 @@ async function checkCaller(request: Pick<CallableRequest, 'auth'>, auth: Auth): 
   const claims = user.customClaims ?? {};
   const checked = checkClaims({ role: claims.role, county: claims.county, group: claims.group, department: claims.department });
   if ('error' in checked) {
-    throw new HttpsError('permission-denied', joined({
-      zh: `${checked.error.zh}，请联系管理员`, en: `${checked.error.en}; ask an administrator`,
-    }));
+    throw new HttpsError(
+      'permission-denied',
+      joined({
+        zh: `${checked.error.zh}，请联系管理员`,
+        en: `${checked.error.en}; ask an administrator`,
+      }),
+    );
   }
   return { uid: user.uid, email, ...checked.claims };
 }

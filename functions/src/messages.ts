@@ -115,14 +115,18 @@ export const text = {
     zh: `无权查看 ${id} 的修改记录：没有此行，或它不在您的查看范围内`,
     en: `You may not read the history of ${id}: there is no such row, or it is outside what you may read`,
   }),
-  targetsForbidden: (county: string | undefined): Bilingual => (county === undefined
-    ? { zh: '责任单位账号不查询企业和行政村名录', en: 'Department accounts do not look up the registers of enterprises and villages' }
-    : { zh: `无权查看「${county}」的企业和行政村名录`, en: `You may not read the registers of enterprises and villages of ${county}` }),
+  targetsForbidden: (county: string | undefined): Bilingual =>
+    county === undefined
+      ? { zh: '责任单位账号不查询企业和行政村名录', en: 'Department accounts do not look up the registers of enterprises and villages' }
+      : { zh: `无权查看「${county}」的企业和行政村名录`, en: `You may not read the registers of enterprises and villages of ${county}` },
   duplicateForbidden: (): Bilingual => ({
     zh: '只有两个问题所在辖区的协调员和管理员可以判定重复',
     en: 'Only coordinators whose scope holds both problems, and administrators, decide on duplicates',
   }),
-  badPageToken: (): Bilingual => ({ zh: '续读位置已失效，请从第一页重新读取', en: 'The place to continue reading from is no longer valid; read again from the first page' }),
+  badPageToken: (): Bilingual => ({
+    zh: '续读位置已失效，请从第一页重新读取',
+    en: 'The place to continue reading from is no longer valid; read again from the first page',
+  }),
   noInbox: (): Bilingual => ({
     zh: '此账户没有待办清单，请联系管理员',
     en: 'This account has no to-do list; ask an administrator',

@@ -36,7 +36,12 @@ function text(x: unknown): string | undefined {
 /** Claims as given (a token, a command line), checked: the claims, or what is wrong with them. */
 export function checkClaims(raw: { role?: unknown; county?: unknown; group?: unknown; department?: unknown }): { claims: Claims } | { error: Bilingual } {
   if (!isRole(raw.role)) {
-    return { error: { zh: '此账户尚未分配有效角色（填报员、协调员、管理员或责任单位）', en: 'This account has no valid role (clerk, coordinator, administrator or department)' } };
+    return {
+      error: {
+        zh: '此账户尚未分配有效角色（填报员、协调员、管理员或责任单位）',
+        en: 'This account has no valid role (clerk, coordinator, administrator or department)',
+      },
+    };
   }
   if (raw.role === 'department') {
     const department = text(raw.department);

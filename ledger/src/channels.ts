@@ -78,7 +78,10 @@ export function checkWebhook(platform: Platform, raw: string, allowLoopback: boo
   try {
     u = new URL(raw.trim());
   } catch {
-    return bad(`机器人地址不是有效的网址，${name}机器人的地址形如 ${example}`, `The robot address is not a valid URL; a ${platform} robot's address looks like ${example}`);
+    return bad(
+      `机器人地址不是有效的网址，${name}机器人的地址形如 ${example}`,
+      `The robot address is not a valid URL; a ${platform} robot's address looks like ${example}`,
+    );
   }
   if (isLoopback(u)) {
     if (allowLoopback) return { ok: true, webhook: u.toString() };
@@ -98,7 +101,10 @@ export function checkWebhook(platform: Platform, raw: string, allowLoopback: boo
 export function checkSecret(platform: Platform, secret: string): Bilingual | undefined {
   if (platform !== 'dingtalk') return { zh: '只有钉钉机器人使用加签密钥', en: 'Only DingTalk robots use a signing secret' };
   if (!/^SEC[A-Za-z0-9]{16,200}$/.test(secret.trim())) {
-    return { zh: '加签密钥须以 SEC 开头，如钉钉机器人安全设置中所示', en: 'The signing secret must start with SEC, as the DingTalk robot’s security settings show it' };
+    return {
+      zh: '加签密钥须以 SEC 开头，如钉钉机器人安全设置中所示',
+      en: 'The signing secret must start with SEC, as the DingTalk robot’s security settings show it',
+    };
   }
   return undefined;
 }
@@ -145,8 +151,13 @@ export function maskWebhook(webhook: string): string {
 
 export function channelView(c: ChannelRecord): ChannelView {
   return {
-    id: c.id, platform: c.platform, target: c.target, label: c.label,
-    webhook: maskWebhook(c.webhook), signed: c.secret !== undefined && c.secret !== '', active: c.active,
+    id: c.id,
+    platform: c.platform,
+    target: c.target,
+    label: c.label,
+    webhook: maskWebhook(c.webhook),
+    signed: c.secret !== undefined && c.secret !== '',
+    active: c.active,
   };
 }
 

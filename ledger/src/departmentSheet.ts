@@ -26,7 +26,15 @@ export interface DepartmentSheet {
 const OPTIONAL: readonly DepartmentKey[] = ['aliases', 'active'];
 
 export function parseDepartmentSheet(rows: readonly (readonly unknown[])[]): DepartmentSheet {
-  const wanted = new Map(DEPARTMENT_COLUMNS.flatMap((c) => [[normalizeHeader(c.header), c.key], [normalizeHeader(c.key), c.key]] as const));
+  const wanted = new Map(
+    DEPARTMENT_COLUMNS.flatMap(
+      (c) =>
+        [
+          [normalizeHeader(c.header), c.key],
+          [normalizeHeader(c.key), c.key],
+        ] as const,
+    ),
+  );
   for (let r = 0; r < Math.min(rows.length, 10); r++) {
     const index = new Map<DepartmentKey, number>();
     (rows[r] ?? []).forEach((cell, i) => {
@@ -37,7 +45,8 @@ export function parseDepartmentSheet(rows: readonly (readonly unknown[])[]): Dep
     const missing = DEPARTMENT_COLUMNS.filter((c) => !OPTIONAL.includes(c.key) && !index.has(c.key));
     if (missing.length > 0) {
       return {
-        departments: [], headerRow: r + 1,
+        departments: [],
+        headerRow: r + 1,
         errors: [{ row: r + 1, zh: `缺少列：${missing.map((c) => c.header).join('、')}`, en: `Missing columns: ${missing.map((c) => c.en).join(', ')}` }],
       };
     }
@@ -56,7 +65,11 @@ export function parseDepartmentSheet(rows: readonly (readonly unknown[])[]): Dep
       }
       const first = seen.get(checked.department.id);
       if (first !== undefined) {
-        errors.push({ row: i + 1, zh: `单位编号「${checked.department.id}」与第 ${first} 行重复`, en: `Department id "${checked.department.id}" repeats row ${first}` });
+        errors.push({
+          row: i + 1,
+          zh: `单位编号「${checked.department.id}」与第 ${first} 行重复`,
+          en: `Department id "${checked.department.id}" repeats row ${first}`,
+        });
         continue;
       }
       seen.set(checked.department.id, i + 1);
@@ -66,6 +79,12 @@ export function parseDepartmentSheet(rows: readonly (readonly unknown[])[]): Dep
   }
   return {
     departments: [],
-    errors: [{ row: 1, zh: `前 10 行中找不到表头（需要：${DEPARTMENT_COLUMNS.map((c) => c.header).join('、')}）`, en: `No header row in the first 10 rows (expected: ${DEPARTMENT_COLUMNS.map((c) => c.en).join(', ')})` }],
+    errors: [
+      {
+        row: 1,
+        zh: `前 10 行中找不到表头（需要：${DEPARTMENT_COLUMNS.map((c) => c.header).join('、')}）`,
+        en: `No header row in the first 10 rows (expected: ${DEPARTMENT_COLUMNS.map((c) => c.en).join(', ')})`,
+      },
+    ],
   };
 }

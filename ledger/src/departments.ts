@@ -61,7 +61,10 @@ export function checkDepartment(raw: Partial<Record<DepartmentKey, unknown>>): {
   const id = registryText(raw.id);
   if (id === undefined) errors.push({ zh: '缺少单位编号', en: 'The department id is missing' });
   else if (!DEPARTMENT_ID.test(id)) {
-    errors.push({ zh: `单位编号「${id}」无效：2–40 位小写字母、数字或连字符（如 jz-zrzy）`, en: `Invalid department id "${id}": 2–40 lower-case letters, digits or hyphens (e.g. jz-zrzy)` });
+    errors.push({
+      zh: `单位编号「${id}」无效：2–40 位小写字母、数字或连字符（如 jz-zrzy）`,
+      en: `Invalid department id "${id}": 2–40 lower-case letters, digits or hyphens (e.g. jz-zrzy)`,
+    });
   }
   const name = registryText(raw.name);
   if (name === undefined) errors.push({ zh: '缺少单位名称', en: 'The department name is missing' });
@@ -71,7 +74,10 @@ export function checkDepartment(raw: Partial<Record<DepartmentKey, unknown>>): {
   if (long !== undefined) errors.push({ zh: `其他名称「${long}」超过 100 个字`, en: `The other name "${long}" has more than 100 characters` });
   const county = countyOf(raw.county);
   if (county === undefined) {
-    errors.push({ zh: `所属县（区、市）「${registryText(raw.county) ?? ''}」无效，应为：${COUNTY_LABELS.join('、')}`, en: `Unknown county "${registryText(raw.county) ?? ''}"` });
+    errors.push({
+      zh: `所属县（区、市）「${registryText(raw.county) ?? ''}」无效，应为：${COUNTY_LABELS.join('、')}`,
+      en: `Unknown county "${registryText(raw.county) ?? ''}"`,
+    });
   }
   const active = parseActive(raw.active);
   if (active === undefined) errors.push({ zh: '是否在用应为“是”或“否”', en: 'In use must be yes or no' });
@@ -81,7 +87,9 @@ export function checkDepartment(raw: Partial<Record<DepartmentKey, unknown>>): {
 
 /** Names compared as clerks mean them: full-width folded, spaces and brackets' width ignored. */
 export function departmentNameKey(name: string): string {
-  return toHalfWidth(name.normalize('NFKC')).replace(/\s+/g, '').replace(/[()（）]/g, '');
+  return toHalfWidth(name.normalize('NFKC'))
+    .replace(/\s+/g, '')
+    .replace(/[()（）]/g, '');
 }
 
 /** Names or aliases that two departments of one registry share (each one a problem). */
@@ -136,7 +144,9 @@ export function departmentIndex(records: readonly DepartmentRecord[]): Departmen
  * error that suggests close names. A row without a 责任单位 has nothing to judge.
  */
 export function judgeDepartment(
-  ledger: LedgerDef, index: DepartmentIndex, values: Readonly<Record<string, unknown>>,
+  ledger: LedgerDef,
+  index: DepartmentIndex,
+  values: Readonly<Record<string, unknown>>,
 ): { name: string; id: string } | { error: FieldError } | undefined {
   const written = values.department;
   if (typeof written !== 'string' || !ledger.fields.some((f) => f.key === 'department')) return undefined;

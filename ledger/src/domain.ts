@@ -39,9 +39,7 @@ export const TARGET_TYPES = ['入企', '进村'] as const;
 
 export const SECTORS = ['农业', '工业和信息软件服务业', '建筑业', '批零住餐', '文化旅游', '交通运输', '其他服务业'] as const;
 
-export const CATEGORIES = [
-  '政策落实', '融资资金', '市场销售', '用工培训', '审批手续', '用地规划', '基础设施', '环境卫生', '其他',
-] as const;
+export const CATEGORIES = ['政策落实', '融资资金', '市场销售', '用工培训', '审批手续', '用地规划', '基础设施', '环境卫生', '其他'] as const;
 
 export const LEVELS = ['现场解决', '协调解决', '提交市级'] as const;
 

@@ -1,12 +1,9 @@
 // The vocabulary a ledger is declared in. Everything else — parser, rules, zod schemas,
 // messages, the Excel template — is derived from these declarations.
 
-export type ErrorCode =
-  | 'required' | 'type' | 'enum' | 'too_long' | 'too_short' | 'range' | 'format' | 'checksum' | 'rule' | 'unknown';
+export type ErrorCode = 'required' | 'type' | 'enum' | 'too_long' | 'too_short' | 'range' | 'format' | 'checksum' | 'rule' | 'unknown';
 
-export const ERROR_CODES: readonly ErrorCode[] = [
-  'required', 'type', 'enum', 'too_long', 'too_short', 'range', 'format', 'checksum', 'rule', 'unknown',
-];
+export const ERROR_CODES: readonly ErrorCode[] = ['required', 'type', 'enum', 'too_long', 'too_short', 'range', 'format', 'checksum', 'rule', 'unknown'];
 
 export type FieldType =
   | { readonly kind: 'text'; readonly min?: number; readonly max: number }

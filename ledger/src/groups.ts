@@ -78,14 +78,19 @@ export function checkGroup(raw: Partial<Record<GroupKey, unknown>>): { group: Gr
   else if (name.length > 100) errors.push({ zh: '工作组名称最多 100 个字', en: 'The group name has at most 100 characters' });
   const county = countyOf(raw.county);
   if (county === undefined) {
-    errors.push(text(raw.county) === undefined
-      ? { zh: '缺少县（区、市）', en: 'The county is missing' }
-      : { zh: `未知的县（区、市）：${text(raw.county)}`, en: `Unknown county: ${text(raw.county)}` });
+    errors.push(
+      text(raw.county) === undefined
+        ? { zh: '缺少县（区、市）', en: 'The county is missing' }
+        : { zh: `未知的县（区、市）：${text(raw.county)}`, en: `Unknown county: ${text(raw.county)}` },
+    );
   }
   const tt = text(raw.targetType);
   const targetType = (TARGET_TYPES as readonly string[]).includes(tt ?? '') ? (tt as TargetType) : undefined;
   if (targetType === undefined) {
-    errors.push({ zh: `服务类型须为「入企」或「进村」${tt ? `（现为「${tt}」）` : ''}`, en: `The service type must be 入企 or 进村${tt ? ` (got "${tt}")` : ''}` });
+    errors.push({
+      zh: `服务类型须为「入企」或「进村」${tt ? `（现为「${tt}」）` : ''}`,
+      en: `The service type must be 入企 or 进村${tt ? ` (got "${tt}")` : ''}`,
+    });
   }
   const department = text(raw.department) ?? '';
   if (department.length > 100) errors.push({ zh: '牵头单位最多 100 个字', en: 'The lead department has at most 100 characters' });
@@ -115,7 +120,15 @@ export interface GroupSheet {
  * Empty rows are skipped; a repeated id is an error on its second row.
  */
 export function parseGroupSheet(rows: readonly (readonly unknown[])[]): GroupSheet {
-  const wanted = new Map(GROUP_COLUMNS.flatMap((c) => [[normalizeHeader(c.header), c.key], [normalizeHeader(c.key), c.key]] as const));
+  const wanted = new Map(
+    GROUP_COLUMNS.flatMap(
+      (c) =>
+        [
+          [normalizeHeader(c.header), c.key],
+          [normalizeHeader(c.key), c.key],
+        ] as const,
+    ),
+  );
   for (let r = 0; r < Math.min(rows.length, 10); r++) {
     const index = new Map<GroupKey, number>();
     (rows[r] ?? []).forEach((cell, i) => {
@@ -126,7 +139,8 @@ export function parseGroupSheet(rows: readonly (readonly unknown[])[]): GroupShe
     const missing = GROUP_COLUMNS.filter((c) => c.key !== 'department' && c.key !== 'active' && !index.has(c.key));
     if (missing.length > 0) {
       return {
-        groups: [], headerRow: r + 1,
+        groups: [],
+        headerRow: r + 1,
         errors: [{ row: r + 1, zh: `缺少列：${missing.map((c) => c.header).join('、')}`, en: `Missing columns: ${missing.map((c) => c.en).join(', ')}` }],
       };
     }
@@ -155,7 +169,13 @@ export function parseGroupSheet(rows: readonly (readonly unknown[])[]): GroupShe
   }
   return {
     groups: [],
-    errors: [{ row: 1, zh: `前 10 行中找不到表头（需要：${GROUP_COLUMNS.map((c) => c.header).join('、')}）`, en: `No header row in the first 10 rows (expected: ${GROUP_COLUMNS.map((c) => c.en).join(', ')})` }],
+    errors: [
+      {
+        row: 1,
+        zh: `前 10 行中找不到表头（需要：${GROUP_COLUMNS.map((c) => c.header).join('、')}）`,
+        en: `No header row in the first 10 rows (expected: ${GROUP_COLUMNS.map((c) => c.en).join(', ')})`,
+      },
+    ],
   };
 }
 

@@ -47,7 +47,8 @@ function fieldNames(ledger: LedgerDef): Map<string, FieldDef> {
 }
 
 const systemNames = new Map<string, SystemColumn>();
-for (const s of [...SYSTEM_COLUMNS, ...LIST_SYSTEM_COLUMNS]) for (const n of [s.header, s.en, s.key, ...(s.formerHeaders ?? [])]) systemNames.set(normalizeHeader(n), s);
+for (const s of [...SYSTEM_COLUMNS, ...LIST_SYSTEM_COLUMNS])
+  for (const n of [s.header, s.en, s.key, ...(s.formerHeaders ?? [])]) systemNames.set(normalizeHeader(n), s);
 
 /** Map one row of header cells for one ledger. */
 export function matchHeaderRow(ledger: LedgerDef, cells: readonly unknown[], headerRow = 0): HeaderMatch {

@@ -36,8 +36,8 @@ export function normaliseText(s: string): string {
  */
 export function normaliseName(name: string, county?: string): string {
   let s = normaliseText(name.normalize('NFKC').replace(IN_FOUNDATION, ''));
-  const prefixes = [...PLACE_PREFIXES, ...(county === undefined ? [] : countyNames.get(county) ?? [county])];
-  for (let changed = true; changed;) {
+  const prefixes = [...PLACE_PREFIXES, ...(county === undefined ? [] : (countyNames.get(county) ?? [county]))];
+  for (let changed = true; changed; ) {
     changed = false;
     for (const p of prefixes) {
       if (s.length > p.length && s.startsWith(p)) {

@@ -22,9 +22,7 @@ export interface NoticeColumn {
 export type NoticeValue = string | number | null;
 
 /** Which table a section holds; the add-in names its Excel tables and charts after it. */
-export type NoticeSectionId =
-  | 'county_overdue' | 'county_rate' | 'dept_overdue' | 'dept_rate' | 'dept_overdue_list'
-  | 'silent' | 'escalations' | 'overdue';
+export type NoticeSectionId = 'county_overdue' | 'county_rate' | 'dept_overdue' | 'dept_rate' | 'dept_overdue_list' | 'silent' | 'escalations' | 'overdue';
 
 export interface NoticeSection {
   readonly id: NoticeSectionId;
@@ -67,7 +65,8 @@ export const noticePercent = (x: number): string => `${(Math.round(x * 1000) / 1
 
 const NUMBERS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
-const col = (zh: string, en: string, kind: NoticeColumnKind, width: number) =>
+const col =
+  (zh: string, en: string, kind: NoticeColumnKind, width: number) =>
   (lang: NoticeLang): NoticeColumn => ({ label: lang === 'zh' ? zh : en, kind, width });
 
 const C = {
@@ -111,9 +110,11 @@ const T = {
     summaryTitle: '总体情况',
     summary: (n: Notice, scope: string) => {
       const t = n.totals;
-      return `截至 ${n.date}，${scope}共梳理问题 ${t.problems} 个，已解决 ${t.resolved} 个，解决率 ${noticePercent(t.resolvedRate)}；` +
+      return (
+        `截至 ${n.date}，${scope}共梳理问题 ${t.problems} 个，已解决 ${t.resolved} 个，解决率 ${noticePercent(t.resolvedRate)}；` +
         `未解决 ${t.unresolved} 个，其中超过办结时限 ${t.overdue} 个；提交市级 ${t.escalated} 个，其中 ${t.staleEscalations} 个已连续 ${n.staleDays} 天以上无进展。` +
-        `在用工作组 ${t.activeGroups} 个，${n.period.from} 至 ${n.period.to} 期间有 ${t.reportedGroups} 个报送数据，${t.silentGroups} 个未报送。`;
+        `在用工作组 ${t.activeGroups} 个，${n.period.from} 至 ${n.period.to} 期间有 ${t.reportedGroups} 个报送数据，${t.silentGroups} 个未报送。`
+      );
     },
     figures: ['问题总数', '已解决', '未解决', '解决率', '超期问题', '提交市级', '提交市级久无进展', '在用工作组', '已报送工作组', '未报送工作组'],
     countyOverdue: '县（区、市）超期问题排名',
@@ -138,11 +139,24 @@ const T = {
     summaryTitle: 'Overview',
     summary: (n: Notice, scope: string) => {
       const t = n.totals;
-      return `As of ${n.date}, ${scope} has ${t.problems} problems on record, ${t.resolved} of them resolved (${noticePercent(t.resolvedRate)}); ` +
+      return (
+        `As of ${n.date}, ${scope} has ${t.problems} problems on record, ${t.resolved} of them resolved (${noticePercent(t.resolvedRate)}); ` +
         `of the ${t.unresolved} unresolved, ${t.overdue} are past their deadline. ${t.escalated} were sent to the city, ${t.staleEscalations} of them without progress for ${n.staleDays} days or more. ` +
-        `Of ${t.activeGroups} active work groups, ${t.reportedGroups} reported from ${n.period.from} to ${n.period.to} and ${t.silentGroups} did not.`;
+        `Of ${t.activeGroups} active work groups, ${t.reportedGroups} reported from ${n.period.from} to ${n.period.to} and ${t.silentGroups} did not.`
+      );
     },
-    figures: ['Problems', 'Resolved', 'Unresolved', 'Resolved rate', 'Overdue', 'Sent to the city', 'Sent to the city, without progress', 'Active work groups', 'Groups that reported', 'Groups that did not report'],
+    figures: [
+      'Problems',
+      'Resolved',
+      'Unresolved',
+      'Resolved rate',
+      'Overdue',
+      'Sent to the city',
+      'Sent to the city, without progress',
+      'Active work groups',
+      'Groups that reported',
+      'Groups that did not report',
+    ],
     countyOverdue: 'Counties ranked by overdue problems',
     countyRate: 'Counties ranked by resolved rate, lowest first',
     deptOverdue: 'Departments ranked by overdue problems',
@@ -177,16 +191,37 @@ export function noticeLayout(n: Notice, options: { lang?: NoticeLang; shown?: nu
   const period = n.period ?? { from: '', to: '' };
   const more = (all: number, listed: number): string[] => (all > listed ? [w.more(all - listed)] : []);
 
-  const countyRank = (xs: readonly ProgressFigures[]) => xs.slice(0, shown).map((x, i): NoticeValue[] => [
-    i + 1, txt(x.key), num(x.overdue), num(x.total), num(x.resolved), num(x.unresolved), num(x.resolvedRate), num(x.overdueRate),
-    num(x.escalated), num(x.staleEscalations),
-  ]);
+  const countyRank = (xs: readonly ProgressFigures[]) =>
+    xs
+      .slice(0, shown)
+      .map((x, i): NoticeValue[] => [
+        i + 1,
+        txt(x.key),
+        num(x.overdue),
+        num(x.total),
+        num(x.resolved),
+        num(x.unresolved),
+        num(x.resolvedRate),
+        num(x.overdueRate),
+        num(x.escalated),
+        num(x.staleEscalations),
+      ]);
   const countyColumns = [c.rank, c.county, c.overdue, c.total, c.resolved, c.unresolved, c.resolvedRate, c.overdueRate, c.escalated, c.stale];
   // A notice stored before departments had their own figures has only ProgressFigures: the rest is null.
-  const deptRank = (xs: readonly Partial<DepartmentFigures>[]) => xs.slice(0, shown).map((x, i): NoticeValue[] => [
-    i + 1, txt(x.name ?? x.key), num(x.overdue), num(x.assigned ?? x.total), num(x.resolved), num(x.resolvedRate), num(x.overdueRate),
-    x.awaitingReview ?? null, x.medianDaysToFirstAnswer ?? null,
-  ]);
+  const deptRank = (xs: readonly Partial<DepartmentFigures>[]) =>
+    xs
+      .slice(0, shown)
+      .map((x, i): NoticeValue[] => [
+        i + 1,
+        txt(x.name ?? x.key),
+        num(x.overdue),
+        num(x.assigned ?? x.total),
+        num(x.resolved),
+        num(x.resolvedRate),
+        num(x.overdueRate),
+        x.awaitingReview ?? null,
+        x.medianDaysToFirstAnswer ?? null,
+      ]);
   const deptColumns = [c.rank, c.department, c.overdue, c.assigned, c.resolved, c.resolvedRate, c.overdueRate, c.awaitingReview, c.firstAnswer];
 
   const byDept = (n.overdueByDepartment ?? []).slice(0, shown);
@@ -204,34 +239,50 @@ export function noticeLayout(n: Notice, options: { lang?: NoticeLang; shown?: nu
     { id: 'dept_overdue', heading: w.deptOverdue, columns: deptColumns, rows: deptRank(n.departmentsByOverdue ?? []), notes: [], chart: w.deptOverdue },
     { id: 'dept_rate', heading: w.deptRate, columns: deptColumns, rows: deptRank(n.departmentsByResolvedRate ?? []), notes: [] },
     {
-      id: 'dept_overdue_list', heading: w.deptList,
+      id: 'dept_overdue_list',
+      heading: w.deptList,
       columns: [c.department, c.id, c.county, c.target, c.status, c.deadline, c.daysOverdue],
       rows: byDept.flatMap((d) => d.items.slice(0, shown).map((o) => [d.name, o.id, o.county, o.targetName, o.status, o.deadline, o.daysOverdue])),
       notes: deptNotes,
     },
     {
-      id: 'silent', heading: w.silent(period.from, period.to),
+      id: 'silent',
+      heading: w.silent(period.from, period.to),
       columns: [c.county, c.groupId, c.groupName, c.targetType, c.lead],
       rows: silent.slice(0, shown).map((g) => [g.county, g.id, g.name, g.targetType, g.department]),
       notes: more(num(t.silentGroups), Math.min(shown, silent.length)),
     },
     {
-      id: 'escalations', heading: w.escalations(n.staleDays),
+      id: 'escalations',
+      heading: w.escalations(n.staleDays),
       columns: [c.id, c.county, c.group, c.sector, c.target, c.department, c.status, c.foundOn, c.deadline, c.updatedOn, c.daysStale],
-      rows: stale.slice(0, shown).map((e) => [e.id, e.county, e.group, e.sector, e.targetName, e.department, e.status, e.foundOn, e.deadline, e.updatedOn, e.daysWithoutProgress]),
+      rows: stale
+        .slice(0, shown)
+        .map((e) => [e.id, e.county, e.group, e.sector, e.targetName, e.department, e.status, e.foundOn, e.deadline, e.updatedOn, e.daysWithoutProgress]),
       notes: more(num(t.staleEscalations), Math.min(shown, stale.length)),
     },
     {
-      id: 'overdue', heading: w.overdue,
+      id: 'overdue',
+      heading: w.overdue,
       columns: [c.id, c.county, c.group, c.sector, c.category, c.target, c.level, c.department, c.status, c.deadline, c.daysOverdue],
-      rows: overdue.slice(0, shown).map((o) => [o.id, o.county, o.group, o.sector, o.category, o.targetName, o.level, o.department, o.status, o.deadline, o.daysOverdue]),
+      rows: overdue
+        .slice(0, shown)
+        .map((o) => [o.id, o.county, o.group, o.sector, o.category, o.targetName, o.level, o.department, o.status, o.deadline, o.daysOverdue]),
       notes: more(num(t.overdue), Math.min(shown, overdue.length)),
       ownSheet: w.overdueSheet,
     },
   ];
   const figureValues: [number, 'count' | 'percent'][] = [
-    [t.problems, 'count'], [t.resolved, 'count'], [t.unresolved, 'count'], [t.resolvedRate, 'percent'], [t.overdue, 'count'],
-    [t.escalated, 'count'], [t.staleEscalations, 'count'], [t.activeGroups, 'count'], [t.reportedGroups, 'count'], [t.silentGroups, 'count'],
+    [t.problems, 'count'],
+    [t.resolved, 'count'],
+    [t.unresolved, 'count'],
+    [t.resolvedRate, 'percent'],
+    [t.overdue, 'count'],
+    [t.escalated, 'count'],
+    [t.staleEscalations, 'count'],
+    [t.activeGroups, 'count'],
+    [t.reportedGroups, 'count'],
+    [t.silentGroups, 'count'],
   ];
   return {
     lang,

@@ -204,12 +204,18 @@ function creditCodeParser(f: FieldDef): CellParser {
 function cellParser(f: FieldDef): CellParser {
   const t = f.type;
   switch (t.kind) {
-    case 'text': return textParser(f, t.min, t.max);
-    case 'enum': return enumParser(f, t.options, t.aliases);
-    case 'date': return dateParser(f, t.min, t.notAfterToday ?? false);
-    case 'int': return intParser(f, t.min, t.max);
-    case 'phone': return phoneParser(f);
-    case 'creditCode': return creditCodeParser(f);
+    case 'text':
+      return textParser(f, t.min, t.max);
+    case 'enum':
+      return enumParser(f, t.options, t.aliases);
+    case 'date':
+      return dateParser(f, t.min, t.notAfterToday ?? false);
+    case 'int':
+      return intParser(f, t.min, t.max);
+    case 'phone':
+      return phoneParser(f);
+    case 'creditCode':
+      return creditCodeParser(f);
   }
 }
 
@@ -263,7 +269,11 @@ function compile(ledger: LedgerDef): CompiledLedger {
     const position = new Map(ledger.fields.map((f, i) => [f.key, i]));
     const at = (key: string) => position.get(key) ?? -1;
     const condition = (x: Condition): CompiledCondition => ({
-      at: at(x.field), equals: x.equals, notEquals: x.notEquals, oneOf: x.oneOf, filled: x.filled === true,
+      at: at(x.field),
+      equals: x.equals,
+      notEquals: x.notEquals,
+      oneOf: x.oneOf,
+      filled: x.filled === true,
       and: x.and ? condition(x.and) : undefined,
     });
     c = {
@@ -282,7 +292,11 @@ function compile(ledger: LedgerDef): CompiledLedger {
       }),
       position,
       rules: ledger.rules.map((rule) => ({
-        rule, def: ledger.fields[at(rule.field)]!, at: at(rule.field), when: condition(rule.when), then: condition(rule.then),
+        rule,
+        def: ledger.fields[at(rule.field)]!,
+        at: at(rule.field),
+        when: condition(rule.when),
+        then: condition(rule.then),
       })),
     };
     compiled.set(ledger, c);
@@ -340,9 +354,7 @@ export function parseRows(ledger: LedgerDef, rows: readonly unknown[], ctx: Pars
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /** `slots` is scratch space, one per field, overwritten here. */
-function parseRowResolved(
-  ledger: LedgerDef, raw: Record<string, unknown>, ctx: ResolvedContext, c: CompiledLedger, slots: unknown[],
-): RowResult {
+function parseRowResolved(ledger: LedgerDef, raw: Record<string, unknown>, ctx: ResolvedContext, c: CompiledLedger, slots: unknown[]): RowResult {
   const errors: FieldError[] = [];
   const fields = c.fields;
   const n = fields.length;

@@ -61,7 +61,7 @@ export function targetIndex(enterprises: readonly EnterpriseRecord[], villages: 
     push(vNames, `|${normaliseName(v.name)}`, v);
   }
   const enterprisesNamed = (name: string, county?: string) =>
-    county === undefined ? eNames.get(`|${normaliseName(name)}`) ?? [] : eNames.get(`${county}|${normaliseName(name, county)}`) ?? [];
+    county === undefined ? (eNames.get(`|${normaliseName(name)}`) ?? []) : (eNames.get(`${county}|${normaliseName(name, county)}`) ?? []);
   const villagesNamed = (name: string, county?: string) =>
     vNames.get(county === undefined ? `|${normaliseName(name)}` : `${county}|${normaliseName(name, county)}`) ?? [];
   return {
@@ -151,10 +151,12 @@ export function registryWarnings(ledger: LedgerDef, values: Readonly<Record<stri
       const mine = [normaliseName(name, e.county), normaliseName(name)];
       const known = namesOf(e).flatMap((n) => [normaliseName(n, e.county), normaliseName(n)]);
       if (!mine.some((m) => known.includes(m))) {
-        out.push(warning(ledger, 'creditCode', {
-          zh: `企业名录中统一社会信用代码 ${e.creditCode} 是「${e.name}」，不是「${quote(name)}」，请核对代码或名称`,
-          en: `In the register of enterprises the credit code ${e.creditCode} is "${e.name}", not "${quote(name)}"; please check the code or the name`,
-        }));
+        out.push(
+          warning(ledger, 'creditCode', {
+            zh: `企业名录中统一社会信用代码 ${e.creditCode} 是「${e.name}」，不是「${quote(name)}」，请核对代码或名称`,
+            en: `In the register of enterprises the credit code ${e.creditCode} is "${e.name}", not "${quote(name)}"; please check the code or the name`,
+          }),
+        );
       }
     }
   }
@@ -163,10 +165,12 @@ export function registryWarnings(ledger: LedgerDef, values: Readonly<Record<stri
     const township = normaliseText(values.township);
     if (known.length > 0 && !known.some((v) => normaliseText(v.township) === township)) {
       const where = [...new Set(known.map((v) => v.township))];
-      out.push(warning(ledger, 'township', {
-        zh: `行政村名录中${county}的「${quote(name)}」在${where.join('、')}，不在「${quote(values.township)}」`,
-        en: `In the register of villages "${quote(name)}" of ${county} is in ${where.join(', ')}, not in "${quote(values.township)}"`,
-      }));
+      out.push(
+        warning(ledger, 'township', {
+          zh: `行政村名录中${county}的「${quote(name)}」在${where.join('、')}，不在「${quote(values.township)}」`,
+          en: `In the register of villages "${quote(name)}" of ${county} is in ${where.join(', ')}, not in "${quote(values.township)}"`,
+        }),
+      );
     }
   }
   return out;

@@ -50,9 +50,15 @@ const bytes = (s: string): number => new TextEncoder().encode(s).length;
 export function plain(x: unknown, max = 60): string {
   const s = String(x ?? '')
     .replace(/[\r\n\t\u2028\u2029]+/g, ' ')
-    .replace(/</g, '＜').replace(/>/g, '＞')
-    .replace(/\*/g, '＊').replace(/`/g, '｀').replace(/\[/g, '［').replace(/\]/g, '］').replace(/#/g, '＃')
-    .replace(/@/g, '＠').replace(/_/g, '＿')
+    .replace(/</g, '＜')
+    .replace(/>/g, '＞')
+    .replace(/\*/g, '＊')
+    .replace(/`/g, '｀')
+    .replace(/\[/g, '［')
+    .replace(/\]/g, '］')
+    .replace(/#/g, '＃')
+    .replace(/@/g, '＠')
+    .replace(/_/g, '＿')
     .trim();
   const chars = [...s];
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : s;
@@ -79,7 +85,9 @@ export function renderReminder(r: Reminder, maxBytes = REMINDER_MAX_BYTES): stri
   let text = render(r, shown);
   while (bytes(text) > maxBytes) {
     let longest = -1;
-    shown.forEach((n, i) => { if (n > 0 && (longest < 0 || n > shown[longest]!)) longest = i; });
+    shown.forEach((n, i) => {
+      if (n > 0 && (longest < 0 || n > shown[longest]!)) longest = i;
+    });
     if (longest < 0) break;
     shown[longest]!--;
     text = render(r, shown);
@@ -120,10 +128,23 @@ export function countyDigest({ asOf, county, notice, rows }: CountyDigestInput):
   const toAssign = mine.filter((r) => isAwaitingAssignment(r.values)).sort(byDeadline);
   const toReview = mine.filter((r) => isAwaitingReview(r.values)).sort(byDeadline);
   const sections = nonEmpty([
-    section(`未报送工作组（${notice.period.from} 至 ${notice.period.to}）`, notice.silentGroups.map((g) => plain(g.name, 30)), notice.totals.silentGroups),
-    section('超期问题', overdue.map((o) => `${o.id} ${plain(o.targetName, 30)}，超期 ${o.daysOverdue} 天${o.department ? `（${plain(o.department, 20)}）` : ''}`)),
-    section('待交办问题', toAssign.map((r) => problemLine(r, `（${str(r.values.level)}）`))),
-    section('待审核问题', toReview.map((r) => problemLine(r, r.values.department ? `（${plain(r.values.department, 20)}）` : ''))),
+    section(
+      `未报送工作组（${notice.period.from} 至 ${notice.period.to}）`,
+      notice.silentGroups.map((g) => plain(g.name, 30)),
+      notice.totals.silentGroups,
+    ),
+    section(
+      '超期问题',
+      overdue.map((o) => `${o.id} ${plain(o.targetName, 30)}，超期 ${o.daysOverdue} 天${o.department ? `（${plain(o.department, 20)}）` : ''}`),
+    ),
+    section(
+      '待交办问题',
+      toAssign.map((r) => problemLine(r, `（${str(r.values.level)}）`)),
+    ),
+    section(
+      '待审核问题',
+      toReview.map((r) => problemLine(r, r.values.department ? `（${plain(r.values.department, 20)}）` : '')),
+    ),
   ]);
   if (sections.length === 0) return undefined;
   return {
@@ -158,10 +179,22 @@ export function departmentDigest({ asOf, departmentName, rows }: DepartmentDiges
   const isReturned = (r: DepartmentRow) => r.returnedAt !== undefined && !(r.answeredAt !== undefined && r.answeredAt > r.returnedAt);
   const deadline = (r: SupervisedRow) => (r.values.deadline ? `，办结时限 ${str(r.values.deadline)}` : '');
   const sections = nonEmpty([
-    section('新交办问题', working.filter(isNew).map((r) => problemLine(r, deadline(r)))),
-    section('被退回问题', working.filter(isReturned).map((r) => problemLine(r, deadline(r)))),
-    section(`${DUE_SOON_DAYS} 日内到期问题`, working.filter((r) => str(r.values.deadline) >= asOf && str(r.values.deadline) <= soon).map((r) => problemLine(r, deadline(r)))),
-    section('超期问题', overdueProblems(asOf, assigned).map((o) => `${o.id} ${plain(o.targetName, 30)}，超期 ${o.daysOverdue} 天`)),
+    section(
+      '新交办问题',
+      working.filter(isNew).map((r) => problemLine(r, deadline(r))),
+    ),
+    section(
+      '被退回问题',
+      working.filter(isReturned).map((r) => problemLine(r, deadline(r))),
+    ),
+    section(
+      `${DUE_SOON_DAYS} 日内到期问题`,
+      working.filter((r) => str(r.values.deadline) >= asOf && str(r.values.deadline) <= soon).map((r) => problemLine(r, deadline(r))),
+    ),
+    section(
+      '超期问题',
+      overdueProblems(asOf, assigned).map((o) => `${o.id} ${plain(o.targetName, 30)}，超期 ${o.daysOverdue} 天`),
+    ),
   ]);
   if (sections.length === 0) return undefined;
   const name = plain(departmentName, 40);
@@ -193,8 +226,14 @@ export function cityDigest(n: Notice): Reminder | undefined {
         `${n.period.from} 至 ${n.period.to} 未报送工作组 ${t.silentGroups} 个。`,
     ],
     sections: nonEmpty([
-      section('解决率最低的县（区、市）', counties.map((c) => `${plain(c.key, 20)}：解决率 ${pct(c.resolvedRate)}，超期 ${c.overdue} 个`)),
-      section('超期问题最多的责任单位', departments.map((d) => `${plain(d.key, 30)}：超期 ${d.overdue} 个，解决率 ${pct(d.resolvedRate)}`)),
+      section(
+        '解决率最低的县（区、市）',
+        counties.map((c) => `${plain(c.key, 20)}：解决率 ${pct(c.resolvedRate)}，超期 ${c.overdue} 个`),
+      ),
+      section(
+        '超期问题最多的责任单位',
+        departments.map((d) => `${plain(d.key, 30)}：超期 ${d.overdue} 个，解决率 ${pct(d.resolvedRate)}`),
+      ),
     ]),
   };
 }

@@ -37,8 +37,19 @@ export type RightsVerdict =
   | { readonly ok: false; readonly kind: 'invalid'; readonly field: string; readonly code: 'required'; readonly reason: Bilingual };
 
 export const REPORT_FIELDS = [
-  'county', 'township', 'targetType', 'targetName', 'creditCode', 'group', 'sector', 'category',
-  'description', 'foundOn', 'contact', 'phone', 'remarks',
+  'county',
+  'township',
+  'targetType',
+  'targetName',
+  'creditCode',
+  'group',
+  'sector',
+  'category',
+  'description',
+  'foundOn',
+  'contact',
+  'phone',
+  'remarks',
 ] as const;
 const HANDLING_FIELDS = ['department', 'deadline', 'status'] as const;
 const ANSWER_FIELDS = ['resolution', 'resolvedOn'] as const;

@@ -11,12 +11,21 @@ export const CANONICAL_CREDIT_CODE = /^[0-9A-HJ-NP-RT-UW-Y]{18}$/;
 
 function fieldSchema(t: FieldType): z.ZodType {
   switch (t.kind) {
-    case 'text': return z.string().min(t.min ?? 1).max(t.max);
-    case 'enum': return z.enum(t.options as [string, ...string[]]);
-    case 'date': return z.string().regex(CANONICAL_DATE);
-    case 'int': return z.number().int().min(t.min).max(t.max);
-    case 'phone': return z.string().regex(CANONICAL_PHONE);
-    case 'creditCode': return z.string().regex(CANONICAL_CREDIT_CODE);
+    case 'text':
+      return z
+        .string()
+        .min(t.min ?? 1)
+        .max(t.max);
+    case 'enum':
+      return z.enum(t.options as [string, ...string[]]);
+    case 'date':
+      return z.string().regex(CANONICAL_DATE);
+    case 'int':
+      return z.number().int().min(t.min).max(t.max);
+    case 'phone':
+      return z.string().regex(CANONICAL_PHONE);
+    case 'creditCode':
+      return z.string().regex(CANONICAL_CREDIT_CODE);
   }
 }
 

@@ -107,9 +107,14 @@ export function reportingCadence(period: Period, groups: readonly GroupRecord[],
   }
   silentGroups.sort((a, b) => byCounty(a.county, b.county) || byName(a.name, b.name) || byName(a.id, b.id));
   const byCountyRows = [...counties.entries()].sort(([a], [b]) => byCounty(a, b)).map(([county, f]) => ({ county, ...f }));
-  const totals = byCountyRows.reduce((t, c) => ({
-    activeGroups: t.activeGroups + c.activeGroups, reported: t.reported + c.reported, silent: t.silent + c.silent,
-  }), { activeGroups: 0, reported: 0, silent: 0 });
+  const totals = byCountyRows.reduce(
+    (t, c) => ({
+      activeGroups: t.activeGroups + c.activeGroups,
+      reported: t.reported + c.reported,
+      silent: t.silent + c.silent,
+    }),
+    { activeGroups: 0, reported: 0, silent: 0 },
+  );
   return { period, silentGroups, byCounty: byCountyRows, totals };
 }
 
@@ -139,9 +144,17 @@ export function overdueProblems(asOf: string, rows: Iterable<SupervisedRow>): Ov
     if (!isOverdue(v, asOf)) continue;
     const deadline = str(v.deadline);
     out.push({
-      id: r.id, county: str(v.county), group: str(v.group), sector: str(v.sector), category: str(v.category),
-      targetName: str(v.targetName), level: str(v.level), department: str(v.department), status: str(v.status),
-      deadline, daysOverdue: daysBetween(deadline, asOf),
+      id: r.id,
+      county: str(v.county),
+      group: str(v.group),
+      sector: str(v.sector),
+      category: str(v.category),
+      targetName: str(v.targetName),
+      level: str(v.level),
+      department: str(v.department),
+      status: str(v.status),
+      deadline,
+      daysOverdue: daysBetween(deadline, asOf),
     });
   }
   return out.sort((a, b) => b.daysOverdue - a.daysOverdue || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -178,9 +191,17 @@ export function staleEscalations(asOf: string, rows: Iterable<SupervisedRow>, mi
     const age = daysBetween(r.updatedOn, asOf);
     if (age < minDays) continue;
     out.push({
-      id: r.id, county: str(v.county), group: str(v.group), sector: str(v.sector), targetName: str(v.targetName),
-      department: str(v.department), status: str(v.status), foundOn: str(v.foundOn), deadline: str(v.deadline),
-      updatedOn: r.updatedOn, daysWithoutProgress: age,
+      id: r.id,
+      county: str(v.county),
+      group: str(v.group),
+      sector: str(v.sector),
+      targetName: str(v.targetName),
+      department: str(v.department),
+      status: str(v.status),
+      foundOn: str(v.foundOn),
+      deadline: str(v.deadline),
+      updatedOn: r.updatedOn,
+      daysWithoutProgress: age,
     });
   }
   return out.sort((a, b) => b.daysWithoutProgress - a.daysWithoutProgress || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -220,7 +241,11 @@ export function progressBy(field: string, asOf: string, rows: Iterable<Supervise
     }
   }
   return [...m.entries()].map(([key, f]) => ({
-    key, ...f, unresolved: f.total - f.resolved, resolvedRate: rate(f.resolved, f.total), overdueRate: rate(f.overdue, f.total),
+    key,
+    ...f,
+    unresolved: f.total - f.resolved,
+    resolvedRate: rate(f.resolved, f.total),
+    overdueRate: rate(f.overdue, f.total),
   }));
 }
 
@@ -266,7 +291,10 @@ function assignedTo(r: SupervisedRow, index: DepartmentIndex | undefined): { id?
   return { id, name: index?.byId(id)?.name ?? written };
 }
 
-function groupByDepartment(rows: Iterable<SupervisedRow>, index: DepartmentIndex | undefined): Map<string, { id?: string; name: string; rows: SupervisedRow[] }> {
+function groupByDepartment(
+  rows: Iterable<SupervisedRow>,
+  index: DepartmentIndex | undefined,
+): Map<string, { id?: string; name: string; rows: SupervisedRow[] }> {
   const m = new Map<string, { id?: string; name: string; rows: SupervisedRow[] }>();
   for (const r of rows) {
     const d = assignedTo(r, index);
@@ -290,18 +318,25 @@ function median(xs: number[]): number | null {
 }
 
 /** Figures per department the rows are assigned to (docs/workflow.md#the-notice). */
-export function departmentProgress(
-  asOf: string, rows: Iterable<SupervisedRow>, index?: DepartmentIndex, minDays = STALE_ESCALATION_DAYS,
-): DepartmentFigures[] {
+export function departmentProgress(asOf: string, rows: Iterable<SupervisedRow>, index?: DepartmentIndex, minDays = STALE_ESCALATION_DAYS): DepartmentFigures[] {
   return [...groupByDepartment(rows, index).values()].map(({ id, name, rows: mine }) => {
-    const [f] = progressBy('department', asOf, mine.map((r) => ({ ...r, values: { ...r.values, department: name } })), minDays);
+    const [f] = progressBy(
+      'department',
+      asOf,
+      mine.map((r) => ({ ...r, values: { ...r.values, department: name } })),
+      minDays,
+    );
     const days = mine
       .filter((r) => r.assignedAt !== undefined && r.firstAnsweredAt !== undefined && r.firstAnsweredAt >= r.assignedAt)
       .map((r) => (r.firstAnsweredAt! - r.assignedAt!) / DAY_MS);
     return {
-      ...f!, ...(id !== undefined && { id }), name, assigned: f!.total,
+      ...f!,
+      ...(id !== undefined && { id }),
+      name,
+      assigned: f!.total,
       awaitingReview: mine.filter((r) => r.values.status === '待审核').length,
-      answered: days.length, medianDaysToFirstAnswer: median(days),
+      answered: days.length,
+      medianDaysToFirstAnswer: median(days),
     };
   });
 }
@@ -396,7 +431,11 @@ export interface NoticeFigures {
 
 /** The notice's figures from the live rows themselves (every row of the scope). */
 export function noticeFiguresOfRows(
-  asOf: string, rows: readonly SupervisedRow[], index: DepartmentIndex | undefined, staleDays: number, limit: number,
+  asOf: string,
+  rows: readonly SupervisedRow[],
+  index: DepartmentIndex | undefined,
+  staleDays: number,
+  limit: number,
 ): NoticeFigures {
   let resolved = 0;
   let escalated = 0;
@@ -411,7 +450,9 @@ export function noticeFiguresOfRows(
     overdue: overdueProblems(asOf, rows),
     escalations: staleEscalations(asOf, rows, staleDays),
     overdueByDepartment: overdueByDepartment(asOf, rows, index, limit),
-    problems: rows.length, resolved, escalated,
+    problems: rows.length,
+    resolved,
+    escalated,
   };
 }
 
@@ -446,8 +487,12 @@ const slotOf = (slot: string): { status: string; level: string } | undefined => 
  * figures `noticeFiguresOfRows` finds in every row.
  */
 export function noticeFiguresOfCells(
-  asOf: string, cells: { county: readonly NoticeCell[]; sector: readonly NoticeCell[]; department: readonly NoticeCell[] },
-  rows: NoticeRows, index: DepartmentIndex | undefined, staleDays: number, limit: number,
+  asOf: string,
+  cells: { county: readonly NoticeCell[]; sector: readonly NoticeCell[]; department: readonly NoticeCell[] },
+  rows: NoticeRows,
+  index: DepartmentIndex | undefined,
+  staleDays: number,
+  limit: number,
 ): NoticeFigures {
   const overdue = overdueProblems(asOf, rows.overdue);
   const escalations = staleEscalations(asOf, rows.escalations, staleDays);
@@ -456,7 +501,14 @@ export function noticeFiguresOfCells(
   const overdueRows = rows.overdue.filter((r) => overdueIds.has(r.id));
   const staleRows = rows.escalations.filter((r) => staleIds.has(r.id));
 
-  interface Tally { total: number; resolved: number; escalated: number; overdue: number; staleEscalations: number; awaitingReview: number }
+  interface Tally {
+    total: number;
+    resolved: number;
+    escalated: number;
+    overdue: number;
+    staleEscalations: number;
+    awaitingReview: number;
+  }
   const tally = (): Tally => ({ total: 0, resolved: 0, escalated: 0, overdue: 0, staleEscalations: 0, awaitingReview: 0 });
   const countCells = (list: readonly NoticeCell[], keyOf: (group: string, status: string) => string | undefined, into: Map<string, Tally>): void => {
     for (const c of list) {
@@ -473,15 +525,31 @@ export function noticeFiguresOfCells(
     }
   };
   // A group whose copies sum to nothing has no rows (one copy took back what another added).
-  const figures = (m: Map<string, Tally>): ProgressFigures[] => [...m.entries()].filter(([, t]) => t.total !== 0).map(([key, t]) => ({
-    key, total: t.total, resolved: t.resolved, unresolved: t.total - t.resolved, overdue: t.overdue, escalated: t.escalated,
-    staleEscalations: t.staleEscalations, resolvedRate: rate(t.resolved, t.total), overdueRate: rate(t.overdue, t.total),
-  }));
+  const figures = (m: Map<string, Tally>): ProgressFigures[] =>
+    [...m.entries()]
+      .filter(([, t]) => t.total !== 0)
+      .map(([key, t]) => ({
+        key,
+        total: t.total,
+        resolved: t.resolved,
+        unresolved: t.total - t.resolved,
+        overdue: t.overdue,
+        escalated: t.escalated,
+        staleEscalations: t.staleEscalations,
+        resolvedRate: rate(t.resolved, t.total),
+        overdueRate: rate(t.overdue, t.total),
+      }));
   const byField = (field: 'county' | 'sector', list: readonly NoticeCell[]): ProgressFigures[] => {
     const m = new Map<string, Tally>();
     countCells(list, (group) => (group === EMPTY_KEY ? undefined : group), m);
-    for (const r of overdueRows) { const t = m.get(str(r.values[field])); if (t) t.overdue++; }
-    for (const r of staleRows) { const t = m.get(str(r.values[field])); if (t) t.staleEscalations++; }
+    for (const r of overdueRows) {
+      const t = m.get(str(r.values[field]));
+      if (t) t.overdue++;
+    }
+    for (const r of staleRows) {
+      const t = m.get(str(r.values[field]));
+      if (t) t.staleEscalations++;
+    }
     return figures(m);
   };
 
@@ -509,8 +577,16 @@ export function noticeFiguresOfCells(
   };
   const depts = new Map<string, Tally>();
   countCells(cells.department, deptOfGroup, depts);
-  for (const r of overdueRows) { const k = deptOfRow(r); const t = k === undefined ? undefined : depts.get(k); if (t) t.overdue++; }
-  for (const r of staleRows) { const k = deptOfRow(r); const t = k === undefined ? undefined : depts.get(k); if (t) t.staleEscalations++; }
+  for (const r of overdueRows) {
+    const k = deptOfRow(r);
+    const t = k === undefined ? undefined : depts.get(k);
+    if (t) t.overdue++;
+  }
+  for (const r of staleRows) {
+    const k = deptOfRow(r);
+    const t = k === undefined ? undefined : depts.get(k);
+    if (t) t.staleEscalations++;
+  }
   const days = new Map<string, number[]>();
   for (const r of rows.answered) {
     const k = deptOfRow(r);
@@ -522,14 +598,24 @@ export function noticeFiguresOfCells(
     const t = depts.get(f.key)!;
     const mine = days.get(f.key) ?? [];
     return {
-      ...f, key: name, ...(id !== undefined && { id }), name, assigned: f.total,
-      awaitingReview: t.awaitingReview, answered: mine.length, medianDaysToFirstAnswer: median(mine),
+      ...f,
+      key: name,
+      ...(id !== undefined && { id }),
+      name,
+      assigned: f.total,
+      awaitingReview: t.awaitingReview,
+      answered: mine.length,
+      medianDaysToFirstAnswer: median(mine),
     };
   });
 
   const counties = byField('county', cells.county);
   return {
-    counties, sectors: byField('sector', cells.sector), departments, overdue, escalations,
+    counties,
+    sectors: byField('sector', cells.sector),
+    departments,
+    overdue,
+    escalations,
     overdueByDepartment: overdueByDepartment(asOf, overdueRows, index, limit),
     problems: counties.reduce((n, c) => n + c.total, 0),
     resolved: counties.reduce((n, c) => n + c.resolved, 0),
@@ -543,7 +629,10 @@ export function noticeFiguresOfCells(
  * and pushes count.
  */
 export function buildNotice(
-  asOf: string, rows: readonly SupervisedRow[], groups: readonly GroupRecord[], activity: readonly GroupActivity[],
+  asOf: string,
+  rows: readonly SupervisedRow[],
+  groups: readonly GroupRecord[],
+  activity: readonly GroupActivity[],
   options: NoticeOptions = {},
 ): Notice {
   const { county } = options;
@@ -555,7 +644,10 @@ export function buildNotice(
 
 /** The notice of day `asOf` from its figures (of the county's rows with `options.county`), the groups and their pushes. */
 export function assembleNotice(
-  asOf: string, figures: NoticeFigures, groups: readonly GroupRecord[], activity: readonly GroupActivity[],
+  asOf: string,
+  figures: NoticeFigures,
+  groups: readonly GroupRecord[],
+  activity: readonly GroupActivity[],
   options: NoticeOptions = {},
 ): Notice {
   const { county } = options;
@@ -591,9 +683,16 @@ export function assembleNotice(
     oldestEscalations: top(escalations),
     overdueProblems: top(overdue),
     totals: {
-      problems, resolved, unresolved: problems - resolved, resolvedRate: rate(resolved, problems),
-      overdue: overdue.length, escalated, staleEscalations: escalations.length,
-      activeGroups: cadence.totals.activeGroups, reportedGroups: cadence.totals.reported, silentGroups: cadence.totals.silent,
+      problems,
+      resolved,
+      unresolved: problems - resolved,
+      resolvedRate: rate(resolved, problems),
+      overdue: overdue.length,
+      escalated,
+      staleEscalations: escalations.length,
+      activeGroups: cadence.totals.activeGroups,
+      reportedGroups: cadence.totals.reported,
+      silentGroups: cadence.totals.silent,
     },
   };
 }

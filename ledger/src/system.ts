@@ -70,7 +70,10 @@ export function conflictState(serverVersion: number): string {
 
 /** The server version a sync cell says a conflict was shown at; undefined when it names none. */
 export function shownConflictVersion(cell: string): number | undefined {
-  const forms: [string, string][] = [[SHOWN_CONFLICT_BEFORE, SHOWN_CONFLICT_AFTER], [FORMER_CONFLICT_BEFORE, FORMER_CONFLICT_AFTER]];
+  const forms: [string, string][] = [
+    [SHOWN_CONFLICT_BEFORE, SHOWN_CONFLICT_AFTER],
+    [FORMER_CONFLICT_BEFORE, FORMER_CONFLICT_AFTER],
+  ];
   for (const [before, after] of forms) {
     if (!cell.startsWith(before) || !cell.endsWith(after)) continue;
     const digits = cell.slice(before.length, cell.length - after.length);

@@ -5,10 +5,7 @@
 
 import { normalizeHeader } from './headers';
 import type { Bilingual } from './messages';
-import {
-  checkEnterprise, checkVillage, ENTERPRISE_COLUMNS, targetId, VILLAGE_COLUMNS,
-  type TargetColumn, type TargetKind, type TargetRecord,
-} from './targets';
+import { checkEnterprise, checkVillage, ENTERPRISE_COLUMNS, targetId, VILLAGE_COLUMNS, type TargetColumn, type TargetKind, type TargetRecord } from './targets';
 
 export interface TargetSheetRow {
   /** Worksheet row number, 1-based as Excel shows it. */
@@ -46,7 +43,8 @@ function blank(cells: readonly unknown[]): boolean {
 export function parseTargetSheet(kind: TargetKind, rows: readonly (readonly unknown[])[]): TargetSheet {
   const columns = targetColumns(kind);
   const wanted = new Map<string, string>();
-  for (const c of columns) for (const h of [c.header, ...(c.otherHeaders ?? []), c.key]) if (!wanted.has(normalizeHeader(h))) wanted.set(normalizeHeader(h), c.key);
+  for (const c of columns)
+    for (const h of [c.header, ...(c.otherHeaders ?? []), c.key]) if (!wanted.has(normalizeHeader(h))) wanted.set(normalizeHeader(h), c.key);
   const required = columns.filter((c) => c.required);
   for (let r = 0; r < Math.min(rows.length, SEARCH_ROWS); r++) {
     const index = new Map<string, number>();
@@ -59,7 +57,8 @@ export function parseTargetSheet(kind: TargetKind, rows: readonly (readonly unkn
     const missing = required.filter((c) => !index.has(c.key));
     if (missing.length > 0) {
       return {
-        records: [], headerRow: r + 1,
+        records: [],
+        headerRow: r + 1,
         errors: [{ row: r + 1, zh: `缺少列：${missing.map((c) => c.header).join('、')}`, en: `Missing columns: ${missing.map((c) => c.en).join(', ')}` }],
       };
     }
@@ -89,10 +88,12 @@ export function parseTargetSheet(kind: TargetKind, rows: readonly (readonly unkn
   }
   return {
     records: [],
-    errors: [{
-      row: 1,
-      zh: `前 ${SEARCH_ROWS} 行中找不到表头（需要：${required.map((c) => c.header).join('、')}）`,
-      en: `No header row in the first ${SEARCH_ROWS} rows (expected: ${required.map((c) => c.en).join(', ')})`,
-    }],
+    errors: [
+      {
+        row: 1,
+        zh: `前 ${SEARCH_ROWS} 行中找不到表头（需要：${required.map((c) => c.header).join('、')}）`,
+        en: `No header row in the first ${SEARCH_ROWS} rows (expected: ${required.map((c) => c.en).join(', ')})`,
+      },
+    ],
   };
 }

@@ -73,7 +73,6 @@ export const VILLAGE_COLUMNS: readonly TargetColumn<VillageKey>[] = [
   { key: 'active', header: '是否在用', en: 'in use', required: false },
 ];
 
-
 /** A county label from the label or its short name (榆次 → 榆次区); half-width brackets allowed. */
 export function countyLabelOf(x: unknown): string | undefined {
   const t = registryText(x)?.replace(/\s+/g, '');
@@ -91,11 +90,15 @@ export function villageSlug(county: string, township: string, name: string): str
 
 function countyError(raw: unknown, allowCity: boolean): Bilingual {
   const options = allowCity ? COUNTY_LABELS : COUNTY_LABELS.filter((c) => c !== '市直');
-  return { zh: `县（区、市）「${quote(registryText(raw) ?? '')}」无效，应为：${options.join('、')}`, en: `Unknown county "${quote(registryText(raw) ?? '')}"; one of: ${options.join(', ')}` };
+  return {
+    zh: `县（区、市）「${quote(registryText(raw) ?? '')}」无效，应为：${options.join('、')}`,
+    en: `Unknown county "${quote(registryText(raw) ?? '')}"; one of: ${options.join(', ')}`,
+  };
 }
 
 function longer(errors: Bilingual[], zhName: string, enName: string, value: string | undefined, max: number): void {
-  if (value !== undefined && Array.from(value).length > max) errors.push({ zh: `${zhName}最多 ${max} 个字`, en: `The ${enName} has at most ${max} characters` });
+  if (value !== undefined && Array.from(value).length > max)
+    errors.push({ zh: `${zhName}最多 ${max} 个字`, en: `The ${enName} has at most ${max} characters` });
 }
 
 type Checked<T> = { record: T } | { errors: Bilingual[] };
@@ -109,8 +112,16 @@ export function checkEnterprise(raw: Partial<Record<EnterpriseKey, unknown>>): C
   else {
     const parsed = parseCreditCode(toHalfWidth(written));
     if (parsed.ok) creditCode = parsed.value;
-    else if (parsed.code === 'checksum') errors.push({ zh: `统一社会信用代码「${quote(written)}」校验位不对，请核对是否抄错`, en: `The credit code "${quote(written)}" fails its check character; please check for a typo` });
-    else errors.push({ zh: `统一社会信用代码「${quote(written)}」格式不对：应为 18 位数字或大写字母（不含 I、O、Z、S、V）`, en: `The credit code "${quote(written)}" is malformed: 18 digits or capital letters (no I, O, Z, S, V)` });
+    else if (parsed.code === 'checksum')
+      errors.push({
+        zh: `统一社会信用代码「${quote(written)}」校验位不对，请核对是否抄错`,
+        en: `The credit code "${quote(written)}" fails its check character; please check for a typo`,
+      });
+    else
+      errors.push({
+        zh: `统一社会信用代码「${quote(written)}」格式不对：应为 18 位数字或大写字母（不含 I、O、Z、S、V）`,
+        en: `The credit code "${quote(written)}" is malformed: 18 digits or capital letters (no I, O, Z, S, V)`,
+      });
   }
   const name = registryText(raw.name);
   if (name === undefined) errors.push({ zh: '缺少企业名称', en: 'The enterprise name is missing' });
@@ -125,15 +136,23 @@ export function checkEnterprise(raw: Partial<Record<EnterpriseKey, unknown>>): C
   longer(errors, '地址', 'address', address, 200);
   const sector = registryText(raw.sector);
   if (sector !== undefined && !(SECTORS as readonly string[]).includes(sector)) {
-    errors.push({ zh: `行业专班「${quote(sector)}」不是可选项，应为：${SECTORS.join('、')}`, en: `Unknown sector team "${quote(sector)}"; one of: ${SECTORS.join(', ')}` });
+    errors.push({
+      zh: `行业专班「${quote(sector)}」不是可选项，应为：${SECTORS.join('、')}`,
+      en: `Unknown sector team "${quote(sector)}"; one of: ${SECTORS.join(', ')}`,
+    });
   }
   const active = parseActive(raw.active);
   if (active === undefined) errors.push({ zh: '是否在用应为“是”或“否”', en: 'In use must be yes or no' });
   if (errors.length > 0) return { errors };
   return {
     record: {
-      creditCode: creditCode!, name: name!, aliases, county: county!,
-      ...(township !== undefined && { township }), ...(address !== undefined && { address }), ...(sector !== undefined && { sector }),
+      creditCode: creditCode!,
+      name: name!,
+      aliases,
+      county: county!,
+      ...(township !== undefined && { township }),
+      ...(address !== undefined && { address }),
+      ...(sector !== undefined && { sector }),
       active: active!,
     },
   };
@@ -154,7 +173,10 @@ export function checkVillage(raw: Partial<Record<VillageKey, unknown>>): Checked
   if (code !== undefined) {
     if (!VILLAGE_CODE.test(code)) errors.push({ zh: `区划代码「${quote(code)}」应为 12 位数字`, en: `The division code "${quote(code)}" must have 12 digits` });
     else if (county !== undefined && county !== '市直' && !code.startsWith(countyCode(county)!)) {
-      errors.push({ zh: `区划代码「${code}」不属于${county}（应以 ${countyCode(county)} 开头）`, en: `The division code "${code}" is not in ${county} (it must start with ${countyCode(county)})` });
+      errors.push({
+        zh: `区划代码「${code}」不属于${county}（应以 ${countyCode(county)} 开头）`,
+        en: `The division code "${code}" is not in ${county} (it must start with ${countyCode(county)})`,
+      });
     }
   }
   const active = parseActive(raw.active);
@@ -162,8 +184,12 @@ export function checkVillage(raw: Partial<Record<VillageKey, unknown>>): Checked
   if (errors.length > 0) return { errors };
   return {
     record: {
-      id: code ?? villageSlug(county!, township!, name!), county: county!, township: township!, name: name!,
-      ...(code !== undefined && { code }), active: active!,
+      id: code ?? villageSlug(county!, township!, name!),
+      county: county!,
+      township: township!,
+      name: name!,
+      ...(code !== undefined && { code }),
+      active: active!,
     },
   };
 }
@@ -223,8 +249,11 @@ export interface TargetMatch {
 export function targetMatch(r: TargetRecord): TargetMatch {
   if ('creditCode' in r) {
     return {
-      name: r.name, creditCode: r.creditCode, county: r.county,
-      ...(r.township !== undefined && { township: r.township }), ...(r.address !== undefined && { address: r.address }),
+      name: r.name,
+      creditCode: r.creditCode,
+      county: r.county,
+      ...(r.township !== undefined && { township: r.township }),
+      ...(r.address !== undefined && { address: r.address }),
       ...(r.aliases.length > 0 && { aliases: [...r.aliases] }),
     };
   }
@@ -235,8 +264,13 @@ export function targetMatch(r: TargetRecord): TargetMatch {
 export function recordOfMatch(m: TargetMatch): TargetRecord {
   if (m.creditCode !== undefined) {
     return {
-      creditCode: m.creditCode, name: m.name, aliases: [...(m.aliases ?? [])], county: m.county,
-      ...(m.township !== undefined && { township: m.township }), ...(m.address !== undefined && { address: m.address }), active: true,
+      creditCode: m.creditCode,
+      name: m.name,
+      aliases: [...(m.aliases ?? [])],
+      county: m.county,
+      ...(m.township !== undefined && { township: m.township }),
+      ...(m.address !== undefined && { address: m.address }),
+      active: true,
     };
   }
   return { id: m.id ?? villageSlug(m.county, m.township ?? '', m.name), county: m.county, township: m.township ?? '', name: m.name, active: true };

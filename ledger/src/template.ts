@@ -19,7 +19,12 @@ export interface TemplateColumn {
 export const DATE_FORMAT = 'yyyy-mm-dd';
 
 const NUMBER_FORMAT: Record<FieldKind, string> = {
-  text: '@', enum: '@', phone: '@', creditCode: '@', date: DATE_FORMAT, int: '0',
+  text: '@',
+  enum: '@',
+  phone: '@',
+  creditCode: '@',
+  date: DATE_FORMAT,
+  int: '0',
 };
 
 function requiredness(f: FieldDef): TemplateColumn['required'] {

@@ -16,8 +16,18 @@ export interface DemoAccount {
 export const DEMO_PASSWORD = 'taizhang-demo';
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
-  { email: 'clerk.yuci@taizhang.demo', password: DEMO_PASSWORD, displayName: '榆次区填报员', claims: { role: 'clerk', county: '榆次区', group: '榆次区入企服务第1组' } },
-  { email: 'clerk.jiexiu@taizhang.demo', password: DEMO_PASSWORD, displayName: '介休市填报员', claims: { role: 'clerk', county: '介休市', group: '介休市进村服务第3组' } },
+  {
+    email: 'clerk.yuci@taizhang.demo',
+    password: DEMO_PASSWORD,
+    displayName: '榆次区填报员',
+    claims: { role: 'clerk', county: '榆次区', group: '榆次区入企服务第1组' },
+  },
+  {
+    email: 'clerk.jiexiu@taizhang.demo',
+    password: DEMO_PASSWORD,
+    displayName: '介休市填报员',
+    claims: { role: 'clerk', county: '介休市', group: '介休市进村服务第3组' },
+  },
   { email: 'coordinator@taizhang.demo', password: DEMO_PASSWORD, displayName: '市级协调员', claims: { role: 'coordinator' }, cityWide: true },
   { email: 'admin@taizhang.demo', password: DEMO_PASSWORD, displayName: '管理员', claims: { role: 'admin' } },
   { email: 'coordinator.yuci@taizhang.demo', password: DEMO_PASSWORD, displayName: '榆次区协调员', claims: { role: 'coordinator', county: '榆次区' } },

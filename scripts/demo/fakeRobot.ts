@@ -124,8 +124,8 @@ export async function startFakeRobots(opts: FakeRobotOptions = {}): Promise<Fake
       return reject(200, 40001, 'invalid json');
     }
     const msgtype = String(msg.msgtype);
-    const text = msgtype === 'text' ? msg.text?.content
-      : msgtype === 'markdown' ? (platform === 'wecom' ? msg.markdown?.content : msg.markdown?.text) : undefined;
+    const text =
+      msgtype === 'text' ? msg.text?.content : msgtype === 'markdown' ? (platform === 'wecom' ? msg.markdown?.content : msg.markdown?.text) : undefined;
     const title = platform === 'dingtalk' && msgtype === 'markdown' ? msg.markdown?.title : undefined;
     if (typeof text !== 'string' || text === '' || (platform === 'dingtalk' && msgtype === 'markdown' && (typeof title !== 'string' || title === ''))) {
       return reject(200, 40008, 'invalid message');

@@ -32,9 +32,12 @@ export async function waitForFunctions({ seconds = 240, stopped = () => false } 
 
 function demoEnv() {
   return {
-    ...process.env, FIREBASE_AUTH_EMULATOR_HOST: AUTH_HOST, FIRESTORE_EMULATOR_HOST: FIRESTORE_HOST,
+    ...process.env,
+    FIREBASE_AUTH_EMULATOR_HOST: AUTH_HOST,
+    FIRESTORE_EMULATOR_HOST: FIRESTORE_HOST,
     TAIZHANG_FUNCTIONS_ORIGIN: FUNCTIONS_ORIGIN,
-    GCLOUD_PROJECT: PROJECT, METADATA_SERVER_DETECTION: 'none',
+    GCLOUD_PROJECT: PROJECT,
+    METADATA_SERVER_DETECTION: 'none',
   };
 }
 

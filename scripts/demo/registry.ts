@@ -25,16 +25,39 @@ export const TOWNSHIPS: Readonly<Record<string, readonly string[]>> = {
 
 /** The villages the article and the place are known by, in their townships. */
 const KNOWN_VILLAGES: readonly [string, string, string][] = [
-  ['榆次区', '北田镇', '杜堡村'], ['榆次区', '庄子乡', '西墕村'], ['榆次区', '庄子乡', '季麻村'], ['榆次区', '东阳镇', '西阳村'],
-  ['榆次区', '东阳镇', '车辋村'], ['榆次区', '东赵乡', '后沟村'], ['灵石县', '两渡镇', '两渡村'], ['灵石县', '静升镇', '静升村'],
-  ['介休市', '龙凤镇', '南庄村'], ['介休市', '龙凤镇', '张壁村'], ['昔阳县', '大寨镇', '大寨村'], ['祁县', '东观镇', '乔家堡村'],
+  ['榆次区', '北田镇', '杜堡村'],
+  ['榆次区', '庄子乡', '西墕村'],
+  ['榆次区', '庄子乡', '季麻村'],
+  ['榆次区', '东阳镇', '西阳村'],
+  ['榆次区', '东阳镇', '车辋村'],
+  ['榆次区', '东赵乡', '后沟村'],
+  ['灵石县', '两渡镇', '两渡村'],
+  ['灵石县', '静升镇', '静升村'],
+  ['介休市', '龙凤镇', '南庄村'],
+  ['介休市', '龙凤镇', '张壁村'],
+  ['昔阳县', '大寨镇', '大寨村'],
+  ['祁县', '东观镇', '乔家堡村'],
   ['平遥县', '段村镇', '段村'],
 ];
 
 /** The enterprises the article names, with the credit codes the contract gives three of them. */
 const KNOWN_ENTERPRISES: readonly (Omit<EnterpriseRecord, 'active' | 'aliases'> & { aliases?: string[] })[] = [
-  { creditCode: '91140700MA0K12345X', name: '山西强伟纸业有限公司', aliases: ['强伟纸业'], county: '榆次区', township: '修文镇', sector: '工业和信息软件服务业' },
-  { creditCode: '91140702MA0J77777T', name: '联安矿用设备有限公司', aliases: ['联安矿用'], county: '榆次区', township: '修文镇', sector: '工业和信息软件服务业' },
+  {
+    creditCode: '91140700MA0K12345X',
+    name: '山西强伟纸业有限公司',
+    aliases: ['强伟纸业'],
+    county: '榆次区',
+    township: '修文镇',
+    sector: '工业和信息软件服务业',
+  },
+  {
+    creditCode: '91140702MA0J77777T',
+    name: '联安矿用设备有限公司',
+    aliases: ['联安矿用'],
+    county: '榆次区',
+    township: '修文镇',
+    sector: '工业和信息软件服务业',
+  },
   { creditCode: '91140781MA0H88888E', name: '晋中交通建设有限公司', aliases: ['晋中交建'], county: '介休市', township: '义安镇', sector: '建筑业' },
   { creditCode: '', name: '山西金榜乳业有限公司', county: '榆次区', township: '东阳镇', sector: '农业' },
   { creditCode: '', name: '金柏林生物科技有限公司', county: '榆次区', township: '东阳镇', sector: '工业和信息软件服务业' },
@@ -47,11 +70,44 @@ const KNOWN_ENTERPRISES: readonly (Omit<EnterpriseRecord, 'active' | 'aliases'> 
   { creditCode: '', name: '晋中市国有资本投资运营有限公司', aliases: ['晋中市国资公司'], county: '市直', sector: '其他服务业' },
 ];
 
-const WORDS = ['宏达', '晋龙', '鑫源', '恒泰', '华晋', '瑞丰', '德隆', '聚源', '昌盛', '益民', '金谷', '太行', '汾河', '广源', '兴旺', '福星', '天利', '诚信', '绿源', '新星'];
+const WORDS = [
+  '宏达',
+  '晋龙',
+  '鑫源',
+  '恒泰',
+  '华晋',
+  '瑞丰',
+  '德隆',
+  '聚源',
+  '昌盛',
+  '益民',
+  '金谷',
+  '太行',
+  '汾河',
+  '广源',
+  '兴旺',
+  '福星',
+  '天利',
+  '诚信',
+  '绿源',
+  '新星',
+];
 const TRADES: readonly [string, string][] = [
-  ['农业科技', '农业'], ['食品', '农业'], ['种养专业合作社', '农业'], ['机械制造', '工业和信息软件服务业'], ['新材料', '工业和信息软件服务业'],
-  ['煤化工', '工业和信息软件服务业'], ['软件科技', '工业和信息软件服务业'], ['建筑工程', '建筑业'], ['路桥建设', '建筑业'],
-  ['商贸', '批零住餐'], ['餐饮管理', '批零住餐'], ['文化旅游开发', '文化旅游'], ['物流', '交通运输'], ['运输', '交通运输'], ['物业服务', '其他服务业'],
+  ['农业科技', '农业'],
+  ['食品', '农业'],
+  ['种养专业合作社', '农业'],
+  ['机械制造', '工业和信息软件服务业'],
+  ['新材料', '工业和信息软件服务业'],
+  ['煤化工', '工业和信息软件服务业'],
+  ['软件科技', '工业和信息软件服务业'],
+  ['建筑工程', '建筑业'],
+  ['路桥建设', '建筑业'],
+  ['商贸', '批零住餐'],
+  ['餐饮管理', '批零住餐'],
+  ['文化旅游开发', '文化旅游'],
+  ['物流', '交通运输'],
+  ['运输', '交通运输'],
+  ['物业服务', '其他服务业'],
 ];
 const VILLAGE_HEADS = ['东', '西', '南', '北', '上', '下', '前', '后', '大', '小', '王', '李', '张', '郭', '赵', '刘'];
 const VILLAGE_TAILS = ['庄村', '堡村', '沟村', '寨村', '峪村', '家庄村', '营村', '河村', '坪村', '头村'];
@@ -78,7 +134,10 @@ function build(): { enterprises: EnterpriseRecord[]; villages: VillageRecord[] }
   const r = random(20220214);
   const counties = Object.keys(TOWNSHIPS);
   const enterprises: EnterpriseRecord[] = KNOWN_ENTERPRISES.map((e) => ({
-    ...e, creditCode: e.creditCode || creditCodeIn(r, e.county), aliases: e.aliases ?? [], active: true,
+    ...e,
+    creditCode: e.creditCode || creditCodeIn(r, e.county),
+    aliases: e.aliases ?? [],
+    active: true,
   }));
   const names = new Set(enterprises.map((e) => e.name));
   for (let i = 0; enterprises.length < 230; i++) {
@@ -90,9 +149,23 @@ function build(): { enterprises: EnterpriseRecord[]; villages: VillageRecord[] }
     if (names.has(name)) continue;
     names.add(name);
     const townships = TOWNSHIPS[county]!;
-    enterprises.push({ creditCode: creditCodeIn(r, county), name, aliases: [], county, township: townships[Math.floor(r() * townships.length)]!, sector, active: true });
+    enterprises.push({
+      creditCode: creditCodeIn(r, county),
+      name,
+      aliases: [],
+      county,
+      township: townships[Math.floor(r() * townships.length)]!,
+      sector,
+      active: true,
+    });
   }
-  const villages: VillageRecord[] = KNOWN_VILLAGES.map(([county, township, name]) => ({ id: villageSlug(county, township, name), county, township, name, active: true }));
+  const villages: VillageRecord[] = KNOWN_VILLAGES.map(([county, township, name]) => ({
+    id: villageSlug(county, township, name),
+    county,
+    township,
+    name,
+    active: true,
+  }));
   const taken = new Set(villages.map((v) => `${v.county}|${v.name}`));
   for (const county of counties) {
     for (const township of TOWNSHIPS[county]!) {

@@ -17,7 +17,13 @@ import { addChannel, enqueueDailyDigests, generateNotices, sendDueReminders, toC
 const DEPARTMENT = 'jz-zrzy';
 const ROBOTS = [
   { platform: 'wecom' as const, token: 'demo-yuci-wecom-key', label: '演示：榆次区入企进村工作群', target: { kind: 'county' as const, county: '榆次区' } },
-  { platform: 'dingtalk' as const, token: 'demo-zrzy-dingtalk-token', secret: 'SECdemo0123456789abcdef', label: '晋中市自然资源局', target: { kind: 'department' as const, departmentId: DEPARTMENT } },
+  {
+    platform: 'dingtalk' as const,
+    token: 'demo-zrzy-dingtalk-token',
+    secret: 'SECdemo0123456789abcdef',
+    label: '晋中市自然资源局',
+    target: { kind: 'department' as const, departmentId: DEPARTMENT },
+  },
 ];
 
 /** The demo channels, bound once: a restart finds them and sends nothing twice. */
@@ -50,7 +56,9 @@ async function main(): Promise<void> {
   const today = todayInShanghai();
   const set = await generateNotices(db, today);
   const digests = await enqueueDailyDigests(db, today, set);
-  console.log(`[提醒] ${today} 每日提醒：新建 ${digests.created.length} 条，已有 ${digests.existing.length} 条，无事可报 ${digests.quiet.length} 个渠道 / digests: ${digests.created.length} new, ${digests.existing.length} already there, ${digests.quiet.length} channels with nothing to say`);
+  console.log(
+    `[提醒] ${today} 每日提醒：新建 ${digests.created.length} 条，已有 ${digests.existing.length} 条，无事可报 ${digests.quiet.length} 个渠道 / digests: ${digests.created.length} new, ${digests.existing.length} already there, ${digests.quiet.length} channels with nothing to say`,
+  );
   console.log(`[提醒] 演示机器人 / fake robot: ${robots.origin}  (npx taizhang admin channels list | outbox)`);
   const tick = async () => {
     try {

@@ -4,9 +4,7 @@
 // their own counties and townships, with their credit codes. Dated in the campaign's spring
 // of 2022 (never after "today"). Seeded, so every run produces the same rows.
 
-import {
-  CATEGORIES, COUNTY_LABELS, SECTORS, addDays, daysBetween, type CanonicalRow, type EnterpriseRecord, type VillageRecord,
-} from '@taizhang/ledger';
+import { CATEGORIES, COUNTY_LABELS, SECTORS, addDays, daysBetween, type CanonicalRow, type EnterpriseRecord, type VillageRecord } from '@taizhang/ledger';
 import { DEMO_REGISTRY } from './registry';
 
 /** mulberry32: a tiny seeded PRNG, good enough for demo data and benchmarks. */
@@ -50,8 +48,10 @@ function target(r: Rng, county: string, wantEnterprise: boolean): Pick<Canonical
     // Clerks often write an other name and leave the code out: the registry fills it in.
     const name = e.aliases.length > 0 && r() < 0.2 ? pick(r, e.aliases) : e.name;
     return {
-      targetType: '入企', targetName: name,
-      ...(r() < 0.6 && { creditCode: e.creditCode }), ...(e.township !== undefined && r() < 0.5 && { township: e.township }),
+      targetType: '入企',
+      targetName: name,
+      ...(r() < 0.6 && { creditCode: e.creditCode }),
+      ...(e.township !== undefined && r() < 0.5 && { township: e.township }),
     };
   }
   const v = pick(r, villages);

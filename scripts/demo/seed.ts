@@ -26,7 +26,6 @@ import { seedRegistry } from './registry';
 import type { Transport } from '@taizhang/client';
 import { emulatorIdToken, emulatorTransport, PROJECT } from './emulatorClient';
 
-
 async function push(call: Transport, ledger: LedgerName, rows: CanonicalRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) {
     const chunk = rows.slice(i, i + 500).map((values) => ({ key: randomUUID(), values }));
@@ -85,9 +84,15 @@ async function main(): Promise<void> {
   for (const a of DEMO_ACCOUNTS) {
     // A new password signs an account out everywhere, so an existing demo account keeps its
     // own: restarting npm start leaves the pane signed in.
-    const exists = await auth.getUserByEmail(a.email).then(() => true, () => false);
+    const exists = await auth.getUserByEmail(a.email).then(
+      () => true,
+      () => false,
+    );
     await upsertAccount(auth, {
-      email: a.email, displayName: a.displayName, claims: a.claims, cityWide: a.cityWide === true,
+      email: a.email,
+      displayName: a.displayName,
+      claims: a.claims,
+      cityWide: a.cityWide === true,
       ...(!exists && { password: a.password }),
     });
   }
@@ -121,7 +126,11 @@ async function main(): Promise<void> {
     const rows = Array.from({ length: np }, () => asReportedBy(account, demoProblem(r, today, counties, group)));
     reported.set(account, rows);
     await push(call, 'problems', rows);
-    await push(call, 'visits', Array.from({ length: nv }, () => demoVisit(r, today, counties, group)));
+    await push(
+      call,
+      'visits',
+      Array.from({ length: nv }, () => demoVisit(r, today, counties, group)),
+    );
     problems += np;
     visits += nv;
   }
@@ -129,12 +138,16 @@ async function main(): Promise<void> {
   const again = [...reportedAgain(reported.get(yuci) ?? [], today), ...reportedAgain(reported.get(jiexiu) ?? [], today, 2)];
   await push(await session(coordinator.email), 'problems', again);
   problems += again.length;
-  console.log(`演示数据：问题清单 ${problems} 行（其中 ${again.length} 行由专班重复上报），走访台账 ${visits} 行 / Demo data: ${problems} problems (${again.length} reported again by sector teams), ${visits} visits`);
+  console.log(
+    `演示数据：问题清单 ${problems} 行（其中 ${again.length} 行由专班重复上报），走访台账 ${visits} 行 / Demo data: ${problems} problems (${again.length} reported again by sector teams), ${visits} visits`,
+  );
   const added = await addDepartments(db);
   console.log(`责任单位名录：${added} 个单位 / Register of departments: ${added} departments`);
   console.log(`taizhang admin migrate：\n${departmentMigrationText(await migrateDepartments(db))}`);
   const h = await writeHistory(db, today, session);
-  console.log(`一个月的交办、答复、审核、回访：${h.problems.length} 个问题，${h.pushes} 次推送 / A month of the department loop: ${h.problems.length} problems, ${h.pushes} pushes`);
+  console.log(
+    `一个月的交办、答复、审核、回访：${h.problems.length} 个问题，${h.pushes} 次推送 / A month of the department loop: ${h.problems.length} problems, ${h.pushes} pushes`,
+  );
   printAccounts();
 }
 

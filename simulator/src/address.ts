@@ -47,11 +47,14 @@ export function parseA1(address: string): Bounds {
   const a = parts[0]!;
   const b = parts[1] ?? a;
   let bounds: Bounds;
-  const ca = CELL.exec(a), cb = CELL.exec(b);
+  const ca = CELL.exec(a),
+    cb = CELL.exec(b);
   if (ca && cb) {
     bounds = {
-      r0: Number(ca[2]) - 1, c0: columnIndex(ca[1]!),
-      r1: Number(cb[2]) - 1, c1: columnIndex(cb[1]!),
+      r0: Number(ca[2]) - 1,
+      c0: columnIndex(ca[1]!),
+      r1: Number(cb[2]) - 1,
+      c1: columnIndex(cb[1]!),
     };
   } else if (parts.length === 2 && COL.test(a) && COL.test(b)) {
     bounds = { r0: 0, r1: MAX_ROWS - 1, c0: columnIndex(COL.exec(a)![1]!), c1: columnIndex(COL.exec(b)![1]!) };
@@ -67,8 +70,10 @@ export function parseA1(address: string): Bounds {
 
 export function normalize(b: Bounds): Bounds {
   return {
-    r0: Math.min(b.r0, b.r1), r1: Math.max(b.r0, b.r1),
-    c0: Math.min(b.c0, b.c1), c1: Math.max(b.c0, b.c1),
+    r0: Math.min(b.r0, b.r1),
+    r1: Math.max(b.r0, b.r1),
+    c0: Math.min(b.c0, b.c1),
+    c1: Math.max(b.c0, b.c1),
   };
 }
 

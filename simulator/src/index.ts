@@ -172,11 +172,21 @@ export function createSimulatedExcel(options: SimulatedExcelOptions = {}): Simul
   const inspector = (sheetName: string): SheetInspector => {
     const s: SheetState = model.sheet(sheetName);
     return {
-      get name() { return s.name; },
-      get visibility() { return s.visibility; },
-      get tabColor() { return s.tabColor; },
-      get frozenRows() { return s.frozenRows; },
-      get position() { return model.liveSheets().indexOf(s); },
+      get name() {
+        return s.name;
+      },
+      get visibility() {
+        return s.visibility;
+      },
+      get tabColor() {
+        return s.tabColor;
+      },
+      get frozenRows() {
+        return s.frozenRows;
+      },
+      get position() {
+        return model.liveSheets().indexOf(s);
+      },
       cell(address) {
         const b = parseA1(address);
         return snapshot(model, model.cell(s, b.r0, b.c0));
@@ -193,10 +203,17 @@ export function createSimulatedExcel(options: SimulatedExcelOptions = {}): Simul
         const c = typeof column === 'number' ? column : parseA1(`${column}1`).c0;
         return s.colWidths.get(c) ?? DEFAULT_COLUMN_WIDTH;
       },
-      charts: () => s.charts.filter((c) => !c.deleted).map((c) => ({
-        name: c.name, type: c.type, source: c.source, seriesBy: c.seriesBy, title: c.title,
-        ...(c.position ? { position: c.position } : {}),
-      })),
+      charts: () =>
+        s.charts
+          .filter((c) => !c.deleted)
+          .map((c) => ({
+            name: c.name,
+            type: c.type,
+            source: c.source,
+            seriesBy: c.seriesBy,
+            title: c.title,
+            ...(c.position ? { position: c.position } : {}),
+          })),
       type(address, values) {
         const b = parseA1(address);
         values.forEach((row, i) => row.forEach((v, j) => model.writeValue(s, b.r0 + i, b.c0 + j, v)));
@@ -248,7 +265,9 @@ export function createSimulatedExcel(options: SimulatedExcelOptions = {}): Simul
     startCellEdit() {
       if (edit) return;
       let end = () => {};
-      const ended = new Promise<void>((resolve) => { end = resolve; });
+      const ended = new Promise<void>((resolve) => {
+        end = resolve;
+      });
       edit = { ended, end };
     },
     endCellEdit() {
@@ -281,8 +300,13 @@ export function createSimulatedExcel(options: SimulatedExcelOptions = {}): Simul
         rows.push(row);
       }
       return {
-        name: t.name, sheet: t.sheet.name, address: fullAddress(t.sheet.name, t),
-        headers: model.headerNames(t), rows, style: t.style, showFilterButton: t.showFilterButton,
+        name: t.name,
+        sheet: t.sheet.name,
+        address: fullAddress(t.sheet.name, t),
+        headers: model.headerNames(t),
+        rows,
+        style: t.style,
+        showFilterButton: t.showFilterButton,
       };
     },
     tableNames: () => model.tables.filter((t) => !t.deleted).map((t) => t.name),
@@ -292,13 +316,17 @@ export function createSimulatedExcel(options: SimulatedExcelOptions = {}): Simul
       if (key < 0) throw invalidArgument(`no column '${column}' in table '${name}'`);
       model.sortTable(t, [{ key, ascending }], false);
     },
-    notes: () => model.annotations('note').map((a) => ({
-      address: fullAddress(a.sheet.name, { r0: a.r, r1: a.r, c0: a.c, c1: a.c }), content: a.cell.note!.content,
-    })),
-    comments: () => model.annotations('comment').map((a) => ({
-      address: fullAddress(a.sheet.name, { r0: a.r, r1: a.r, c0: a.c, c1: a.c }),
-      content: a.cell.comment!.content, resolved: a.cell.comment!.resolved,
-    })),
+    notes: () =>
+      model.annotations('note').map((a) => ({
+        address: fullAddress(a.sheet.name, { r0: a.r, r1: a.r, c0: a.c, c1: a.c }),
+        content: a.cell.note!.content,
+      })),
+    comments: () =>
+      model.annotations('comment').map((a) => ({
+        address: fullAddress(a.sheet.name, { r0: a.r, r1: a.r, c0: a.c, c1: a.c }),
+        content: a.cell.comment!.content,
+        resolved: a.cell.comment!.resolved,
+      })),
     addSheet(name) {
       model.addSheet(name);
     },
@@ -308,9 +336,15 @@ export function createSimulatedExcel(options: SimulatedExcelOptions = {}): Simul
       g.Excel = {
         run,
         ErrorCodes: {
-          apiNotFound: 'ApiNotFound', generalException: 'GeneralException', invalidArgument: 'InvalidArgument',
-          invalidOperation: 'InvalidOperation', itemAlreadyExists: 'ItemAlreadyExists', itemNotFound: 'ItemNotFound',
-          notImplemented: 'NotImplemented', invalidOperationInCellEditMode: 'InvalidOperationInCellEditMode', requestPayloadSizeLimitExceeded: 'RequestPayloadSizeLimitExceeded',
+          apiNotFound: 'ApiNotFound',
+          generalException: 'GeneralException',
+          invalidArgument: 'InvalidArgument',
+          invalidOperation: 'InvalidOperation',
+          itemAlreadyExists: 'ItemAlreadyExists',
+          itemNotFound: 'ItemNotFound',
+          notImplemented: 'NotImplemented',
+          invalidOperationInCellEditMode: 'InvalidOperationInCellEditMode',
+          requestPayloadSizeLimitExceeded: 'RequestPayloadSizeLimitExceeded',
           responsePayloadSizeLimitExceeded: 'ResponsePayloadSizeLimitExceeded',
         },
       };

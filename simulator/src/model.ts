@@ -19,8 +19,17 @@ export interface ListValidation {
   readonly prompt?: Readonly<Record<string, unknown>>;
 }
 
-export interface NoteState { readonly id: string; readonly content: string; readonly author: string }
-export interface CommentState { readonly id: string; readonly content: string; readonly author: string; readonly resolved: boolean }
+export interface NoteState {
+  readonly id: string;
+  readonly content: string;
+  readonly author: string;
+}
+export interface CommentState {
+  readonly id: string;
+  readonly content: string;
+  readonly author: string;
+  readonly resolved: boolean;
+}
 
 /** One cell. Immutable: every change replaces the record. */
 export interface Cell {
@@ -84,8 +93,18 @@ export const SIMULATOR_AUTHOR = 'Simulated User';
 const FORMAT_KEYS = ['nf', 'fill', 'font', 'bold', 'wrap'] as const;
 
 function isEmptyCell(c: Cell): boolean {
-  return c.v === '' && c.f === undefined && c.nf === undefined && c.fill === undefined && c.font === undefined
-    && c.bold === undefined && c.wrap === undefined && c.note === undefined && c.comment === undefined && c.dv === undefined;
+  return (
+    c.v === '' &&
+    c.f === undefined &&
+    c.nf === undefined &&
+    c.fill === undefined &&
+    c.font === undefined &&
+    c.bold === undefined &&
+    c.wrap === undefined &&
+    c.note === undefined &&
+    c.comment === undefined &&
+    c.dv === undefined
+  );
 }
 
 function strip(c: Cell): Cell {
@@ -146,7 +165,10 @@ export class WorkbookModel {
   private counter = 0;
   private snap: Snapshot | null = null;
 
-  constructor(readonly date1904: boolean, sheetNames: readonly string[]) {
+  constructor(
+    readonly date1904: boolean,
+    sheetNames: readonly string[],
+  ) {
     for (const name of sheetNames) this.addSheet(name);
     this.activeSheet = this.sheets[0];
   }
@@ -158,7 +180,10 @@ export class WorkbookModel {
   // ---- journal ------------------------------------------------------------------------
 
   beginBatch(journal: boolean): void {
-    if (!journal) { this.snap = null; return; }
+    if (!journal) {
+      this.snap = null;
+      return;
+    }
     const sheetMeta = new Map<SheetState, SheetState>();
     const chartMeta = new Map<ChartState, ChartState>();
     for (const s of this.sheets) {
@@ -168,8 +193,16 @@ export class WorkbookModel {
     const tableMeta = new Map<TableState, TableState>();
     for (const t of this.tables) tableMeta.set(t, { ...t });
     this.snap = {
-      sheets: [...this.sheets], sheetMeta, chartMeta, tables: [...this.tables], tableMeta,
-      activeSheet: this.activeSheet, selection: this.selection, counter: this.counter, rows: new Map(), cells: new Map(),
+      sheets: [...this.sheets],
+      sheetMeta,
+      chartMeta,
+      tables: [...this.tables],
+      tableMeta,
+      activeSheet: this.activeSheet,
+      selection: this.selection,
+      counter: this.counter,
+      rows: new Map(),
+      cells: new Map(),
     };
   }
 
@@ -235,8 +268,15 @@ export class WorkbookModel {
   }
 
   validateSheetName(name: string, except?: SheetState): void {
-    if (typeof name !== 'string' || name.trim() === '' || name.length > 31 || INVALID_SHEET_CHARS.test(name)
-      || name.startsWith("'") || name.endsWith("'") || name.toLowerCase() === 'history') {
+    if (
+      typeof name !== 'string' ||
+      name.trim() === '' ||
+      name.length > 31 ||
+      INVALID_SHEET_CHARS.test(name) ||
+      name.startsWith("'") ||
+      name.endsWith("'") ||
+      name.toLowerCase() === 'history'
+    ) {
       throw invalidArgument(`invalid worksheet name '${name}'`, 'Worksheet.name');
     }
     const other = this.findSheet(name);
@@ -256,8 +296,16 @@ export class WorkbookModel {
     const id = this.nextId();
     const sheet: SheetState = {
       id: `{${id.toString(16).padStart(8, '0').toUpperCase()}-0000-4000-8000-000000000000}`,
-      name: n, visibility: 'Visible', tabColor: '', frozenRows: 0, frozenColumns: 0,
-      colWidths: new Map(), rows: new Map(), charts: [], merges: [], deleted: false,
+      name: n,
+      visibility: 'Visible',
+      tabColor: '',
+      frozenRows: 0,
+      frozenColumns: 0,
+      colWidths: new Map(),
+      rows: new Map(),
+      charts: [],
+      merges: [],
+      deleted: false,
     };
     this.sheets.push(sheet);
     if (this.snap) this.snap.sheetMeta.set(sheet, { ...sheet }); // so a rollback can see it was new
@@ -280,8 +328,7 @@ export class WorkbookModel {
 
   setVisibility(sheet: SheetState, v: SheetState['visibility']): void {
     if (!['Visible', 'Hidden', 'VeryHidden'].includes(v)) throw invalidArgument(`visibility '${v}'`, 'Worksheet.visibility');
-    if (v !== 'Visible' && sheet.visibility === 'Visible'
-      && this.liveSheets().filter((s) => s.visibility === 'Visible').length <= 1) {
+    if (v !== 'Visible' && sheet.visibility === 'Visible' && this.liveSheets().filter((s) => s.visibility === 'Visible').length <= 1) {
       throw invalidOperation('the last visible worksheet cannot be hidden', 'Worksheet.visibility');
     }
     sheet.visibility = v;
@@ -317,7 +364,10 @@ export class WorkbookModel {
       }
       return;
     }
-    if (!row) { row = new Map(); rows.set(r, row); }
+    if (!row) {
+      row = new Map();
+      rows.set(r, row);
+    }
     row.set(c, strip(next));
   }
 
@@ -375,7 +425,10 @@ export class WorkbookModel {
 
   usedBounds(sheet: SheetState, valuesOnly: boolean): Bounds | null {
     // Every cell is visited (a check asks this of a 100,000-row sheet): plain numbers, no object per cell.
-    let r0 = Infinity, r1 = -1, c0 = Infinity, c1 = -1;
+    let r0 = Infinity,
+      r1 = -1,
+      c0 = Infinity,
+      c1 = -1;
     for (const [r, row] of sheet.rows) {
       let used = false;
       for (const [c, cell] of row) {
@@ -396,7 +449,10 @@ export class WorkbookModel {
     if (!['All', 'Formats', 'Contents'].includes(what)) throw notImplemented(`Range.clear('${what}')`);
     for (const [r, c, cell] of this.cellsIn(sheet, b)) {
       const next: Record<string, unknown> = { ...cell };
-      if (what === 'All' || what === 'Contents') { next.v = ''; next.f = undefined; }
+      if (what === 'All' || what === 'Contents') {
+        next.v = '';
+        next.f = undefined;
+      }
       if (what === 'All' || what === 'Formats') for (const k of FORMAT_KEYS) next[k] = undefined;
       this.putCell(sheet, r, c, next as unknown as Cell);
     }
@@ -413,9 +469,15 @@ export class WorkbookModel {
     for (const part of parts) {
       if (part.r0 === part.r1 && part.c0 === part.c1) continue;
       const touched = sheet.merges.filter((m) => overlaps(m, part));
-      const area = touched.reduce((a, m) => ({
-        r0: Math.min(a.r0, m.r0), r1: Math.max(a.r1, m.r1), c0: Math.min(a.c0, m.c0), c1: Math.max(a.c1, m.c1),
-      }), part);
+      const area = touched.reduce(
+        (a, m) => ({
+          r0: Math.min(a.r0, m.r0),
+          r1: Math.max(a.r1, m.r1),
+          c0: Math.min(a.c0, m.c0),
+          c1: Math.max(a.c1, m.c1),
+        }),
+        part,
+      );
       if (this.tablesOn(sheet).some((t) => overlaps(t, area))) throw invalidOperation('a table cannot hold merged cells', 'Range.merge');
       sheet.merges = [...sheet.merges.filter((m) => !touched.includes(m)), area];
       for (const [r, c] of [...this.cellsIn(sheet, area)]) {
@@ -447,12 +509,19 @@ export class WorkbookModel {
     const keys = [...rows.keys()].filter((r) => r >= r0).sort((a, b) => b - a);
     for (const r of keys) {
       if (r + n >= MAX_ROWS && [...rows.get(r)!.keys()].some((c) => c >= c0 && c <= c1)) {
-        throw new SimError('NonBlankCellOffSheet', 'Microsoft Excel can\'t insert new cells because it would push non-empty cells off the end of the worksheet.');
+        throw new SimError(
+          'NonBlankCellOffSheet',
+          "Microsoft Excel can't insert new cells because it would push non-empty cells off the end of the worksheet.",
+        );
       }
     }
     for (const r of keys) {
       const row = rows.get(r)!;
-      if (full) { rows.delete(r); rows.set(r + n, row); continue; }
+      if (full) {
+        rows.delete(r);
+        rows.set(r + n, row);
+        continue;
+      }
       const target = rows.get(r + n) ?? new Map<number, Cell>();
       for (const [c, cell] of [...row]) {
         if (c < c0 || c > c1) continue;
@@ -476,7 +545,7 @@ export class WorkbookModel {
         if (r >= r0 + n) rows.set(r - n, row);
         continue;
       }
-      const target = r >= r0 + n ? rows.get(r - n) ?? new Map<number, Cell>() : undefined;
+      const target = r >= r0 + n ? (rows.get(r - n) ?? new Map<number, Cell>()) : undefined;
       for (const [c, cell] of [...row]) {
         if (c < c0 || c > c1) continue;
         row.delete(c);
@@ -515,7 +584,10 @@ export class WorkbookModel {
     const hit = this.checkWholeTables(sheet, r0, c0, c1, exclude);
     this.moveDown(sheet, r0, n, c0, c1);
     for (const t of hit) {
-      if (r0 <= t.r0) { t.r0 += n; t.r1 += n; } else t.r1 += n;
+      if (r0 <= t.r0) {
+        t.r0 += n;
+        t.r1 += n;
+      } else t.r1 += n;
     }
     if (!exclude) this.inheritFormats(sheet, r0 - 1, r0, n, c0, c1);
   }
@@ -532,13 +604,18 @@ export class WorkbookModel {
       const headerDeleted = r0 <= t.r0 && t.r0 <= end;
       if (headerDeleted) {
         if (end < t.r1) throw invalidOperation(`cannot delete the header row of table '${t.name}' alone`, 'Range.delete');
-        plan.push(() => { t.deleted = true; });
+        plan.push(() => {
+          t.deleted = true;
+        });
         continue;
       }
       if (t.r1 - t.r0 - body < 1) {
         throw notImplemented(`deleting every data row of table '${t.name}' through Range.delete`);
       }
-      plan.push(() => { t.r0 -= above; t.r1 -= above + body; });
+      plan.push(() => {
+        t.r0 -= above;
+        t.r1 -= above + body;
+      });
     }
     this.moveUp(sheet, r0, n, c0, c1);
     for (const p of plan) p();
@@ -553,8 +630,14 @@ export class WorkbookModel {
   }
 
   validateTableName(name: string, except?: TableState): void {
-    if (typeof name !== 'string' || name.length > 255 || !/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name)
-      || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]$/.test(name) || /^[Rr]\d*[Cc]\d*$/.test(name)) {
+    if (
+      typeof name !== 'string' ||
+      name.length > 255 ||
+      !/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name) ||
+      /^[A-Za-z]{1,3}\d+$/.test(name) ||
+      /^[RrCc]$/.test(name) ||
+      /^[Rr]\d*[Cc]\d*$/.test(name)
+    ) {
       throw invalidArgument(`invalid table name '${name}'`, 'Table.name');
     }
     const other = this.findTable(name);
@@ -576,8 +659,13 @@ export class WorkbookModel {
     let i = 1;
     while (this.findTable(`Table${i}`)) i++;
     const table: TableState = {
-      id: String(this.nextId()), name: `Table${i}`, sheet, ...bounds,
-      style: 'TableStyleMedium2', showFilterButton: true, deleted: false,
+      id: String(this.nextId()),
+      name: `Table${i}`,
+      sheet,
+      ...bounds,
+      style: 'TableStyleMedium2',
+      showFilterButton: true,
+      deleted: false,
     };
     this.tables.push(table);
     this.normalizeHeaders(table);
@@ -663,14 +751,15 @@ export class WorkbookModel {
       if (row) for (const [c, cell] of row) if (c >= t.c0 && c <= t.c1) cells.push([c, cell]);
       rows.push({ r, cells });
     }
-    const valueAt = (x: { cells: Array<[number, Cell]> }, col: number): CellValue =>
-      x.cells.find(([c]) => c === col)?.[1].v ?? '';
+    const valueAt = (x: { cells: Array<[number, Cell]> }, col: number): CellValue => x.cells.find(([c]) => c === col)?.[1].v ?? '';
     const rank = (v: CellValue) => (typeof v === 'number' ? 0 : typeof v === 'string' ? (v.startsWith('#') ? 3 : 1) : 2);
     const order = rows.map((x, i) => ({ x, i }));
     order.sort((a, b) => {
       for (const f of fields) {
-        const va = valueAt(a.x, t.c0 + f.key), vb = valueAt(b.x, t.c0 + f.key);
-        if (va === '' || vb === '') { // blanks sort last in both directions
+        const va = valueAt(a.x, t.c0 + f.key),
+          vb = valueAt(b.x, t.c0 + f.key);
+        if (va === '' || vb === '') {
+          // blanks sort last in both directions
           if (va === vb) continue;
           return va === '' ? 1 : -1;
         }

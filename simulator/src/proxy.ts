@@ -34,7 +34,6 @@ export const RESULT_BYTES = 28;
 /** Excel refuses to read more cells than this in one range. */
 export const MAX_READ_CELLS = 5_000_000;
 
-
 /** What the context needs from the simulator. */
 export interface SimHost {
   readonly model: WorkbookModel;
@@ -70,7 +69,10 @@ export class PayloadTooLarge extends SimError {
 export class Exec {
   responseBytes = 0;
   readonly applies: Array<() => void> = [];
-  constructor(readonly host: SimHost, readonly requestBytes: number) {}
+  constructor(
+    readonly host: SimHost,
+    readonly requestBytes: number,
+  ) {}
 
   get model(): WorkbookModel {
     return this.host.model;
@@ -98,7 +100,8 @@ export class Exec {
 }
 
 function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number), pb = b.split('.').map(Number);
+  const pa = a.split('.').map(Number),
+    pb = b.split('.').map(Number);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
     const d = (pa[i] ?? 0) - (pb[i] ?? 0);
     if (d !== 0) return d;
@@ -117,13 +120,19 @@ export class SimRequestContext {
   /** True while a sync runs: objects created then (collection items) are not queued. */
   _executing = false;
 
-  constructor(readonly _host: SimHost, makeWorkbook: (ctx: SimRequestContext) => import('./objects').Workbook) {
+  constructor(
+    readonly _host: SimHost,
+    makeWorkbook: (ctx: SimRequestContext) => import('./objects').Workbook,
+  ) {
     this.workbook = makeWorkbook(this);
   }
 
   _enqueue(op: Op): void {
     if (this._closed) {
-      throw new SimError('InvalidObjectPath', `The object path '${op.label}' isn't working for what you're trying to do: the request context was used after its Excel.run batch finished.`);
+      throw new SimError(
+        'InvalidObjectPath',
+        `The object path '${op.label}' isn't working for what you're trying to do: the request context was used after its Excel.run batch finished.`,
+      );
     }
     this._queue.push(op);
   }
@@ -149,7 +158,10 @@ async function runQueue(ctx: SimRequestContext): Promise<void> {
   const editing = host.cellEdit();
   if (editing !== undefined) {
     if (!ctx._delayForCellEdit) {
-      throw new SimError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.');
+      throw new SimError(
+        'InvalidOperationInCellEditMode',
+        'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.',
+      );
     }
     await editing;
   }
@@ -219,7 +231,13 @@ function parseLoad(arg: LoadArg, stripItems: boolean): ParsedLoad {
   } else {
     const walk = (o: Record<string, unknown>, prefix: string) => {
       for (const [k, v] of Object.entries(o)) {
-        if (k === '$all') { if (v) { if (prefix) names.push(prefix.slice(0, -1)); else out.all = true; } continue; }
+        if (k === '$all') {
+          if (v) {
+            if (prefix) names.push(prefix.slice(0, -1));
+            else out.all = true;
+          }
+          continue;
+        }
         if (k.startsWith('$')) continue;
         if (v === true) names.push(prefix + k);
         else if (v && typeof v === 'object') walk(v as Record<string, unknown>, `${prefix}${k}/`);
@@ -230,7 +248,10 @@ function parseLoad(arg: LoadArg, stripItems: boolean): ParsedLoad {
   for (let raw of names) {
     raw = raw.trim();
     if (stripItems) raw = raw.replace(/^items\/?/, '');
-    if (!raw) { if (stripItems) out.all = true; continue; }
+    if (!raw) {
+      if (stripItems) out.all = true;
+      continue;
+    }
     const slash = raw.indexOf('/');
     if (slash < 0) out.props.push(raw);
     else {
@@ -254,10 +275,12 @@ export function toWire(value: unknown): unknown {
   if (value === undefined) return null;
   if (value instanceof SimObject) return { _ObjectPath: value._path };
   if (value === null || typeof value !== 'object') return JSON.parse(JSON.stringify(value) ?? 'null');
-  return JSON.parse(JSON.stringify(value, function (this: Record<string, unknown>, k: string, v: unknown) {
-    const original = this[k];
-    return original instanceof SimObject ? { _ObjectPath: original._path } : v;
-  }));
+  return JSON.parse(
+    JSON.stringify(value, function (this: Record<string, unknown>, k: string, v: unknown) {
+      const original = this[k];
+      return original instanceof SimObject ? { _ObjectPath: original._path } : v;
+    }),
+  );
 }
 
 /** Per-member requirement-set check, for members newer than their object. */
@@ -359,7 +382,10 @@ export abstract class SimObject<T> {
 
   protected _enqueue(label: string, bytes: number, apply: (t: T, x: Exec) => void, api?: string, read = false): void {
     this.context._enqueue({
-      bytes, label, read, api: api ?? this._api,
+      bytes,
+      label,
+      read,
+      api: api ?? this._api,
       run: (x) => {
         const t = this._resolve();
         if (t === null) return; // commands on a null object do nothing
@@ -371,11 +397,16 @@ export abstract class SimObject<T> {
   /** For `…OrNullObject` objects: learn at the next sync whether the object exists. */
   _instantiate(): this {
     this.context._enqueue({
-      bytes: 24, read: true, api: this._api, label: `${this._typeName}.isNullObject`,
+      bytes: 24,
+      read: true,
+      api: this._api,
+      label: `${this._typeName}.isNullObject`,
       run: (x) => {
         const isNull = this._resolve() === null;
         x.respond(isNull);
-        x.applies.push(() => { this._isNull = isNull; });
+        x.applies.push(() => {
+          this._isNull = isNull;
+        });
       },
     });
     return this;
@@ -385,7 +416,10 @@ export abstract class SimObject<T> {
   protected _result<V>(name: string, compute: (t: T, x: Exec) => V, api?: string): SimClientResult<V> {
     const result = new SimClientResult<V>();
     this.context._enqueue({
-      bytes: this._bytes(name, []), read: true, api: api ?? this._api, label: `${this._typeName}.${name}`,
+      bytes: this._bytes(name, []),
+      read: true,
+      api: api ?? this._api,
+      label: `${this._typeName}.${name}`,
       run: (x) => {
         const t = this._resolve();
         const v = t === null ? (null as V) : compute(t, x);
@@ -419,10 +453,18 @@ export abstract class SimObject<T> {
     }
     const unique = [...new Set(props)];
     this.context._enqueue({
-      bytes: this._bytes('load', unique), read: true, api: this._api, label: `${this._typeName}.load`,
+      bytes: this._bytes('load', unique),
+      read: true,
+      api: this._api,
+      label: `${this._typeName}.load`,
       run: (x) => {
         const t = this._resolve();
-        if (t === null) { x.applies.push(() => { this._isNull = true; }); return; }
+        if (t === null) {
+          x.applies.push(() => {
+            this._isNull = true;
+          });
+          return;
+        }
         const values = new Map<string, unknown>();
         for (const p of unique) {
           const v = readers[p]!(t, x);
@@ -455,10 +497,18 @@ export abstract class SimCollection<T, I extends AnySimObject> extends SimObject
     const parsed = parseLoad(arg, true);
     const bytes = this._bytes('load', arg ?? null);
     this.context._enqueue({
-      bytes, read: true, api: this._api, label: `${this._typeName}.load`,
+      bytes,
+      read: true,
+      api: this._api,
+      label: `${this._typeName}.load`,
       run: (x) => {
         const t = this._resolve();
-        if (t === null) { x.applies.push(() => { this._isNull = true; }); return; }
+        if (t === null) {
+          x.applies.push(() => {
+            this._isNull = true;
+          });
+          return;
+        }
         const items = this._items(t);
         const loads: Array<Map<string, unknown>> = [];
         for (const item of items) {

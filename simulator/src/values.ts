@@ -22,7 +22,10 @@ function parseNumber(s: string): number | undefined {
   if (!/\d/.test(s)) return undefined;
   let percent = false;
   let t = s;
-  if (t.endsWith('%')) { percent = true; t = t.slice(0, -1).trim(); }
+  if (t.endsWith('%')) {
+    percent = true;
+    t = t.slice(0, -1).trim();
+  }
   if (!NUMBER.test(t) || !/\d/.test(t)) return undefined;
   const n = Number(t.replace(/,/g, ''));
   if (!Number.isFinite(n)) return undefined;
@@ -90,12 +93,27 @@ export function evaluateFormula(formula: string): CellValue {
   const expr = formula.replace(/^=/, '');
   if (!/^[\d\s+\-*/().]+$/.test(expr)) return '#NAME?';
   let i = 0;
-  const peek = () => { while (expr[i] === ' ') i++; return expr[i]; };
+  const peek = () => {
+    while (expr[i] === ' ') i++;
+    return expr[i];
+  };
   const num = (): number => {
     const c = peek();
-    if (c === '(') { i++; const v = sum(); if (peek() !== ')') throw new Error('paren'); i++; return v; }
-    if (c === '-') { i++; return -num(); }
-    if (c === '+') { i++; return num(); }
+    if (c === '(') {
+      i++;
+      const v = sum();
+      if (peek() !== ')') throw new Error('paren');
+      i++;
+      return v;
+    }
+    if (c === '-') {
+      i++;
+      return -num();
+    }
+    if (c === '+') {
+      i++;
+      return num();
+    }
     const m = /^\d*\.?\d+|^\d+\.?/.exec(expr.slice(i));
     if (!m) throw new Error('number');
     i += m[0].length;
@@ -167,25 +185,34 @@ function pad(n: number, w = 2): string {
 
 function isDateFormat(nf: string): boolean {
   const bare = nf.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
-  return /[ydhs]/i.test(bare) || /m/i.test(bare) && !/[0#]/.test(bare);
+  return /[ydhs]/i.test(bare) || (/m/i.test(bare) && !/[0#]/.test(bare));
 }
 
 function formatDate(serial: number, nf: string, date1904: boolean): string {
   const dt = serialToDate(serial, date1904);
-  const Y = dt.getUTCFullYear(), M = dt.getUTCMonth() + 1, D = dt.getUTCDate();
-  const h = dt.getUTCHours(), mi = dt.getUTCMinutes(), s = dt.getUTCSeconds();
+  const Y = dt.getUTCFullYear(),
+    M = dt.getUTCMonth() + 1,
+    D = dt.getUTCDate();
+  const h = dt.getUTCHours(),
+    mi = dt.getUTCMinutes(),
+    s = dt.getUTCSeconds();
   const tokens = nf.match(/"[^"]*"|\\.|yyyy|yy|mmmm|mmm|mm|m|dd|d|hh|h|ss|s|./gi) ?? [];
   let out = '';
   let lastWasHour = false;
   for (let k = 0; k < tokens.length; k++) {
     const tok = tokens[k]!;
     const low = tok.toLowerCase();
-    const nextIsSeconds = tokens.slice(k + 1).find((x) => /^[a-z]/i.test(x))?.toLowerCase().startsWith('s') ?? false;
+    const nextIsSeconds =
+      tokens
+        .slice(k + 1)
+        .find((x) => /^[a-z]/i.test(x))
+        ?.toLowerCase()
+        .startsWith('s') ?? false;
     if (low === 'yyyy') out += Y;
     else if (low === 'yy') out += pad(Y % 100);
     else if (low === 'mm' || low === 'm') {
       const minutes = lastWasHour || nextIsSeconds;
-      out += minutes ? (low === 'mm' ? pad(mi) : mi) : (low === 'mm' ? pad(M) : M);
+      out += minutes ? (low === 'mm' ? pad(mi) : mi) : low === 'mm' ? pad(M) : M;
     } else if (low === 'dd') out += pad(D);
     else if (low === 'd') out += D;
     else if (low === 'hh') out += pad(h);

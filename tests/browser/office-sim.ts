@@ -91,7 +91,8 @@ function view(): void {
   root.style.borderRight = '1px solid #ccc';
   const side = document.createElement('aside');
   side.setAttribute('aria-hidden', 'true');
-  side.style.cssText = 'flex:1;overflow:auto;font:11px sans-serif;padding:8px;background:#fafafa;position:sticky;top:0;align-self:flex-start;max-height:100vh;box-sizing:border-box';
+  side.style.cssText =
+    'flex:1;overflow:auto;font:11px sans-serif;padding:8px;background:#fafafa;position:sticky;top:0;align-self:flex-start;max-height:100vh;box-sizing:border-box';
   document.body.appendChild(side);
   const draw = async () => {
     try {

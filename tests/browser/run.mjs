@@ -32,13 +32,16 @@ const DEPT_EMAIL = 'dept.zrzy@taizhang.demo';
 /** A signed-in account's callables, through the real functions. */
 async function callerAs(email) {
   const auth = await fetch(`http://${AUTH_HOST}/identitytoolkit.googleapis.com/v1/accounts:signInWithPassword?key=demo-api-key`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ email, password: PASSWORD, returnSecureToken: true }),
   }).then((r) => r.json());
   if (!auth.idToken) throw new Error(`sign-in of ${email} failed: ${JSON.stringify(auth)}`);
   return async (name, data) => {
     const r = await fetch(`${FUNCTIONS_ORIGIN}/${PROJECT}/asia-east2/${name}`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${auth.idToken}` }, body: JSON.stringify({ data }),
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${auth.idToken}` },
+      body: JSON.stringify({ data }),
     }).then((x) => x.json());
     if (r.error) throw new Error(`${name}: ${r.error.message}`);
     return r.result;
@@ -48,8 +51,16 @@ async function callerAs(email) {
 /** The taizhang command line against the emulators, as an administrator runs it. */
 function taizhang(args, input) {
   return execFileSync(process.execPath, [path.join(ROOT, 'cli', 'bin', 'taizhang.js'), ...args], {
-    cwd: ROOT, encoding: 'utf8', input: input ?? '',
-    env: { ...process.env, FIREBASE_AUTH_EMULATOR_HOST: AUTH_HOST, FIRESTORE_EMULATOR_HOST: FIRESTORE_HOST, GCLOUD_PROJECT: PROJECT, METADATA_SERVER_DETECTION: 'none' },
+    cwd: ROOT,
+    encoding: 'utf8',
+    input: input ?? '',
+    env: {
+      ...process.env,
+      FIREBASE_AUTH_EMULATOR_HOST: AUTH_HOST,
+      FIRESTORE_EMULATOR_HOST: FIRESTORE_HOST,
+      GCLOUD_PROJECT: PROJECT,
+      METADATA_SERVER_DETECTION: 'none',
+    },
   });
 }
 
@@ -67,18 +78,29 @@ async function assignedProblem() {
   const targetName = `浏览器测试交办企业${Date.now().toString(36)}`;
   const clerk = await callerAs(EMAIL);
   const values = {
-    county: '榆次区', targetType: '入企', targetName, group: '榆次区入企服务第1组', sector: '工业和信息软件服务业',
-    category: '用地规划', description: '新建厂房用地手续办理缓慢，需市级协调', foundOn: '2022-03-24', level: '提交市级', status: '待办理',
+    county: '榆次区',
+    targetType: '入企',
+    targetName,
+    group: '榆次区入企服务第1组',
+    sector: '工业和信息软件服务业',
+    category: '用地规划',
+    description: '新建厂房用地手续办理缓慢，需市级协调',
+    foundOn: '2022-03-24',
+    level: '提交市级',
+    status: '待办理',
   };
   const key = crypto.randomUUID();
   const created = (await clerk('pushRows', { ledger: 'problems', requestId: crypto.randomUUID(), rows: [{ key, values }] })).results[0];
   if (created.status !== 'created') throw new Error(`clerk escalation: ${JSON.stringify(created)}`);
   const deadline = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
   const city = await callerAs('coordinator@taizhang.demo');
-  const assigned = (await city('pushRows', {
-    ledger: 'problems', requestId: crypto.randomUUID(),
-    rows: [{ key, id: created.id, baseVersion: created.version, values: { ...created.values, department: '市自然资源局', deadline, status: '办理中' } }],
-  })).results[0];
+  const assigned = (
+    await city('pushRows', {
+      ledger: 'problems',
+      requestId: crypto.randomUUID(),
+      rows: [{ key, id: created.id, baseVersion: created.version, values: { ...created.values, department: '市自然资源局', deadline, status: '办理中' } }],
+    })
+  ).results[0];
   if (assigned.status !== 'updated') throw new Error(`city assignment: ${JSON.stringify(assigned)}`);
   return { id: created.id, targetName };
 }
@@ -90,7 +112,8 @@ async function cityReturns(id, review) {
   const row = rows.find((r) => r.id === id);
   if (!row) throw new Error(`row ${id} is not awaiting the city's review`);
   const res = await city('pushRows', {
-    ledger: 'problems', requestId: crypto.randomUUID(),
+    ledger: 'problems',
+    requestId: crypto.randomUUID(),
     rows: [{ key: row.key, id, baseVersion: row.version, values: { ...row.values, status: '办理中', review } }],
   });
   if (res.results[0].status !== 'updated') throw new Error(`city return: ${JSON.stringify(res.results[0])}`);
@@ -99,12 +122,15 @@ async function cityReturns(id, review) {
 /** Another account (the coordinator) updates a row through the real callables. */
 async function coordinatorEdits(id, key, change) {
   const auth = await fetch(`http://${AUTH_HOST}/identitytoolkit.googleapis.com/v1/accounts:signInWithPassword?key=demo-api-key`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ email: 'coordinator@taizhang.demo', password: PASSWORD, returnSecureToken: true }),
   }).then((r) => r.json());
   const call = async (name, data) => {
     const r = await fetch(`${FUNCTIONS_ORIGIN}/${PROJECT}/asia-east2/${name}`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${auth.idToken}` }, body: JSON.stringify({ data }),
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${auth.idToken}` },
+      body: JSON.stringify({ data }),
     }).then((x) => x.json());
     if (r.error) throw new Error(`${name}: ${r.error.message}`);
     return r.result;
@@ -112,7 +138,11 @@ async function coordinatorEdits(id, key, change) {
   const { rows } = await call('pullRows', { ledger: 'problems', filter: { county: '榆次区' }, pageSize: 5000 });
   const row = rows.find((r) => r.id === id);
   if (!row) throw new Error(`row ${id} not found by the coordinator`);
-  const res = await call('pushRows', { ledger: 'problems', requestId: crypto.randomUUID(), rows: [{ key, id, baseVersion: row.version, values: { ...row.values, ...change } }] });
+  const res = await call('pushRows', {
+    ledger: 'problems',
+    requestId: crypto.randomUUID(),
+    rows: [{ key, id, baseVersion: row.version, values: { ...row.values, ...change } }],
+  });
   if (res.results[0].status !== 'updated') throw new Error(`coordinator edit: ${JSON.stringify(res.results[0])}`);
 }
 
@@ -124,7 +154,10 @@ async function axe(page, view) {
   // hand focus straight on; they are no control a reader lands on.
   const r = await new AxeBuilder({ page }).include('#root').exclude('[data-tabster-dummy]').analyze();
   const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  check(bad.length === 0, `axe: no serious violations in the pane (${view})${bad.length ? `: ${bad.map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('; ')}` : ''}`);
+  check(
+    bad.length === 0,
+    `axe: no serious violations in the pane (${view})${bad.length ? `: ${bad.map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('; ')}` : ''}`,
+  );
 }
 
 /**
@@ -164,7 +197,8 @@ function check(cond, what) {
 
 async function main() {
   try {
-    if (!execFileSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).trim()) console.warn('[browser] no CJK font installed: screenshots show boxes (apt-get install fonts-wqy-microhei)');
+    if (!execFileSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).trim())
+      console.warn('[browser] no CJK font installed: screenshots show boxes (apt-get install fonts-wqy-microhei)');
   } catch {
     // no fontconfig: nothing to say
   }
@@ -172,8 +206,14 @@ async function main() {
   if (!(await seedDemo())) throw new Error('seeding the demo accounts failed');
   await mkdir(SHOTS, { recursive: true });
   await build({
-    absWorkingDir: ROOT, entryPoints: [path.join(ROOT, 'tests', 'browser', 'office-sim.ts')], outfile: path.join(OUT, 'office-sim.js'),
-    bundle: true, format: 'iife', target: 'es2022', platform: 'browser', logLevel: 'warning', // the simulator needs native class fields
+    absWorkingDir: ROOT,
+    entryPoints: [path.join(ROOT, 'tests', 'browser', 'office-sim.ts')],
+    outfile: path.join(OUT, 'office-sim.js'),
+    bundle: true,
+    format: 'iife',
+    target: 'es2022',
+    platform: 'browser',
+    logLevel: 'warning', // the simulator needs native class fields
   });
   const { metafiles } = await buildAddin({ out: OUT, officeJs: 'office-sim.js' });
   // The web page's chunk that carries the workbook library; the pane's bundle has none of it.
@@ -251,7 +291,10 @@ async function main() {
     await page.getByText('错误（1 行）').waitFor();
     check(true, 'check lists the error by row');
     check(await page.getByText(/已从企业和村名录补填 \d+ 个空白单元格/).isVisible(), '校验 says how many cells the registry filled');
-    await page.getByRole('button', { name: /^[A-Z]+4$/ }).first().click();
+    await page
+      .getByRole('button', { name: /^[A-Z]+4$/ })
+      .first()
+      .click();
     await page.waitForFunction(() => /4$/.test(window.__tz.selected() ?? ''));
     check(true, 'clicking an error selects its cell');
     await axe(page, '填报: errors');
@@ -275,7 +318,10 @@ async function main() {
     await page.getByText('冲突（1 行）').waitFor({ timeout: 60_000 });
     check(await page.getByRole('cell', { name: '协调员已电话回访' }).isVisible(), 'conflict shows both values side by side');
     const bar = page.locator('.fui-MessageBar', { hasText: '已上报 1 行，其中 0 行成功同步' });
-    check(await bar.getAttribute('class').then((c) => !/success/i.test(c ?? '')) && (await bar.count()) === 1, 'a push with a conflict waiting is not shown as a success');
+    check(
+      (await bar.getAttribute('class').then((c) => !/success/i.test(c ?? ''))) && (await bar.count()) === 1,
+      'a push with a conflict waiting is not shown as a success',
+    );
     await axe(page, '填报: conflict');
     await shot('conflict');
     await page.getByLabel('以台账为准').check();
@@ -297,8 +343,14 @@ async function main() {
     await fill.click();
     await idle();
     await page.getByText(/已将「山西强伟纸业有限公司」填入/).waitFor({ timeout: 30_000 });
-    const filled = await page.evaluate((s) => [window.__tz.field(s, 'targetName', 7), window.__tz.field(s, 'creditCode', 7), window.__tz.field(s, 'county', 7)], sheet);
-    check(filled[0] === '山西强伟纸业有限公司' && filled[1] === '91140700MA0K12345X' && filled[2] === '榆次区', `the search box fills the selected row (${filled.join(', ')})`);
+    const filled = await page.evaluate(
+      (s) => [window.__tz.field(s, 'targetName', 7), window.__tz.field(s, 'creditCode', 7), window.__tz.field(s, 'county', 7)],
+      sheet,
+    );
+    check(
+      filled[0] === '山西强伟纸业有限公司' && filled[1] === '91140700MA0K12345X' && filled[2] === '榆次区',
+      `the search box fills the selected row (${filled.join(', ')})`,
+    );
     await shot('registry-search');
 
     // A likely duplicate: listed after the push with the other group, opened side by side.
@@ -352,7 +404,7 @@ async function main() {
     // it under 疑似重复 in the to-do, compares the two problems and links them.
     const fromInbox = page.getByRole('button', { name: /^对照查看问题/ }).first();
     await fromInbox.waitFor({ timeout: 120_000 });
-    check(/疑似重复\s*[1-9]/.test(await page.locator('.tz-inbox-counts').innerText()), 'a coordinator\'s 待办 counts 疑似重复');
+    check(/疑似重复\s*[1-9]/.test(await page.locator('.tz-inbox-counts').innerText()), "a coordinator's 待办 counts 疑似重复");
     await fromInbox.click();
     await idle();
     await page.locator('.tz-compare').waitFor({ timeout: 60_000 });
@@ -387,9 +439,15 @@ async function main() {
     await page.getByText(/已拉取「交办问题清单」/).waitFor({ timeout: 60_000 });
     await page.getByRole('tab', { name: '填报' }).click();
     const row = await page.evaluate((id) => window.__tz.rowOf('交办问题清单', id), story.id);
-    check(row > 1 && new RegExp(`A${row}:`).test(await page.evaluate(() => window.__tz.selected() ?? '')), `the item opens its row on the department's list sheet (row ${row})`);
+    check(
+      row > 1 && new RegExp(`A${row}:`).test(await page.evaluate(() => window.__tz.selected() ?? '')),
+      `the item opens its row on the department's list sheet (row ${row})`,
+    );
     const descCol = await page.evaluate(() => window.__tz.colOf('description'));
-    check(await page.evaluate((c) => window.__tz.fill('交办问题清单', `${c}1`), descCol) === '#BFBFBF', 'columns the department may not change are shaded in the header');
+    check(
+      (await page.evaluate((c) => window.__tz.fill('交办问题清单', `${c}1`), descCol)) === '#BFBFBF',
+      'columns the department may not change are shaded in the header',
+    );
     await shot('department-list');
 
     await page.evaluate((r) => window.__tz.typeField('交办问题清单', 'description', r, '部门改写了问题描述'), row);
@@ -407,28 +465,42 @@ async function main() {
     await page.getByRole('button', { name: '上报', exact: true }).click();
     await idle();
     await page.getByText(/已上报 1 行，其中 1 行成功同步/).waitFor({ timeout: 60_000 });
-    check(await page.evaluate((r) => window.__tz.field('交办问题清单', '_sync', r), row) === '已同步', 'the department answers and asks to close (待审核)');
+    check((await page.evaluate((r) => window.__tz.field('交办问题清单', '_sync', r), row)) === '已同步', 'the department answers and asks to close (待审核)');
     await shot('department-answered');
 
     const review = '预审意见未附，请补充用地预审批复文号和组卷报批时间节点';
     await cityReturns(story.id, review);
     await page.getByRole('tab', { name: '待办' }).click();
     await page.getByRole('button', { name: '刷新' }).click();
-    await page.getByRole('note', { name: `${story.id} 的审核意见` }).first().waitFor({ timeout: 30_000 });
-    const note = await page.getByRole('note', { name: `${story.id} 的审核意见` }).first().innerText();
-    check(note.includes(review), 'the returned problem shows the city\'s 审核意见 in the pane');
+    await page
+      .getByRole('note', { name: `${story.id} 的审核意见` })
+      .first()
+      .waitFor({ timeout: 30_000 });
+    const note = await page
+      .getByRole('note', { name: `${story.id} 的审核意见` })
+      .first()
+      .innerText();
+    check(note.includes(review), "the returned problem shows the city's 审核意见 in the pane");
     check(/被退回\s*[1-9]/.test(await page.locator('.tz-inbox-counts').innerText()), 'the 待办 counts it as returned');
     await shot('department-returned');
 
     check(problems.length === 0, `no console errors${problems.length ? `: ${problems.join(' | ')}` : ''}`);
 
-    check(withExceljs(metafiles.pane).length === 0 && lazyChunk !== 'none', `the pane's bundle holds no workbook library; the web page loads it as ${lazyChunk}`);
+    check(
+      withExceljs(metafiles.pane).length === 0 && lazyChunk !== 'none',
+      `the pane's bundle holds no workbook library; the web page loads it as ${lazyChunk}`,
+    );
     await runWebPage({ browser, url: dev.url, out: OUT, shots: SHOTS, check, coordinatorEdits, lazyChunk });
   } catch (e) {
     const page = browser.contexts()[0]?.pages()[0];
     if (page) {
       await page.screenshot({ path: path.join(OUT, 'failure.png') }).catch(() => {});
-      console.error(`--- pane text at failure ---\n${await page.locator('#root').innerText().catch(() => '?')}`);
+      console.error(
+        `--- pane text at failure ---\n${await page
+          .locator('#root')
+          .innerText()
+          .catch(() => '?')}`,
+      );
     }
     if (problems.length) console.error(`--- console ---\n${problems.join('\n')}`);
     throw e;

@@ -9,15 +9,41 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import ExcelJS from 'exceljs';
 
-const HEADER = ['序号', '县（区、市）', '服务类型', '服务对象', '工作组', '行业专班', '问题类别', '问题描述', '发现日期', '解决层级', '责任单位', '办结时限', '办理状态', '备注'];
+const HEADER = [
+  '序号',
+  '县（区、市）',
+  '服务类型',
+  '服务对象',
+  '工作组',
+  '行业专班',
+  '问题类别',
+  '问题描述',
+  '发现日期',
+  '解决层级',
+  '责任单位',
+  '办结时限',
+  '办理状态',
+  '备注',
+];
 const YELLOW = 'FFFFFF00';
 const RED = 'FFC00000';
 
 function problem(n, o = {}) {
   return {
-    county: '榆次区', targetType: '入企', targetName: `网页测试企业${n}`, group: '榆次区入企服务第1组', sector: '工业和信息软件服务业',
-    category: '政策落实', description: '企业具备申报专精特新条件，需要申报指导', foundOn: '2022-03-24', level: '协调解决',
-    department: '市工信局', deadline: new Date('2022-04-30T00:00:00Z'), status: '办理中', remarks: '', ...o,
+    county: '榆次区',
+    targetType: '入企',
+    targetName: `网页测试企业${n}`,
+    group: '榆次区入企服务第1组',
+    sector: '工业和信息软件服务业',
+    category: '政策落实',
+    description: '企业具备申报专精特新条件，需要申报指导',
+    foundOn: '2022-03-24',
+    level: '协调解决',
+    department: '市工信局',
+    deadline: new Date('2022-04-30T00:00:00Z'),
+    status: '办理中',
+    remarks: '',
+    ...o,
   };
 }
 
@@ -39,12 +65,26 @@ export async function writeClerkWorkbook(file) {
   const rows = [problem(1), problem(2), problem(3), problem(4, { foundOn: '不是日期' })];
   rows.forEach((p, i) => {
     const r = ws.getRow(i + 3);
-    [i + 1, p.county, p.targetType, p.targetName, p.group, p.sector, p.category, p.description, p.foundOn, p.level, p.department, p.deadline, p.status, p.remarks]
-      .forEach((v, j) => {
-        if (v === '') return;
-        r.getCell(j + 1).value = v;
-        if (v instanceof Date) r.getCell(j + 1).numFmt = 'yyyy-mm-dd';
-      });
+    [
+      i + 1,
+      p.county,
+      p.targetType,
+      p.targetName,
+      p.group,
+      p.sector,
+      p.category,
+      p.description,
+      p.foundOn,
+      p.level,
+      p.department,
+      p.deadline,
+      p.status,
+      p.remarks,
+    ].forEach((v, j) => {
+      if (v === '') return;
+      r.getCell(j + 1).value = v;
+      if (v instanceof Date) r.getCell(j + 1).numFmt = 'yyyy-mm-dd';
+    });
     r.commit();
   });
   ws.getCell('D3').font = { color: { argb: RED }, bold: true };
@@ -67,7 +107,10 @@ async function readBack(file, sheetName) {
 async function axe(page, view, check) {
   const r = await new AxeBuilder({ page }).analyze();
   const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  check(bad.length === 0, `axe: no serious violations on the web page (${view})${bad.length ? `: ${bad.map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('; ')}` : ''}`);
+  check(
+    bad.length === 0,
+    `axe: no serious violations on the web page (${view})${bad.length ? `: ${bad.map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('; ')}` : ''}`,
+  );
 }
 
 /**
@@ -121,9 +164,12 @@ export async function runWebPage(o) {
     await writeClerkWorkbook(file);
     await page.getByLabel('选择台账文件（.xlsx）').setInputFiles(file);
     await page.getByText('已校验 4 行：3 行通过，1 行有错误，3 行待上报。').waitFor({ timeout: 60_000 });
-    check(requested.some((p) => p.endsWith(o.lazyChunk)), 'web page: the workbook library loads when a file is chosen');
+    check(
+      requested.some((p) => p.endsWith(o.lazyChunk)),
+      'web page: the workbook library loads when a file is chosen',
+    );
     const errorRow = page.getByRole('row').filter({ hasText: '发现日期' }).filter({ hasText: 'I6' });
-    check(await errorRow.count() === 1, 'web page: the error is listed by row (6) and cell (I6)');
+    check((await errorRow.count()) === 1, 'web page: the error is listed by row (6) and cell (I6)');
     await axe(page, 'check', check);
     await shot('check');
 
@@ -137,8 +183,8 @@ export async function runWebPage(o) {
     check(states.slice(0, 3).every((s) => s === '已同步') && states[3] === '有错误', `web page: sync states written back (${states.join(', ')})`);
     const id3 = String(back.at(3, '编号〔系统〕'));
     check(/^P-140702-2022-\d{6}$/.test(id3) && back.at(3, '版本〔系统〕') === 1, `web page: id and version written back (${id3})`);
-    check(back.at(3, '服务对象') === '网页测试企业1' && back.at(3, '序号') === 1, 'web page: the clerk\'s cells are as they were');
-    check(back.ws.getCell('B2').fill?.fgColor?.argb === YELLOW && back.ws.getCell('B2').font?.bold === true, 'web page: the header\'s fill and bold kept');
+    check(back.at(3, '服务对象') === '网页测试企业1' && back.at(3, '序号') === 1, "web page: the clerk's cells are as they were");
+    check(back.ws.getCell('B2').fill?.fgColor?.argb === YELLOW && back.ws.getCell('B2').font?.bold === true, "web page: the header's fill and bold kept");
     check(back.ws.getCell('D3').font?.color?.argb === RED && back.ws.getColumn(4).width === 30, 'web page: the red name and the column width kept');
     check(back.ws.getCell('A1').isMerged && back.ws.getCell('A1').value === '榆次区入企服务问题清单', 'web page: the merged title kept');
     await shot('pushed');
@@ -160,8 +206,10 @@ export async function runWebPage(o) {
     await page.getByText(/已处理冲突：以本表为准 0 行，采用他人修改后的内容 1 行/).waitFor({ timeout: 60_000 });
     const settled = await downloadOf(() => page.getByRole('button', { name: '下载已同步的工作簿' }).click(), 'settled.xlsx');
     const after = await readBack(settled.to, '问题清单');
-    check(after.at(3, '备注') === '协调员已电话回访' && after.at(3, '同步状态〔系统〕') === '已同步' && after.at(3, '版本〔系统〕') === 2,
-      `web page: taking the other version wrote it into the file (${after.at(3, '备注')}, ${after.at(3, '同步状态〔系统〕')}, v${after.at(3, '版本〔系统〕')})`);
+    check(
+      after.at(3, '备注') === '协调员已电话回访' && after.at(3, '同步状态〔系统〕') === '已同步' && after.at(3, '版本〔系统〕') === 2,
+      `web page: taking the other version wrote it into the file (${after.at(3, '备注')}, ${after.at(3, '同步状态〔系统〕')}, v${after.at(3, '版本〔系统〕')})`,
+    );
 
     // The consolidated list, filtered, downloaded.
     await page.getByLabel('办理状态').selectOption('办理中');
@@ -173,8 +221,10 @@ export async function runWebPage(o) {
     for (let r = 2; r <= pulled.ws.rowCount; r++) statuses.add(pulled.at(r, '办理状态'));
     const ids = new Set();
     for (let r = 2; r <= pulled.ws.rowCount; r++) ids.add(pulled.at(r, '编号〔系统〕'));
-    check(pulled.ws.name === '问题清单汇总' && n >= 3 && statuses.size === 1 && statuses.has('办理中') && ids.has(id3),
-      `web page: the list downloaded, filtered by 办理状态 (${n} rows, ${[...statuses].join('/')})`);
+    check(
+      pulled.ws.name === '问题清单汇总' && n >= 3 && statuses.size === 1 && statuses.has('办理中') && ids.has(id3),
+      `web page: the list downloaded, filtered by 办理状态 (${n} rows, ${[...statuses].join('/')})`,
+    );
     await axe(page, 'list', check);
     await shot('list');
 
@@ -185,7 +235,12 @@ export async function runWebPage(o) {
     check(problems.length === 0, `web page: no console errors${problems.length ? `: ${problems.join(' | ')}` : ''}`);
   } catch (e) {
     await page.screenshot({ path: path.join(o.out, 'web-failure.png'), fullPage: true }).catch(() => {});
-    console.error(`--- web page text at failure ---\n${await page.locator('#root').innerText().catch(() => '?')}`);
+    console.error(
+      `--- web page text at failure ---\n${await page
+        .locator('#root')
+        .innerText()
+        .catch(() => '?')}`,
+    );
     if (problems.length) console.error(`--- console ---\n${problems.join('\n')}`);
     throw e;
   } finally {

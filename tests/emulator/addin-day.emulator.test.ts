@@ -48,7 +48,7 @@ beforeAll(async () => {
 
 afterAll(closeAdmin);
 
-describe('the clerk\'s day (问题清单)', () => {
+describe("the clerk's day (问题清单)", () => {
   it('signs in: the profile says who they are', () => {
     expect(profile).toMatchObject({ role: 'clerk', county: YUCI, group: GROUP, email: clerk.email });
   });
@@ -130,7 +130,10 @@ describe('the clerk\'s day (问题清单)', () => {
     const ids = rows.map((r) => String(sh.cell(`${P('_id')}${r}`).value));
     const pulled = await coordApi.pullAll({ ledger: 'problems' });
     const theirs = pulled.rows.filter(isLivePulledRow).filter((r) => ids.includes(r.id));
-    const answer = await coordApi.pushRows('problems', theirs.map((t) => ({ key: t.key, id: t.id, baseVersion: t.version, values: { ...t.values, department: '市发改委' } })));
+    const answer = await coordApi.pushRows(
+      'problems',
+      theirs.map((t) => ({ key: t.key, id: t.id, baseVersion: t.version, values: { ...t.values, department: '市发改委' } })),
+    );
     expect(answer.every((a) => a.status === 'updated')).toBe(true);
 
     for (const r of rows) sh.type(`${P('remarks')}${r}`, [['我改了备注']]);
@@ -140,7 +143,8 @@ describe('the clerk\'s day (问题清单)', () => {
     const c = (name: string) => r.conflicts.find((x) => x.row === rowOf(name))!;
     expect(c('甲公司').diff.map((d) => d.field)).toEqual(['department', 'remarks']);
     const res = await resolveConflicts(excel, api, {
-      sheet, profile,
+      sheet,
+      profile,
       decisions: [
         { conflict: c('甲公司'), choice: 'takeTheirs' },
         { conflict: c('丙公司'), choice: 'keepMine' },
@@ -187,26 +191,40 @@ describe('breaking off and text safety', () => {
     const made = await createLedgerSheet(excel, 'problems', { profile });
     const N = 1200;
     const before = await countDocs('problems');
-    excel.sheet(made.sheet).type(rowsRange(problems, 2, N + 1), Array.from({ length: N }, (_, i) => problemRow({ targetName: `批量企业${i}` })));
+    excel.sheet(made.sheet).type(
+      rowsRange(problems, 2, N + 1),
+      Array.from({ length: N }, (_, i) => problemRow({ targetName: `批量企业${i}` })),
+    );
     const ac = new AbortController();
     const r1: PushSummary = await push(excel, api, {
-      sheet: made.sheet, profile, signal: ac.signal,
-      onProgress: (done, _t, phase) => { if (phase === 'push' && done >= 500) ac.abort(); },
+      sheet: made.sheet,
+      profile,
+      signal: ac.signal,
+      onProgress: (done, _t, phase) => {
+        if (phase === 'push' && done >= 500) ac.abort();
+      },
     });
     expect(r1.cancelled).toBe(true);
     expect(await countDocs('problems')).toBe(before + 500);
     const r2 = await push(excel, api, { sheet: made.sheet, profile });
     expect(r2.counts).toEqual({ created: N - 500 });
     expect(await countDocs('problems')).toBe(before + N);
-    const ids = excel.sheet(made.sheet).values(`${P('_id')}2:${P('_id')}${N + 1}`).map((x) => x[0]);
+    const ids = excel
+      .sheet(made.sheet)
+      .values(`${P('_id')}2:${P('_id')}${N + 1}`)
+      .map((x) => x[0]);
     expect(new Set(ids).size).toBe(N);
   });
 
   it('pulled values =HYPERLINK(…), +86…, @SUM(A1), -1+2 stay text', async () => {
     const nasty = ['=HYPERLINK("http://x","y")', '+8613912345678', '@SUM(A1)', '-1+2'];
-    const created = await api.pushRows('problems', nasty.map((n, i) => ({
-      key: `nasty-${i}-${Date.now()}`, values: { ...plain(problemRow({ targetName: n, description: `${n} 描述文字` })), remarks: n },
-    })));
+    const created = await api.pushRows(
+      'problems',
+      nasty.map((n, i) => ({
+        key: `nasty-${i}-${Date.now()}`,
+        values: { ...plain(problemRow({ targetName: n, description: `${n} 描述文字` })), remarks: n },
+      })),
+    );
     expect(created.every((c) => c.status === 'created')).toBe(true);
     const p = await pull(excel, api, { ledger: 'problems', profile, filter: { county: YUCI }, sheet: '文本检查' });
     const sh = excel.sheet(p.sheet);
@@ -233,12 +251,15 @@ describe('breaking off and text safety', () => {
   });
 });
 
-describe('the clerk\'s day (走访台账, shorter)', () => {
+describe("the clerk's day (走访台账, shorter)", () => {
   it('new sheet → paste → check → push → summary', async () => {
     const made = await createLedgerSheet(excel, 'visits', { profile });
     const V = (k: string) => colOf(visits, k);
     const sh = excel.sheet(made.sheet);
-    sh.type(rowsRange(visits, 2, 3), [visitRow({ visitedOn: '2022/3/24', county: '榆次' }), visitRow({ staff: '０', targetName: '东阳村', targetType: '进村' })]);
+    sh.type(rowsRange(visits, 2, 3), [
+      visitRow({ visitedOn: '2022/3/24', county: '榆次' }),
+      visitRow({ staff: '０', targetName: '东阳村', targetType: '进村' }),
+    ]);
     const c = await check(excel, { sheet: made.sheet, profile });
     expect(c.errors.map((e) => e.row)).toEqual([3]);
     expect(c.errors[0]!.errors.map((x) => x.address)).toEqual(expect.arrayContaining([`${V('township')}3`, `${V('staff')}3`]));

@@ -64,7 +64,12 @@ async function pulledCounties(user: TestUser): Promise<string> {
 
 async function statsCounties(user: TestUser): Promise<string> {
   const r = await callFn<{ rows: { key: string }[] }>('getStats', { ledger: 'problems', groupBy: 'county', asOf: AS_OF }, user.token);
-  return r.error ? count(r.error.status) : r.result.rows.map((g) => g.key).sort().join('+');
+  return r.error
+    ? count(r.error.status)
+    : r.result.rows
+        .map((g) => g.key)
+        .sort()
+        .join('+');
 }
 
 beforeAll(async () => {
@@ -94,60 +99,320 @@ afterAll(async () => {
 describe('role × county × operation', () => {
   // One row per operation; columns in WHO's order.
   const matrix: [string, (u: TestUser) => Promise<string>, Record<Who, string>][] = [
-    ['getProfile', (u) => outcome('getProfile', {}, u.token),
-      { clerkYuci: 'OK', clerkYuciOtherGroup: 'OK', clerkJiexiu: 'OK', coordYuci: 'OK', coordCity: 'OK', admin: 'OK' , dept: 'OK', deptOther: 'OK' }],
+    [
+      'getProfile',
+      (u) => outcome('getProfile', {}, u.token),
+      { clerkYuci: 'OK', clerkYuciOtherGroup: 'OK', clerkJiexiu: 'OK', coordYuci: 'OK', coordCity: 'OK', admin: 'OK', dept: 'OK', deptOther: 'OK' },
+    ],
     // A clerk's new rows name its own group (another group's name is forbidden).
-    ['push a new 榆次区 row', (u) => pushOne(u, { key: newKey(), values: problem({ county: YUCI, ...(u.claims.group && { group: u.claims.group }) }) }),
-      { clerkYuci: 'created', clerkYuciOtherGroup: 'created', clerkJiexiu: 'forbidden', coordYuci: 'created', coordCity: 'created', admin: 'created' , dept: 'forbidden', deptOther: 'forbidden' }],
-    ['push a new 介休市 row', (u) => pushOne(u, { key: newKey(), values: problem({ county: JIEXIU, ...(u.claims.group && { group: u.claims.group }) }) }),
-      { clerkYuci: 'forbidden', clerkYuciOtherGroup: 'forbidden', clerkJiexiu: 'created', coordYuci: 'forbidden', coordCity: 'created', admin: 'created' , dept: 'forbidden', deptOther: 'forbidden' }],
-    ['update a 榆次区 row of 榆次区甲组', async (u) => update(u, await yuciRow()),
-      { clerkYuci: 'updated', clerkYuciOtherGroup: 'forbidden', clerkJiexiu: 'forbidden', coordYuci: 'updated', coordCity: 'updated', admin: 'updated' , dept: 'forbidden', deptOther: 'forbidden' }],
-    ['update a 介休市 row', async (u) => update(u, await jiexiuRow()),
-      { clerkYuci: 'forbidden', clerkYuciOtherGroup: 'forbidden', clerkJiexiu: 'updated', coordYuci: 'forbidden', coordCity: 'updated', admin: 'updated' , dept: 'forbidden', deptOther: 'forbidden' }],
-    ['withdraw a 榆次区 row of 榆次区甲组', async (u) => { const r = await yuciRow(); return pushOne(u, { key: r.key, id: r.id, baseVersion: 1, withdraw: true }); },
-      { clerkYuci: 'withdrawn', clerkYuciOtherGroup: 'forbidden', clerkJiexiu: 'forbidden', coordYuci: 'withdrawn', coordCity: 'withdrawn', admin: 'withdrawn' , dept: 'forbidden', deptOther: 'forbidden' }],
+    [
+      'push a new 榆次区 row',
+      (u) => pushOne(u, { key: newKey(), values: problem({ county: YUCI, ...(u.claims.group && { group: u.claims.group }) }) }),
+      {
+        clerkYuci: 'created',
+        clerkYuciOtherGroup: 'created',
+        clerkJiexiu: 'forbidden',
+        coordYuci: 'created',
+        coordCity: 'created',
+        admin: 'created',
+        dept: 'forbidden',
+        deptOther: 'forbidden',
+      },
+    ],
+    [
+      'push a new 介休市 row',
+      (u) => pushOne(u, { key: newKey(), values: problem({ county: JIEXIU, ...(u.claims.group && { group: u.claims.group }) }) }),
+      {
+        clerkYuci: 'forbidden',
+        clerkYuciOtherGroup: 'forbidden',
+        clerkJiexiu: 'created',
+        coordYuci: 'forbidden',
+        coordCity: 'created',
+        admin: 'created',
+        dept: 'forbidden',
+        deptOther: 'forbidden',
+      },
+    ],
+    [
+      'update a 榆次区 row of 榆次区甲组',
+      async (u) => update(u, await yuciRow()),
+      {
+        clerkYuci: 'updated',
+        clerkYuciOtherGroup: 'forbidden',
+        clerkJiexiu: 'forbidden',
+        coordYuci: 'updated',
+        coordCity: 'updated',
+        admin: 'updated',
+        dept: 'forbidden',
+        deptOther: 'forbidden',
+      },
+    ],
+    [
+      'update a 介休市 row',
+      async (u) => update(u, await jiexiuRow()),
+      {
+        clerkYuci: 'forbidden',
+        clerkYuciOtherGroup: 'forbidden',
+        clerkJiexiu: 'updated',
+        coordYuci: 'forbidden',
+        coordCity: 'updated',
+        admin: 'updated',
+        dept: 'forbidden',
+        deptOther: 'forbidden',
+      },
+    ],
+    [
+      'withdraw a 榆次区 row of 榆次区甲组',
+      async (u) => {
+        const r = await yuciRow();
+        return pushOne(u, { key: r.key, id: r.id, baseVersion: 1, withdraw: true });
+      },
+      {
+        clerkYuci: 'withdrawn',
+        clerkYuciOtherGroup: 'forbidden',
+        clerkJiexiu: 'forbidden',
+        coordYuci: 'withdrawn',
+        coordCity: 'withdrawn',
+        admin: 'withdrawn',
+        dept: 'forbidden',
+        deptOther: 'forbidden',
+      },
+    ],
     // The department's own columns: a department answers the problems assigned to it only.
-    ['answer a 榆次区 row assigned to 市工信局 (resolution)', async (u) => update(u, await yuciRow(), 'resolution'),
-      { clerkYuci: 'updated', clerkYuciOtherGroup: 'forbidden', clerkJiexiu: 'forbidden', coordYuci: 'updated', coordCity: 'updated', admin: 'updated', dept: 'updated', deptOther: 'forbidden' }],
-    ['pull the visits ledger', (u) => outcome('pullRows', { ledger: 'visits' }, u.token),
-      { clerkYuci: 'OK', clerkYuciOtherGroup: 'OK', clerkJiexiu: 'OK', coordYuci: 'OK', coordCity: 'OK', admin: 'OK', dept: 'PERMISSION_DENIED', deptOther: 'PERMISSION_DENIED' }],
-    ['listDepartments', (u) => outcome('listDepartments', {}, u.token),
-      { clerkYuci: 'OK', clerkYuciOtherGroup: 'OK', clerkJiexiu: 'OK', coordYuci: 'OK', coordCity: 'OK', admin: 'OK', dept: 'OK', deptOther: 'OK' }],
+    [
+      'answer a 榆次区 row assigned to 市工信局 (resolution)',
+      async (u) => update(u, await yuciRow(), 'resolution'),
+      {
+        clerkYuci: 'updated',
+        clerkYuciOtherGroup: 'forbidden',
+        clerkJiexiu: 'forbidden',
+        coordYuci: 'updated',
+        coordCity: 'updated',
+        admin: 'updated',
+        dept: 'updated',
+        deptOther: 'forbidden',
+      },
+    ],
+    [
+      'pull the visits ledger',
+      (u) => outcome('pullRows', { ledger: 'visits' }, u.token),
+      {
+        clerkYuci: 'OK',
+        clerkYuciOtherGroup: 'OK',
+        clerkJiexiu: 'OK',
+        coordYuci: 'OK',
+        coordCity: 'OK',
+        admin: 'OK',
+        dept: 'PERMISSION_DENIED',
+        deptOther: 'PERMISSION_DENIED',
+      },
+    ],
+    [
+      'listDepartments',
+      (u) => outcome('listDepartments', {}, u.token),
+      { clerkYuci: 'OK', clerkYuciOtherGroup: 'OK', clerkJiexiu: 'OK', coordYuci: 'OK', coordCity: 'OK', admin: 'OK', dept: 'OK', deptOther: 'OK' },
+    ],
     // The registers of enterprises and villages: whoever may report rows in the county; departments report none.
-    ['listTargets of 榆次区', (u) => outcome('listTargets', { targetType: '入企', county: YUCI }, u.token),
-      { clerkYuci: 'OK', clerkYuciOtherGroup: 'OK', clerkJiexiu: 'PERMISSION_DENIED', coordYuci: 'OK', coordCity: 'OK', admin: 'OK', dept: 'PERMISSION_DENIED', deptOther: 'PERMISSION_DENIED' }],
-    ['lookupTargets in 介休市', (u) => outcome('lookupTargets', { targetType: '进村', query: '南庄', county: JIEXIU }, u.token),
-      { clerkYuci: 'PERMISSION_DENIED', clerkYuciOtherGroup: 'PERMISSION_DENIED', clerkJiexiu: 'OK', coordYuci: 'PERMISSION_DENIED', coordCity: 'OK', admin: 'OK', dept: 'PERMISSION_DENIED', deptOther: 'PERMISSION_DENIED' }],
-    ['lookupTargets without a county (the caller’s own)', (u) => outcome('lookupTargets', { targetType: '入企', query: '强伟' }, u.token),
-      { clerkYuci: 'OK', clerkYuciOtherGroup: 'OK', clerkJiexiu: 'OK', coordYuci: 'OK', coordCity: 'OK', admin: 'OK', dept: 'PERMISSION_DENIED', deptOther: 'PERMISSION_DENIED' }],
+    [
+      'listTargets of 榆次区',
+      (u) => outcome('listTargets', { targetType: '入企', county: YUCI }, u.token),
+      {
+        clerkYuci: 'OK',
+        clerkYuciOtherGroup: 'OK',
+        clerkJiexiu: 'PERMISSION_DENIED',
+        coordYuci: 'OK',
+        coordCity: 'OK',
+        admin: 'OK',
+        dept: 'PERMISSION_DENIED',
+        deptOther: 'PERMISSION_DENIED',
+      },
+    ],
+    [
+      'lookupTargets in 介休市',
+      (u) => outcome('lookupTargets', { targetType: '进村', query: '南庄', county: JIEXIU }, u.token),
+      {
+        clerkYuci: 'PERMISSION_DENIED',
+        clerkYuciOtherGroup: 'PERMISSION_DENIED',
+        clerkJiexiu: 'OK',
+        coordYuci: 'PERMISSION_DENIED',
+        coordCity: 'OK',
+        admin: 'OK',
+        dept: 'PERMISSION_DENIED',
+        deptOther: 'PERMISSION_DENIED',
+      },
+    ],
+    [
+      'lookupTargets without a county (the caller’s own)',
+      (u) => outcome('lookupTargets', { targetType: '入企', query: '强伟' }, u.token),
+      {
+        clerkYuci: 'OK',
+        clerkYuciOtherGroup: 'OK',
+        clerkJiexiu: 'OK',
+        coordYuci: 'OK',
+        coordCity: 'OK',
+        admin: 'OK',
+        dept: 'PERMISSION_DENIED',
+        deptOther: 'PERMISSION_DENIED',
+      },
+    ],
     // Likely duplicates: coordinators whose scope holds both problems, and admins, decide.
-    ['markDuplicate: a 榆次区 row repeats another', async (u) => { const [a, b] = [await yuciRow(), await yuciRow()]; return outcome('markDuplicate', { ledger: 'problems', id: a.id, of: b.id }, u.token); },
-      { clerkYuci: 'PERMISSION_DENIED', clerkYuciOtherGroup: 'PERMISSION_DENIED', clerkJiexiu: 'PERMISSION_DENIED', coordYuci: 'OK', coordCity: 'OK', admin: 'OK', dept: 'PERMISSION_DENIED', deptOther: 'PERMISSION_DENIED' }],
-    ['markDuplicate: a 榆次区 row repeats a 介休市 row', async (u) => { const [a, b] = [await yuciRow(), await jiexiuRow()]; return outcome('markDuplicate', { ledger: 'problems', id: a.id, of: b.id }, u.token); },
-      { clerkYuci: 'PERMISSION_DENIED', clerkYuciOtherGroup: 'PERMISSION_DENIED', clerkJiexiu: 'PERMISSION_DENIED', coordYuci: 'PERMISSION_DENIED', coordCity: 'OK', admin: 'OK', dept: 'PERMISSION_DENIED', deptOther: 'PERMISSION_DENIED' }],
-    ['unmarkDuplicate: a linked 榆次区 row', async (u) => {
-      const [a, b] = [await yuciRow(), await yuciRow()];
-      await callOk('markDuplicate', { ledger: 'problems', id: a.id, of: b.id }, users.admin.token);
-      return outcome('unmarkDuplicate', { ledger: 'problems', id: a.id }, u.token);
-    }, { clerkYuci: 'PERMISSION_DENIED', clerkYuciOtherGroup: 'PERMISSION_DENIED', clerkJiexiu: 'PERMISSION_DENIED', coordYuci: 'OK', coordCity: 'OK', admin: 'OK', dept: 'PERMISSION_DENIED', deptOther: 'PERMISSION_DENIED' }],
-    ['dismissDuplicate: a 介休市 row and another', async (u) => { const [a, b] = [await jiexiuRow(), await jiexiuRow()]; return outcome('dismissDuplicate', { ledger: 'problems', id: a.id, of: b.id }, u.token); },
-      { clerkYuci: 'PERMISSION_DENIED', clerkYuciOtherGroup: 'PERMISSION_DENIED', clerkJiexiu: 'PERMISSION_DENIED', coordYuci: 'PERMISSION_DENIED', coordCity: 'OK', admin: 'OK', dept: 'PERMISSION_DENIED', deptOther: 'PERMISSION_DENIED' }],
-    ['pull: counties seen', pulledCounties,
-      { clerkYuci: YUCI, clerkYuciOtherGroup: YUCI, clerkJiexiu: JIEXIU, coordYuci: YUCI, coordCity: `${JIEXIU}+${YUCI}`, admin: `${JIEXIU}+${YUCI}` , dept: `${JIEXIU}+${YUCI}`, deptOther: '' }],
-    ['pull filtered to the other county', async (u) => {
-      const other = u.claims.county === JIEXIU ? YUCI : JIEXIU;
-      const r = await callFn<{ rows: unknown[] }>('pullRows', { ledger: 'problems', filter: { county: other } }, u.token);
-      return r.error ? count(r.error.status) : `${r.result.rows.length > 0 ? 'rows' : 'none'}`;
-    }, { clerkYuci: 'PERMISSION_DENIED', clerkYuciOtherGroup: 'PERMISSION_DENIED', clerkJiexiu: 'PERMISSION_DENIED', coordYuci: 'PERMISSION_DENIED', coordCity: 'rows', admin: 'rows' , dept: 'rows', deptOther: 'none' }],
-    ['getStats: counties counted', statsCounties,
-      { clerkYuci: YUCI, clerkYuciOtherGroup: YUCI, clerkJiexiu: JIEXIU, coordYuci: YUCI, coordCity: `${JIEXIU}+${YUCI}`, admin: `${JIEXIU}+${YUCI}` , dept: `${JIEXIU}+${YUCI}`, deptOther: '' }],
-    ['listNotices', (u) => outcome('listNotices', {}, u.token),
-      { clerkYuci: 'PERMISSION_DENIED', clerkYuciOtherGroup: 'PERMISSION_DENIED', clerkJiexiu: 'PERMISSION_DENIED', coordYuci: 'OK', coordCity: 'OK', admin: 'OK' , dept: 'PERMISSION_DENIED', deptOther: 'PERMISSION_DENIED' }],
-    ['generateNotice', (u) => outcome('generateNotice', { date: NOTICE_DAY }, u.token),
-      { clerkYuci: 'PERMISSION_DENIED', clerkYuciOtherGroup: 'PERMISSION_DENIED', clerkJiexiu: 'PERMISSION_DENIED', coordYuci: 'OK', coordCity: 'OK', admin: 'OK' , dept: 'PERMISSION_DENIED', deptOther: 'PERMISSION_DENIED' }],
-    ['getNotice (after generateNotice)', (u) => outcome('getNotice', { date: NOTICE_DAY }, u.token),
-      { clerkYuci: 'PERMISSION_DENIED', clerkYuciOtherGroup: 'PERMISSION_DENIED', clerkJiexiu: 'PERMISSION_DENIED', coordYuci: 'OK', coordCity: 'OK', admin: 'OK' , dept: 'PERMISSION_DENIED', deptOther: 'PERMISSION_DENIED' }],
+    [
+      'markDuplicate: a 榆次区 row repeats another',
+      async (u) => {
+        const [a, b] = [await yuciRow(), await yuciRow()];
+        return outcome('markDuplicate', { ledger: 'problems', id: a.id, of: b.id }, u.token);
+      },
+      {
+        clerkYuci: 'PERMISSION_DENIED',
+        clerkYuciOtherGroup: 'PERMISSION_DENIED',
+        clerkJiexiu: 'PERMISSION_DENIED',
+        coordYuci: 'OK',
+        coordCity: 'OK',
+        admin: 'OK',
+        dept: 'PERMISSION_DENIED',
+        deptOther: 'PERMISSION_DENIED',
+      },
+    ],
+    [
+      'markDuplicate: a 榆次区 row repeats a 介休市 row',
+      async (u) => {
+        const [a, b] = [await yuciRow(), await jiexiuRow()];
+        return outcome('markDuplicate', { ledger: 'problems', id: a.id, of: b.id }, u.token);
+      },
+      {
+        clerkYuci: 'PERMISSION_DENIED',
+        clerkYuciOtherGroup: 'PERMISSION_DENIED',
+        clerkJiexiu: 'PERMISSION_DENIED',
+        coordYuci: 'PERMISSION_DENIED',
+        coordCity: 'OK',
+        admin: 'OK',
+        dept: 'PERMISSION_DENIED',
+        deptOther: 'PERMISSION_DENIED',
+      },
+    ],
+    [
+      'unmarkDuplicate: a linked 榆次区 row',
+      async (u) => {
+        const [a, b] = [await yuciRow(), await yuciRow()];
+        await callOk('markDuplicate', { ledger: 'problems', id: a.id, of: b.id }, users.admin.token);
+        return outcome('unmarkDuplicate', { ledger: 'problems', id: a.id }, u.token);
+      },
+      {
+        clerkYuci: 'PERMISSION_DENIED',
+        clerkYuciOtherGroup: 'PERMISSION_DENIED',
+        clerkJiexiu: 'PERMISSION_DENIED',
+        coordYuci: 'OK',
+        coordCity: 'OK',
+        admin: 'OK',
+        dept: 'PERMISSION_DENIED',
+        deptOther: 'PERMISSION_DENIED',
+      },
+    ],
+    [
+      'dismissDuplicate: a 介休市 row and another',
+      async (u) => {
+        const [a, b] = [await jiexiuRow(), await jiexiuRow()];
+        return outcome('dismissDuplicate', { ledger: 'problems', id: a.id, of: b.id }, u.token);
+      },
+      {
+        clerkYuci: 'PERMISSION_DENIED',
+        clerkYuciOtherGroup: 'PERMISSION_DENIED',
+        clerkJiexiu: 'PERMISSION_DENIED',
+        coordYuci: 'PERMISSION_DENIED',
+        coordCity: 'OK',
+        admin: 'OK',
+        dept: 'PERMISSION_DENIED',
+        deptOther: 'PERMISSION_DENIED',
+      },
+    ],
+    [
+      'pull: counties seen',
+      pulledCounties,
+      {
+        clerkYuci: YUCI,
+        clerkYuciOtherGroup: YUCI,
+        clerkJiexiu: JIEXIU,
+        coordYuci: YUCI,
+        coordCity: `${JIEXIU}+${YUCI}`,
+        admin: `${JIEXIU}+${YUCI}`,
+        dept: `${JIEXIU}+${YUCI}`,
+        deptOther: '',
+      },
+    ],
+    [
+      'pull filtered to the other county',
+      async (u) => {
+        const other = u.claims.county === JIEXIU ? YUCI : JIEXIU;
+        const r = await callFn<{ rows: unknown[] }>('pullRows', { ledger: 'problems', filter: { county: other } }, u.token);
+        return r.error ? count(r.error.status) : `${r.result.rows.length > 0 ? 'rows' : 'none'}`;
+      },
+      {
+        clerkYuci: 'PERMISSION_DENIED',
+        clerkYuciOtherGroup: 'PERMISSION_DENIED',
+        clerkJiexiu: 'PERMISSION_DENIED',
+        coordYuci: 'PERMISSION_DENIED',
+        coordCity: 'rows',
+        admin: 'rows',
+        dept: 'rows',
+        deptOther: 'none',
+      },
+    ],
+    [
+      'getStats: counties counted',
+      statsCounties,
+      {
+        clerkYuci: YUCI,
+        clerkYuciOtherGroup: YUCI,
+        clerkJiexiu: JIEXIU,
+        coordYuci: YUCI,
+        coordCity: `${JIEXIU}+${YUCI}`,
+        admin: `${JIEXIU}+${YUCI}`,
+        dept: `${JIEXIU}+${YUCI}`,
+        deptOther: '',
+      },
+    ],
+    [
+      'listNotices',
+      (u) => outcome('listNotices', {}, u.token),
+      {
+        clerkYuci: 'PERMISSION_DENIED',
+        clerkYuciOtherGroup: 'PERMISSION_DENIED',
+        clerkJiexiu: 'PERMISSION_DENIED',
+        coordYuci: 'OK',
+        coordCity: 'OK',
+        admin: 'OK',
+        dept: 'PERMISSION_DENIED',
+        deptOther: 'PERMISSION_DENIED',
+      },
+    ],
+    [
+      'generateNotice',
+      (u) => outcome('generateNotice', { date: NOTICE_DAY }, u.token),
+      {
+        clerkYuci: 'PERMISSION_DENIED',
+        clerkYuciOtherGroup: 'PERMISSION_DENIED',
+        clerkJiexiu: 'PERMISSION_DENIED',
+        coordYuci: 'OK',
+        coordCity: 'OK',
+        admin: 'OK',
+        dept: 'PERMISSION_DENIED',
+        deptOther: 'PERMISSION_DENIED',
+      },
+    ],
+    [
+      'getNotice (after generateNotice)',
+      (u) => outcome('getNotice', { date: NOTICE_DAY }, u.token),
+      {
+        clerkYuci: 'PERMISSION_DENIED',
+        clerkYuciOtherGroup: 'PERMISSION_DENIED',
+        clerkJiexiu: 'PERMISSION_DENIED',
+        coordYuci: 'OK',
+        coordCity: 'OK',
+        admin: 'OK',
+        dept: 'PERMISSION_DENIED',
+        deptOther: 'PERMISSION_DENIED',
+      },
+    ],
   ];
 
   it.each(matrix)('%s', async (_name, op, expected) => {
@@ -247,7 +512,9 @@ describe('tokens that are no sign-in', () => {
     await adminAuth().revokeRefreshTokens(t.uid);
 
     expect(await everyCallable(t.token)).toEqual(all('UNAUTHENTICATED'));
-    expect((await callFn('getProfile', {}, t.token)).error?.message).toBe('账户已被管理员更改，请重新登录 / An administrator changed this account; sign in again');
+    expect((await callFn('getProfile', {}, t.token)).error?.message).toBe(
+      '账户已被管理员更改，请重新登录 / An administrator changed this account; sign in again',
+    );
     await new Promise((r) => setTimeout(r, 1100));
     const fresh = await signIn(t.email, t.password);
     expect((await callFn<{ county: string }>('getProfile', {}, fresh)).result?.county).toBe(JIEXIU);

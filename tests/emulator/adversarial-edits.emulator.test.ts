@@ -47,17 +47,29 @@ beforeAll(async () => {
     makeUser({ email: 'edits-admin@taizhang.test', claims: { role: 'admin' } }),
   ]);
   editors = users.map((u, i) => editor(u.email.split('@')[0]!, u, 7 + i));
-  rows = (await create(users[0]!, Array.from({ length: ROWS }, (_, i) => problem({ targetName: `并发测试企业${i}` })))).map((r) => ({ id: r.id, key: r.key }));
+  rows = (
+    await create(
+      users[0]!,
+      Array.from({ length: ROWS }, (_, i) => problem({ targetName: `并发测试企业${i}` })),
+    )
+  ).map((r) => ({ id: r.id, key: r.key }));
 
   for (let round = 1; round <= ROUNDS; round++) {
     const base = round; // every row is at version `round` when the round starts
     const current = await Promise.all(rows.map(async (r) => (await adminDb().collection('problems').doc(r.id).get()).data()!.values as CanonicalRow));
     // All editors send all rows at once, each its own text, from the same base version.
-    await Promise.all(editors.map(async (e) => {
-      const sent = rows.map((r, i) => ({ key: r.key, id: r.id, baseVersion: base, values: { ...current[i]!, description: `第${round}轮 ${e.name} 的修改 ${randomUUID()}` } }));
-      const results = await e.api.pushRows('problems', sent);
-      results.forEach((result, i) => answers.push({ round, row: i, editor: e.name, sent: String(sent[i]!.values.description), result }));
-    }));
+    await Promise.all(
+      editors.map(async (e) => {
+        const sent = rows.map((r, i) => ({
+          key: r.key,
+          id: r.id,
+          baseVersion: base,
+          values: { ...current[i]!, description: `第${round}轮 ${e.name} 的修改 ${randomUUID()}` },
+        }));
+        const results = await e.api.pushRows('problems', sent);
+        results.forEach((result, i) => answers.push({ round, row: i, editor: e.name, sent: String(sent[i]!.values.description), result }));
+      }),
+    );
   }
 });
 
@@ -67,9 +79,17 @@ afterAll(async () => {
   const byStatus: Record<string, number> = {};
   for (const a of answers) byStatus[a.result.status] = (byStatus[a.result.status] ?? 0) + 1;
   recordFigures('concurrent-edits', {
-    editors: editors?.length ?? 0, rows: ROWS, rounds: ROUNDS, requests: total.requests,
-    'dropped answers': total.dropped, 'doubled requests': total.duplicated, replays: total.replays,
-    updates: byStatus.updated ?? 0, conflicts: byStatus.conflict ?? 0, 'row results': byStatus, 'errors by code': total.errors,
+    editors: editors?.length ?? 0,
+    rows: ROWS,
+    rounds: ROUNDS,
+    requests: total.requests,
+    'dropped answers': total.dropped,
+    'doubled requests': total.duplicated,
+    replays: total.replays,
+    updates: byStatus.updated ?? 0,
+    conflicts: byStatus.conflict ?? 0,
+    'row results': byStatus,
+    'errors by code': total.errors,
   });
   await closeAdmin();
 });

@@ -29,8 +29,18 @@ import { adminDb, clearFirestore, closeAdmin, functionUrl, makeUser, CALL_TIMEOU
 import { problem, visit } from './fixtures';
 
 const CALLABLES = [
-  'getProfile', 'pushRows', 'pullRows', 'getStats', 'listNotices', 'getNotice', 'generateNotice', 'lookupTargets', 'listTargets',
-  'markDuplicate', 'unmarkDuplicate', 'dismissDuplicate',
+  'getProfile',
+  'pushRows',
+  'pullRows',
+  'getStats',
+  'listNotices',
+  'getNotice',
+  'generateNotice',
+  'lookupTargets',
+  'listTargets',
+  'markDuplicate',
+  'unmarkDuplicate',
+  'dismissDuplicate',
 ] as const;
 type Callable = (typeof CALLABLES)[number];
 type Role = 'clerk' | 'coordinator' | 'admin';
@@ -87,7 +97,9 @@ function wire(x: unknown): string {
   if (x === undefined) return 'null';
   if (Array.isArray(x)) return `[${x.map(wire).join(',')}]`;
   const o = x as Record<string, unknown>;
-  return `{${Object.keys(o).map((k) => `${JSON.stringify(k)}:${wire(o[k])}`).join(',')}}`;
+  return `{${Object.keys(o)
+    .map((k) => `${JSON.stringify(k)}:${wire(o[k])}`)
+    .join(',')}}`;
 }
 
 function describeWire(text: string): string {
@@ -116,20 +128,89 @@ const arbNastyString: fc.Arbitrary<string> = fc.oneof(
   {
     weight: 4,
     arbitrary: fc.constantFrom(
-      '', ' ', '\u3000', '\ud800', '\udfff', 'a\ud800b', '\udc00\ud800', '\u0000', '\ufeff',
-      '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '@type',
-      'problems', 'visits', 'Problems', '榆次区', '榆次', '介休市', '市直', '入企', '进村', 'county', 'group',
-      '2022-03-24', '2022-02-30', '0000-01-01', '9999-12-31', '+275760-09-13', '44645', '1e400', 'NaN', '-0', 'Infinity',
-      'P-140702-2022-000001', 'V-140702-2022-000001', 'eyJjIjp7InMiOjAsIm4iOjB9fQ', 'eyJ2IjoxfQ', '=HYPERLINK("x")',
-      '../../etc', 'a/b', '.', '..', '%2F', '<script>', '\'; DROP', '榆次区入企服务第1组', 'x'.repeat(129), 'k'.repeat(128),
+      '',
+      ' ',
+      '\u3000',
+      '\ud800',
+      '\udfff',
+      'a\ud800b',
+      '\udc00\ud800',
+      '\u0000',
+      '\ufeff',
+      '__proto__',
+      'constructor',
+      'prototype',
+      'toString',
+      'hasOwnProperty',
+      '@type',
+      'problems',
+      'visits',
+      'Problems',
+      '榆次区',
+      '榆次',
+      '介休市',
+      '市直',
+      '入企',
+      '进村',
+      'county',
+      'group',
+      '2022-03-24',
+      '2022-02-30',
+      '0000-01-01',
+      '9999-12-31',
+      '+275760-09-13',
+      '44645',
+      '1e400',
+      'NaN',
+      '-0',
+      'Infinity',
+      'P-140702-2022-000001',
+      'V-140702-2022-000001',
+      'eyJjIjp7InMiOjAsIm4iOjB9fQ',
+      'eyJ2IjoxfQ',
+      '=HYPERLINK("x")',
+      '../../etc',
+      'a/b',
+      '.',
+      '..',
+      '%2F',
+      '<script>',
+      "'; DROP",
+      '榆次区入企服务第1组',
+      'x'.repeat(129),
+      'k'.repeat(128),
     ),
   },
   { weight: 1, arbitrary: arbHugeString },
 );
 
 const arbNastyNumber: fc.Arbitrary<number> = fc.oneof(
-  fc.constantFrom(NaN, Infinity, -Infinity, -0, 0, 1, -1, 0.5, 2 ** 53, 2 ** 53 + 2, -(2 ** 63), 1e21, 5e-324,
-    500, 501, 5000, 5001, 366, 367, 44645, 100, 101, 100_001, 2022),
+  fc.constantFrom(
+    NaN,
+    Infinity,
+    -Infinity,
+    -0,
+    0,
+    1,
+    -1,
+    0.5,
+    2 ** 53,
+    2 ** 53 + 2,
+    -(2 ** 63),
+    1e21,
+    5e-324,
+    500,
+    501,
+    5000,
+    5001,
+    366,
+    367,
+    44645,
+    100,
+    101,
+    100_001,
+    2022,
+  ),
   fc.integer(),
   fc.double(),
 );
@@ -140,7 +221,12 @@ const arbWrapped: fc.Arbitrary<unknown> = fc
     fc.constantFrom(LONG_TYPE, ULONG_TYPE, LONG_TYPE, 'type.googleapis.com/google.protobuf.StringValue', 'x', ''),
     fc.oneof(fc.constantFrom<unknown>('1', '-0', '1e400', '-1e400', 'NaN', 'abc', '', '12abc', '5000', null, 3, true), arbNastyString),
   )
-  .map(([type, value]) => obj([['@type', type], ['value', value]]));
+  .map(([type, value]) =>
+    obj([
+      ['@type', type],
+      ['value', value],
+    ]),
+  );
 
 const arbDeep: fc.Arbitrary<Raw> = fc
   .tuple(fc.integer({ min: 20, max: sized(5_000, 100_000) }), fc.constantFrom('array', 'object', 'mixed'))
@@ -151,9 +237,36 @@ const arbDeep: fc.Arbitrary<Raw> = fc
   });
 
 const arbKey: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom('__proto__', 'constructor', 'prototype', '@type', 'value', 'data', 'ledger', 'rows', 'key', 'values',
-    'id', 'baseVersion', 'withdraw', 'requestId', 'filter', 'since', 'pageSize', 'pageToken', 'groupBy', 'asOf', 'limit',
-    'date', 'county', 'group', 'status', 'description', 'staff', ''),
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'prototype',
+    '@type',
+    'value',
+    'data',
+    'ledger',
+    'rows',
+    'key',
+    'values',
+    'id',
+    'baseVersion',
+    'withdraw',
+    'requestId',
+    'filter',
+    'since',
+    'pageSize',
+    'pageToken',
+    'groupBy',
+    'asOf',
+    'limit',
+    'date',
+    'county',
+    'group',
+    'status',
+    'description',
+    'staff',
+    '',
+  ),
   fc.string({ unit: 'binary', maxLength: 10 }),
 );
 
@@ -189,7 +302,15 @@ const arbCell: fc.Arbitrary<unknown> = fc.oneof(
 const arbRowCell: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 12, arbitrary: arbScalar },
   { weight: 2, arbitrary: arbHugeString },
-  { weight: 1, arbitrary: fc.constantFrom('3', '-0', '1e400', '2022', '44645', '12abc', '0x10').map((value) => obj([['@type', LONG_TYPE], ['value', value]])) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('3', '-0', '1e400', '2022', '44645', '12abc', '0x10').map((value) =>
+      obj([
+        ['@type', LONG_TYPE],
+        ['value', value],
+      ]),
+    ),
+  },
   { weight: 1, arbitrary: fc.constantFrom<unknown>([], {}, ['榆次区'], { value: 3 }, obj([['constructor', '榆次区']])) },
 );
 
@@ -287,7 +408,9 @@ function noteCreated(ledger: unknown, answer: Answer): void {
 function expectValidRow(ledger: LedgerName, values: Record<string, unknown>, where: string): void {
   const parsed = parseRow(getLedger(ledger), values, { today: todayInShanghai() });
   if (parsed.errors.length > 0 || JSON.stringify(parsed.values) !== JSON.stringify(values)) {
-    throw new Error(`${where}: stored values are not valid and canonical: ${JSON.stringify(values).slice(0, 500)} → ${JSON.stringify(parsed.errors.slice(0, 3))}`);
+    throw new Error(
+      `${where}: stored values are not valid and canonical: ${JSON.stringify(values).slice(0, 500)} → ${JSON.stringify(parsed.errors.slice(0, 3))}`,
+    );
   }
 }
 
@@ -315,7 +438,8 @@ function validRequest(name: Callable, ledger: LedgerName): Record<string, unknow
       return {};
     case 'pushRows':
       return {
-        ledger, requestId: randomUUID(),
+        ledger,
+        requestId: randomUUID(),
         rows: [{ key: `fuzz-${randomUUID()}`, values: ledger === 'problems' ? problem() : visit() }],
       };
     case 'pullRows':
@@ -347,12 +471,7 @@ function pathsOf(x: unknown, at: (string | number)[] = [], out: (string | number
   return out;
 }
 
-type Mutation =
-  | { op: 'replace'; value: unknown }
-  | { op: 'delete' }
-  | { op: 'addKey'; key: string; value: unknown }
-  | { op: 'wrapArray' }
-  | { op: 'wrapLong' };
+type Mutation = { op: 'replace'; value: unknown } | { op: 'delete' } | { op: 'addKey'; key: string; value: unknown } | { op: 'wrapArray' } | { op: 'wrapLong' };
 
 const arbMutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 5, arbitrary: fc.oneof(arbCell, arbDeep).map((value): Mutation => ({ op: 'replace', value })) },
@@ -373,11 +492,17 @@ function mutate(x: unknown, path: readonly (string | number)[], m: Mutation): un
       case 'addKey':
         return typeof x === 'object' && x !== null && !Array.isArray(x)
           ? obj([...Object.entries(x), [m.key, m.value]])
-          : obj([[m.key, m.value], ['value', x]]);
+          : obj([
+              [m.key, m.value],
+              ['value', x],
+            ]);
       case 'wrapArray':
         return [x];
       case 'wrapLong':
-        return obj([['@type', LONG_TYPE], ['value', typeof x === 'number' ? String(x) : x]]);
+        return obj([
+          ['@type', LONG_TYPE],
+          ['value', typeof x === 'number' ? String(x) : x],
+        ]);
     }
   }
   const [head, ...rest] = path;
@@ -422,185 +547,238 @@ beforeAll(async () => {
 afterAll(closeAdmin);
 
 describe('adversarial: fuzzing every callable (issue #7, bad input)', () => {
+  it(
+    'random JSON as the payload of every callable, for every role',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...CALLABLES), fc.constantFrom(...ROLES), fc.oneof(arbAny, arbDeep, arbWrapped), async (name, role, data) => {
+          await call(name, role, data);
+        }),
+        runs(N.randomJson),
+      );
+    },
+    TEST_TIMEOUT,
+  );
 
-  it('random JSON as the payload of every callable, for every role', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...CALLABLES), fc.constantFrom(...ROLES), fc.oneof(arbAny, arbDeep, arbWrapped), async (name, role, data) => {
-        await call(name, role, data);
-      }),
-      runs(N.randomJson),
-    );
-  }, TEST_TIMEOUT);
-
-  it('valid requests with one field broken: never INTERNAL, and __proto__ never smuggles a field in', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.constantFrom(...CALLABLES), fc.constantFrom(...ROLES), fc.constantFrom(...LEDGERS), fc.nat(), arbMutation,
-        async (name, role, ledger, pick, m) => {
-          const base = validRequest(name, ledger);
-          const paths = pathsOf(base);
-          const path = paths[pick % paths.length]!;
-          const data = mutate(base, path, m);
-          const a = await call(name, role, data);
-          // A `__proto__` key becomes the decoded object's prototype in firebase-functions'
-          // decoder; a request carrying one must be refused, never served.
-          if (wire(data).includes('"__proto__":') && a.code === 'OK') {
-            throw new Error(`${name} served a request with a __proto__ key: ${describeWire(wire(data))}`);
-          }
-        },
-      ),
-      runs(N.almostRight),
-    );
-  }, TEST_TIMEOUT);
-
-  it('valid rows with random cells: each row judged on its own, only valid rows stored', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.constantFrom(...ROLES), fc.constantFrom(...LEDGERS),
-        fc.array(fc.array(fc.tuple(fc.nat(), arbRowCell), { maxLength: 3 }), { minLength: 1, maxLength: sized(8, 60) }),
-        async (role, ledger, rowCells) => {
-          const fields = getLedger(ledger).fields.map((f) => f.key);
-          const rows = rowCells.map((cells) => {
-            const base: Record<string, unknown> = ledger === 'problems' ? problem() : visit();
-            const entries: [string, unknown][] = Object.entries(base);
-            for (const [i, v] of cells) {
-              const field = fields[i % fields.length]!;
-              const at = entries.findIndex(([k]) => k === field);
-              if (at >= 0) entries[at] = [field, v];
-              else entries.push([field, v]);
+  it(
+    'valid requests with one field broken: never INTERNAL, and __proto__ never smuggles a field in',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...CALLABLES),
+          fc.constantFrom(...ROLES),
+          fc.constantFrom(...LEDGERS),
+          fc.nat(),
+          arbMutation,
+          async (name, role, ledger, pick, m) => {
+            const base = validRequest(name, ledger);
+            const paths = pathsOf(base);
+            const path = paths[pick % paths.length]!;
+            const data = mutate(base, path, m);
+            const a = await call(name, role, data);
+            // A `__proto__` key becomes the decoded object's prototype in firebase-functions'
+            // decoder; a request carrying one must be refused, never served.
+            if (wire(data).includes('"__proto__":') && a.code === 'OK') {
+              throw new Error(`${name} served a request with a __proto__ key: ${describeWire(wire(data))}`);
             }
-            return { key: `fuzz-${randomUUID()}`, values: obj(entries) };
-          });
-          const a = await call('pushRows', role, { ledger, requestId: randomUUID(), rows });
-          if (a.code !== 'OK') {
-            // A whole push may be refused only as invalid-argument (a cell the wire cannot
-            // carry, such as a bad wrapped number or a __proto__ key; or over 4 MiB).
-            if (a.code !== 'INVALID_ARGUMENT') {
-              throw new Error(`pushRows refused well-formed rows: ${a.code} ${JSON.stringify(a.body).slice(0, 300)}`);
-            }
-            figures.pushesRefused++;
-            return;
-          }
-          const results = (a.body as { result: { results: { key: string; status: string }[] } }).result.results;
-          if (results.length !== rows.length || results.some((r, i) => r.key !== rows[i]!.key)) {
-            throw new Error('pushRows: one answer per row, in order');
-          }
-          for (const r of results) {
-            if (!['created', 'invalid', 'forbidden'].includes(r.status)) throw new Error(`unexpected status ${JSON.stringify(r)}`);
-          }
-        },
-      ),
-      runs(N.rows),
-    );
-  }, TEST_TIMEOUT);
+          },
+        ),
+        runs(N.almostRight),
+      );
+    },
+    TEST_TIMEOUT,
+  );
 
-  it('raw HTTP bodies that are not the callable protocol: a 4xx, never a 5xx or a hang', async () => {
-    const valid = wire({ data: validRequest('pullRows', 'problems') });
-    const arbBody = fc.oneof(
-      // Malformed JSON: a valid body cut short, or with junk after it.
-      fc.nat({ max: valid.length - 1 }).map((n) => valid.slice(0, n)),
-      fc.string({ unit: 'binary', maxLength: 20 }).map((junk) => `${valid}${junk}x`),
-      fc.string({ unit: 'binary', maxLength: 200 }),
-      // JSON, but not {"data": …}: missing data, extra fields, non-object bodies.
-      arbAny.map((x) => wire(x)),
-      arbAny.map((x) => wire(obj([['notData', x]]))),
-      arbAny.map((x) => wire(obj([['data', {}], ['extra', x]]))),
-      fc.constantFrom('{}', '[]', 'null', '0', '"data"', 'true', '{"data":{}', '{"data":{}}}', '\ufeff{"data":{}}',
-        '{"data":{},"data":{"ledger":"problems"}}', '{"__proto__":{"data":{}}}', '{"data":undefined}'),
-    );
-    const arbContentType = fc.constantFrom<string | null>(
-      'application/json', 'application/json', 'application/json; charset=utf-8', 'text/plain', null,
-      'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=utf-16', 'APPLICATION/JSON',
-    );
-    await fc.assert(
-      fc.asyncProperty(
-        fc.constantFrom(...CALLABLES), fc.constantFrom(...ROLES), arbBody, arbContentType,
-        fc.constantFrom('POST', 'POST', 'POST', 'PUT', 'GET', 'DELETE'),
-        async (name, role, body, contentType, method) => {
-          const withBody = method !== 'GET';
-          const a = await send({ name, body: withBody ? body : undefined, token: users[role].token, contentType, method });
-          const what = `${method} ${name} as ${role}, ${contentType ?? 'no content type'}: ${describeWire(body)}`;
-          if (a.httpStatus >= 500 || a.code === 'INTERNAL') throw new Error(`${what} → ${a.code} (HTTP ${a.httpStatus})`);
-          // What the HTTP layer parses (an object or array in UTF-8 JSON) always gets the
-          // callable protocol's answer. Only a body it cannot parse as JSON (malformed, a bare
-          // scalar in strict mode, another charset) may get its plain 400, before any code of ours.
-          let parsedByHttpLayer = false;
+  it(
+    'valid rows with random cells: each row judged on its own, only valid rows stored',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...ROLES),
+          fc.constantFrom(...LEDGERS),
+          fc.array(fc.array(fc.tuple(fc.nat(), arbRowCell), { maxLength: 3 }), { minLength: 1, maxLength: sized(8, 60) }),
+          async (role, ledger, rowCells) => {
+            const fields = getLedger(ledger).fields.map((f) => f.key);
+            const rows = rowCells.map((cells) => {
+              const base: Record<string, unknown> = ledger === 'problems' ? problem() : visit();
+              const entries: [string, unknown][] = Object.entries(base);
+              for (const [i, v] of cells) {
+                const field = fields[i % fields.length]!;
+                const at = entries.findIndex(([k]) => k === field);
+                if (at >= 0) entries[at] = [field, v];
+                else entries.push([field, v]);
+              }
+              return { key: `fuzz-${randomUUID()}`, values: obj(entries) };
+            });
+            const a = await call('pushRows', role, { ledger, requestId: randomUUID(), rows });
+            if (a.code !== 'OK') {
+              // A whole push may be refused only as invalid-argument (a cell the wire cannot
+              // carry, such as a bad wrapped number or a __proto__ key; or over 4 MiB).
+              if (a.code !== 'INVALID_ARGUMENT') {
+                throw new Error(`pushRows refused well-formed rows: ${a.code} ${JSON.stringify(a.body).slice(0, 300)}`);
+              }
+              figures.pushesRefused++;
+              return;
+            }
+            const results = (a.body as { result: { results: { key: string; status: string }[] } }).result.results;
+            if (results.length !== rows.length || results.some((r, i) => r.key !== rows[i]!.key)) {
+              throw new Error('pushRows: one answer per row, in order');
+            }
+            for (const r of results) {
+              if (!['created', 'invalid', 'forbidden'].includes(r.status)) throw new Error(`unexpected status ${JSON.stringify(r)}`);
+            }
+          },
+        ),
+        runs(N.rows),
+      );
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'raw HTTP bodies that are not the callable protocol: a 4xx, never a 5xx or a hang',
+    async () => {
+      const valid = wire({ data: validRequest('pullRows', 'problems') });
+      const arbBody = fc.oneof(
+        // Malformed JSON: a valid body cut short, or with junk after it.
+        fc.nat({ max: valid.length - 1 }).map((n) => valid.slice(0, n)),
+        fc.string({ unit: 'binary', maxLength: 20 }).map((junk) => `${valid}${junk}x`),
+        fc.string({ unit: 'binary', maxLength: 200 }),
+        // JSON, but not {"data": …}: missing data, extra fields, non-object bodies.
+        arbAny.map((x) => wire(x)),
+        arbAny.map((x) => wire(obj([['notData', x]]))),
+        arbAny.map((x) =>
+          wire(
+            obj([
+              ['data', {}],
+              ['extra', x],
+            ]),
+          ),
+        ),
+        fc.constantFrom(
+          '{}',
+          '[]',
+          'null',
+          '0',
+          '"data"',
+          'true',
+          '{"data":{}',
+          '{"data":{}}}',
+          '\ufeff{"data":{}}',
+          '{"data":{},"data":{"ledger":"problems"}}',
+          '{"__proto__":{"data":{}}}',
+          '{"data":undefined}',
+        ),
+      );
+      const arbContentType = fc.constantFrom<string | null>(
+        'application/json',
+        'application/json',
+        'application/json; charset=utf-8',
+        'text/plain',
+        null,
+        'application/x-www-form-urlencoded',
+        'multipart/form-data; boundary=x',
+        'application/json; charset=utf-16',
+        'APPLICATION/JSON',
+      );
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...CALLABLES),
+          fc.constantFrom(...ROLES),
+          arbBody,
+          arbContentType,
+          fc.constantFrom('POST', 'POST', 'POST', 'PUT', 'GET', 'DELETE'),
+          async (name, role, body, contentType, method) => {
+            const withBody = method !== 'GET';
+            const a = await send({ name, body: withBody ? body : undefined, token: users[role].token, contentType, method });
+            const what = `${method} ${name} as ${role}, ${contentType ?? 'no content type'}: ${describeWire(body)}`;
+            if (a.httpStatus >= 500 || a.code === 'INTERNAL') throw new Error(`${what} → ${a.code} (HTTP ${a.httpStatus})`);
+            // What the HTTP layer parses (an object or array in UTF-8 JSON) always gets the
+            // callable protocol's answer. Only a body it cannot parse as JSON (malformed, a bare
+            // scalar in strict mode, another charset) may get its plain 400, before any code of ours.
+            let parsedByHttpLayer = false;
+            try {
+              JSON.parse(body);
+              parsedByHttpLayer = /^\s*[[{]/.test(body);
+            } catch {
+              parsedByHttpLayer = false;
+            }
+            const jsonType = contentType !== null && /^application\/json\s*(;|$)/i.test(contentType);
+            const utf8 = contentType === null || !/charset=(?!utf-8)/i.test(contentType);
+            const mayBeRefusedByHttp = withBody && jsonType && !(parsedByHttpLayer && utf8);
+            if (a.code.startsWith('HTTP') && !mayBeRefusedByHttp) {
+              throw new Error(`${what} → not a callable answer: HTTP ${a.httpStatus} ${describeWire(String(a.body))}`);
+            }
+            if (a.code.startsWith('HTTP') && a.httpStatus !== 400) throw new Error(`${what} → HTTP ${a.httpStatus}`);
+          },
+        ),
+        runs(N.raw),
+      );
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'afterwards: every stored row is valid and was answered created, and the functions serve as before',
+    async () => {
+      // Firestore, read directly: no invalid row, no row nobody was told about.
+      let invalidStored = 0;
+      let unannounced = 0;
+      const stored: Record<LedgerName, number> = { problems: 0, visits: 0 };
+      for (const ledger of LEDGERS) {
+        const snap = await adminDb().collection(ledger).get();
+        stored[ledger] = snap.size;
+        for (const d of snap.docs) {
           try {
-            JSON.parse(body);
-            parsedByHttpLayer = /^\s*[[{]/.test(body);
-          } catch {
-            parsedByHttpLayer = false;
+            expectValidRow(ledger, d.get('values') as Record<string, unknown>, `${ledger}/${d.id}`);
+          } catch (err) {
+            invalidStored++;
+            if (invalidStored <= 5) console.error(String(err));
           }
-          const jsonType = contentType !== null && /^application\/json\s*(;|$)/i.test(contentType);
-          const utf8 = contentType === null || !/charset=(?!utf-8)/i.test(contentType);
-          const mayBeRefusedByHttp = withBody && jsonType && !(parsedByHttpLayer && utf8);
-          if (a.code.startsWith('HTTP') && !mayBeRefusedByHttp) {
-            throw new Error(`${what} → not a callable answer: HTTP ${a.httpStatus} ${describeWire(String(a.body))}`);
-          }
-          if (a.code.startsWith('HTTP') && a.httpStatus !== 400) throw new Error(`${what} → HTTP ${a.httpStatus}`);
-        },
-      ),
-      runs(N.raw),
-    );
-  }, TEST_TIMEOUT);
-
-  it('afterwards: every stored row is valid and was answered created, and the functions serve as before', async () => {
-    // Firestore, read directly: no invalid row, no row nobody was told about.
-    let invalidStored = 0;
-    let unannounced = 0;
-    const stored: Record<LedgerName, number> = { problems: 0, visits: 0 };
-    for (const ledger of LEDGERS) {
-      const snap = await adminDb().collection(ledger).get();
-      stored[ledger] = snap.size;
-      for (const d of snap.docs) {
-        try {
-          expectValidRow(ledger, d.get('values') as Record<string, unknown>, `${ledger}/${d.id}`);
-        } catch (err) {
-          invalidStored++;
-          if (invalidStored <= 5) console.error(String(err));
+          if (!createdIds[ledger].has(d.id)) unannounced++;
         }
-        if (!createdIds[ledger].has(d.id)) unannounced++;
+        figures.created[ledger] = createdIds[ledger].size;
       }
-      figures.created[ledger] = createdIds[ledger].size;
-    }
 
-    // Prototype pollution shows as inherited fields: a row with no values would then find a
-    // county or a description; a since-pull's in-memory filter (for…in) would drop rows.
-    expect(Object.keys(Object.prototype)).toEqual([]);
-    // Before the canaries: their own pushes are not part of the fuzz's figures.
-    const fuzzCreated = figures.created.problems + figures.created.visits;
-    const canaries = await canaryCalls().catch((err: unknown) => {
-      console.error(String(err));
-      return -1;
-    });
+      // Prototype pollution shows as inherited fields: a row with no values would then find a
+      // county or a description; a since-pull's in-memory filter (for…in) would drop rows.
+      expect(Object.keys(Object.prototype)).toEqual([]);
+      // Before the canaries: their own pushes are not part of the fuzz's figures.
+      const fuzzCreated = figures.created.problems + figures.created.visits;
+      const canaries = await canaryCalls().catch((err: unknown) => {
+        console.error(String(err));
+        return -1;
+      });
 
-    recordFigures('fuzz-callables', {
-      seed: SEED,
-      requests: figures.requests,
-      answers: figures.answers,
-      byCallable: figures.byCallable,
-      internal: figures.internal,
-      http5xx: figures.http5xx,
-      nonCallableAnswers: figures.nonCallable,
-      hangs: figures.hangs,
-      slowestMs: figures.slowestMs,
-      rowPushesRefusedWhole: figures.pushesRefused,
-      rowsCreated: fuzzCreated,
-      rowsStored: stored.problems + stored.visits,
-      rowsStoredFromInvalidInput: invalidStored,
-      rowsStoredNeverAnsweredCreated: unannounced,
-      canariesPassed: canaries,
-      warmUpSeconds,
-      fuzzSeconds: Math.round((Date.now() - fuzzStarted) / 100) / 10,
-    });
-    expect(invalidStored).toBe(0);
-    expect(unannounced).toBe(0);
-    expect(stored).toEqual({ problems: figures.created.problems, visits: figures.created.visits });
-    expect(canaries).toBe(6);
-    expect(figures.internal).toBe(0);
-    expect(figures.http5xx).toBe(0);
-    expect(figures.hangs).toBe(0);
-  }, TEST_TIMEOUT);
+      recordFigures('fuzz-callables', {
+        seed: SEED,
+        requests: figures.requests,
+        answers: figures.answers,
+        byCallable: figures.byCallable,
+        internal: figures.internal,
+        http5xx: figures.http5xx,
+        nonCallableAnswers: figures.nonCallable,
+        hangs: figures.hangs,
+        slowestMs: figures.slowestMs,
+        rowPushesRefusedWhole: figures.pushesRefused,
+        rowsCreated: fuzzCreated,
+        rowsStored: stored.problems + stored.visits,
+        rowsStoredFromInvalidInput: invalidStored,
+        rowsStoredNeverAnsweredCreated: unannounced,
+        canariesPassed: canaries,
+        warmUpSeconds,
+        fuzzSeconds: Math.round((Date.now() - fuzzStarted) / 100) / 10,
+      });
+      expect(invalidStored).toBe(0);
+      expect(unannounced).toBe(0);
+      expect(stored).toEqual({ problems: figures.created.problems, visits: figures.created.visits });
+      expect(canaries).toBe(6);
+      expect(figures.internal).toBe(0);
+      expect(figures.http5xx).toBe(0);
+      expect(figures.hangs).toBe(0);
+    },
+    TEST_TIMEOUT,
+  );
 });
 
 /** Ordinary calls whose exact answers a polluted or broken server would get wrong; returns how many passed. */
@@ -613,23 +791,38 @@ async function canaryCalls(): Promise<number> {
   let passed = 0;
 
   expect(await ok('getProfile', 'clerk', {})).toEqual({
-    uid: users.clerk.uid, email: users.clerk.email, role: 'clerk', county: '榆次区', group: '榆次区入企服务第1组',
+    uid: users.clerk.uid,
+    email: users.clerk.email,
+    role: 'clerk',
+    county: '榆次区',
+    group: '榆次区入企服务第1组',
   });
   passed++;
 
   // An empty row as an admin (no group default): invalid on exactly the required fields.
-  const required = getLedger('problems').fields.filter((f) => f.required === true).map((f) => f.key).sort();
+  const required = getLedger('problems')
+    .fields.filter((f) => f.required === true)
+    .map((f) => f.key)
+    .sort();
   const empty = await ok<{ results: { status: string; errors: { field: string; code: string }[] }[] }>('pushRows', 'admin', {
-    ledger: 'problems', requestId: randomUUID(), rows: [{ key: `canary-${randomUUID()}`, values: {} }],
+    ledger: 'problems',
+    requestId: randomUUID(),
+    rows: [{ key: `canary-${randomUUID()}`, values: {} }],
   });
   expect(empty.results[0]!.status).toBe('invalid');
-  expect(empty.results[0]!.errors.filter((e) => e.code === 'required').map((e) => e.field).sort()).toEqual(required);
+  expect(
+    empty.results[0]!.errors.filter((e) => e.code === 'required')
+      .map((e) => e.field)
+      .sort(),
+  ).toEqual(required);
   passed++;
 
   const before = await ok<{ cursor: string }>('pullRows', 'coordinator', { ledger: 'problems' });
   const key = `canary-${randomUUID()}`;
   const pushed = await ok<{ results: { status: string; id: string }[] }>('pushRows', 'clerk', {
-    ledger: 'problems', requestId: randomUUID(), rows: [{ key, values: problem() }],
+    ledger: 'problems',
+    requestId: randomUUID(),
+    rows: [{ key, values: problem() }],
   });
   expect(pushed.results[0]!.status).toBe('created');
   passed++;

@@ -79,7 +79,10 @@ async function clerkDay(clerk: Clerk): Promise<void> {
   for (let round = 0; round < ROUNDS; round++) {
     const count = Math.min(perRound, ROWS_PER_CLERK - (next - 2));
     const rows = roundRows(clerk, round, count);
-    sh.type(`A${next}:${col(problems.fields.at(-1)!.key)}${next + count - 1}`, rows.map((v) => rowArray(problems, v)));
+    sh.type(
+      `A${next}:${col(problems.fields.at(-1)!.key)}${next + count - 1}`,
+      rows.map((v) => rowArray(problems, v)),
+    );
     // Edit every fourth row pushed in an earlier round (a different quarter each round).
     for (let row = 2; row < next; row++) {
       if ((row + round) % 4 !== 0) continue;
@@ -116,8 +119,12 @@ function sheetRows(clerk: Clerk): SheetRow[] {
   for (let row = 2; row < 2 + ROWS_PER_CLERK; row++) {
     const cell = (key: string) => sh.cell(`${col(key)}${row}`).value;
     out.push({
-      row, key: String(cell('_key')), id: String(cell('_id')), version: Number(cell('_version')),
-      sync: String(cell('_sync')), description: String(cell('description')),
+      row,
+      key: String(cell('_key')),
+      id: String(cell('_id')),
+      version: Number(cell('_version')),
+      sync: String(cell('_sync')),
+      description: String(cell('description')),
     });
   }
   return out;
@@ -127,8 +134,15 @@ describe(`${CLERKS} clerks × ${ROWS_PER_CLERK} rows, ${DROP_ANSWERS * 100} % an
   it('every push finished: no row left unsent, invalid, in conflict or forbidden', () => {
     for (const c of clerks) {
       for (const s of c.summaries) {
-        expect({ clerk: c.n, error: s.error?.message, cancelled: s.cancelled, invalid: s.invalid.length, conflicts: s.conflicts.length, serverInvalid: s.serverInvalid.length, forbidden: s.forbidden.length })
-          .toEqual({ clerk: c.n, error: undefined, cancelled: false, invalid: 0, conflicts: 0, serverInvalid: 0, forbidden: 0 });
+        expect({
+          clerk: c.n,
+          error: s.error?.message,
+          cancelled: s.cancelled,
+          invalid: s.invalid.length,
+          conflicts: s.conflicts.length,
+          serverInvalid: s.serverInvalid.length,
+          forbidden: s.forbidden.length,
+        }).toEqual({ clerk: c.n, error: undefined, cancelled: false, invalid: 0, conflicts: 0, serverInvalid: 0, forbidden: 0 });
       }
     }
   });
@@ -153,7 +167,9 @@ describe(`${CLERKS} clerks × ${ROWS_PER_CLERK} rows, ${DROP_ANSWERS * 100} % an
   it('the store holds exactly the sheets’ rows, once each, with their versions and values; revisions add up', async () => {
     const db = adminDb();
     const [rowsSnap, keysSnap, revisionsSnap] = await Promise.all([
-      db.collection('problems').get(), db.collection('problemsKeys').get(), db.collectionGroup('revisions').get(),
+      db.collection('problems').get(),
+      db.collection('problemsKeys').get(),
+      db.collectionGroup('revisions').get(),
     ]);
     const expected = new Map(clerks.flatMap(sheetRows).map((r) => [r.key, r]));
     const stored = rowsSnap.docs.map((d) => d.data() as { id: string; key: string; version: number; values: CanonicalRow });
@@ -223,9 +239,19 @@ function recordLoadFigures(rows: number, duplicated: number, lost: number): void
     for (const [k, n] of Object.entries(s.counts)) counts[k] = (counts[k] ?? 0) + (n ?? 0);
   }
   recordFigures('load-with-faults', {
-    clerks: CLERKS, 'rows per clerk': ROWS_PER_CLERK, pushes, requests: total.requests, rows,
-    'dropped answers': total.dropped, 'doubled requests': total.duplicated, replays: total.replays,
-    conflicts: counts.conflict ?? 0, 'row results': counts, 'errors by code': total.errors,
-    lost, duplicated, 'formulas created': formulasCreated(),
+    clerks: CLERKS,
+    'rows per clerk': ROWS_PER_CLERK,
+    pushes,
+    requests: total.requests,
+    rows,
+    'dropped answers': total.dropped,
+    'doubled requests': total.duplicated,
+    replays: total.replays,
+    conflicts: counts.conflict ?? 0,
+    'row results': counts,
+    'errors by code': total.errors,
+    lost,
+    duplicated,
+    'formulas created': formulasCreated(),
   });
 }

@@ -15,14 +15,9 @@ import { readAllCells } from '../../functions/src/stats/store';
 import { demoProblem, random } from '../../scripts/demo/rows';
 import { endAbandonedWork, restartFirestore, type RestartReport } from '../support/firestoreRestart';
 import { recordFigures, sized } from '../support/stress';
-import {
-  adminDb, clearFirestore, closeAdmin, emulatorHosts, FUNCTIONS_ORIGIN, makeUser, PROJECT_ID, REGION, type TestUser,
-} from './helpers';
+import { adminDb, clearFirestore, closeAdmin, emulatorHosts, FUNCTIONS_ORIGIN, makeUser, PROJECT_ID, REGION, type TestUser } from './helpers';
 
-const SIZE = sized(
-  { clerks: 4, rows: 200, updates: 50, chunkRows: 100 },
-  { clerks: 6, rows: 1_000, updates: 250, chunkRows: 250 },
-);
+const SIZE = sized({ clerks: 4, rows: 200, updates: 50, chunkRows: 100 }, { clerks: 6, rows: 1_000, updates: 250, chunkRows: 250 });
 /** The restart starts once this share of all create calls has been answered. */
 const RESTART_AFTER = 0.35;
 /**
@@ -57,7 +52,10 @@ function errorsBetween(from: number, to: number, inside = true): Record<string, 
 
 function countingTransport(user: TestUser): Transport {
   const inner = fetchTransport({
-    origin: FUNCTIONS_ORIGIN, project: PROJECT_ID, region: REGION, getIdToken: () => user.token,
+    origin: FUNCTIONS_ORIGIN,
+    project: PROJECT_ID,
+    region: REGION,
+    getIdToken: () => user.token,
   });
   return async (name, data) => {
     counters.calls++;
@@ -72,7 +70,9 @@ function client(user: TestUser): ApiClient {
     limits: { maxRows: SIZE.chunkRows },
     retry: {
       // Enough patience for a restart on a loaded two-core machine (≈ 2 min of backoff).
-      attempts: 40, baseDelayMs: 200, maxDelayMs: 3_000,
+      attempts: 40,
+      baseDelayMs: 200,
+      maxDelayMs: 3_000,
       onRetry: (_attempt, err) => counters.retried.push({ at: Date.now(), status: err.status, message: err.en }),
     },
   });

@@ -105,7 +105,8 @@ maybe('finding 1: memory before sign-in', () => {
     for (const signedIn of [false, true]) {
       it(`finding 1: a ${mb} MB body ${signedIn ? 'with' : 'without'} a sign-in gets a quick clear answer, the worker within its memory`, async () => {
         const r = await send(zeros(mb), signedIn ? user.token : undefined);
-        figures[`${mb} MB ${signedIn ? 'signed in' : 'anonymous'}`] = `${r.status} in ${r.ms} ms, worker ${Math.round(r.before / MiB)} → peak ${Math.round(r.peak / MiB)} MiB`;
+        figures[`${mb} MB ${signedIn ? 'signed in' : 'anonymous'}`] =
+          `${r.status} in ${r.ms} ms, worker ${Math.round(r.before / MiB)} → peak ${Math.round(r.peak / MiB)} MiB`;
         expect(r.status).toBe('INVALID_ARGUMENT');
         expect(r.message).toMatch(BILINGUAL);
         expect(r.message).toMatch(/过大.*too large/s);

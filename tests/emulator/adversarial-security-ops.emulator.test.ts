@@ -101,7 +101,8 @@ describe('finding 10: credentials', () => {
   /** A signed-in session: its ID token and refresh token, from before the administrator acts. */
   async function session(email: string, password: string): Promise<{ idToken: string; refreshToken: string }> {
     const res = await fetch(`http://${emulatorHosts().auth}/identitytoolkit.googleapis.com/v1/accounts:signInWithPassword?key=any`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ email, password, returnSecureToken: true }),
     });
     const body = (await res.json()) as { idToken: string; refreshToken: string };
@@ -114,7 +115,8 @@ describe('finding 10: credentials', () => {
   async function oldSessionWorks(s: { idToken: string; refreshToken: string }): Promise<{ idToken: boolean; refreshed: boolean }> {
     const idToken = (await callFn('getProfile', {}, s.idToken)).error === undefined;
     const res = await fetch(`http://${emulatorHosts().auth}/securetoken.googleapis.com/v1/token?key=any`, {
-      method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: s.refreshToken }).toString(),
     });
     // Production refuses the refresh itself; the Auth emulator hands out a token that the
@@ -130,7 +132,9 @@ describe('finding 10: credentials', () => {
     const user = await makeUser({ email: 'ops-reset@taizhang.test', claims: { role: 'clerk', county: '榆次区', group: '榆次区入企服务第1组' } });
     const old = await session(user.email, user.password);
     expect(await oldSessionWorks(old)).toEqual({ idToken: true, refreshed: true });
-    const r = await taizhang(['admin', 'create', user.email, '--role', 'clerk', '--county', '榆次区', '--group', '榆次区入企服务第1组', '--password-stdin'], { input: 'a-new-password' });
+    const r = await taizhang(['admin', 'create', user.email, '--role', 'clerk', '--county', '榆次区', '--group', '榆次区入企服务第1组', '--password-stdin'], {
+      input: 'a-new-password',
+    });
     expect(r.status).toBe(0);
     expect(await oldSessionWorks(old)).toEqual({ idToken: false, refreshed: false });
     await expect(signIn(user.email, 'a-new-password')).resolves.toEqual(expect.any(String));
@@ -152,7 +156,12 @@ describe('finding 10: credentials', () => {
   });
 
   test('finding 10: GCLOUD_PROJECT or GOOGLE_CLOUD_PROJECT naming a real project is not used without --project', async () => {
-    const commands = [['admin', 'list'], ['admin', 'groups', 'list'], ['notice', '--date', '2024-06-01', '--out', 'x.xlsx'], ['pull', '--ledger', 'problems', '-o', 'x.xlsx', '--token', 't']];
+    const commands = [
+      ['admin', 'list'],
+      ['admin', 'groups', 'list'],
+      ['notice', '--date', '2024-06-01', '--out', 'x.xlsx'],
+      ['pull', '--ledger', 'problems', '-o', 'x.xlsx', '--token', 't'],
+    ];
     for (const name of ['GCLOUD_PROJECT', 'GOOGLE_CLOUD_PROJECT']) {
       const env = { GCLOUD_PROJECT: undefined, GOOGLE_CLOUD_PROJECT: undefined, [name]: 'taizhang-prod' };
       for (const args of name === 'GCLOUD_PROJECT' ? commands : commands.slice(0, 1)) {
@@ -202,7 +211,7 @@ describe('finding 12: the dev server proxies only what the pane needs', () => {
 
   const json = { 'Content-Type': 'application/json' };
 
-  test('finding 12: the emulators\' admin endpoints and `Bearer owner` are refused; sign-in, refresh and callables work', async () => {
+  test("finding 12: the emulators' admin endpoints and `Bearer owner` are refused; sign-in, refresh and callables work", async () => {
     const user = await makeUser({ email: 'ops-devserver@taizhang.test', claims: { role: 'clerk', county: '榆次区', group: '榆次区入企服务第1组' } });
     const owner = { ...json, Authorization: 'Bearer owner' };
     const refusedRequests = [
@@ -211,7 +220,11 @@ describe('finding 12: the dev server proxies only what the pane needs', () => {
       through(`/__/auth/identitytoolkit.googleapis.com/v1/projects/${PROJECT_ID}/accounts:query`, { method: 'POST', headers: owner, body: '{}' }),
       through(`/identitytoolkit.googleapis.com/v1/projects/${PROJECT_ID}/accounts:query`, { method: 'POST', headers: owner, body: '{}' }),
       through('/identitytoolkit.googleapis.com/v1/accounts:lookup', { method: 'POST', headers: owner, body: JSON.stringify({ email: [user.email] }) }),
-      through('/identitytoolkit.googleapis.com/v1/accounts:update?key=k', { method: 'POST', headers: owner, body: JSON.stringify({ localId: user.uid, customAttributes: '{"role":"admin"}' }) }),
+      through('/identitytoolkit.googleapis.com/v1/accounts:update?key=k', {
+        method: 'POST',
+        headers: owner,
+        body: JSON.stringify({ localId: user.uid, customAttributes: '{"role":"admin"}' }),
+      }),
       through('/__/functions/backends'),
       through(`/__/functions/${PROJECT_ID}/${REGION}/getProfile`, { method: 'POST', headers: owner, body: '{"data":{}}' }),
     ];
@@ -222,19 +235,28 @@ describe('finding 12: the dev server proxies only what the pane needs', () => {
     expect(await claimsOf(user.email)).toEqual(user.claims);
 
     const signedIn = await through('/identitytoolkit.googleapis.com/v1/accounts:signInWithPassword?key=k', {
-      method: 'POST', headers: json, body: JSON.stringify({ email: user.email, password: user.password, returnSecureToken: true }),
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ email: user.email, password: user.password, returnSecureToken: true }),
     });
     expect(signedIn.status).toBe(200);
     const { idToken, refreshToken } = JSON.parse(signedIn.body) as { idToken: string; refreshToken: string };
-    const lookup = await through('/identitytoolkit.googleapis.com/v1/accounts:lookup?key=k', { method: 'POST', headers: json, body: JSON.stringify({ idToken }) });
+    const lookup = await through('/identitytoolkit.googleapis.com/v1/accounts:lookup?key=k', {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ idToken }),
+    });
     expect(lookup.status).toBe(200);
     const refreshed = await through('/securetoken.googleapis.com/v1/token?key=k', {
-      method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken }).toString(),
     });
     expect(refreshed.status).toBe(200);
     const profile = await through(`/__/functions/${PROJECT_ID}/${REGION}/getProfile`, {
-      method: 'POST', headers: { ...json, Authorization: `Bearer ${idToken}` }, body: '{"data":{}}',
+      method: 'POST',
+      headers: { ...json, Authorization: `Bearer ${idToken}` },
+      body: '{"data":{}}',
     });
     expect(profile.status).toBe(200);
     expect(JSON.parse(profile.body)).toMatchObject({ result: { email: user.email } });

@@ -56,9 +56,17 @@ describe('finding 2: a stored notice is a record that was sent out', () => {
   const PAST = '2022-06-01';
 
   it('finding 2: generating a day that has a notice answers the stored one and changes nothing', async () => {
-    const stored = { date: PAST, period: { from: '2022-05-25', to: '2022-05-31' }, staleDays: 14, totals: { problems: 123 }, generatedAt: '2022-06-01T00:00:05.000Z' };
+    const stored = {
+      date: PAST,
+      period: { from: '2022-05-25', to: '2022-05-31' },
+      staleDays: 14,
+      totals: { problems: 123 },
+      generatedAt: '2022-06-01T00:00:05.000Z',
+    };
     await adminDb().doc(`notices/${PAST}`).set(stored);
-    await adminDb().doc(`notices/${PAST}/counties/${YUCI}`).set({ ...stored, county: YUCI, totals: { problems: 45 } });
+    await adminDb()
+      .doc(`notices/${PAST}/counties/${YUCI}`)
+      .set({ ...stored, county: YUCI, totals: { problems: 45 } });
     const before = await adminDb().doc(`notices/${PAST}`).get();
     const city = await callFn<StoredNotice>('generateNotice', { date: PAST }, admin.token);
     expect(city.result?.totals.problems).toBe(123);
@@ -106,7 +114,12 @@ describe('finding 3: ids past 999,999 and numbers burnt by raced copies', () => 
   it('finding 3: a sequence past 999,999 gives a 7-digit id that later pushes accept', async () => {
     await adminDb().doc(`counters/problems-${JIEXIU_CODE}-2019`).set({ next: 999_999, county: JIEXIU, year: 2019, ledger: 'problems' });
     const values = problem({ county: JIEXIU, group: '介休市甲组', foundOn: '2019-05-01', deadline: '2019-06-30' });
-    const created = (await push(clerkJiexiu, [{ key: newKey(), values }, { key: newKey(), values }])).results as PushOk[];
+    const created = (
+      await push(clerkJiexiu, [
+        { key: newKey(), values },
+        { key: newKey(), values },
+      ])
+    ).results as PushOk[];
     expect(created.map((r) => r.status)).toEqual(['created', 'created']);
     expect(created.map((r) => r.id)).toEqual([`P-${JIEXIU_CODE}-2019-999999`, `P-${JIEXIU_CODE}-2019-1000000`]);
     const big = created[1]!;
@@ -151,7 +164,9 @@ describe("finding 4: ids outside the caller's county", () => {
   });
 
   it('finding 4: not_found only for an id the caller could see', async () => {
-    const [r] = await pushResults(clerkJiexiu, [{ key: newKey(), id: `P-${JIEXIU_CODE}-2022-999990`, baseVersion: 1, values: problem({ county: JIEXIU, group: '介休市甲组' }) }]);
+    const [r] = await pushResults(clerkJiexiu, [
+      { key: newKey(), id: `P-${JIEXIU_CODE}-2022-999990`, baseVersion: 1, values: problem({ county: JIEXIU, group: '介休市甲组' }) },
+    ]);
     expect(r!.status).toBe('not_found');
   });
 });
@@ -252,7 +267,8 @@ describe('finding 7: every token a client sends is checked', () => {
 
 describe('finding 13: a withdrawn row stops serving its values', () => {
   it('finding 13: a withdrawn row in a since-pull answers its id, version and withdrawn: true, nothing else', async () => {
-    const [row] = (await push(clerkYuci, [{ key: newKey(), values: problem({ county: YUCI, group: '榆次区甲组', targetName: '撤回前的企业' }) }])).results as PushOk[];
+    const [row] = (await push(clerkYuci, [{ key: newKey(), values: problem({ county: YUCI, group: '榆次区甲组', targetName: '撤回前的企业' }) }]))
+      .results as PushOk[];
     const before = await callOk<PullAnswer>('pullRows', { ledger: 'problems' }, coordYuci.token);
     await push(clerkYuci, [{ key: row!.key, id: row!.id, baseVersion: 1, withdraw: true }]);
     for (const user of [coordYuci, clerkYuci, admin]) {
@@ -274,13 +290,19 @@ describe('finding 15: App Check and calls per minute', () => {
     const was = process.env.TAIZHANG_ENFORCE_APP_CHECK;
     try {
       process.env.TAIZHANG_ENFORCE_APP_CHECK = 'true';
-      const err = await runProfile().then(() => undefined, (e: unknown) => e);
+      const err = await runProfile().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect((err as Refusal).code).toBe('unauthenticated');
       expect((err as Refusal).message).toMatch(/App Check/);
       expect((err as Refusal).message).toMatch(BILINGUAL);
       delete process.env.TAIZHANG_ENFORCE_APP_CHECK;
       // Off (the emulators): the request goes on to the sign-in check.
-      const off = await runProfile().then(() => undefined, (e: unknown) => e);
+      const off = await runProfile().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect((off as Refusal).message).not.toMatch(/App Check/);
     } finally {
       if (was === undefined) delete process.env.TAIZHANG_ENFORCE_APP_CHECK;

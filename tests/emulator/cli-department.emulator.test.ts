@@ -60,7 +60,14 @@ beforeAll(async () => {
   ]);
   rows = await create(city, [
     problem({ level: '提交市级', department: '市自然资源局', deadline: '2024-07-31', foundOn: '2024-06-01' }),
-    problem({ level: '提交市级', county: '介休市', group: '介休市进村服务第3组', department: '晋中市自然资源局', deadline: '2024-07-15', foundOn: '2024-06-01' }),
+    problem({
+      level: '提交市级',
+      county: '介休市',
+      group: '介休市进村服务第3组',
+      department: '晋中市自然资源局',
+      deadline: '2024-07-15',
+      foundOn: '2024-06-01',
+    }),
     problem({ level: '提交市级', department: '市住建局', deadline: '2024-07-31', foundOn: '2024-06-01' }),
     problem({ level: '提交市级', department: '市自然资源局', status: '待办理', deadline: undefined, foundOn: '2024-06-01' }),
   ]);
@@ -116,7 +123,9 @@ describe('a department through the CLI', () => {
 
   it('the city pulls one department’s problems by any of its names', async () => {
     const out = join(dir, '城市按单位.xlsx');
-    const r = await runTaizhang(['pull', '--ledger', 'problems', '--department', '晋中市自然资源局', '-o', out, '--json', '--email', city.email], { env: { TAIZHANG_PASSWORD: city.password } });
+    const r = await runTaizhang(['pull', '--ledger', 'problems', '--department', '晋中市自然资源局', '-o', out, '--json', '--email', city.email], {
+      env: { TAIZHANG_PASSWORD: city.password },
+    });
     expect(r.err).toBe('');
     // The two assigned and the suggestion: the filter is the department a problem names.
     expect(JSON.parse(r.out)).toMatchObject({ rows: 3, filter: { department: '晋中市自然资源局' } });

@@ -58,10 +58,12 @@ async function formulasIn(path: string): Promise<{ cells: number; formulas: numb
   let cells = 0;
   let formulas = 0;
   for (const ws of wb.worksheets) {
-    ws.eachRow((row) => row.eachCell((c) => {
-      cells++;
-      if (c.type === ExcelJS.ValueType.Formula || c.formula !== undefined) formulas++;
-    }));
+    ws.eachRow((row) =>
+      row.eachCell((c) => {
+        cells++;
+        if (c.type === ExcelJS.ValueType.Formula || c.formula !== undefined) formulas++;
+      }),
+    );
   }
   const zip = await JSZip.loadAsync(readFileSync(path));
   let xmlFormulas = 0;
@@ -159,10 +161,15 @@ describe('taizhang push', () => {
     const before = await sheetOf(copy());
     const id = String(before.getCell(6, sysCol('_id')).value);
     const stored = (await adminDb().collection('problems').doc(id).get()).data()!;
-    await callOk('pushRows', {
-      ledger: 'problems', requestId: `other-${Date.now()}`,
-      rows: [{ key: stored.key, id, baseVersion: 1, values: { ...stored.values, remarks: '他人的修改' } }],
-    }, other.token);
+    await callOk(
+      'pushRows',
+      {
+        ledger: 'problems',
+        requestId: `other-${Date.now()}`,
+        rows: [{ key: stored.key, id, baseVersion: 1, values: { ...stored.values, remarks: '他人的修改' } }],
+      },
+      other.token,
+    );
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(copy());
@@ -186,8 +193,16 @@ describe('taizhang push', () => {
     expect(r.status).toBe(1); // row 5 is still invalid
     const j = JSON.parse(r.out);
     expect(j).toMatchObject({
-      settled: { keptMine: [{ row: 6, id, diff: [{ field: 'remarks', mine: '我的修改', theirs: '他人的修改' }] }], tookTheirs: [], unseen: [], withdrawn: [], notInConflict: [] },
-      sent: 1, counts: { updated: 1 }, conflicts: [],
+      settled: {
+        keptMine: [{ row: 6, id, diff: [{ field: 'remarks', mine: '我的修改', theirs: '他人的修改' }] }],
+        tookTheirs: [],
+        unseen: [],
+        withdrawn: [],
+        notInConflict: [],
+      },
+      sent: 1,
+      counts: { updated: 1 },
+      conflicts: [],
     });
     const after = await sheetOf(copy());
     expect([after.getCell(6, sysCol('_version')).value, after.getCell(6, sysCol('_sync')).value]).toEqual([3, '已同步']);
@@ -197,7 +212,7 @@ describe('taizhang push', () => {
     expect(revisions.docs.map((d) => d.get('changes'))[2]).toEqual([{ field: 'remarks', old: '他人的修改', new: '我的修改' }]);
   });
 
-  it('a row outside the account\'s county is 无权限', async () => {
+  it("a row outside the account's county is 无权限", async () => {
     const path = join(dir, '介休.xlsx');
     await messyWorkbook(path, [{ county: '介休市', targetName: '介休某厂' }]);
     const r = await taizhang(['push', path, '-o', join(dir, '介休-out.xlsx'), '--json', ...asClerk()], { TAIZHANG_PASSWORD: clerk.password });
@@ -223,14 +238,25 @@ describe('taizhang pull', () => {
     const textFields = problems.fields.filter((f) => f.key !== 'county' && f.type.kind !== 'date' && f.type.kind !== 'int');
     const seeded = FORMULA_LIKE.map((_, i) => {
       const values: Record<string, string> = { county: YUCI, foundOn: '2022-03-24', deadline: '2022-04-30' };
-      textFields.forEach((f, j) => { values[f.key] = FORMULA_LIKE[(i + j) % FORMULA_LIKE.length]!; });
+      textFields.forEach((f, j) => {
+        values[f.key] = FORMULA_LIKE[(i + j) % FORMULA_LIKE.length]!;
+      });
       return { id: `P-140702-2021-${String(i + 1).padStart(6, '0')}`, values };
     });
     const batch = adminDb().batch();
     for (const s of seeded) {
       batch.set(adminDb().collection('problems').doc(s.id), {
-        id: s.id, key: `seed-${s.id}`, version: 1, values: s.values, withdrawn: false, ownerGroup: GROUP, ownerUid: 'seed',
-        createdAt: new Date('2022-03-24T02:00:00Z'), createdBy: 'seed@taizhang.test', updatedAt: new Date('2022-03-24T02:00:00Z'), updatedBy: 'seed@taizhang.test',
+        id: s.id,
+        key: `seed-${s.id}`,
+        version: 1,
+        values: s.values,
+        withdrawn: false,
+        ownerGroup: GROUP,
+        ownerUid: 'seed',
+        createdAt: new Date('2022-03-24T02:00:00Z'),
+        createdBy: 'seed@taizhang.test',
+        updatedAt: new Date('2022-03-24T02:00:00Z'),
+        updatedBy: 'seed@taizhang.test',
       });
     }
     await batch.commit();
@@ -260,7 +286,9 @@ describe('taizhang pull', () => {
     const safety = await formulasIn(out);
     expect(safety).toMatchObject({ formulas: 0, xmlFormulas: 0 });
     recordFigures('spreadsheet-safety-cli', {
-      'formula-like strings': FORMULA_LIKE.length, 'cells written': safety.cells, 'formula-like cells read back exactly': exact,
+      'formula-like strings': FORMULA_LIKE.length,
+      'cells written': safety.cells,
+      'formula-like cells read back exactly': exact,
       'formulas created': safety.formulas + safety.xmlFormulas,
     });
   });

@@ -46,8 +46,10 @@ const one = async (user: TestUser, values: Record<string, string | number | unde
 };
 const decide = (name: string, data: Record<string, unknown>, u: TestUser) => callFn<DuplicateDecisionAnswer>(name, { ledger: 'problems', ...data }, u.token);
 const total = async (): Promise<number> => (await stats(admin, { ledger: 'problems', groupBy: 'county', asOf: AS_OF })).result!.totals.total!;
-const scanTotal = async () => ((await scanStats(adminDb(), 'problems', 'county', { filter: {}, assignedOnly: false }, AS_OF)).totals as { total: number }).total;
-const possible = async (u: TestUser) => (await callOk<InboxAnswer>('getInbox', { asOf: AS_OF }, u.token)).items.filter((i) => i.reason === 'possible_duplicate').map((i) => i.id);
+const scanTotal = async () =>
+  ((await scanStats(adminDb(), 'problems', 'county', { filter: {}, assignedOnly: false }, AS_OF)).totals as { total: number }).total;
+const possible = async (u: TestUser) =>
+  (await callOk<InboxAnswer>('getInbox', { asOf: AS_OF }, u.token)).items.filter((i) => i.reason === 'possible_duplicate').map((i) => i.id);
 
 let first: string;
 let second: string;
@@ -62,9 +64,18 @@ describe('detection on push', () => {
     expect(again.result.duplicates![0]!.similarity).toBeGreaterThanOrEqual(0.3);
 
     // A replay answers the very same; a lost answer asked again under a new request too, and no second row.
-    const replay = await push(sectorClerk, [{ key: again.key, values: problem({ group: SECTOR_GROUP, targetName: '山西强伟纸业公司', description: REPORTED_AGAIN, foundOn: '2022-04-02' }) }], { requestId: again.requestId });
+    const replay = await push(
+      sectorClerk,
+      [{ key: again.key, values: problem({ group: SECTOR_GROUP, targetName: '山西强伟纸业公司', description: REPORTED_AGAIN, foundOn: '2022-04-02' }) }],
+      { requestId: again.requestId },
+    );
     expect(replay.results).toEqual([again.result]);
-    const lost = await one(sectorClerk, { group: SECTOR_GROUP, targetName: '山西强伟纸业公司', description: REPORTED_AGAIN, foundOn: '2022-04-02' }, undefined, again.key);
+    const lost = await one(
+      sectorClerk,
+      { group: SECTOR_GROUP, targetName: '山西强伟纸业公司', description: REPORTED_AGAIN, foundOn: '2022-04-02' },
+      undefined,
+      again.key,
+    );
     expect(lost.result).toMatchObject({ status: 'created', id: second, duplicates: again.result.duplicates });
     const key = (await adminDb().collection('problems').doc(first).get()).get('targetKey') as string;
     expect(key).toMatch(/^n:榆次区:/);
@@ -152,13 +163,17 @@ describe('decisions', () => {
       expect((await decide('dismissDuplicate', { id: fourth.id, of: d.id }, yuciCoordinator)).result).toEqual({ id: fourth.id, version: 1 });
     }
     expect(await possible(yuciCoordinator)).not.toContain(fourth.id);
-    const edited = await push(sectorClerk, [{ key: fourth.key, id: fourth.id, baseVersion: 1, values: { ...fourth.values, description: '企业申报专精特新，需要指导' } }]);
+    const edited = await push(sectorClerk, [
+      { key: fourth.key, id: fourth.id, baseVersion: 1, values: { ...fourth.values, description: '企业申报专精特新，需要指导' } },
+    ]);
     const updated = edited.results[0] as PushOk;
     expect(updated.status).toBe('updated');
     expect(updated.duplicates).toBeUndefined();
     // Either way: the other row is not offered this one either.
     const firstRow = (await adminDb().collection('problems').doc(first).get()).data()!;
-    const back = await push(countyClerk, [{ key: firstRow.key, id: first, baseVersion: firstRow.version, values: { ...firstRow.values, description: '企业申报专精特新，需要指导' } }]);
+    const back = await push(countyClerk, [
+      { key: firstRow.key, id: first, baseVersion: firstRow.version, values: { ...firstRow.values, description: '企业申报专精特新，需要指导' } },
+    ]);
     expect(back.results[0]!.status).toBe('updated');
     expect((back.results[0] as PushOk).duplicates?.map((d) => d.id) ?? []).not.toContain(fourth.id);
   });

@@ -44,8 +44,13 @@ export function problem(overrides: Record<string, string | number | undefined> =
 /** A resolved-on-the-spot problem (现场解决 → 已解决; no department, no deadline needed). */
 export function onSiteProblem(overrides: Record<string, string | number | undefined> = {}): CanonicalRow {
   return problem({
-    level: '现场解决', status: '已解决', department: undefined, deadline: undefined,
-    resolution: '工作组现场协调，当场解决', resolvedOn: '2022-03-24', ...overrides,
+    level: '现场解决',
+    status: '已解决',
+    department: undefined,
+    deadline: undefined,
+    resolution: '工作组现场协调，当场解决',
+    resolvedOn: '2022-03-24',
+    ...overrides,
   });
 }
 
@@ -91,7 +96,9 @@ export type PushOk = Extract<PushResult, { status: 'created' | 'updated' }>;
 
 /** pushRows that must succeed; returns the answer and the requestId used. */
 export async function push(
-  user: TestUser, rows: WireRow[], opts: { ledger?: LedgerName; requestId?: string } = {},
+  user: TestUser,
+  rows: WireRow[],
+  opts: { ledger?: LedgerName; requestId?: string } = {},
 ): Promise<PushAnswer & { requestId: string }> {
   const requestId = opts.requestId ?? randomUUID();
   const answer = await callOk<PushAnswer>('pushRows', { ledger: opts.ledger ?? 'problems', requestId, rows }, user.token);
@@ -100,7 +107,11 @@ export async function push(
 
 /** pushRows of new rows that must all be created; returns the created results in order. */
 export async function create(user: TestUser, values: CanonicalRow[], ledger: LedgerName = 'problems'): Promise<PushOk[]> {
-  const { results } = await push(user, values.map((v) => ({ key: newKey(), values: v })), { ledger });
+  const { results } = await push(
+    user,
+    values.map((v) => ({ key: newKey(), values: v })),
+    { ledger },
+  );
   for (const r of results) {
     if (r.status !== 'created') throw new Error(`expected created, got ${JSON.stringify(r)}`);
   }
@@ -116,7 +127,10 @@ export function pull(user: TestUser, req: Record<string, unknown>): Promise<Call
 }
 
 /** Every page of a pull, concatenated; also returns each page and the final cursor. */
-export async function pullAll(user: TestUser, req: Record<string, unknown>): Promise<{ rows: PullAnswer['rows']; left: string[]; pages: PullAnswer[]; cursor: string }> {
+export async function pullAll(
+  user: TestUser,
+  req: Record<string, unknown>,
+): Promise<{ rows: PullAnswer['rows']; left: string[]; pages: PullAnswer[]; cursor: string }> {
   const pages: PullAnswer[] = [];
   let pageToken: string | undefined;
   for (let i = 0; i < 1000; i++) {

@@ -47,12 +47,23 @@ beforeAll(async () => {
   overdueId = overdue!.id;
   // The labels the push keeps (issue 19's push path): set here as it would.
   const db = adminDb();
-  await db.collection('problems').doc(resolvedId).update({ inbox: [`follow_up@group:${GROUP}`], deadlineHolders: [], dueKey: '9999-12-31' });
-  await db.collection('problems').doc(overdueId).update({ inbox: [], deadlineHolders: ['city', `county:${YUCI}`, `group:${GROUP}`], dueKey: '2024-06-05' });
-  await callOk('pushRows', {
-    ledger: 'problems', requestId: `cli-hist-${Date.now()}`,
-    rows: [{ key: resolved!.key, id: resolvedId, baseVersion: 1, values: { ...resolved!.values, remarks: '已电话回访' } }],
-  }, clerk.token);
+  await db
+    .collection('problems')
+    .doc(resolvedId)
+    .update({ inbox: [`follow_up@group:${GROUP}`], deadlineHolders: [], dueKey: '9999-12-31' });
+  await db
+    .collection('problems')
+    .doc(overdueId)
+    .update({ inbox: [], deadlineHolders: ['city', `county:${YUCI}`, `group:${GROUP}`], dueKey: '2024-06-05' });
+  await callOk(
+    'pushRows',
+    {
+      ledger: 'problems',
+      requestId: `cli-hist-${Date.now()}`,
+      rows: [{ key: resolved!.key, id: resolvedId, baseVersion: 1, values: { ...resolved!.values, remarks: '已电话回访' } }],
+    },
+    clerk.token,
+  );
 }, 120_000);
 
 afterAll(async () => {

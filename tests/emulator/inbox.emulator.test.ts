@@ -3,9 +3,7 @@
 // keeps on them (`inbox`, `deadlineHolders`, `dueKey`, decided by the ledger core), so each
 // reason and role is set up exactly; getInbox must answer from the labels alone.
 import { Timestamp, type Firestore } from 'firebase-admin/firestore';
-import {
-  INBOX_REASONS, deadlineHolders, inboxLabels, type InboxAnswer, type HistoryAnswer, type WorkflowStamps,
-} from '@taizhang/ledger';
+import { INBOX_REASONS, deadlineHolders, inboxLabels, type InboxAnswer, type HistoryAnswer, type WorkflowStamps } from '@taizhang/ledger';
 import { adminDb, callFn, callOk, clearFirestore, closeAdmin, makeUser, type TestUser } from './helpers';
 import { create, onSiteProblem } from './fixtures';
 
@@ -41,15 +39,29 @@ function nextId(code = '140702'): string {
 /** The document the push would store for these facts, labels included. */
 function problemDoc(id: string, s: Seed): Record<string, unknown> {
   const row = {
-    values: s.values, ownerGroup: s.ownerGroup ?? null, departmentId: s.departmentId ?? null,
-    withdrawn: s.withdrawn ?? false, stamps: s.stamps ?? {},
+    values: s.values,
+    ownerGroup: s.ownerGroup ?? null,
+    departmentId: s.departmentId ?? null,
+    withdrawn: s.withdrawn ?? false,
+    stamps: s.stamps ?? {},
   };
   return {
-    id, key: `seed-${id}`, version: 1, values: s.values, counties: [s.values.county], ownerGroup: row.ownerGroup,
-    ownerUid: 'seed', departmentId: row.departmentId, withdrawn: row.withdrawn,
-    inbox: inboxLabels(row), deadlineHolders: deadlineHolders(row),
+    id,
+    key: `seed-${id}`,
+    version: 1,
+    values: s.values,
+    counties: [s.values.county],
+    ownerGroup: row.ownerGroup,
+    ownerUid: 'seed',
+    departmentId: row.departmentId,
+    withdrawn: row.withdrawn,
+    inbox: inboxLabels(row),
+    deadlineHolders: deadlineHolders(row),
     dueKey: typeof s.values.deadline === 'string' ? s.values.deadline : '9999-12-31',
-    createdAt: Timestamp.now(), createdBy: 'seed@taizhang.test', updatedAt: Timestamp.now(), updatedBy: 'seed@taizhang.test',
+    createdAt: Timestamp.now(),
+    createdBy: 'seed@taizhang.test',
+    updatedAt: Timestamp.now(),
+    updatedBy: 'seed@taizhang.test',
     lastRequestId: 'seed',
   };
 }
@@ -69,15 +81,29 @@ async function seed(db: Firestore, rows: readonly (Seed & { id?: string })[]): P
 }
 
 const base = (o: Record<string, unknown>) => ({
-  county: YUCI, targetName: '山西强伟纸业有限公司', description: '需要申报指导', ...o,
+  county: YUCI,
+  targetName: '山西强伟纸业有限公司',
+  description: '需要申报指导',
+  ...o,
 });
 
 const inbox = (u: TestUser, asOf = AS_OF) => callOk<InboxAnswer>('getInbox', { asOf }, u.token);
 const idsOf = (a: InboxAnswer, reason: string) => a.items.filter((i) => i.reason === reason).map((i) => i.id);
 
 // The seeded store: what each list must answer, by id.
-type Expected = 'countyToAssign' | 'cityToAssign' | 'countyToReview' | 'cityToReview' | 'new' | 'returned' | 'dueSoon' | 'dueLater'
-  | 'overdue' | 'followUp' | 'jiexiuToAssign' | 'jiexiuOverdue';
+type Expected =
+  | 'countyToAssign'
+  | 'cityToAssign'
+  | 'countyToReview'
+  | 'cityToReview'
+  | 'new'
+  | 'returned'
+  | 'dueSoon'
+  | 'dueLater'
+  | 'overdue'
+  | 'followUp'
+  | 'jiexiuToAssign'
+  | 'jiexiuOverdue';
 const expected = {} as Record<Expected, string[]>;
 
 beforeAll(async () => {
@@ -93,7 +119,10 @@ beforeAll(async () => {
   const db = adminDb();
   const assigned = (deadline: string, o: Partial<Seed> = {}): Seed => ({
     values: base({ level: '协调解决', status: '办理中', department: '市自然资源局', deadline }),
-    ownerGroup: GROUP, departmentId: DEPT, stamps: { assignedAt: 1 }, ...o,
+    ownerGroup: GROUP,
+    departmentId: DEPT,
+    stamps: { assignedAt: 1 },
+    ...o,
   });
   // Ids chosen so that id order and insertion order differ from deadline order.
   expected.countyToAssign = await seed(db, [
@@ -104,8 +133,12 @@ beforeAll(async () => {
   ]);
   expected.countyToAssign = ['P-140702-2023-000900', 'P-140702-2023-000901', 'P-140702-2023-000902', 'P-140702-2023-000903'];
   expected.cityToAssign = await seed(db, [{ values: base({ level: '提交市级', status: '待办理' }) }]);
-  expected.countyToReview = await seed(db, [{ values: base({ level: '协调解决', status: '待审核', resolution: '已办', department: '市自然资源局', deadline: '2024-07-30' }), departmentId: DEPT }]);
-  expected.cityToReview = await seed(db, [{ values: base({ level: '提交市级', status: '待审核', resolution: '已办', department: '市自然资源局', deadline: '2024-07-30' }), departmentId: DEPT }]);
+  expected.countyToReview = await seed(db, [
+    { values: base({ level: '协调解决', status: '待审核', resolution: '已办', department: '市自然资源局', deadline: '2024-07-30' }), departmentId: DEPT },
+  ]);
+  expected.cityToReview = await seed(db, [
+    { values: base({ level: '提交市级', status: '待审核', resolution: '已办', department: '市自然资源局', deadline: '2024-07-30' }), departmentId: DEPT },
+  ]);
   expected.new = await seed(db, [assigned('2024-08-01')]);
   expected.returned = await seed(db, [assigned('2024-08-02', { stamps: { assignedAt: 1, answeredAt: 2, returnedAt: 3 } })]);
   expected.dueSoon = await seed(db, [
@@ -122,19 +155,36 @@ beforeAll(async () => {
   // Settled or withdrawn: overdue by its deadline, on no list.
   await seed(db, [
     { values: base({ level: '协调解决', status: '长期推进', department: '市自然资源局', deadline: '2024-01-01' }), ownerGroup: GROUP, departmentId: DEPT },
-    { values: base({ level: '协调解决', status: '办理中', department: '市自然资源局', deadline: '2024-01-01' }), ownerGroup: GROUP, departmentId: DEPT, withdrawn: true },
+    {
+      values: base({ level: '协调解决', status: '办理中', department: '市自然资源局', deadline: '2024-01-01' }),
+      ownerGroup: GROUP,
+      departmentId: DEPT,
+      withdrawn: true,
+    },
   ]);
-  expected.followUp = await seed(db, [{ values: base({ level: '现场解决', status: '已解决', resolution: '已办', resolvedOn: '2024-06-01' }), ownerGroup: GROUP }]);
+  expected.followUp = await seed(db, [
+    { values: base({ level: '现场解决', status: '已解决', resolution: '已办', resolvedOn: '2024-06-01' }), ownerGroup: GROUP },
+  ]);
   // Another county's: on the city's lists, never on 榆次区's.
   expected.jiexiuToAssign = await seed(db, [{ values: base({ county: JIEXIU, level: '协调解决', status: '待办理' }) }]);
-  expected.jiexiuOverdue = await seed(db, [{ values: base({ county: JIEXIU, level: '协调解决', status: '办理中', department: '市住建局', deadline: '2024-03-01' }), departmentId: 'jz-zjj', stamps: { assignedAt: 1, answeredAt: 2 } }]);
+  expected.jiexiuOverdue = await seed(db, [
+    {
+      values: base({ county: JIEXIU, level: '协调解决', status: '办理中', department: '市住建局', deadline: '2024-03-01' }),
+      departmentId: 'jz-zjj',
+      stamps: { assignedAt: 1, answeredAt: 2 },
+    },
+  ]);
 }, 120_000);
 
 afterAll(closeAdmin);
 
 describe('getInbox', () => {
-  it('answers each role its reasons, in the role\'s order, with counts', async () => {
-    for (const [u, role] of [[cityCoordinator, 'coordinator'], [yuciCoordinator, 'coordinator'], [clerk, 'clerk']] as const) {
+  it("answers each role its reasons, in the role's order, with counts", async () => {
+    for (const [u, role] of [
+      [cityCoordinator, 'coordinator'],
+      [yuciCoordinator, 'coordinator'],
+      [clerk, 'clerk'],
+    ] as const) {
       const a = await inbox(u);
       expect(a.asOf).toBe(AS_OF);
       expect(Object.keys(a.counts)).toEqual(INBOX_REASONS[role]);
@@ -143,7 +193,7 @@ describe('getInbox', () => {
     }
   });
 
-  it('a county coordinator: its county\'s to_assign and to_review by deadline then id, its overdue', async () => {
+  it("a county coordinator: its county's to_assign and to_review by deadline then id, its overdue", async () => {
     const a = await inbox(yuciCoordinator);
     expect(idsOf(a, 'to_assign')).toEqual(expected.countyToAssign);
     expect(idsOf(a, 'to_review')).toEqual(expected.countyToReview);
@@ -151,8 +201,16 @@ describe('getInbox', () => {
     expect(a.counts).toEqual({ to_assign: 4, to_review: 1, overdue: 2 });
     const item = a.items.find((i) => i.id === expected.overdue[0])!;
     expect(item).toEqual({
-      reason: 'overdue', ledger: 'problems', id: expected.overdue[0], county: YUCI, targetName: '山西强伟纸业有限公司',
-      description: '需要申报指导', level: '协调解决', status: '办理中', department: '市自然资源局', deadline: '2024-05-01',
+      reason: 'overdue',
+      ledger: 'problems',
+      id: expected.overdue[0],
+      county: YUCI,
+      targetName: '山西强伟纸业有限公司',
+      description: '需要申报指导',
+      level: '协调解决',
+      status: '办理中',
+      department: '市自然资源局',
+      deadline: '2024-05-01',
       updatedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T.*Z$/),
     });
     expect(a.items.find((i) => i.id === expected.countyToAssign[3])).not.toHaveProperty('deadline');
@@ -166,14 +224,14 @@ describe('getInbox', () => {
     expect(a.counts.overdue).toBe(3);
   });
 
-  it('another county\'s coordinator sees only its own county', async () => {
+  it("another county's coordinator sees only its own county", async () => {
     const a = await inbox(jiexiuCoordinator);
     expect(idsOf(a, 'to_assign')).toEqual(expected.jiexiuToAssign);
     expect(idsOf(a, 'overdue')).toEqual(expected.jiexiuOverdue);
     expect(a.counts.to_review).toBe(0);
   });
 
-  it('a clerk: its group\'s follow-ups and overdue', async () => {
+  it("a clerk: its group's follow-ups and overdue", async () => {
     const a = await inbox(clerk);
     expect(a.counts).toEqual({ follow_up: 1, overdue: 2 });
     expect(idsOf(a, 'follow_up')).toEqual(expected.followUp);
@@ -202,9 +260,14 @@ describe('getInbox', () => {
 
   it('an item appears when its labels name the caller and disappears when they stop', async () => {
     const db = adminDb();
-    const [id] = await seed(db, [{ values: base({ level: '协调解决', status: '已解决', resolution: '已办', resolvedOn: '2024-06-01', followUp: '满意' }), ownerGroup: GROUP }]);
+    const [id] = await seed(db, [
+      { values: base({ level: '协调解决', status: '已解决', resolution: '已办', resolvedOn: '2024-06-01', followUp: '满意' }), ownerGroup: GROUP },
+    ]);
     expect(idsOf(await inbox(clerk), 'follow_up')).not.toContain(id);
-    await db.collection('problems').doc(id!).update({ inbox: [`follow_up@group:${GROUP}`] });
+    await db
+      .collection('problems')
+      .doc(id!)
+      .update({ inbox: [`follow_up@group:${GROUP}`] });
     expect(idsOf(await inbox(clerk), 'follow_up')).toContain(id);
     await db.collection('problems').doc(id!).update({ inbox: [] });
     expect(idsOf(await inbox(clerk), 'follow_up')).not.toContain(id);
@@ -213,7 +276,14 @@ describe('getInbox', () => {
   it('at most 200 items a reason; the count says how many', async () => {
     const db = adminDb();
     const many = Array.from({ length: 205 }, (_, i) => ({
-      values: base({ county: JIEXIU, level: '协调解决', status: '待审核', resolution: '已办', department: '市住建局', deadline: `2024-0${7 + (i % 2)}-${String(1 + (i % 28)).padStart(2, '0')}` }),
+      values: base({
+        county: JIEXIU,
+        level: '协调解决',
+        status: '待审核',
+        resolution: '已办',
+        department: '市住建局',
+        deadline: `2024-0${7 + (i % 2)}-${String(1 + (i % 28)).padStart(2, '0')}`,
+      }),
       departmentId: 'jz-zjj',
     }));
     await seed(db, many);
@@ -264,16 +334,24 @@ describe('getHistory', () => {
   beforeAll(async () => {
     const [row] = await create(clerk, [onSiteProblem({ foundOn: '2024-06-01', resolvedOn: '2024-06-01' })]);
     mine = row!.id;
-    await callOk('pushRows', {
-      ledger: 'problems', requestId: `hist-${Date.now()}`,
-      rows: [{ key: row!.key, id: mine, baseVersion: 1, values: { ...row!.values, description: '企业需要申报专精特新指导' } }],
-    }, clerk.token);
+    await callOk(
+      'pushRows',
+      {
+        ledger: 'problems',
+        requestId: `hist-${Date.now()}`,
+        rows: [{ key: row!.key, id: mine, baseVersion: 1, values: { ...row!.values, description: '企业需要申报专精特新指导' } }],
+      },
+      clerk.token,
+    );
   });
 
   it('answers the revisions in version order to whoever may read the row', async () => {
     for (const u of [clerk, yuciCoordinator, cityCoordinator]) {
       const h = await callOk<HistoryAnswer>('getHistory', { ledger: 'problems', id: mine }, u.token);
-      expect(h.revisions.map((r) => [r.version, r.action, r.by])).toEqual([[1, 'created', clerk.email], [2, 'updated', clerk.email]]);
+      expect(h.revisions.map((r) => [r.version, r.action, r.by])).toEqual([
+        [1, 'created', clerk.email],
+        [2, 'updated', clerk.email],
+      ]);
       expect(h.revisions[1]!.changes).toEqual([{ field: 'description', old: '企业具备申报专精特新条件，需要申报指导', new: '企业需要申报专精特新指导' }]);
       expect(h.revisions[0]!.at).toMatch(/^\d{4}-\d{2}-\d{2}T.*Z$/);
     }
@@ -293,11 +371,22 @@ describe('getHistory', () => {
 
   it('a department reads the history of a problem assigned to it', async () => {
     const id = expected.new[0]!;
-    await adminDb().collection('problems').doc(id).collection('revisions').doc('000001').set({
-      version: 1, action: 'created', at: Timestamp.now(), by: 'seed@taizhang.test', changes: [{ field: 'status', new: '办理中' }],
-    });
+    await adminDb()
+      .collection('problems')
+      .doc(id)
+      .collection('revisions')
+      .doc('000001')
+      .set({
+        version: 1,
+        action: 'created',
+        at: Timestamp.now(),
+        by: 'seed@taizhang.test',
+        changes: [{ field: 'status', new: '办理中' }],
+      });
     const h = await callOk<HistoryAnswer>('getHistory', { ledger: 'problems', id }, department.token);
-    expect(h.revisions).toEqual([{ version: 1, action: 'created', at: expect.any(String), by: 'seed@taizhang.test', changes: [{ field: 'status', new: '办理中' }] }]);
+    expect(h.revisions).toEqual([
+      { version: 1, action: 'created', at: expect.any(String), by: 'seed@taizhang.test', changes: [{ field: 'status', new: '办理中' }] },
+    ]);
     const other = await callFn('getHistory', { ledger: 'problems', id }, otherDepartment.token);
     expect(other.error?.status).toBe('PERMISSION_DENIED');
   });

@@ -42,8 +42,13 @@ test('maps names and aliases to ids, lists what it could not map, and is idempot
   const first = migrate(true);
   expect(first.status).toBe(0);
   expect(JSON.parse(first.stdout).departments).toEqual({
-    rows: 7, mapped: 3, renamed: 2,
-    unmapped: [{ value: '县自然资源局', count: 2 }, { value: '乡镇人民政府', count: 1 }],
+    rows: 7,
+    mapped: 3,
+    renamed: 2,
+    unmapped: [
+      { value: '县自然资源局', count: 2 },
+      { value: '乡镇人民政府', count: 1 },
+    ],
   });
 
   const doc = async (i: number) => (await adminDb().collection('problems').doc(rows[i]!.id).get()).data()!;
@@ -69,7 +74,10 @@ test('maps names and aliases to ids, lists what it could not map, and is idempot
   expect((await doc(0)).version).toBe(2);
 
   // An alias added to the registry maps the rest on the next run, in pages smaller than the store.
-  await adminDb().collection('departments').doc('yc-zrzy').update({ aliases: ['榆次区自然资源分局', '县自然资源局'] });
+  await adminDb()
+    .collection('departments')
+    .doc('yc-zrzy')
+    .update({ aliases: ['榆次区自然资源分局', '县自然资源局'] });
   expect(await migrateDepartments(adminDb(), 2)).toMatchObject({ rows: 7, mapped: 2, unmapped: [{ value: '乡镇人民政府', count: 1 }] });
   // The kept statistics moved the mapped rows to their departments in the same commits.
   expect((await rebuildStats(adminDb(), 'problems', { dryRun: true })).differences).toEqual([]);

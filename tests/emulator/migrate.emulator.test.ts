@@ -23,13 +23,20 @@ function migrate(): unknown {
 test('fills in counties where they are missing, touching nothing else; a second run does nothing', async () => {
   await clearFirestore();
   const admin = await makeUser({ email: 'migrate-admin@taizhang.test', claims: { role: 'admin' } });
-  const rows = await create(admin, [problem({ county: '榆次区' }), problem({ county: '介休市', group: '介休市第1组' }), problem({ county: '平遥县', group: '平遥县第1组' })]);
+  const rows = await create(admin, [
+    problem({ county: '榆次区' }),
+    problem({ county: '介休市', group: '介休市第1组' }),
+    problem({ county: '平遥县', group: '平遥县第1组' }),
+  ]);
   const docs = rows.map((r) => adminDb().collection('problems').doc(r.id));
   await Promise.all(docs.slice(0, 2).map((d) => d.update({ counties: FieldValue.delete() })));
   const before = await Promise.all(docs.map(async (d) => (await d.get()).data()!));
   expect(before.map((d) => d.counties)).toEqual([undefined, undefined, ['平遥县']]);
 
-  expect(migrate()).toEqual([{ ledger: 'problems', rows: 3, migrated: 2, counted: 0 }, { ledger: 'visits', rows: 0, migrated: 0, counted: 0 }]);
+  expect(migrate()).toEqual([
+    { ledger: 'problems', rows: 3, migrated: 2, counted: 0 },
+    { ledger: 'visits', rows: 0, migrated: 0, counted: 0 },
+  ]);
 
   const after = await Promise.all(docs.map(async (d) => (await d.get()).data()!));
   expect(after.map((d) => d.counties)).toEqual([['榆次区'], ['介休市'], ['平遥县']]);
@@ -38,10 +45,16 @@ test('fills in counties where they are missing, touching nothing else; a second 
     const { counties: _b, ...was } = before[i]!;
     expect(rest).toEqual(was); // updatedAt and version included
   });
-  expect(migrate()).toEqual([{ ledger: 'problems', rows: 3, migrated: 0, counted: 0 }, { ledger: 'visits', rows: 0, migrated: 0, counted: 0 }]);
+  expect(migrate()).toEqual([
+    { ledger: 'problems', rows: 3, migrated: 0, counted: 0 },
+    { ledger: 'visits', rows: 0, migrated: 0, counted: 0 },
+  ]);
 
   // In pages smaller than the rows: every page is read once, and each missing field filled.
   await Promise.all(docs.map((d) => d.update({ counties: FieldValue.delete() })));
-  expect(await migrateRows(adminDb(), 2)).toEqual([{ ledger: 'problems', rows: 3, migrated: 3, counted: 0 }, { ledger: 'visits', rows: 0, migrated: 0, counted: 0 }]);
+  expect(await migrateRows(adminDb(), 2)).toEqual([
+    { ledger: 'problems', rows: 3, migrated: 3, counted: 0 },
+    { ledger: 'visits', rows: 0, migrated: 0, counted: 0 },
+  ]);
   expect((await Promise.all(docs.map(async (d) => (await d.get()).get('counties')))).flat()).toEqual(['榆次区', '介休市', '平遥县']);
 });

@@ -43,14 +43,19 @@ const foundOn = addDays(today, -30);
 
 it('ranks departments by registry id in the city’s notice and each county’s', async () => {
   // 榆次区: a clerk's report, typed by the department's other name, assigned by the county and overdue.
-  const [a] = (await push(clerk, [{ key: newKey(), values: problem({ foundOn, department: '晋中市自然资源局', status: '待办理', deadline: undefined }) }])).results as PushOk[];
+  const [a] = (await push(clerk, [{ key: newKey(), values: problem({ foundOn, department: '晋中市自然资源局', status: '待办理', deadline: undefined }) }]))
+    .results as PushOk[];
   await change(yuci, a!.id, { status: '办理中', deadline: addDays(today, -10) });
   // 榆次区: assigned to the same department by its canonical name, answered and asked to close.
-  const [b] = (await push(yuci, [{ key: newKey(), values: problem({ foundOn, department: '市自然资源局', deadline: addDays(today, 20) }) }])).results as PushOk[];
+  const [b] = (await push(yuci, [{ key: newKey(), values: problem({ foundOn, department: '市自然资源局', deadline: addDays(today, 20) }) }]))
+    .results as PushOk[];
   // 介休市: assigned to its own 住建局, overdue, not answered; a suggestion to 市自然资源局 still 待办理.
   await push(jiexiu, [
     { key: newKey(), values: problem({ county: '介休市', group: '介休市进村服务第3组', foundOn, department: '介休市住建局', deadline: addDays(today, -3) }) },
-    { key: newKey(), values: problem({ county: '介休市', group: '介休市进村服务第3组', foundOn, department: '市自然资源局', status: '待办理', deadline: undefined }) },
+    {
+      key: newKey(),
+      values: problem({ county: '介休市', group: '介休市进村服务第3组', foundOn, department: '市自然资源局', status: '待办理', deadline: undefined }),
+    },
   ]);
   await change(zrzy, a!.id, { resolution: '已现场踏勘' });
   await change(zrzy, b!.id, { resolution: '已办结用地预审', resolvedOn: today, status: '待审核' });
@@ -64,13 +69,22 @@ it('ranks departments by registry id in the city’s notice and each county’s'
   expect(mine.county).toBe('榆次区');
   expect(mine.departmentsByOverdue.map((d) => d.id)).toEqual(['jz-zrzy']);
   expect(mine.departmentsByOverdue[0]).toMatchObject({
-    name: '市自然资源局', assigned: 2, resolved: 0, overdue: 1, awaitingReview: 1, answered: 2, medianDaysToFirstAnswer: 2,
+    name: '市自然资源局',
+    assigned: 2,
+    resolved: 0,
+    overdue: 1,
+    awaitingReview: 1,
+    answered: 2,
+    medianDaysToFirstAnswer: 2,
   });
   expect(mine.overdueByDepartment.map((d) => [d.id, d.items.map((i) => i.id)])).toEqual([['jz-zrzy', [a!.id]]]);
 
   const all = await callOk<StoredNotice>('generateNotice', { date: today }, city.token);
   expect(all.county).toBeUndefined();
-  expect(all.departmentsByOverdue.map((d) => [d.id, d.assigned, d.overdue])).toEqual([['jx-zjj', 1, 1], ['jz-zrzy', 2, 1]]);
+  expect(all.departmentsByOverdue.map((d) => [d.id, d.assigned, d.overdue])).toEqual([
+    ['jx-zjj', 1, 1],
+    ['jz-zrzy', 2, 1],
+  ]);
   expect(all.overdueByDepartment.map((d) => d.name)).toEqual(['介休市住房和城乡建设局', '市自然资源局']);
   const md = noticeMarkdown(all);
   expect(md).toContain('| 2 | 市自然资源局 | 2 | 0 | 0.0% | 1 | 1 | 2 |');

@@ -35,20 +35,23 @@ async function dataset(seed: number, size: number, registryFirst: boolean): Prom
   if (registryFirst) await registry();
   const r = random(seed);
   type Created = { key: string; id: string; values: unknown };
-  const created = (await push(Array.from({ length: size }, (_, i) => ({ key: `n-${seed}-${i}`, values: demoProblem(r, TODAY) }))))
-    .filter((x) => x.status === 'created') as unknown as Created[];
+  const created = (await push(Array.from({ length: size }, (_, i) => ({ key: `n-${seed}-${i}`, values: demoProblem(r, TODAY) })))).filter(
+    (x) => x.status === 'created',
+  ) as unknown as Created[];
   expect(created.length).toBeGreaterThan(size / 2);
   if (!registryFirst) await registry();
-  const changes = created.filter(() => r() < 0.35).map((x) => {
-    const roll = r();
-    if (roll < 0.15) return { key: x.key, id: x.id, baseVersion: 1, withdraw: true };
-    const values = { ...(x.values as CanonicalRow) };
-    if (roll < 0.3) values.county = '介休市';
-    else if (values.status === '待办理' && values.department !== undefined) values.status = '办理中';
-    else if (values.status === '办理中') Object.assign(values, r() < 0.5 ? { status: '待审核', resolution: '已协调，待审核' } : { status: '长期推进' });
-    else if (values.deadline !== undefined) values.deadline = addDays(values.foundOn as string, Math.floor(r() * 60));
-    return { key: x.key, id: x.id, baseVersion: 1, values };
-  });
+  const changes = created
+    .filter(() => r() < 0.35)
+    .map((x) => {
+      const roll = r();
+      if (roll < 0.15) return { key: x.key, id: x.id, baseVersion: 1, withdraw: true };
+      const values = { ...(x.values as CanonicalRow) };
+      if (roll < 0.3) values.county = '介休市';
+      else if (values.status === '待办理' && values.department !== undefined) values.status = '办理中';
+      else if (values.status === '办理中') Object.assign(values, r() < 0.5 ? { status: '待审核', resolution: '已协调，待审核' } : { status: '长期推进' });
+      else if (values.deadline !== undefined) values.deadline = addDays(values.foundOn as string, Math.floor(r() * 60));
+      return { key: x.key, id: x.id, baseVersion: 1, values };
+    });
   const answers = await push(changes);
   // A change the rules refuse (a department the registry does not know) leaves its row as it was.
   expect(answers.filter((a) => a.status === 'updated').length).toBeGreaterThan(changes.length / 3);

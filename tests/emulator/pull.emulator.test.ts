@@ -5,9 +5,7 @@
 import { FieldValue } from 'firebase-admin/firestore';
 import { isLivePulledRow, type CanonicalRow, type LivePulledRow } from '@taizhang/ledger';
 import { adminDb, clearFirestore, closeAdmin, makeUser, type TestUser } from './helpers';
-import {
-  ISO_UTC, byId, create, newKey, onSiteProblem, problem, pull, pullAll, push, type PushOk,
-} from './fixtures';
+import { ISO_UTC, byId, create, newKey, onSiteProblem, problem, pull, pullAll, push, type PushOk } from './fixtures';
 
 const YUCI = '榆次区';
 const JIEXIU = '介休市';
@@ -24,15 +22,22 @@ function datasetRow(i: number): CanonicalRow {
   const county = i % 2 === 0 ? YUCI : JIEXIU;
   const common = { county, sector: SECTORS[i % 3]!, group: `${county}${GROUPS[Math.floor(i / 2) % 3]}`, description: `拉取测试的第 ${i + 1} 个问题` };
   switch (i % 4) {
-    case 0: return onSiteProblem(common);
-    case 1: return problem({ ...common, level: '协调解决', status: '待办理' });
-    case 2: return problem({ ...common, level: '协调解决', status: '办理中' });
-    default: return problem({ ...common, level: '提交市级', status: '已解决', resolution: '市级部门已办结', resolvedOn: '2022-05-20' });
+    case 0:
+      return onSiteProblem(common);
+    case 1:
+      return problem({ ...common, level: '协调解决', status: '待办理' });
+    case 2:
+      return problem({ ...common, level: '协调解决', status: '办理中' });
+    default:
+      return problem({ ...common, level: '提交市级', status: '已解决', resolution: '市级部门已办结', resolvedOn: '2022-05-20' });
   }
 }
 
 function expectedRows(filter: (v: CanonicalRow) => boolean): string[] {
-  return live.filter((r) => filter(r.values)).map((r) => r.id).sort();
+  return live
+    .filter((r) => filter(r.values))
+    .map((r) => r.id)
+    .sort();
 }
 
 beforeAll(async () => {
@@ -41,7 +46,10 @@ beforeAll(async () => {
     makeUser({ email: 'pull-admin@taizhang.test', claims: { role: 'admin' } }),
     makeUser({ email: 'pull-clerk@taizhang.test', claims: { role: 'clerk', county: YUCI, group: `${YUCI}第1组` } }),
   ]);
-  live = await create(admin, Array.from({ length: 24 }, (_, i) => datasetRow(i)));
+  live = await create(
+    admin,
+    Array.from({ length: 24 }, (_, i) => datasetRow(i)),
+  );
   // A withdrawn row: never in a full pull.
   const [gone] = await create(admin, [problem({ description: '已撤回的问题，不应被拉取' })]);
   await push(admin, [{ key: gone!.key, id: gone!.id, baseVersion: 1, withdraw: true }]);
@@ -60,9 +68,15 @@ describe('full pulls', () => {
     const created = new Map(live.map((r) => [r.id, r]));
     for (const row of rows as LivePulledRow[]) {
       expect(row).toEqual({
-        id: row.id, key: created.get(row.id)!.key, version: 1, values: created.get(row.id)!.values, withdrawn: false,
-        createdAt: expect.stringMatching(ISO_UTC), createdBy: admin.email,
-        updatedAt: row.createdAt, updatedBy: admin.email,
+        id: row.id,
+        key: created.get(row.id)!.key,
+        version: 1,
+        values: created.get(row.id)!.values,
+        withdrawn: false,
+        createdAt: expect.stringMatching(ISO_UTC),
+        createdBy: admin.email,
+        updatedAt: row.createdAt,
+        updatedBy: admin.email,
       });
     }
   });
@@ -75,8 +89,11 @@ describe('full pulls', () => {
     ['status', { status: '办理中' }, (v: CanonicalRow) => v.status === '办理中'],
     ['level', { level: '提交市级' }, (v: CanonicalRow) => v.level === '提交市级'],
     ['group', { group: `${JIEXIU}第2组` }, (v: CanonicalRow) => v.group === `${JIEXIU}第2组`],
-    ['county, sector and status together', { county: '榆次区', sector: '农业', status: '已解决' },
-      (v: CanonicalRow) => v.county === YUCI && v.sector === '农业' && v.status === '已解决'],
+    [
+      'county, sector and status together',
+      { county: '榆次区', sector: '农业', status: '已解决' },
+      (v: CanonicalRow) => v.county === YUCI && v.sector === '农业' && v.status === '已解决',
+    ],
   ])('filter by %s', async (_name, filter, predicate) => {
     const expected = expectedRows(predicate);
     expect(expected.length).toBeGreaterThan(0);
@@ -188,7 +205,10 @@ describe('since', () => {
     const jiexiu = live.filter((r) => r.values.county === JIEXIU).slice(0, 3);
     const yuci = live.filter((r) => r.values.county === YUCI).slice(0, 2);
     const changed = [...jiexiu, ...yuci];
-    const { results } = await push(admin, changed.map((r) => ({ key: r.key, id: r.id, baseVersion: r.version, values: { ...r.values, remarks: '分页游标测试' } })));
+    const { results } = await push(
+      admin,
+      changed.map((r) => ({ key: r.key, id: r.id, baseVersion: r.version, values: { ...r.values, remarks: '分页游标测试' } })),
+    );
     expect(results.every((r) => r.status === 'updated')).toBe(true);
     track(results);
 
@@ -202,13 +222,20 @@ describe('since', () => {
 
   it('a row that leaves the filter, or the caller’s county, is named in left, by its id only', async () => {
     const [clerkBefore, adminBefore, filteredBefore] = await Promise.all([
-      pullAll(clerk, {}), pullAll(admin, {}), pullAll(admin, { filter: { status: '办理中' } }),
+      pullAll(clerk, {}),
+      pullAll(admin, {}),
+      pullAll(admin, { filter: { status: '办理中' } }),
     ]);
     const [resolves, moves] = live.filter((r) => r.values.county === YUCI && r.values.status === '办理中');
     expect(filteredBefore.rows.map((r) => r.id)).toEqual(expect.arrayContaining([resolves!.id, moves!.id]));
     expect(clerkBefore.rows.map((r) => r.id)).toEqual(expect.arrayContaining([resolves!.id, moves!.id]));
     const { results } = await push(admin, [
-      { key: resolves!.key, id: resolves!.id, baseVersion: resolves!.version, values: { ...resolves!.values, status: '已解决', resolution: '已协调办结', resolvedOn: '2022-05-20' } },
+      {
+        key: resolves!.key,
+        id: resolves!.id,
+        baseVersion: resolves!.version,
+        values: { ...resolves!.values, status: '已解决', resolution: '已协调办结', resolvedOn: '2022-05-20' },
+      },
       { key: moves!.key, id: moves!.id, baseVersion: moves!.version, values: { ...moves!.values, county: JIEXIU, group: `${JIEXIU}第1组` } },
     ]);
     expect(results.map((r) => r.status)).toEqual(['updated', 'updated']);

@@ -4,10 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { getLedger, parseRow } from '@taizhang/ledger';
 import { adminDb, callFn, clearFirestore, closeAdmin, makeUser, type TestUser } from './helpers';
-import {
-  ISO_UTC, countDocs, create, dumpFirestore, newKey, onSiteProblem, problem, push, pushRaw, revisionsOf,
-  type WireRow,
-} from './fixtures';
+import { ISO_UTC, countDocs, create, dumpFirestore, newKey, onSiteProblem, problem, push, pushRaw, revisionsOf, type WireRow } from './fixtures';
 
 const YUCI = '榆次区';
 const CLERK_GROUP = '榆次区入企服务第1组';
@@ -50,9 +47,7 @@ describe('pushRows: the statuses of docs/api.md', () => {
 
     const { results } = await push(clerk, [{ key, values: raw }]);
 
-    expect(results).toEqual([
-      { key, status: 'created', id: expect.stringMatching(/^P-140702-2022-\d{6}$/), version: 1, values: v1 },
-    ]);
+    expect(results).toEqual([{ key, status: 'created', id: expect.stringMatching(/^P-140702-2022-\d{6}$/), version: 1, values: v1 }]);
     id = (results[0] as { id: string }).id;
     const { data } = await rowDoc(id);
     expect(data).toMatchObject({ id, key, version: 1, values: v1, withdrawn: false, createdBy: clerk.email, updatedBy: clerk.email });
@@ -86,9 +81,14 @@ describe('pushRows: the statuses of docs/api.md', () => {
 
     expect(results).toEqual([
       {
-        key, status: 'conflict', id,
+        key,
+        status: 'conflict',
+        id,
         current: expect.objectContaining({
-          version: 2, values: v2, updatedAt: before.data.updatedAt.toDate().toISOString(), updatedBy: clerk.email,
+          version: 2,
+          values: v2,
+          updatedAt: before.data.updatedAt.toDate().toISOString(),
+          updatedBy: clerk.email,
         }),
       },
     ]);
@@ -136,7 +136,11 @@ describe('pushRows: the statuses of docs/api.md', () => {
       { values: problem({ creditCode: '91350100M000100Y44' }), field: 'creditCode', code: 'checksum' },
       { values: problem({ level: '现场解决', department: undefined, status: '办理中' }), field: 'status', code: 'rule' },
       { values: problem({ deadline: '2022-03-01' }), field: 'deadline', code: 'rule' },
-      { values: problem({ targetType: '进村', township: '东阳镇', targetName: '杜堡村', creditCode: '91350100M000100Y43' }), field: 'creditCode', code: 'rule' },
+      {
+        values: problem({ targetType: '进村', township: '东阳镇', targetName: '杜堡村', creditCode: '91350100M000100Y43' }),
+        field: 'creditCode',
+        code: 'rule',
+      },
       { values: { ...problem(), 问题来源: '走访' }, field: '问题来源', code: 'unknown' },
     ];
     const rowsBefore = await countDocs('problems');
@@ -165,9 +169,7 @@ describe('pushRows: the statuses of docs/api.md', () => {
 
     const { results } = await push(clerk, [{ key: row!.key, id: row!.id, baseVersion: 1, values: problem({ status: '已完成' }) }]);
 
-    expect(results).toEqual([
-      { key: row!.key, status: 'invalid', id: row!.id, errors: [expect.objectContaining({ field: 'status', code: 'enum' })] },
-    ]);
+    expect(results).toEqual([{ key: row!.key, status: 'invalid', id: row!.id, errors: [expect.objectContaining({ field: 'status', code: 'enum' })] }]);
     expect((await rowDoc(row!.id)).updateTime.isEqual(before.updateTime)).toBe(true);
   });
 
@@ -375,18 +377,30 @@ describe('pushRows: malformed and oversized requests fail invalid-argument and w
     ['a malformed id', () => ({ ledger: 'problems', requestId: randomUUID(), rows: [{ ...ok(), id: 'P-1-2022-1', baseVersion: 1 }] })],
     ['withdraw without id', () => ({ ledger: 'problems', requestId: randomUUID(), rows: [{ key: newKey('w'), withdraw: true }] })],
     ['values that are not an object', () => ({ ledger: 'problems', requestId: randomUUID(), rows: [{ key: newKey('v'), values: ['榆次区'] }] })],
-    ['duplicate keys', () => {
-      const a = ok();
-      return { ledger: 'problems', requestId: randomUUID(), rows: [a, ok(), { key: a.key, values: problem({ remarks: '同键' }) }] };
-    }],
+    [
+      'duplicate keys',
+      () => {
+        const a = ok();
+        return { ledger: 'problems', requestId: randomUUID(), rows: [a, ok(), { key: a.key, values: problem({ remarks: '同键' }) }] };
+      },
+    ],
     ['501 rows', () => ({ ledger: 'problems', requestId: randomUUID(), rows: Array.from({ length: 501 }, ok) })],
-    ['more than 4 MiB of JSON', () => ({
-      ledger: 'problems', requestId: randomUUID(),
-      rows: Array.from({ length: 5 }, () => ({ ...ok(), values: problem({ remarks: 'x'.repeat(900_000) }) })),
-    })],
-    ['one row just over 4 MiB', () => ({
-      ledger: 'problems', requestId: randomUUID(), rows: [{ key: newKey('big'), values: problem({ remarks: 'x'.repeat(4 * 1024 * 1024) }) }],
-    })],
+    [
+      'more than 4 MiB of JSON',
+      () => ({
+        ledger: 'problems',
+        requestId: randomUUID(),
+        rows: Array.from({ length: 5 }, () => ({ ...ok(), values: problem({ remarks: 'x'.repeat(900_000) }) })),
+      }),
+    ],
+    [
+      'one row just over 4 MiB',
+      () => ({
+        ledger: 'problems',
+        requestId: randomUUID(),
+        rows: [{ key: newKey('big'), values: problem({ remarks: 'x'.repeat(4 * 1024 * 1024) }) }],
+      }),
+    ],
   ];
 
   let snapshot: Awaited<ReturnType<typeof dumpFirestore>>;

@@ -100,7 +100,8 @@ describe('taizhang admin registry import', () => {
 
 describe('lookupTargets and listTargets', () => {
   it('finds by name, other name, a part of the name, or the start of the credit code; an exact name first', async () => {
-    const names = async (query: string, u = clerk) => (await callOk<LookupTargetsAnswer>('lookupTargets', { targetType: '入企', query }, u.token)).matches.map((m) => m.name);
+    const names = async (query: string, u = clerk) =>
+      (await callOk<LookupTargetsAnswer>('lookupTargets', { targetType: '入企', query }, u.token)).matches.map((m) => m.name);
     expect(await names('山西强伟纸业公司')).toEqual(['山西强伟纸业有限公司']);
     expect(await names('强伟')).toEqual(['山西强伟纸业有限公司']);
     expect(await names('联安矿用')).toEqual(['联安矿用设备有限公司']);
@@ -140,8 +141,38 @@ describe('warnings on push', () => {
 });
 
 describe('taizhang check and push fill from the registry', () => {
-  const header = ['县（区、市）', '乡镇（街道）', '服务类型', '服务对象', '统一社会信用代码', '工作组', '行业专班', '问题类别', '问题描述', '发现日期', '解决层级', '办理状态', '解决措施及进展', '解决日期'];
-  const row = (name: string, code = '') => ['', '', '入企', name, code, GROUP, '工业和信息软件服务业', '审批手续', '扩建厂房环评办理周期长', '2022-03-01', '现场解决', '已解决', '当场协调解决', '2022-03-01'];
+  const header = [
+    '县（区、市）',
+    '乡镇（街道）',
+    '服务类型',
+    '服务对象',
+    '统一社会信用代码',
+    '工作组',
+    '行业专班',
+    '问题类别',
+    '问题描述',
+    '发现日期',
+    '解决层级',
+    '办理状态',
+    '解决措施及进展',
+    '解决日期',
+  ];
+  const row = (name: string, code = '') => [
+    '',
+    '',
+    '入企',
+    name,
+    code,
+    GROUP,
+    '工业和信息软件服务业',
+    '审批手续',
+    '扩建厂房环评办理周期长',
+    '2022-03-01',
+    '现场解决',
+    '已解决',
+    '当场协调解决',
+    '2022-03-01',
+  ];
 
   it('offline, check says it had no registry; signed in, it fills and says how many; push writes them, never over a typed cell', async () => {
     const file = join(dir, '台账.xlsx');

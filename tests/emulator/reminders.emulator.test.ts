@@ -37,7 +37,10 @@ const originalWrite = { out: process.stdout.write.bind(process.stdout), err: pro
 const log: SenderOptions['log'] = (event, fields) => void logged.push(JSON.stringify({ severity: 'INFO', message: event, ...fields }));
 
 beforeAll(async () => {
-  for (const [stream, name] of [[process.stdout, 'out'], [process.stderr, 'err']] as const) {
+  for (const [stream, name] of [
+    [process.stdout, 'out'],
+    [process.stderr, 'err'],
+  ] as const) {
     stream.write = ((chunk: unknown, ...rest: unknown[]) => {
       logged.push(String(chunk));
       return (originalWrite[name] as (...a: unknown[]) => boolean)(chunk, ...rest);
@@ -81,10 +84,31 @@ afterAll(async () => {
 
 const send = (o: SenderOptions = {}) => sendDueReminders(db, { now, log, ...o });
 const outbox = async () => (await db.collection('outbox').get()).docs.map((d) => d.data() as OutboxMessage);
-const bindDepartment = () => addChannel(db, { platform: 'dingtalk', target: { kind: 'department', departmentId: 'jz-zrzy' }, label: '市自然资源局工作群', webhook: robots.webhook(DING_TOKEN), secret: DING_SECRET }, true, T0);
-const bindCounty = (county = '榆次区', key = WECOM_KEY) => addChannel(db, { platform: 'wecom', target: { kind: 'county', county }, label: `${county}工作群`, webhook: robots.webhook(key) }, true, T0);
+const bindDepartment = () =>
+  addChannel(
+    db,
+    {
+      platform: 'dingtalk',
+      target: { kind: 'department', departmentId: 'jz-zrzy' },
+      label: '市自然资源局工作群',
+      webhook: robots.webhook(DING_TOKEN),
+      secret: DING_SECRET,
+    },
+    true,
+    T0,
+  );
+const bindCounty = (county = '榆次区', key = WECOM_KEY) =>
+  addChannel(db, { platform: 'wecom', target: { kind: 'county', county }, label: `${county}工作群`, webhook: robots.webhook(key) }, true, T0);
 
-const VALUES = { county: '榆次区', targetName: '晋中某某机械有限公司', description: '用地手续办理缓慢', level: '协调解决', status: '办理中', deadline: '2022-04-10', department: '市自然资源局' };
+const VALUES = {
+  county: '榆次区',
+  targetName: '晋中某某机械有限公司',
+  description: '用地手续办理缓慢',
+  level: '协调解决',
+  status: '办理中',
+  deadline: '2022-04-10',
+  department: '市自然资源局',
+};
 
 /**
  * The commit of one push unit as the push path makes it: the unit's answer document created
@@ -92,8 +116,17 @@ const VALUES = { county: '榆次区', targetName: '晋中某某机械有限公�
  */
 async function commitUnit(requestId: string, e: ProblemEvent): Promise<'committed' | 'replayed'> {
   const batch = db.batch();
-  batch.create(db.collection('requests').doc(`uid-${requestId}`).collection('units').doc('000'), { results: [{ status: 'updated', id: e.problemId, version: e.version }] });
-  batch.set(db.collection('problems').doc(e.problemId), { id: e.problemId, version: e.version, values: VALUES, departmentId: e.departmentId, withdrawn: false, updatedAt: Timestamp.fromMillis(clock) });
+  batch.create(db.collection('requests').doc(`uid-${requestId}`).collection('units').doc('000'), {
+    results: [{ status: 'updated', id: e.problemId, version: e.version }],
+  });
+  batch.set(db.collection('problems').doc(e.problemId), {
+    id: e.problemId,
+    version: e.version,
+    values: VALUES,
+    departmentId: e.departmentId,
+    withdrawn: false,
+    updatedAt: Timestamp.fromMillis(clock),
+  });
   enqueueProblemEventInBatch(batch, db, e, VALUES);
   try {
     await batch.commit();
@@ -136,7 +169,12 @@ describe('交办 at once', () => {
 
   it('a department without a channel: the event is settled and nothing is sent', async () => {
     await bindCounty();
-    const e = problemEvent('P-140702-2022-000018', 3, { values: { ...VALUES, status: '待审核' }, departmentId: 'jz-zrzy' }, { values: VALUES, departmentId: 'jz-zrzy' })!;
+    const e = problemEvent(
+      'P-140702-2022-000018',
+      3,
+      { values: { ...VALUES, status: '待审核' }, departmentId: 'jz-zrzy' },
+      { values: VALUES, departmentId: 'jz-zrzy' },
+    )!;
     expect(e.kind).toBe('returned');
     expect(await commitUnit('req-2', e)).toBe('committed');
     await send();
@@ -148,17 +186,54 @@ describe('交办 at once', () => {
 describe('the morning digest', () => {
   async function seedStore(): Promise<void> {
     const rows: [string, Record<string, unknown>, Record<string, unknown>?][] = [
-      ['P-140702-2022-000001', { county: '榆次区', group: '榆次区入企服务第1组', targetName: '甲公司', level: '协调解决', status: '办理中', deadline: '2022-03-20', department: '市工信局', foundOn: '2022-03-01' }],
-      ['P-140702-2022-000002', { county: '榆次区', group: '榆次区入企服务第1组', targetName: '乙公司', level: '提交市级', status: '待办理', foundOn: '2022-03-02' }],
-      ['P-140702-2022-000003', { county: '榆次区', group: '榆次区入企服务第1组', targetName: '丙公司', level: '协调解决', status: '办理中', deadline: '2022-03-28', department: '市自然资源局', foundOn: '2022-03-03' },
-        { departmentId: 'jz-zrzy', assignedAt: Timestamp.fromMillis(T0 - 86_400_000) }],
-      ['P-140727-2022-000001', { county: '太谷区', group: '太谷区进村服务第1组', targetName: '丁村', level: '现场解决', status: '已解决', foundOn: '2022-03-02' }],
+      [
+        'P-140702-2022-000001',
+        {
+          county: '榆次区',
+          group: '榆次区入企服务第1组',
+          targetName: '甲公司',
+          level: '协调解决',
+          status: '办理中',
+          deadline: '2022-03-20',
+          department: '市工信局',
+          foundOn: '2022-03-01',
+        },
+      ],
+      [
+        'P-140702-2022-000002',
+        { county: '榆次区', group: '榆次区入企服务第1组', targetName: '乙公司', level: '提交市级', status: '待办理', foundOn: '2022-03-02' },
+      ],
+      [
+        'P-140702-2022-000003',
+        {
+          county: '榆次区',
+          group: '榆次区入企服务第1组',
+          targetName: '丙公司',
+          level: '协调解决',
+          status: '办理中',
+          deadline: '2022-03-28',
+          department: '市自然资源局',
+          foundOn: '2022-03-03',
+        },
+        { departmentId: 'jz-zrzy', assignedAt: Timestamp.fromMillis(T0 - 86_400_000) },
+      ],
+      [
+        'P-140727-2022-000001',
+        { county: '太谷区', group: '太谷区进村服务第1组', targetName: '丁村', level: '现场解决', status: '已解决', foundOn: '2022-03-02' },
+      ],
     ];
     const batch = db.batch();
     for (const [id, values, extra] of rows) {
       batch.set(db.collection('problems').doc(id), { id, version: 1, values, withdrawn: false, updatedAt: Timestamp.fromMillis(T0 - 86_400_000), ...extra });
     }
-    batch.set(db.collection('groups').doc('YC-01'), { id: 'YC-01', name: '榆次区入企服务第1组', county: '榆次区', targetType: '入企', department: '', active: true });
+    batch.set(db.collection('groups').doc('YC-01'), {
+      id: 'YC-01',
+      name: '榆次区入企服务第1组',
+      county: '榆次区',
+      targetType: '入企',
+      department: '',
+      active: true,
+    });
     batch.set(db.collection('departments').doc('jz-zrzy'), { id: 'jz-zrzy', name: '晋中市自然资源局', active: true });
     await batch.commit();
   }
@@ -342,16 +417,26 @@ describe('credentials', () => {
     clock = Date.now() + 61_000;
     expect((await send()).sent).toBe(1);
 
-    const outputs = [added, asArgument, tested, failing, await cli('admin', 'channels', 'list'), await cli('admin', 'channels', 'list', '--json'),
-      await cli('admin', 'channels', 'outbox'), await cli('admin', 'channels', 'outbox', '--json', '--status', 'pending')];
+    const outputs = [
+      added,
+      asArgument,
+      tested,
+      failing,
+      await cli('admin', 'channels', 'list'),
+      await cli('admin', 'channels', 'list', '--json'),
+      await cli('admin', 'channels', 'outbox'),
+      await cli('admin', 'channels', 'outbox', '--json', '--status', 'pending'),
+    ];
     expect(outputs[4]!.out).toContain(`${id}  钉钉  部门 jz-zrzy  市自然资源局  ${robots.origin}/robot/send?access_token=已隐藏  已加签 / signed`);
     expect(outputs[6]!.out).toContain('已发送 / sent');
     expect((await cli('admin', 'channels', 'remove', id)).out).toContain(id);
     expect((await cli('admin', 'channels', 'list')).out).toBe('');
 
     const everything = [
-      ...outputs.flatMap((o) => [o.out, o.err]), ...logged,
-      JSON.stringify(await listOutbox(db, { limit: 1000 })), JSON.stringify((await db.collection('reminderEvents').get()).docs.map((d) => d.data())),
+      ...outputs.flatMap((o) => [o.out, o.err]),
+      ...logged,
+      JSON.stringify(await listOutbox(db, { limit: 1000 })),
+      JSON.stringify((await db.collection('reminderEvents').get()).docs.map((d) => d.data())),
     ].join('\n');
     expect(logged.some((l) => l.includes('"channel"'))).toBe(true);
     for (const secret of CREDENTIALS) expect(everything).not.toContain(secret);

@@ -5,9 +5,7 @@
 import { Timestamp } from 'firebase-admin/firestore';
 import { getLedger, type LivePulledRow } from '@taizhang/ledger';
 import { adminDb, clearFirestore, closeAdmin, makeUser, type TestUser } from './helpers';
-import {
-  PROBLEM_ID, VISIT_ID, create, newKey, onSiteProblem, problem, pullAll, push, revisionsOf, visit, type PushOk,
-} from './fixtures';
+import { PROBLEM_ID, VISIT_ID, create, newKey, onSiteProblem, problem, pullAll, push, revisionsOf, visit, type PushOk } from './fixtures';
 
 const YUCI = '榆次区';
 const JIEXIU = '介休市';
@@ -45,7 +43,9 @@ describe('revisions', () => {
     expect(rev).toMatchObject({ version: 1, action: 'created', by: clerk.email, requestId, key });
     expect(rev.at).toBeInstanceOf(Timestamp);
     // Every stored field, in the ledger's column order, with only a new value.
-    const expected = getLedger('problems').fields.filter((f) => row.values[f.key] !== undefined).map((f) => ({ field: f.key, new: row.values[f.key] }));
+    const expected = getLedger('problems')
+      .fields.filter((f) => row.values[f.key] !== undefined)
+      .map((f) => ({ field: f.key, new: row.values[f.key] }));
     expect(rev.changes).toEqual(expected);
     expect(rev.changes).toContainEqual({ field: 'group', new: '榆次区入企服务第1组' });
     // `at` is the commit time the row itself records.
@@ -113,7 +113,10 @@ describe('revisions', () => {
     expect(results[0]!.status).toBe('updated');
 
     const revs = await revisionsOf('visits', v!.id);
-    expect(revs.map((r) => [r.id, r.data.action])).toEqual([['000001', 'created'], ['000002', 'updated']]);
+    expect(revs.map((r) => [r.id, r.data.action])).toEqual([
+      ['000001', 'created'],
+      ['000002', 'updated'],
+    ]);
     expect(revs[1]!.data.changes).toEqual([{ field: 'staff', old: 3, new: 4 }]);
   });
 });
@@ -159,18 +162,19 @@ describe('ids', () => {
   });
 
   it('visits: V-<county code>-<year of visitedOn>-<sequence>, a sequence of their own', async () => {
-    const rows = await create(admin, [
-      visit({ county: JIEXIU, group: '介休走访组' }),
-      visit({ visitedOn: '2021-06-01' }),
-      visit({ county: JIEXIU, group: '介休走访组' }),
-    ], 'visits');
+    const rows = await create(
+      admin,
+      [visit({ county: JIEXIU, group: '介休走访组' }), visit({ visitedOn: '2021-06-01' }), visit({ county: JIEXIU, group: '介休走访组' })],
+      'visits',
+    );
 
     for (const r of rows) expect(r.id).toMatch(VISIT_ID);
     expect(rows.map((r) => r.id)).toEqual(['V-140781-2022-000001', 'V-140702-2021-000001', 'V-140781-2022-000002']);
   });
 
   it('concurrent pushes in the same county and year never share a number', async () => {
-    const batch = (n: number, tag: string) => Array.from({ length: n }, (_, i) => ({ key: newKey(tag), values: problem({ description: `并发上报${tag}第${i + 1}个` }) }));
+    const batch = (n: number, tag: string) =>
+      Array.from({ length: n }, (_, i) => ({ key: newKey(tag), values: problem({ description: `并发上报${tag}第${i + 1}个` }) }));
     const [p, q, r] = await Promise.all([push(clerk, batch(60, 'p')), push(admin, batch(60, 'q')), push(admin, batch(5, 'r'))]);
 
     const ids = [...p.results, ...q.results, ...r.results].map((x) => {

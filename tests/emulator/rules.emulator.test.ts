@@ -3,12 +3,8 @@
 // admin, whatever its custom claims — may read or write any collection directly.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import {
-  assertFails, initializeTestEnvironment, type RulesTestContext, type RulesTestEnvironment,
-} from '@firebase/rules-unit-testing';
-import {
-  collection, collectionGroup, deleteDoc, doc, getDoc, getDocs, limit, query, setDoc, setLogLevel, updateDoc, where,
-} from 'firebase/firestore';
+import { assertFails, initializeTestEnvironment, type RulesTestContext, type RulesTestEnvironment } from '@firebase/rules-unit-testing';
+import { collection, collectionGroup, deleteDoc, doc, getDoc, getDocs, limit, query, setDoc, setLogLevel, updateDoc, where } from 'firebase/firestore';
 import { emulatorHosts } from './helpers';
 
 const PROJECT_ID = 'demo-taizhang';
@@ -52,8 +48,13 @@ beforeAll(async () => {
     const db = ctx.firestore();
     for (const p of DOCS) {
       await setDoc(doc(db, p), {
-        id: p.split('/')[1], version: 1, withdrawn: false, ownerGroup: '榆次区第1组', ownerUid: CLERK_UID,
-        values: { county: '榆次区', group: '榆次区第1组' }, keys: ['rules-key-1'],
+        id: p.split('/')[1],
+        version: 1,
+        withdrawn: false,
+        ownerGroup: '榆次区第1组',
+        ownerUid: CLERK_UID,
+        values: { county: '榆次区', group: '榆次区第1组' },
+        keys: ['rules-key-1'],
       });
     }
   });
@@ -72,10 +73,21 @@ it('the seeded documents exist (so the denials below are the rules, not missing 
 
 const contexts: [string, () => RulesTestContext][] = [
   ['an unauthenticated client', () => env.unauthenticatedContext()],
-  ['a clerk (its own county, group and uid)', () => env.authenticatedContext(CLERK_UID, {
-    email: 'rules-clerk@taizhang.test', email_verified: true, role: 'clerk', county: '榆次区', group: '榆次区第1组',
-  })],
-  ['a county coordinator', () => env.authenticatedContext('rules-county-coordinator-uid', { email: 'rules-coord-yuci@taizhang.test', role: 'coordinator', county: '榆次区' })],
+  [
+    'a clerk (its own county, group and uid)',
+    () =>
+      env.authenticatedContext(CLERK_UID, {
+        email: 'rules-clerk@taizhang.test',
+        email_verified: true,
+        role: 'clerk',
+        county: '榆次区',
+        group: '榆次区第1组',
+      }),
+  ],
+  [
+    'a county coordinator',
+    () => env.authenticatedContext('rules-county-coordinator-uid', { email: 'rules-coord-yuci@taizhang.test', role: 'coordinator', county: '榆次区' }),
+  ],
   ['a city coordinator', () => env.authenticatedContext('rules-coordinator-uid', { email: 'rules-coord@taizhang.test', role: 'coordinator' })],
   ['an admin', () => env.authenticatedContext('rules-admin-uid', { email: 'rules-admin@taizhang.test', role: 'admin' })],
 ];

@@ -35,14 +35,16 @@ const HEADER_ROW = 2;
 const FIELDS = problems.fields.length;
 const WIDTH = 1 + FIELDS + SYSTEM_COLUMNS.length;
 /** 0-based column of a field or system column. */
-const col = (key: string): number => (key.startsWith('_')
-  ? 1 + FIELDS + SYSTEM_COLUMNS.findIndex((s) => s.key === key)
-  : 1 + problems.fields.findIndex((f) => f.key === key));
+const col = (key: string): number =>
+  key.startsWith('_') ? 1 + FIELDS + SYSTEM_COLUMNS.findIndex((s) => s.key === key) : 1 + problems.fields.findIndex((f) => f.key === key);
 const LAST_ROW = 10;
 
 type Cell = string | number | boolean;
 /** Every cell of a sheet area as both clients must leave it. */
-interface Grid { values: Cell[][]; formats: string[][] }
+interface Grid {
+  values: Cell[][];
+  formats: string[][];
+}
 
 /** The clerk's rows (worksheet rows 3–8); row 9 receives a copy of row 3 later. */
 const ROWS: Record<string, string>[] = [
@@ -84,9 +86,12 @@ interface Said {
 
 function saidByAddin(r: PushReport): Said {
   return {
-    rows: r.rows, valid: r.valid,
+    rows: r.rows,
+    valid: r.valid,
     invalid: r.invalid.flatMap((x) => x.errors.map((e) => ({ row: e.row, cell: e.address, field: e.field, code: e.code }))),
-    unchanged: r.unchanged, sent: r.sent, counts: r.counts as Record<string, number>,
+    unchanged: r.unchanged,
+    sent: r.sent,
+    counts: r.counts as Record<string, number>,
     conflicts: conflictsSaid(r.conflicts),
     forbidden: r.forbidden.map((f) => ({ row: f.row, message: f.message })),
     notFound: r.notFound.map((n) => n.row),
@@ -95,18 +100,26 @@ function saidByAddin(r: PushReport): Said {
 }
 
 function settledSaid(s: Settlement): Pick<Said, 'settled'> {
-  return { settled: { keptMine: s.keptMine.map((c) => c.row), tookTheirs: s.tookTheirs.map((c) => c.row), unseen: [...s.unseen], withdrawn: [...s.withdrawn] } };
+  return {
+    settled: { keptMine: s.keptMine.map((c) => c.row), tookTheirs: s.tookTheirs.map((c) => c.row), unseen: [...s.unseen], withdrawn: [...s.withdrawn] },
+  };
 }
 
 function conflictsSaid(cs: readonly Conflict[]): Said['conflicts'] {
   return cs.map((c) => ({
-    row: c.row, id: c.id, version: c.current.version, updatedBy: c.current.updatedBy,
+    row: c.row,
+    id: c.id,
+    version: c.current.version,
+    updatedBy: c.current.updatedBy,
     diff: c.diff.map((d) => ({ field: d.field, mine: d.mine ?? null, theirs: d.theirs ?? null })),
   }));
 }
 
 interface CliJson {
-  rows: number; valid: number; sent: number; counts: Record<string, number>;
+  rows: number;
+  valid: number;
+  sent: number;
+  counts: Record<string, number>;
   errors: { row: number; cell: string | null; field: string; code: string }[];
   notSent: { unchanged: number };
   conflicts: { row: number; id: string; version: number; updatedBy: string; diff: { field: string; mine: unknown; theirs: unknown }[] }[];
@@ -117,21 +130,37 @@ interface CliJson {
 
 function saidByCli(j: CliJson): Said {
   return {
-    rows: j.rows, valid: j.valid,
+    rows: j.rows,
+    valid: j.valid,
     invalid: j.errors.map((e) => ({ row: e.row, cell: e.cell, field: e.field, code: e.code })),
-    unchanged: j.notSent.unchanged, sent: j.sent, counts: j.counts,
-    conflicts: j.conflicts.map((c) => ({ row: c.row, id: c.id, version: c.version, updatedBy: c.updatedBy, diff: c.diff.map((d) => ({ field: d.field, mine: d.mine, theirs: d.theirs })) })),
+    unchanged: j.notSent.unchanged,
+    sent: j.sent,
+    counts: j.counts,
+    conflicts: j.conflicts.map((c) => ({
+      row: c.row,
+      id: c.id,
+      version: c.version,
+      updatedBy: c.updatedBy,
+      diff: c.diff.map((d) => ({ field: d.field, mine: d.mine, theirs: d.theirs })),
+    })),
     forbidden: j.forbidden.map((f) => ({ row: f.row, message: f.message })),
     notFound: j.notFound.map((n) => n.row),
-    ...(j.settled && { settled: {
-      keptMine: j.settled.keptMine.map((c) => c.row), tookTheirs: j.settled.tookTheirs.map((c) => c.row),
-      unseen: j.settled.unseen, withdrawn: j.settled.withdrawn,
-    } }),
+    ...(j.settled && {
+      settled: {
+        keptMine: j.settled.keptMine.map((c) => c.row),
+        tookTheirs: j.settled.tookTheirs.map((c) => c.row),
+        unseen: j.settled.unseen,
+        withdrawn: j.settled.withdrawn,
+      },
+    }),
   };
 }
 
 /** What each step left: the clerk's sheet (or the pulled list) and what the client said. */
-interface Step { grid: Grid; said?: Said }
+interface Step {
+  grid: Grid;
+  said?: Said;
+}
 
 /** The other account changes rows (by the ids the sheet shows) on the server. */
 async function otherChanges(other: TestUser, ids: string[], remarks: string): Promise<void> {
@@ -166,7 +195,10 @@ async function addinDay(clerk: TestUser, other: TestUser): Promise<Step[]> {
   sh.setNumberFormat(fields(HEADER_ROW, LAST_ROW), '@');
   sh.type('A1', [[TITLE]]);
   sh.type(`A${HEADER_ROW}:${columnLetters(FIELDS)}${HEADER_ROW}`, [['序号', ...problems.fields.map((f) => f.header)]]);
-  sh.type(`A3:${columnLetters(FIELDS)}8`, ROWS.map((r, i) => [i + 1, ...dataRow(r)]));
+  sh.type(
+    `A3:${columnLetters(FIELDS)}8`,
+    ROWS.map((r, i) => [i + 1, ...dataRow(r)]),
+  );
   const o = { sheet: SHEET, profile, today: TODAY, newKey: keys() };
   const steps: Step[] = [];
   const grid = () => simGrid(excel, SHEET, LAST_ROW, WIDTH);
@@ -179,15 +211,19 @@ async function addinDay(clerk: TestUser, other: TestUser): Promise<Step[]> {
   sh.type(`${columnLetters(col('remarks'))}6`, [['电话回访']]);
   steps.push(await pushed(push(excel, api, o)));
   // 3. Another account changes rows 3, 4 and 6; the clerk changes them too.
-  await otherChanges(other, [3, 4, 6].map((r) => String(sh.cell(`${columnLetters(col('_id'))}${r}`).value)), '他人的修改');
+  await otherChanges(
+    other,
+    [3, 4, 6].map((r) => String(sh.cell(`${columnLetters(col('_id'))}${r}`).value)),
+    '他人的修改',
+  );
   for (const r of [3, 4, 6]) sh.type(`${columnLetters(col('remarks'))}${r}`, [[`我的修改${r}`]]);
   const met = await push(excel, api, o);
   steps.push({ said: saidByAddin(met), grid: grid() });
   // 4. Take theirs for row 3, keep mine for row 4, later for row 6.
-  const choice = (c: Conflict) => (c.row === 3 ? 'takeTheirs' as const : c.row === 4 ? 'keepMine' as const : 'later' as const);
+  const choice = (c: Conflict) => (c.row === 3 ? ('takeTheirs' as const) : c.row === 4 ? ('keepMine' as const) : ('later' as const));
   const res = await resolveConflicts(excel, api, { ...o, decisions: met.conflicts.map((c) => ({ conflict: c, choice: choice(c) })) });
   const later = met.conflicts.filter((c) => choice(c) === 'later');
-  steps.push({ said: { ...settledSaid(res.settlement), conflicts: conflictsSaid([...later, ...res.push?.conflicts ?? []]) }, grid: grid() });
+  steps.push({ said: { ...settledSaid(res.settlement), conflicts: conflictsSaid([...later, ...(res.push?.conflicts ?? [])]) }, grid: grid() });
   // 5. The consolidated list.
   const list = await pull(excel, api, { ledger: 'problems', today: TODAY });
   steps.push({ grid: simGrid(excel, list.sheet, list.rows + 1, FIELDS + SYSTEM_COLUMNS.length) });
@@ -232,10 +268,14 @@ async function cliDay(clerk: TestUser, other: TestUser, dir: string): Promise<St
   const ws = wb.addWorksheet(SHEET);
   for (let r = HEADER_ROW; r <= LAST_ROW; r++) for (let c = 2; c <= FIELDS + 1; c++) ws.getCell(r, c).numFmt = '@';
   ws.getCell(1, 1).value = TITLE;
-  ['序号', ...problems.fields.map((f) => f.header)].forEach((h, c) => { ws.getCell(HEADER_ROW, c + 1).value = h; });
+  ['序号', ...problems.fields.map((f) => f.header)].forEach((h, c) => {
+    ws.getCell(HEADER_ROW, c + 1).value = h;
+  });
   ROWS.forEach((r, i) => {
     ws.getCell(3 + i, 1).value = i + 1;
-    dataRow(r).forEach((v, c) => { if (v !== '') ws.getCell(3 + i, c + 2).value = v; });
+    dataRow(r).forEach((v, c) => {
+      if (v !== '') ws.getCell(3 + i, c + 2).value = v;
+    });
   });
   await wb.xlsx.writeFile(book);
 
@@ -258,8 +298,14 @@ async function cliDay(clerk: TestUser, other: TestUser, dir: string): Promise<St
   steps.push({ said: saidByCli(await cliPush()), grid: await grid() });
   // 3. Another account changes rows 3, 4 and 6; the clerk changes them too.
   const ids = (await grid()).values.map((r) => String(r[col('_id')]));
-  await otherChanges(other, [3, 4, 6].map((r) => ids[r - 1]!), '他人的修改');
-  await editXlsx(book, (s) => { for (const r of [3, 4, 6]) s.getCell(r, col('remarks') + 1).value = `我的修改${r}`; });
+  await otherChanges(
+    other,
+    [3, 4, 6].map((r) => ids[r - 1]!),
+    '他人的修改',
+  );
+  await editXlsx(book, (s) => {
+    for (const r of [3, 4, 6]) s.getCell(r, col('remarks') + 1).value = `我的修改${r}`;
+  });
   steps.push({ said: saidByCli(await cliPush()), grid: await grid() });
   // 4. Take theirs for row 3, keep mine for row 4, later for row 6.
   const settled = saidByCli(await cliPush({ takeTheirs: '3', keepMine: '4' }));
@@ -282,14 +328,15 @@ let cli: Step[];
 beforeAll(async () => {
   const { dir, cleanup } = tempDir();
   try {
-    const accounts = async () => Promise.all([
-      makeUser({ email: 'same-book-clerk@taizhang.test', claims: { role: 'clerk', county: YUCI, group: GROUP } }),
-      makeUser({ email: 'same-book-other@taizhang.test', claims: { role: 'clerk', county: YUCI, group: GROUP } }),
-    ]);
+    const accounts = async () =>
+      Promise.all([
+        makeUser({ email: 'same-book-clerk@taizhang.test', claims: { role: 'clerk', county: YUCI, group: GROUP } }),
+        makeUser({ email: 'same-book-other@taizhang.test', claims: { role: 'clerk', county: YUCI, group: GROUP } }),
+      ]);
     await clearFirestore();
-    addin = await addinDay(...await accounts());
+    addin = await addinDay(...(await accounts()));
     await clearFirestore();
-    cli = await cliDay(...await accounts(), dir);
+    cli = await cliDay(...(await accounts()), dir);
   } finally {
     cleanup();
   }
@@ -340,8 +387,16 @@ describe('the same workbook through the add-in and through taizhang', () => {
     const { addin: a, cli: c } = step(2);
     expect(differences(a.grid, c.grid)).toEqual([]);
     expect(a.said).toEqual(c.said);
-    expect(a.said!.conflicts.map((x) => [x.row, x.version])).toEqual([[3, 2], [4, 2], [6, 3]]);
-    expect([3, 4, 6].map((r) => a.grid.values[r - 1]![col('_sync')])).toEqual(['冲突（台账中为第 2 版）', '冲突（台账中为第 2 版）', '冲突（台账中为第 3 版）']);
+    expect(a.said!.conflicts.map((x) => [x.row, x.version])).toEqual([
+      [3, 2],
+      [4, 2],
+      [6, 3],
+    ]);
+    expect([3, 4, 6].map((r) => a.grid.values[r - 1]![col('_sync')])).toEqual([
+      '冲突（台账中为第 2 版）',
+      '冲突（台账中为第 2 版）',
+      '冲突（台账中为第 3 版）',
+    ]);
   });
 
   it('settling: take theirs and keep mine leave the same cells; the same settlement and open conflicts', () => {

@@ -4,9 +4,7 @@
 import { isLivePulledRow } from '@taizhang/ledger';
 import type { PushResult } from '../../functions/src/push/types';
 import { adminDb, clearFirestore, closeAdmin, makeUser, type TestUser } from './helpers';
-import {
-  byId, countDocs, create, newKey, problem, pull, pullAll, push, stats, type PushOk,
-} from './fixtures';
+import { byId, countDocs, create, newKey, problem, pull, pullAll, push, stats, type PushOk } from './fixtures';
 
 const YUCI = '榆次区';
 const JIEXIU = '介休市';
@@ -197,7 +195,10 @@ describe('pull and stats are confined to the scope', () => {
   /** Every live row of the store, straight from Firestore, optionally one county's. */
   async function truth(county?: string): Promise<string[]> {
     const snap = await adminDb().collection('problems').where('withdrawn', '==', false).get();
-    return snap.docs.filter((d) => county === undefined || d.get('values.county') === county).map((d) => d.id).sort();
+    return snap.docs
+      .filter((d) => county === undefined || d.get('values.county') === county)
+      .map((d) => d.id)
+      .sort();
   }
 
   it('a clerk pulls its own county’s rows, every group’s and the coordinators’', async () => {
@@ -222,7 +223,12 @@ describe('pull and stats are confined to the scope', () => {
   });
 
   it('a clerk or county coordinator filtering another county: permission-denied', async () => {
-    for (const [user, county] of [[clerkA, JIEXIU], [clerkA, '介休'], [coordYuci, JIEXIU], [clerkJ, YUCI]] as const) {
+    for (const [user, county] of [
+      [clerkA, JIEXIU],
+      [clerkA, '介休'],
+      [coordYuci, JIEXIU],
+      [clerkJ, YUCI],
+    ] as const) {
       expect((await pull(user, { filter: { county } })).error).toMatchObject({ status: 'PERMISSION_DENIED' });
       expect((await stats(user, { groupBy: 'county', filter: { county } })).error).toMatchObject({ status: 'PERMISSION_DENIED' });
     }

@@ -50,8 +50,11 @@ function rowValues(r: () => number): CanonicalRow {
   const county = pick(COUNTIES);
   const resolved = r() < 0.25;
   return problem({
-    county, group: `${county}入企服务第${1 + Math.floor(r() * 2)}组`, sector: pick(['农业', '建筑业', '文化旅游']),
-    department: pick(DEPARTMENTS), deadline: `2022-0${4 + Math.floor(r() * 3)}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`,
+    county,
+    group: `${county}入企服务第${1 + Math.floor(r() * 2)}组`,
+    sector: pick(['农业', '建筑业', '文化旅游']),
+    department: pick(DEPARTMENTS),
+    deadline: `2022-0${4 + Math.floor(r() * 3)}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`,
     level: pick(['协调解决', '提交市级']),
     ...(resolved ? { status: '已解决', resolution: '已办结', resolvedOn: '2022-04-20' } : { status: pick(['待办理', '办理中', '长期推进']) }),
   });
@@ -59,17 +62,23 @@ function rowValues(r: () => number): CanonicalRow {
 
 test('after a history with lost answers and replays, the kept statistics equal a scan', async () => {
   await clearFirestore();
-  await Promise.all([['jz-gxj', '市工信局'], ['jz-zrzy', '市自然资源局'], ['jz-zjj', '市住建局']].map(([id, name]) =>
-    adminDb().collection('departments').doc(id!).set({ name, aliases: [], county: '市直', active: true })));
+  await Promise.all(
+    [
+      ['jz-gxj', '市工信局'],
+      ['jz-zrzy', '市自然资源局'],
+      ['jz-zjj', '市住建局'],
+    ].map(([id, name]) => adminDb().collection('departments').doc(id!).set({ name, aliases: [], county: '市直', active: true })),
+  );
   admin = await makeUser({ email: 'kept-admin@taizhang.test', claims: { role: 'admin' } });
   const figures = newFaultFigures();
   const api = faultyClient(admin, { dropAnswers: 0.3, duplicateRequests: 0.2, random: random(22) }, figures);
   const r = random(2022);
   const live = new Map<string, { id: string; version: number; values: CanonicalRow }>();
-  const accept = (sent: PushRow[], results: PushResult[]) => results.forEach((x, i) => {
-    if (x.status === 'created' || x.status === 'updated') live.set(sent[i]!.key, { id: x.id, version: x.version, values: x.values as CanonicalRow });
-    if (x.status === 'withdrawn') live.delete(sent[i]!.key);
-  });
+  const accept = (sent: PushRow[], results: PushResult[]) =>
+    results.forEach((x, i) => {
+      if (x.status === 'created' || x.status === 'updated') live.set(sent[i]!.key, { id: x.id, version: x.version, values: x.values as CanonicalRow });
+      if (x.status === 'withdrawn') live.delete(sent[i]!.key);
+    });
 
   const created = Array.from({ length: 60 }, () => ({ key: newKey(), values: rowValues(r) }));
   accept(created, await api.pushRows('problems', created));
@@ -79,11 +88,30 @@ test('after a history with lost answers and replays, the kept statistics equal a
     for (const [key, row] of live) {
       const x = r();
       if (x < 0.1) changes.push({ key, id: row.id, baseVersion: row.version, withdraw: true });
-      else if (x < 0.3) changes.push({ key, id: row.id, baseVersion: row.version, values: { ...row.values, county: COUNTIES[round % 3]!, group: `${COUNTIES[round % 3]!}入企服务第1组` } });
+      else if (x < 0.3)
+        changes.push({
+          key,
+          id: row.id,
+          baseVersion: row.version,
+          values: { ...row.values, county: COUNTIES[round % 3]!, group: `${COUNTIES[round % 3]!}入企服务第1组` },
+        });
       else if (x < 0.5) changes.push({ key, id: row.id, baseVersion: row.version, values: rowValues(r) });
-      else if (x < 0.7) changes.push({ key, id: row.id, baseVersion: row.version, values: { ...row.values, status: row.values.status === '办理中' ? '长期推进' : '办理中', resolution: undefined, resolvedOn: undefined } as unknown as CanonicalRow });
+      else if (x < 0.7)
+        changes.push({
+          key,
+          id: row.id,
+          baseVersion: row.version,
+          values: {
+            ...row.values,
+            status: row.values.status === '办理中' ? '长期推进' : '办理中',
+            resolution: undefined,
+            resolvedOn: undefined,
+          } as unknown as CanonicalRow,
+        });
     }
-    const sent = changes.map((c) => (c.values ? { ...c, values: Object.fromEntries(Object.entries(c.values).filter(([, v]) => v !== undefined)) as CanonicalRow } : c));
+    const sent = changes.map((c) =>
+      c.values ? { ...c, values: Object.fromEntries(Object.entries(c.values).filter(([, v]) => v !== undefined)) as CanonicalRow } : c,
+    );
     const results = await api.pushRows('problems', sent);
     expect(results.filter((x) => !['updated', 'withdrawn', 'unchanged'].includes(x.status))).toEqual([]);
     accept(sent, results);
@@ -115,8 +143,13 @@ function cliAsync(...args: string[]): Promise<{ status: number | null; out: unkn
 
 test('admin stats rebuild reports a difference and corrects it; a second run finds none', async () => {
   const cell = { '（未填写）': { 's:办理中|协调解决': FieldValue.increment(3) } };
-  await statPaths.shard(adminDb(), 'problems', '榆次区', 'township', 5).set({ ledger: 'problems', county: '榆次区', dimension: 'township', shard: 5, cells: cell }, { merge: true });
-  const dry = cli('stats', 'rebuild', '--dry-run').out as { differences: { cell: { county: string; dimension: string }; rows: number; stored: number }[]; repaired: boolean };
+  await statPaths
+    .shard(adminDb(), 'problems', '榆次区', 'township', 5)
+    .set({ ledger: 'problems', county: '榆次区', dimension: 'township', shard: 5, cells: cell }, { merge: true });
+  const dry = cli('stats', 'rebuild', '--dry-run').out as {
+    differences: { cell: { county: string; dimension: string }; rows: number; stored: number }[];
+    repaired: boolean;
+  };
   expect(dry.repaired).toBe(false);
   expect(dry.differences).toHaveLength(1);
   expect(dry.differences[0]).toMatchObject({ cell: { county: '榆次区', dimension: 'township', group: '（未填写）', slot: 's:办理中|协调解决' } });
@@ -130,7 +163,10 @@ test('admin migrate counts rows older than the statistics while pushes go on; ge
   // Rows as an older version stored them: no statistics, no inStats.
   const older = (await adminDb().collection('problems').where('withdrawn', '==', false).get()).docs;
   await Promise.all(older.map((d) => d.ref.update({ inStats: FieldValue.delete() })));
-  await adminDb().collection('stats').get().then((s) => Promise.all(s.docs.map((d) => d.ref.delete())));
+  await adminDb()
+    .collection('stats')
+    .get()
+    .then((s) => Promise.all(s.docs.map((d) => d.ref.delete())));
   await adminDb().collection('statsState').doc('problems').delete();
   // Until migrated, the answer is the scan's, right.
   const before = await stats(admin, { ledger: 'problems', groupBy: 'county', asOf: '2022-05-01' });

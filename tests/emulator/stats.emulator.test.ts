@@ -12,7 +12,11 @@ let admin: TestUser;
 let clerk: TestUser;
 
 /** Typed literal of one group's problem figures (none 待审核 or 长期推进 unless given). */
-const figures = (f: Omit<ProblemFigures, 'awaitingReview' | 'longTerm'> & Partial<ProblemFigures>): ProblemFigures => ({ awaitingReview: 0, longTerm: 0, ...f });
+const figures = (f: Omit<ProblemFigures, 'awaitingReview' | 'longTerm'> & Partial<ProblemFigures>): ProblemFigures => ({
+  awaitingReview: 0,
+  longTerm: 0,
+  ...f,
+});
 
 beforeAll(async () => {
   await clearFirestore();
@@ -35,7 +39,17 @@ beforeAll(async () => {
   // 介休市: 3 live rows.
   const j = [
     problem({ ...found, county: JIEXIU, sector: '农业', department: '市工信局', deadline: '2022-03-31', status: '办理中' }), // J1 overdue
-    problem({ ...found, county: JIEXIU, sector: '农业', level: '提交市级', department: '市农业农村局', deadline: '2022-03-01', status: '已解决', resolution: '已办结', resolvedOn: '2022-05-01' }), // J2
+    problem({
+      ...found,
+      county: JIEXIU,
+      sector: '农业',
+      level: '提交市级',
+      department: '市农业农村局',
+      deadline: '2022-03-01',
+      status: '已解决',
+      resolution: '已办结',
+      resolvedOn: '2022-05-01',
+    }), // J2
     onSiteProblem({ ...found, county: JIEXIU, sector: '建筑业' }), // J3
   ];
   const rows = await create(admin, [...y, ...j]);
@@ -55,16 +69,40 @@ beforeAll(async () => {
 afterAll(closeAdmin);
 
 const yuciFigures = figures({
-  total: 7, resolved: 3, open: 2, inProgress: 2, onSite: 2, coordinated: 3, escalated: 2, overdue: 2,
-  resolvedRate: 0.4286, onSiteRate: 0.2857, // 3/7 = 0.428571…, 2/7 = 0.285714…
+  total: 7,
+  resolved: 3,
+  open: 2,
+  inProgress: 2,
+  onSite: 2,
+  coordinated: 3,
+  escalated: 2,
+  overdue: 2,
+  resolvedRate: 0.4286,
+  onSiteRate: 0.2857, // 3/7 = 0.428571…, 2/7 = 0.285714…
 });
 const jiexiuFigures = figures({
-  total: 3, resolved: 2, open: 0, inProgress: 1, onSite: 1, coordinated: 1, escalated: 1, overdue: 1,
-  resolvedRate: 0.6667, onSiteRate: 0.3333,
+  total: 3,
+  resolved: 2,
+  open: 0,
+  inProgress: 1,
+  onSite: 1,
+  coordinated: 1,
+  escalated: 1,
+  overdue: 1,
+  resolvedRate: 0.6667,
+  onSiteRate: 0.3333,
 });
 const allFigures = figures({
-  total: 10, resolved: 5, open: 2, inProgress: 3, onSite: 3, coordinated: 4, escalated: 3, overdue: 3,
-  resolvedRate: 0.5, onSiteRate: 0.3,
+  total: 10,
+  resolved: 5,
+  open: 2,
+  inProgress: 3,
+  onSite: 3,
+  coordinated: 4,
+  escalated: 3,
+  overdue: 3,
+  resolvedRate: 0.5,
+  onSiteRate: 0.3,
 });
 
 function asMap<F>(rows: ({ key: string } & F)[]): Record<string, F> {
@@ -89,10 +127,43 @@ describe('getStats: problems', () => {
     const res = await stats<ProblemFigures>(admin, { groupBy: 'department', asOf: AS_OF });
 
     expect(asMap(res.result!.rows)).toEqual({
-      市工信局: figures({ total: 4, resolved: 1, open: 0, inProgress: 3, onSite: 0, coordinated: 3, escalated: 1, overdue: 2, resolvedRate: 0.25, onSiteRate: 0 }),
+      市工信局: figures({
+        total: 4,
+        resolved: 1,
+        open: 0,
+        inProgress: 3,
+        onSite: 0,
+        coordinated: 3,
+        escalated: 1,
+        overdue: 2,
+        resolvedRate: 0.25,
+        onSiteRate: 0,
+      }),
       市住建局: figures({ total: 2, resolved: 0, open: 2, inProgress: 0, onSite: 0, coordinated: 1, escalated: 1, overdue: 1, resolvedRate: 0, onSiteRate: 0 }),
-      市农业农村局: figures({ total: 1, resolved: 1, open: 0, inProgress: 0, onSite: 0, coordinated: 0, escalated: 1, overdue: 0, resolvedRate: 1, onSiteRate: 0 }),
-      [EMPTY_KEY]: figures({ total: 3, resolved: 3, open: 0, inProgress: 0, onSite: 3, coordinated: 0, escalated: 0, overdue: 0, resolvedRate: 1, onSiteRate: 1 }),
+      市农业农村局: figures({
+        total: 1,
+        resolved: 1,
+        open: 0,
+        inProgress: 0,
+        onSite: 0,
+        coordinated: 0,
+        escalated: 1,
+        overdue: 0,
+        resolvedRate: 1,
+        onSiteRate: 0,
+      }),
+      [EMPTY_KEY]: figures({
+        total: 3,
+        resolved: 3,
+        open: 0,
+        inProgress: 0,
+        onSite: 3,
+        coordinated: 0,
+        escalated: 0,
+        overdue: 0,
+        resolvedRate: 1,
+        onSiteRate: 1,
+      }),
     });
     expect(res.result!.totals).toEqual(allFigures);
   });
@@ -102,11 +173,44 @@ describe('getStats: problems', () => {
 
     expect(asMap(res.result!.rows)).toEqual({
       // Y1, Y2, J1, J2
-      农业: figures({ total: 4, resolved: 3, open: 0, inProgress: 1, onSite: 1, coordinated: 2, escalated: 1, overdue: 1, resolvedRate: 0.75, onSiteRate: 0.25 }),
+      农业: figures({
+        total: 4,
+        resolved: 3,
+        open: 0,
+        inProgress: 1,
+        onSite: 1,
+        coordinated: 2,
+        escalated: 1,
+        overdue: 1,
+        resolvedRate: 0.75,
+        onSiteRate: 0.25,
+      }),
       // Y3, Y4, Y5, J3
-      建筑业: figures({ total: 4, resolved: 1, open: 2, inProgress: 1, onSite: 1, coordinated: 2, escalated: 1, overdue: 2, resolvedRate: 0.25, onSiteRate: 0.25 }),
+      建筑业: figures({
+        total: 4,
+        resolved: 1,
+        open: 2,
+        inProgress: 1,
+        onSite: 1,
+        coordinated: 2,
+        escalated: 1,
+        overdue: 2,
+        resolvedRate: 0.25,
+        onSiteRate: 0.25,
+      }),
       // Y6, Y7
-      文化旅游: figures({ total: 2, resolved: 1, open: 0, inProgress: 1, onSite: 1, coordinated: 0, escalated: 1, overdue: 0, resolvedRate: 0.5, onSiteRate: 0.5 }),
+      文化旅游: figures({
+        total: 2,
+        resolved: 1,
+        open: 0,
+        inProgress: 1,
+        onSite: 1,
+        coordinated: 0,
+        escalated: 1,
+        overdue: 0,
+        resolvedRate: 0.5,
+        onSiteRate: 0.5,
+      }),
     });
   });
 
@@ -134,9 +238,20 @@ describe('getStats: problems', () => {
     const res = await stats<ProblemFigures>(admin, { groupBy: 'county', asOf: AS_OF, filter: { county: '左权县' } });
 
     expect(res.result!.rows).toEqual([]);
-    expect(res.result!.totals).toEqual(figures({
-      total: 0, resolved: 0, open: 0, inProgress: 0, onSite: 0, coordinated: 0, escalated: 0, overdue: 0, resolvedRate: 0, onSiteRate: 0,
-    }));
+    expect(res.result!.totals).toEqual(
+      figures({
+        total: 0,
+        resolved: 0,
+        open: 0,
+        inProgress: 0,
+        onSite: 0,
+        coordinated: 0,
+        escalated: 0,
+        overdue: 0,
+        resolvedRate: 0,
+        onSiteRate: 0,
+      }),
+    );
   });
 
   it('a clerk’s stats are its county’s figures', async () => {
@@ -168,16 +283,34 @@ describe('getStats: problems', () => {
 describe('getStats: visits', () => {
   beforeAll(async () => {
     const absent = { policies: undefined, served: undefined, problemsFound: undefined };
-    await create(admin, [
-      visit({ group: 'A', staff: 3, policies: 2, served: 10, problemsFound: 1 }), // V1 强伟纸业
-      visit({ group: 'B', staff: 2, ...absent }), // V2 the same enterprise again; counts absent
-      visit({ group: 'A', targetType: '进村', township: '东阳镇', targetName: '杜堡村', staff: 5, policies: 4, served: 120, problemsFound: undefined }), // V3
-      visit({ group: 'B', targetType: '进村', township: '东阳镇', targetName: '杜堡村', staff: 1, ...absent, problemsFound: 3 }), // V4 the same village again
-      visit({ group: 'A', targetType: '进村', township: '庄子乡', targetName: '南庄村', staff: 4, ...absent, served: 30 }), // V5
-      visit({ county: JIEXIU, group: 'C', targetName: '联安矿用设备有限公司', staff: 2, policies: 1, served: 5, problemsFound: 2 }), // V6
-      visit({ county: JIEXIU, group: 'C', targetType: '进村', township: '两渡镇', targetName: '两渡村', staff: 6, policies: 3, served: 200, problemsFound: 0 }), // V7
-    ], 'visits');
-    const [w] = await create(admin, [visit({ county: JIEXIU, group: 'C', targetName: '山西金榜乳业有限公司', staff: 9, policies: 9, served: 99, problemsFound: 9 })], 'visits');
+    await create(
+      admin,
+      [
+        visit({ group: 'A', staff: 3, policies: 2, served: 10, problemsFound: 1 }), // V1 强伟纸业
+        visit({ group: 'B', staff: 2, ...absent }), // V2 the same enterprise again; counts absent
+        visit({ group: 'A', targetType: '进村', township: '东阳镇', targetName: '杜堡村', staff: 5, policies: 4, served: 120, problemsFound: undefined }), // V3
+        visit({ group: 'B', targetType: '进村', township: '东阳镇', targetName: '杜堡村', staff: 1, ...absent, problemsFound: 3 }), // V4 the same village again
+        visit({ group: 'A', targetType: '进村', township: '庄子乡', targetName: '南庄村', staff: 4, ...absent, served: 30 }), // V5
+        visit({ county: JIEXIU, group: 'C', targetName: '联安矿用设备有限公司', staff: 2, policies: 1, served: 5, problemsFound: 2 }), // V6
+        visit({
+          county: JIEXIU,
+          group: 'C',
+          targetType: '进村',
+          township: '两渡镇',
+          targetName: '两渡村',
+          staff: 6,
+          policies: 3,
+          served: 200,
+          problemsFound: 0,
+        }), // V7
+      ],
+      'visits',
+    );
+    const [w] = await create(
+      admin,
+      [visit({ county: JIEXIU, group: 'C', targetName: '山西金榜乳业有限公司', staff: 9, policies: 9, served: 99, problemsFound: 9 })],
+      'visits',
+    );
     const wd = await push(admin, [{ key: w!.key, id: w!.id, baseVersion: 1, withdraw: true }], { ledger: 'visits' });
     expect(wd.results[0]!.status).toBe('withdrawn');
   });
@@ -212,7 +345,11 @@ describe('getStats: visits', () => {
   });
 
   it('absent counts are stored as 0', async () => {
-    const res = await push(admin, [{ key: newKey('zero'), values: visit({ county: '平遥县', policies: undefined, served: undefined, problemsFound: undefined }) }], { ledger: 'visits' });
+    const res = await push(
+      admin,
+      [{ key: newKey('zero'), values: visit({ county: '平遥县', policies: undefined, served: undefined, problemsFound: undefined }) }],
+      { ledger: 'visits' },
+    );
     expect(res.results[0]).toMatchObject({ status: 'created', values: expect.objectContaining({ policies: 0, served: 0, problemsFound: 0 }) });
   });
 });

@@ -85,7 +85,10 @@ describe('taizhang admin groups', () => {
     expect((await cli('admin', 'groups', 'set', 'NOPE', '--name', 'x')).err).toContain('No group has the id "NOPE"');
     const list = await cli('admin', 'groups', 'list', '--json');
     expect((JSON.parse(list.out) as { id: string; active: boolean; department: string }[]).map((g) => [g.id, g.active, g.department])).toEqual([
-      ['YC-01', true, '市工信局'], ['YC-02', false, ''], ['TG-01', true, '市农业农村局'], ['JX-01', false, '市商务局'],
+      ['YC-01', true, '市工信局'],
+      ['YC-02', false, ''],
+      ['TG-01', true, '市农业农村局'],
+      ['JX-01', false, '市商务局'],
     ]);
     const yuci = await cli('admin', 'groups', 'list', '--county', '榆次区');
     expect(yuci.out).toBe('YC-01  榆次1组  榆次区  入企  市工信局\nYC-02  榆次2组  榆次区  进村  —  【已停用 / inactive】\n');
@@ -97,8 +100,14 @@ describe('taizhang notice', () => {
     const batch = adminDb().batch();
     for (const r of ROWS) {
       batch.set(adminDb().collection('problems').doc(r.id), {
-        id: r.id, key: r.id, version: 1, values: { ...r.values, targetName: r.id === 'P-140702-2022-000002' ? '=HYPERLINK("http://evil","点我")' : r.values.targetName },
-        withdrawn: false, ownerGroup: null, updatedAt: new Date(`${r.updatedOn}T10:00:00+08:00`), createdAt: new Date('2022-03-01T10:00:00+08:00'),
+        id: r.id,
+        key: r.id,
+        version: 1,
+        values: { ...r.values, targetName: r.id === 'P-140702-2022-000002' ? '=HYPERLINK("http://evil","点我")' : r.values.targetName },
+        withdrawn: false,
+        ownerGroup: null,
+        updatedAt: new Date(`${r.updatedOn}T10:00:00+08:00`),
+        createdAt: new Date('2022-03-01T10:00:00+08:00'),
       });
     }
     await batch.commit();
@@ -131,11 +140,37 @@ describe('taizhang notice', () => {
   });
 
   it('reads the stored notice when there is one; one county with --county', async () => {
-    await adminDb().collection('notices').doc(AS_OF).set({ date: AS_OF, stored: true, generatedAt: '2022-06-01T00:00:00.000Z',
-      period: { from: '2022-05-25', to: '2022-05-31' }, staleDays: 14, countiesByOverdue: [], countiesByResolvedRate: [],
-      departmentsByOverdue: [], departmentsByResolvedRate: [], sectorsByOverdue: [], silentGroups: [], reporting: [],
-      oldestEscalations: [], overdueProblems: [],
-      totals: { problems: 1234, resolved: 0, unresolved: 0, resolvedRate: 0, overdue: 0, escalated: 0, staleEscalations: 0, activeGroups: 0, reportedGroups: 0, silentGroups: 0 } });
+    await adminDb()
+      .collection('notices')
+      .doc(AS_OF)
+      .set({
+        date: AS_OF,
+        stored: true,
+        generatedAt: '2022-06-01T00:00:00.000Z',
+        period: { from: '2022-05-25', to: '2022-05-31' },
+        staleDays: 14,
+        countiesByOverdue: [],
+        countiesByResolvedRate: [],
+        departmentsByOverdue: [],
+        departmentsByResolvedRate: [],
+        sectorsByOverdue: [],
+        silentGroups: [],
+        reporting: [],
+        oldestEscalations: [],
+        overdueProblems: [],
+        totals: {
+          problems: 1234,
+          resolved: 0,
+          unresolved: 0,
+          resolvedRate: 0,
+          overdue: 0,
+          escalated: 0,
+          staleEscalations: 0,
+          activeGroups: 0,
+          reportedGroups: 0,
+          silentGroups: 0,
+        },
+      });
     const md = join(dir, 'stored.md');
     const r = await cli('notice', '--date', AS_OF, '--out', join(dir, 'stored.xlsx'), '--markdown', md);
     expect(r.out).toContain('the stored notice');

@@ -43,10 +43,16 @@ async function registerGroups(groups: typeof GROUPS): Promise<void> {
 }
 
 function pushOne(user: TestUser, county = '榆次区') {
-  return callFn<{ results: { status: string }[] }>('pushRows', {
-    // A clerk's row names its own group (the claim); a coordinator's the fixture's.
-    ledger: 'problems', requestId: newKey('req'), rows: [{ key: newKey(), values: problem({ county, ...(user.claims.group && { group: user.claims.group }) }) }],
-  }, user.token);
+  return callFn<{ results: { status: string }[] }>(
+    'pushRows',
+    {
+      // A clerk's row names its own group (the claim); a coordinator's the fixture's.
+      ledger: 'problems',
+      requestId: newKey('req'),
+      rows: [{ key: newKey(), values: problem({ county, ...(user.claims.group && { group: user.claims.group }) }) }],
+    },
+    user.token,
+  );
 }
 
 describe('the group registry in pushRows', () => {
@@ -79,7 +85,9 @@ describe('the group registry in pushRows', () => {
     const before = await countDocs('problems');
     const r = await pushOne(stranger);
     expect(r.error?.status).toBe('PERMISSION_DENIED');
-    expect(r.error?.message).toBe('工作组「榆次9组」未在榆次区的工作组登记中，请联系管理员 / The work group "榆次9组" is not registered in 榆次区; ask an administrator');
+    expect(r.error?.message).toBe(
+      '工作组「榆次9组」未在榆次区的工作组登记中，请联系管理员 / The work group "榆次9组" is not registered in 榆次区; ask an administrator',
+    );
     expect(await countDocs('problems')).toBe(before);
   });
 
@@ -104,14 +112,32 @@ describe('notices', () => {
     const batch = db.batch();
     ROWS.forEach((r, i) => {
       batch.set(db.collection('problems').doc(r.id), {
-        id: r.id, key: `k-${i}`, version: 1, values: r.values, withdrawn: false, ownerGroup: null, ownerUid: admin.uid,
-        createdAt: stamp('2022-03-01'), createdBy: admin.email, updatedAt: stamp(r.updatedOn), updatedBy: admin.email, lastRequestId: 'seed',
+        id: r.id,
+        key: `k-${i}`,
+        version: 1,
+        values: r.values,
+        withdrawn: false,
+        ownerGroup: null,
+        ownerUid: admin.uid,
+        createdAt: stamp('2022-03-01'),
+        createdBy: admin.email,
+        updatedAt: stamp(r.updatedOn),
+        updatedBy: admin.email,
+        lastRequestId: 'seed',
       });
     });
     // Withdrawn: an overdue, stale escalation of 榆次区 that must count nowhere.
     batch.set(db.collection('problems').doc('P-140702-2022-000099'), {
-      id: 'P-140702-2022-000099', key: 'k-w', version: 2, withdrawn: true, ownerGroup: null, ownerUid: admin.uid,
-      values: { ...ROWS[2]!.values }, createdAt: stamp('2022-03-01'), updatedAt: stamp('2022-03-01'), lastRequestId: 'seed',
+      id: 'P-140702-2022-000099',
+      key: 'k-w',
+      version: 2,
+      withdrawn: true,
+      ownerGroup: null,
+      ownerUid: admin.uid,
+      values: { ...ROWS[2]!.values },
+      createdAt: stamp('2022-03-01'),
+      updatedAt: stamp('2022-03-01'),
+      lastRequestId: 'seed',
     });
     for (const g of GROUPS) batch.set(db.collection('groups').doc(g.id), g);
     // Pushes on 2022-05-28 (inside the period 05-25 … 05-31), one per push, and one on
@@ -119,15 +145,33 @@ describe('notices', () => {
     let n = 0;
     for (const a of ACTIVITY) {
       for (let k = 0; k < a.pushes; k++) {
-        batch.set(db.collection('requests').doc(`seed-${n++}`), { uid: 'seed', ledger: 'problems', role: 'clerk', county: a.county, group: a.group, at: stamp('2022-05-28') });
+        batch.set(db.collection('requests').doc(`seed-${n++}`), {
+          uid: 'seed',
+          ledger: 'problems',
+          role: 'clerk',
+          county: a.county,
+          group: a.group,
+          at: stamp('2022-05-28'),
+        });
       }
     }
-    batch.set(db.collection('requests').doc('seed-late'), { uid: 'seed', ledger: 'problems', role: 'clerk', county: '榆次区', group: '榆次3组', at: stamp('2022-06-01') });
+    batch.set(db.collection('requests').doc('seed-late'), {
+      uid: 'seed',
+      ledger: 'problems',
+      role: 'clerk',
+      county: '榆次区',
+      group: '榆次3组',
+      at: stamp('2022-06-01'),
+    });
     await batch.commit();
   });
 
   it('clerks are denied every notice callable', async () => {
-    for (const [name, data] of [['listNotices', {}], ['getNotice', { date: AS_OF }], ['generateNotice', { date: AS_OF }]] as const) {
+    for (const [name, data] of [
+      ['listNotices', {}],
+      ['getNotice', { date: AS_OF }],
+      ['generateNotice', { date: AS_OF }],
+    ] as const) {
       const r = await callFn(name, data, clerk.token);
       expect(r.error?.status).toBe('PERMISSION_DENIED');
       expect(r.error?.message).toBe('通报仅供协调员和管理员查看 / Notices are for coordinators and administrators only');
@@ -156,12 +200,27 @@ describe('notices', () => {
     expect(n.date).toBe(AS_OF);
     expect(n.period).toEqual({ from: '2022-05-25', to: '2022-05-31' });
     expect(n.totals).toEqual({
-      problems: 9, resolved: 3, unresolved: 6, resolvedRate: 0.3333, overdue: 3, escalated: 4, staleEscalations: 2,
-      activeGroups: 6, reportedGroups: 3, silentGroups: 3,
+      problems: 9,
+      resolved: 3,
+      unresolved: 6,
+      resolvedRate: 0.3333,
+      overdue: 3,
+      escalated: 4,
+      staleEscalations: 2,
+      activeGroups: 6,
+      reportedGroups: 3,
+      silentGroups: 3,
     });
     expect(n.silentGroups.map((g) => g.id)).toEqual(['YC-03', 'TG-01', 'JX-02']);
-    expect(n.overdueProblems.map((o) => [o.id, o.daysOverdue])).toEqual([['P-140781-2022-000001', 62], ['P-140702-2022-000002', 31], ['P-140702-2022-000003', 1]]);
-    expect(n.oldestEscalations.map((e) => [e.id, e.daysWithoutProgress])).toEqual([['P-140703-2022-000001', 61], ['P-140702-2022-000003', 22]]);
+    expect(n.overdueProblems.map((o) => [o.id, o.daysOverdue])).toEqual([
+      ['P-140781-2022-000001', 62],
+      ['P-140702-2022-000002', 31],
+      ['P-140702-2022-000003', 1],
+    ]);
+    expect(n.oldestEscalations.map((e) => [e.id, e.daysWithoutProgress])).toEqual([
+      ['P-140703-2022-000001', 61],
+      ['P-140702-2022-000003', 22],
+    ]);
     const counties = await adminDb().collection('notices').doc(AS_OF).collection('counties').get();
     expect(counties.docs.map((d) => d.id).sort()).toEqual(['介休市', '太谷区', '榆次区'].sort());
   });
@@ -169,7 +228,11 @@ describe('notices', () => {
   it('getNotice: the city for city-wide coordinators and admins, one county for its coordinator', async () => {
     const city = await callOk<StoredNotice>('getNotice', { date: AS_OF }, cityCoordinator.token);
     expect(city.county).toBeUndefined();
-    expect(city.countiesByOverdue.map((c) => [c.key, c.overdue])).toEqual([['榆次区', 2], ['介休市', 1], ['太谷区', 0]]);
+    expect(city.countiesByOverdue.map((c) => [c.key, c.overdue])).toEqual([
+      ['榆次区', 2],
+      ['介休市', 1],
+      ['太谷区', 0],
+    ]);
     expect(await callOk('getNotice', { date: AS_OF }, admin.token)).toEqual(city);
 
     const yuci = await callOk<StoredNotice>('getNotice', { date: AS_OF }, yuciCoordinator.token);
@@ -190,7 +253,7 @@ describe('notices', () => {
     expect(n.countiesByOverdue).toEqual([]);
   });
 
-  it('the next day\'s run stores its notice; listNotices lists newest first, in scope', async () => {
+  it("the next day's run stores its notice; listNotices lists newest first, in scope", async () => {
     await dailyNotice.run({ scheduleTime: '2022-06-01T23:00:00.000Z', jobName: 'test' } as Parameters<typeof dailyNotice.run>[0]);
     const yuci = await callOk<StoredNotice>('getNotice', { date: '2022-06-02' }, yuciCoordinator.token);
     expect(yuci.county).toBe('榆次区');
@@ -209,7 +272,10 @@ describe('notices', () => {
     const one = await callOk<{ notices: NoticeSummary[] }>('listNotices', { limit: 1 }, admin.token);
     expect(one.notices.map((n) => n.date)).toEqual(['2022-06-02']);
     const mine = await callOk<{ notices: NoticeSummary[] }>('listNotices', {}, yuciCoordinator.token);
-    expect(mine.notices.map((n) => [n.date, n.totals.problems, n.totals.overdue])).toEqual([['2022-06-02', 4, 2], ['2022-06-01', 4, 2]]);
+    expect(mine.notices.map((n) => [n.date, n.totals.problems, n.totals.overdue])).toEqual([
+      ['2022-06-02', 4, 2],
+      ['2022-06-01', 4, 2],
+    ]);
   });
 
   it('generateNotice answers a stored day as stored and never recomputes it; a retried run changes nothing', async () => {

@@ -24,7 +24,14 @@ let otherDept: TestUser;
 beforeAll(async () => {
   await clearFirestore();
   const db = adminDb();
-  await Promise.all(REGISTRY.map((d) => db.collection('departments').doc(d.id).set({ ...d, active: true })));
+  await Promise.all(
+    REGISTRY.map((d) =>
+      db
+        .collection('departments')
+        .doc(d.id)
+        .set({ ...d, active: true }),
+    ),
+  );
   [clerk, city, dept, otherDept] = await Promise.all([
     makeUser({ email: 'wf-clerk@taizhang.test', claims: { role: 'clerk', county: '榆次区', group: GROUP } }),
     makeUser({ email: 'wf-city@taizhang.test', claims: { role: 'coordinator' } }),
@@ -42,13 +49,18 @@ async function stored(id: string) {
 /** The 交办 / 退回 reminders decided for a problem, in version order (docs/reminders.md). */
 async function reminders(id: string): Promise<string[]> {
   const snap = await adminDb().collection('reminderEvents').where('problemId', '==', id).get();
-  return snap.docs.map((d) => d.data()).sort((a, b) => a.version - b.version).map((e) => `${e.kind}@${e.departmentId}`);
+  return snap.docs
+    .map((d) => d.data())
+    .sort((a, b) => a.version - b.version)
+    .map((e) => `${e.kind}@${e.departmentId}`);
 }
 
 /** One change of a stored row at its current version, as a sheet sends it. */
 async function change(user: TestUser, id: string, patch: Record<string, unknown>, requestId?: string): Promise<PushResult> {
   const doc = await stored(id);
-  const { results } = await push(user, [{ key: doc.key, id, baseVersion: doc.version, values: { ...doc.values, ...patch } }], { ...(requestId && { requestId }) });
+  const { results } = await push(user, [{ key: doc.key, id, baseVersion: doc.version, values: { ...doc.values, ...patch } }], {
+    ...(requestId && { requestId }),
+  });
   return results[0]!;
 }
 
@@ -66,7 +78,9 @@ describe('the department loop', () => {
   let id: string;
 
   it('a clerk reports and escalates; the alias is stored as the canonical name, the suggestion kept', async () => {
-    const { results } = await push(clerk, [{ key: newKey(), values: problem({ group: GROUP, level: '协调解决', status: '待办理', department: '晋中市自然资源局', deadline: undefined }) }]);
+    const { results } = await push(clerk, [
+      { key: newKey(), values: problem({ group: GROUP, level: '协调解决', status: '待办理', department: '晋中市自然资源局', deadline: undefined }) },
+    ]);
     const created = results[0] as PushOk;
     expect(created.status).toBe('created');
     expect(created.values.department).toBe('市自然资源局');
@@ -108,7 +122,9 @@ describe('the department loop', () => {
   });
 
   it('the department pulls only its problems, in any county', async () => {
-    await push(city, [{ key: newKey(), values: problem({ county: '介休市', group: '介休市第1组', level: '提交市级', department: '市住建局', status: '办理中' }) }]);
+    await push(city, [
+      { key: newKey(), values: problem({ county: '介休市', group: '介休市第1组', level: '提交市级', department: '市住建局', status: '办理中' }) },
+    ]);
     const mine = await pullAll(dept, {});
     expect(mine.rows.map((r) => r.id)).toEqual([id]);
     const theirs = await pullAll(otherDept, {});
@@ -184,14 +200,17 @@ describe('the department loop', () => {
     expect(mine.result?.totals.total).toBe(1);
     const all = await stats(city, { groupBy: 'department', asOf: '2022-06-01' });
     expect(all.result?.rows.map((r) => [r.key, (r as { departmentId?: string }).departmentId])).toEqual(
-      expect.arrayContaining([['市自然资源局', 'jz-zrzy'], ['市住房和城乡建设局', 'jz-zjj']]),
+      expect.arrayContaining([
+        ['市自然资源局', 'jz-zrzy'],
+        ['市住房和城乡建设局', 'jz-zjj'],
+      ]),
     );
     expect(all.result?.totals).toMatchObject({ awaitingReview: 0, longTerm: 0 });
   });
 });
 
 describe('what a department may never do', () => {
-  it('create rows, read visits, change another department\'s problem; an unknown 责任单位 is invalid with suggestions', async () => {
+  it("create rows, read visits, change another department's problem; an unknown 责任单位 is invalid with suggestions", async () => {
     const created = await push(dept, [{ key: newKey(), values: problem({ department: '市自然资源局' }) }]);
     expect(created.results[0]).toMatchObject({ status: 'forbidden' });
     const v = await push(dept, [{ key: newKey(), values: visit() }], { ledger: 'visits' });

@@ -10,9 +10,19 @@ export function rowArray(ledger: LedgerDef, values: Record<string, Cell | undefi
 
 export function problemValues(o: Record<string, Cell | undefined> = {}): Record<string, Cell | undefined> {
   return {
-    county: '榆次区', targetType: '入企', targetName: '山西强伟纸业有限公司', group: '榆次区入企服务第1组',
-    sector: '工业和信息软件服务业', category: '政策落实', description: '企业具备申报专精特新条件，需要申报指导',
-    foundOn: '2022-03-24', level: '协调解决', department: '市工信局', deadline: '2022-04-30', status: '办理中', ...o,
+    county: '榆次区',
+    targetType: '入企',
+    targetName: '山西强伟纸业有限公司',
+    group: '榆次区入企服务第1组',
+    sector: '工业和信息软件服务业',
+    category: '政策落实',
+    description: '企业具备申报专精特新条件，需要申报指导',
+    foundOn: '2022-03-24',
+    level: '协调解决',
+    department: '市工信局',
+    deadline: '2022-04-30',
+    status: '办理中',
+    ...o,
   };
 }
 
@@ -22,8 +32,16 @@ export function problemRow(o: Record<string, Cell | undefined> = {}): Cell[] {
 
 export function visitRow(o: Record<string, Cell | undefined> = {}): Cell[] {
   return rowArray(visits, {
-    visitedOn: '2022-03-24', county: '榆次区', targetType: '入企', targetName: '山西强伟纸业有限公司',
-    group: '榆次区入企服务第1组', staff: 3, policies: 2, served: 10, problemsFound: 1, ...o,
+    visitedOn: '2022-03-24',
+    county: '榆次区',
+    targetType: '入企',
+    targetName: '山西强伟纸业有限公司',
+    group: '榆次区入企服务第1组',
+    staff: 3,
+    policies: 2,
+    served: 10,
+    problemsFound: 1,
+    ...o,
   });
 }
 

@@ -30,7 +30,13 @@ export interface FlowBytes {
 
 const PLACES = ['榆次区', '太谷区', '祁县', '平遥县', '介休市', '灵石县', '寿阳县', '昔阳县', '和顺县', '左权县', '榆社县'];
 const TOWNS = ['东阳镇', '修文镇', '长凝镇', '北田镇', '什贴镇', '庄子乡', '张庆乡', '郭家堡乡'];
-const COMPANIES = ['山西强伟纸业有限公司', '晋中市华鑫建材有限责任公司', '榆次区东方红农业专业合作社', '山西汇丰源食品股份有限公司', '平遥县古城文化旅游开发有限公司'];
+const COMPANIES = [
+  '山西强伟纸业有限公司',
+  '晋中市华鑫建材有限责任公司',
+  '榆次区东方红农业专业合作社',
+  '山西汇丰源食品股份有限公司',
+  '平遥县古城文化旅游开发有限公司',
+];
 const PROBLEMS = [
   '企业反映用工紧张，熟练技术工人短缺，希望政府协调举办专场招聘会并落实稳岗补贴政策',
   '企业具备申报专精特新“小巨人”条件，但对申报流程和材料要求不熟悉，需要申报指导',
@@ -44,9 +50,15 @@ const REMARKS = '企业联系人已确认问题属实，材料已报送县（区
 /** Row `i` of a realistic ledger: Chinese names and sentences of the lengths clerks write. */
 export function realisticRow(i: number): Cell[] {
   return problemRow({
-    county: '榆次区', township: TOWNS[i % TOWNS.length], targetName: `${COMPANIES[i % COMPANIES.length]}（${PLACES[i % PLACES.length]}第${i}号）`,
-    sector: ['农业', '建筑业', '文化旅游', '批零住餐'][i % 4], description: `第${i}项：${PROBLEMS[i % PROBLEMS.length]}`,
-    resolution: MEASURES, contact: '王建国', phone: '13912345678', remarks: REMARKS,
+    county: '榆次区',
+    township: TOWNS[i % TOWNS.length],
+    targetName: `${COMPANIES[i % COMPANIES.length]}（${PLACES[i % PLACES.length]}第${i}号）`,
+    sector: ['农业', '建筑业', '文化旅游', '批零住餐'][i % 4],
+    description: `第${i}项：${PROBLEMS[i % PROBLEMS.length]}`,
+    resolution: MEASURES,
+    contact: '王建国',
+    phone: '13912345678',
+    remarks: REMARKS,
   });
 }
 
@@ -84,9 +96,15 @@ export async function contractRun(n: number, o: { apiVersion?: string; onFlow?: 
   const sector = colOf(problems, 'sector');
   const description = colOf(problems, 'description');
   const bad = (i: number) => i % 5 === 0;
-  sim.sheet(sheet).type(`${sector}2:${description}${n + 1}`, typed.map((r, i) => (bad(i) ? ['工业', r[7]!, '短'] : [r[6]!, r[7]!, r[8]!])));
+  sim.sheet(sheet).type(
+    `${sector}2:${description}${n + 1}`,
+    typed.map((r, i) => (bad(i) ? ['工业', r[7]!, '短'] : [r[6]!, r[7]!, r[8]!])),
+  );
   await measure('marks', () => check(host, { ...opts, sheet }));
-  sim.sheet(sheet).type(`${sector}2:${description}${n + 1}`, typed.map((r) => [r[6]!, r[7]!, r[8]!]));
+  sim.sheet(sheet).type(
+    `${sector}2:${description}${n + 1}`,
+    typed.map((r) => [r[6]!, r[7]!, r[8]!]),
+  );
   await measure('marks cleared', () => check(host, { ...opts, sheet }));
   await measure('push', () => push(host, api, { ...opts, sheet }));
   await measure('pull', () => pull(host, api, { ...opts, ledger: 'problems' }));

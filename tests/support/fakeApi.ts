@@ -4,8 +4,18 @@
 // the real functions.
 
 import {
-  buildNotice, countyCode, formatRowId, getLedger, idScope, isOverdue, parseRow, type CanonicalRow, type GroupActivity, type GroupRecord,
-  type LedgerName, type SupervisedRow,
+  buildNotice,
+  countyCode,
+  formatRowId,
+  getLedger,
+  idScope,
+  isOverdue,
+  parseRow,
+  type CanonicalRow,
+  type GroupActivity,
+  type GroupRecord,
+  type LedgerName,
+  type SupervisedRow,
 } from '@taizhang/ledger';
 import { ApiError } from '@taizhang/client';
 import type { Transport } from '@taizhang/client';
@@ -52,15 +62,19 @@ export function storedNotice(date: string, src: NoticeSource, county?: string): 
   return { ...n, generatedAt: `${date}T00:00:03.120Z` };
 }
 
-export function fakeServer(o: {
-  today?: string; profile?: Profile; noticeSource?: NoticeSource;
-  /** getInbox's answer (default: nothing awaits). */
-  inbox?: InboxAnswer;
-  /** listDepartments' registry (default: none). */
-  departments?: DepartmentRecord[];
-  /** The registry lookupTargets and listTargets answer from (default: none). */
-  targets?: readonly TargetMatch[];
-} = {}): FakeServer {
+export function fakeServer(
+  o: {
+    today?: string;
+    profile?: Profile;
+    noticeSource?: NoticeSource;
+    /** getInbox's answer (default: nothing awaits). */
+    inbox?: InboxAnswer;
+    /** listDepartments' registry (default: none). */
+    departments?: DepartmentRecord[];
+    /** The registry lookupTargets and listTargets answer from (default: none). */
+    targets?: readonly TargetMatch[];
+  } = {},
+): FakeServer {
   const store: Record<LedgerName, Map<string, Stored>> = { problems: new Map(), visits: new Map() };
   const keys: Record<LedgerName, Map<string, string>> = { problems: new Map(), visits: new Map() };
   const counters = new Map<string, number>();
@@ -83,10 +97,16 @@ export function fakeServer(o: {
         const cur = rows.get(r.id);
         if (!cur) return { key: r.key, status: 'not_found', id: r.id, message: 'not found' };
         if (r.baseVersion! < cur.version) {
-          return { key: r.key, status: 'conflict', id: r.id, current: { version: cur.version, values: cur.values, updatedAt: new Date().toISOString(), updatedBy: cur.updatedBy, withdrawn: cur.withdrawn } };
+          return {
+            key: r.key,
+            status: 'conflict',
+            id: r.id,
+            current: { version: cur.version, values: cur.values, updatedAt: new Date().toISOString(), updatedBy: cur.updatedBy, withdrawn: cur.withdrawn },
+          };
         }
         if (parsed.errors.length > 0) return { key: r.key, status: 'invalid', id: r.id, errors: [...parsed.errors] };
-        if (JSON.stringify(sorted(parsed.values)) === JSON.stringify(sorted(cur.values))) return { key: r.key, status: 'unchanged', id: cur.id, version: cur.version };
+        if (JSON.stringify(sorted(parsed.values)) === JSON.stringify(sorted(cur.values)))
+          return { key: r.key, status: 'unchanged', id: cur.id, version: cur.version };
         cur.version++;
         const before = String(cur.values.county);
         cur.values = parsed.values;
@@ -108,7 +128,16 @@ export function fakeServer(o: {
       counters.set(c, n);
       const id = formatRowId(ledger, county, year, n);
       void countyCode;
-      rows.set(id, { id, key: r.key, version: 1, values: parsed.values, withdrawn: false, counties: [String(parsed.values.county)], seq: ++seq, updatedBy: profile.email });
+      rows.set(id, {
+        id,
+        key: r.key,
+        version: 1,
+        values: parsed.values,
+        withdrawn: false,
+        counties: [String(parsed.values.county)],
+        seq: ++seq,
+        updatedBy: profile.email,
+      });
       keys[data.ledger].set(r.key, id);
       return { key: r.key, status: 'created', id, version: 1, values: parsed.values };
     });
@@ -126,13 +155,23 @@ export function fakeServer(o: {
 
   function pulled(s: Stored): PulledRow {
     if (s.withdrawn) return { id: s.id, version: s.version, withdrawn: true };
-    return { id: s.id, key: s.key, version: s.version, values: s.values, withdrawn: false, createdAt: '', createdBy: '', updatedAt: '', updatedBy: s.updatedBy };
+    return {
+      id: s.id,
+      key: s.key,
+      version: s.version,
+      values: s.values,
+      withdrawn: false,
+      createdAt: '',
+      createdBy: '',
+      updatedAt: '',
+      updatedBy: s.updatedBy,
+    };
   }
 
   function pullRows(data: { ledger: LedgerName; filter?: Record<string, string>; since?: string; pageSize?: number; pageToken?: string }) {
     const size = data.pageSize ?? 1000;
     const since = data.since ? Number(data.since) : undefined;
-    const page = data.pageToken ? JSON.parse(data.pageToken) as { after: string; cursor: number } : undefined;
+    const page = data.pageToken ? (JSON.parse(data.pageToken) as { after: string; cursor: number }) : undefined;
     const cursor = page?.cursor ?? seq;
     const filter = Object.entries(data.filter ?? {});
     const matches = (r: Stored) => filter.every(([k, v]) => r.values[k] === v);
@@ -140,7 +179,9 @@ export function fakeServer(o: {
     // A since-pull also names the changed rows that left the filter, or moved out of the county
     // after the cursor, in `left`.
     const all = [...store[data.ledger].values()]
-      .filter((r) => (since === undefined ? !r.withdrawn && matches(r) : r.seq > since && r.seq <= cursor && (county === undefined || r.counties.includes(county))))
+      .filter((r) =>
+        since === undefined ? !r.withdrawn && matches(r) : r.seq > since && r.seq <= cursor && (county === undefined || r.counties.includes(county)),
+      )
       .sort((a, b) => (a.id < b.id ? -1 : 1))
       .filter((r) => !page || r.id > page.after);
     const rows = all.slice(0, size);
@@ -180,10 +221,20 @@ export function fakeServer(o: {
   const noticeScope = (): string | undefined => (profile.role === 'coordinator' && profile.county ? profile.county : undefined);
   function noticeCall(name: string, data: { date?: string; limit?: number }): unknown {
     if (profile.role === 'clerk') {
-      throw new ApiError('PERMISSION_DENIED', { zh: '通报仅供协调员和管理员查看', en: 'Notices are for coordinators and administrators only' }, undefined, name);
+      throw new ApiError(
+        'PERMISSION_DENIED',
+        { zh: '通报仅供协调员和管理员查看', en: 'Notices are for coordinators and administrators only' },
+        undefined,
+        name,
+      );
     }
     if (name === 'listNotices') {
-      return { notices: [...notices.values()].sort((a, b) => (a.date < b.date ? 1 : -1)).slice(0, data.limit ?? 30).map((n) => ({ date: n.date, generatedAt: n.generatedAt, totals: n.totals })) };
+      return {
+        notices: [...notices.values()]
+          .sort((a, b) => (a.date < b.date ? 1 : -1))
+          .slice(0, data.limit ?? 30)
+          .map((n) => ({ date: n.date, generatedAt: n.generatedAt, totals: n.totals })),
+      };
     }
     const date = String(data.date ?? '');
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || date > today) throw new ApiError('INVALID_ARGUMENT', { zh: '日期无效', en: 'invalid date' }, undefined, name);
@@ -209,9 +260,14 @@ export function fakeServer(o: {
       // By name, other name or credit-code prefix, as typed; the caller's county unless one is named.
       const { targetType, query, county } = data as { targetType: string; query: string; county?: string };
       const q = query.trim();
-      const matches = (o.targets ?? []).filter((t) => (t.creditCode !== undefined) === (targetType === '入企')
-        && t.county === (county ?? profile.county ?? t.county)
-        && ([t.name, ...(t.aliases ?? [])].some((n) => n.includes(q)) || (t.creditCode ?? '').startsWith(q.toUpperCase()))).slice(0, 20);
+      const matches = (o.targets ?? [])
+        .filter(
+          (t) =>
+            (t.creditCode !== undefined) === (targetType === '入企') &&
+            t.county === (county ?? profile.county ?? t.county) &&
+            ([t.name, ...(t.aliases ?? [])].some((n) => n.includes(q)) || (t.creditCode ?? '').startsWith(q.toUpperCase())),
+        )
+        .slice(0, 20);
       return JSON.parse(JSON.stringify({ matches }));
     }
     const fail = failures && failures.n > 0 ? failures : undefined;
@@ -221,14 +277,21 @@ export function fakeServer(o: {
     }
     const d = data as any;
     const result =
-      name === 'pushRows' ? pushRows(d)
-      : name === 'pullRows' ? pullRows(d)
-      : name === 'getStats' ? getStats(d)
-      : name === 'getProfile' ? profile
-      : name === 'getInbox' ? (o.inbox ?? { asOf: today, counts: {}, items: [] })
-      : name === 'listDepartments' ? { departments: o.departments ?? [] }
-      : name === 'listNotices' || name === 'getNotice' || name === 'generateNotice' ? noticeCall(name, d ?? {})
-      : undefined;
+      name === 'pushRows'
+        ? pushRows(d)
+        : name === 'pullRows'
+          ? pullRows(d)
+          : name === 'getStats'
+            ? getStats(d)
+            : name === 'getProfile'
+              ? profile
+              : name === 'getInbox'
+                ? (o.inbox ?? { asOf: today, counts: {}, items: [] })
+                : name === 'listDepartments'
+                  ? { departments: o.departments ?? [] }
+                  : name === 'listNotices' || name === 'getNotice' || name === 'generateNotice'
+                    ? noticeCall(name, d ?? {})
+                    : undefined;
     if (result === undefined) throw new ApiError('NOT_FOUND', { zh: '无此函数', en: 'no such function' });
     if (fail && fail.after) {
       fail.n--;

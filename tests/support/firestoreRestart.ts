@@ -254,7 +254,10 @@ export async function restartFirestore(o: RestartOptions = {}): Promise<RestartR
       [
         path.join(__dirname, 'firestore-keeper.mjs'),
         JSON.stringify({
-          owner: stackPid, binary, args: relaunchArgs(args, o.keepData === false ? undefined : seed), cwd,
+          owner: stackPid,
+          binary,
+          args: relaunchArgs(args, o.keepData === false ? undefined : seed),
+          cwd,
           log: path.join(exportDir, 'firestore-restarted.log'),
         }),
       ],

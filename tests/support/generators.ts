@@ -44,14 +44,43 @@ export interface RowOptions {
 }
 
 export const PROBLEM_KEYS = [
-  'county', 'township', 'targetType', 'targetName', 'creditCode', 'group', 'sector', 'category', 'description', 'foundOn',
-  'level', 'department', 'deadline', 'status', 'resolution', 'resolvedOn', 'contact', 'phone', 'remarks',
-  'review', 'followUp', 'followUpOn',
+  'county',
+  'township',
+  'targetType',
+  'targetName',
+  'creditCode',
+  'group',
+  'sector',
+  'category',
+  'description',
+  'foundOn',
+  'level',
+  'department',
+  'deadline',
+  'status',
+  'resolution',
+  'resolvedOn',
+  'contact',
+  'phone',
+  'remarks',
+  'review',
+  'followUp',
+  'followUpOn',
 ] as const;
 
 export const VISIT_KEYS = [
-  'visitedOn', 'county', 'township', 'targetType', 'targetName', 'creditCode', 'group', 'staff', 'policies', 'served',
-  'problemsFound', 'notes',
+  'visitedOn',
+  'county',
+  'township',
+  'targetType',
+  'targetName',
+  'creditCode',
+  'group',
+  'staff',
+  'policies',
+  'served',
+  'problemsFound',
+  'notes',
 ] as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -88,8 +117,7 @@ export function shanghaiMidnight(date: string): number {
   return Date.parse(`${date}T00:00:00+08:00`);
 }
 
-export const arbDate = (from: string, to: string): fc.Arbitrary<string> =>
-  fc.integer({ min: dateToDay(from), max: dateToDay(to) }).map(dayToDate);
+export const arbDate = (from: string, to: string): fc.Arbitrary<string> => fc.integer({ min: dateToDay(from), max: dateToDay(to) }).map(dayToDate);
 
 /** A point of [0, 1], often exactly an end: picks from a range known only when assembling. */
 const arbFraction: fc.Arbitrary<number> = fc.oneof(
@@ -274,13 +302,24 @@ export function messyPhone(phone: string, m: Mess): unknown {
   let variants: unknown[];
   if (phone.startsWith('1')) {
     variants = [
-      phone, toFullWidth(phone), Number(phone), `+86 ${phone}`, `+86-${phone}`, `0086${phone}`,
-      `${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}`, `${phone.slice(0, 3)}-${phone.slice(3, 7)}-${phone.slice(7)}`,
+      phone,
+      toFullWidth(phone),
+      Number(phone),
+      `+86 ${phone}`,
+      `+86-${phone}`,
+      `0086${phone}`,
+      `${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}`,
+      `${phone.slice(0, 3)}-${phone.slice(3, 7)}-${phone.slice(7)}`,
     ];
   } else {
     const [area, local] = phone.split('-') as [string, string];
     variants = [
-      phone, toFullWidth(phone), area + local, `${area} ${local}`, `(${area})${local}`, `（${area}）${local}`,
+      phone,
+      toFullWidth(phone),
+      area + local,
+      `${area} ${local}`,
+      `(${area})${local}`,
+      `（${area}）${local}`,
       `+86 ${area.slice(1)} ${local}`,
       // Excel's General format drops the leading 0 of a number typed into a cell.
       Number(area.slice(1) + local),
@@ -525,18 +564,26 @@ const sharedDefects: Defect[] = [
   (row) => defect('township', 'too_long', 'township 51 characters', row, { township: tooLong(50) }),
   (row, c) => defect('targetName', 'type', 'targetName not a cell value', row, { targetName: notACell(c) }),
   (row, c) => defect('county', 'type', 'county not a cell value', row, { county: notACell(c) }),
-  (row, c) => (row.targetType === '入企' ? defect('creditCode', 'checksum', 'creditCode wrong check character', row, { creditCode: wrongCheck(c) }) : undefined),
+  (row, c) =>
+    row.targetType === '入企' ? defect('creditCode', 'checksum', 'creditCode wrong check character', row, { creditCode: wrongCheck(c) }) : undefined,
   (row, c) => (row.targetType === '入企' ? defect('creditCode', 'format', 'creditCode wrong shape', row, { creditCode: badShape(c) }) : undefined),
-  (row, c) => defect('creditCode', 'rule', 'creditCode on a 进村 row', row, {
-    targetType: '进村', township: row.township ?? '某某镇', creditCode: spellCreditCode(c.int(0, 0x7fffffff)),
-  }),
+  (row, c) =>
+    defect('creditCode', 'rule', 'creditCode on a 进村 row', row, {
+      targetType: '进村',
+      township: row.township ?? '某某镇',
+      creditCode: spellCreditCode(c.int(0, 0x7fffffff)),
+    }),
   (row) => (row.targetType === '进村' ? defect('township', 'required', 'no township on a 进村 row', row, { township: undefined }) : undefined),
   (row) => defect('序号', 'unknown', 'a 序号 column', row, { 序号: 1 }),
 ];
 
 /** Every always-required key of a ledger, deleted or blank. */
 function missingDefects(required: readonly string[]): Defect[] {
-  return required.map((key): Defect => (row, c) => defect(key, 'required', `no ${key}`, row, { [key]: c.one(undefined, null, '', '  ') }));
+  return required.map(
+    (key): Defect =>
+      (row, c) =>
+        defect(key, 'required', `no ${key}`, row, { [key]: c.one(undefined, null, '', '  ') }),
+  );
 }
 
 const problemDefects: Defect[] = [
@@ -553,18 +600,36 @@ const problemDefects: Defect[] = [
   (row) => defect('deadline', 'rule', 'deadline before foundOn', row, { deadline: daysAfter(String(row.foundOn), -1) }),
   (row) => defect('resolvedOn', 'rule', 'resolvedOn before foundOn', row, { resolvedOn: daysAfter(String(row.foundOn), -1) }),
   (row, c, { today }) => defect('resolvedOn', 'range', 'resolvedOn after today', row, { resolvedOn: daysAfter(today, c.int(1, 30)) }),
-  (row) => defect('status', 'rule', '现场解决 but not 已解决', row, {
-    level: '现场解决', status: '办理中', deadline: row.deadline ?? row.foundOn, department: row.department ?? '区发改局', followUp: undefined, followUpOn: undefined,
-  }),
-  (row) => (row.level !== '现场解决' && row.status !== '待办理' ? defect('department', 'required', 'no department once assigned above 现场解决', row, { department: undefined }) : undefined),
-  (row) => (row.status === '办理中' || row.status === '待审核' ? defect('deadline', 'required', 'no deadline while in hand', row, { deadline: undefined }) : undefined),
-  (row) => (row.status === '已解决' || row.status === '待审核' ? defect('resolution', 'required', 'no resolution once 已解决 or 待审核', row, { resolution: '  ' }) : undefined),
+  (row) =>
+    defect('status', 'rule', '现场解决 but not 已解决', row, {
+      level: '现场解决',
+      status: '办理中',
+      deadline: row.deadline ?? row.foundOn,
+      department: row.department ?? '区发改局',
+      followUp: undefined,
+      followUpOn: undefined,
+    }),
+  (row) =>
+    row.level !== '现场解决' && row.status !== '待办理'
+      ? defect('department', 'required', 'no department once assigned above 现场解决', row, { department: undefined })
+      : undefined,
+  (row) =>
+    row.status === '办理中' || row.status === '待审核' ? defect('deadline', 'required', 'no deadline while in hand', row, { deadline: undefined }) : undefined,
+  (row) =>
+    row.status === '已解决' || row.status === '待审核'
+      ? defect('resolution', 'required', 'no resolution once 已解决 or 待审核', row, { resolution: '  ' })
+      : undefined,
   (row) => (row.followUp !== undefined ? defect('followUpOn', 'required', 'a follow-up without its date', row, { followUpOn: undefined }) : undefined),
-  (row) => (row.followUp !== undefined ? defect('followUpOn', 'rule', 'followed up before it was resolved', row, { followUpOn: daysAfter(String(row.resolvedOn), -1) }) : undefined),
-  (row) => (row.status !== '已解决' ? defect('followUp', 'rule', 'a follow-up before it is resolved', row, { followUp: '满意', followUpOn: undefined }) : undefined),
+  (row) =>
+    row.followUp !== undefined
+      ? defect('followUpOn', 'rule', 'followed up before it was resolved', row, { followUpOn: daysAfter(String(row.resolvedOn), -1) })
+      : undefined,
+  (row) =>
+    row.status !== '已解决' ? defect('followUp', 'rule', 'a follow-up before it is resolved', row, { followUp: '满意', followUpOn: undefined }) : undefined,
   (row) => defect('review', 'too_long', 'review of 501 characters', row, { review: tooLong(500) }),
   (row) => (row.status === '已解决' ? defect('resolvedOn', 'required', 'no resolvedOn once 已解决', row, { resolvedOn: undefined }) : undefined),
-  (row, c) => defect('phone', 'format', 'phone not a number', row, { phone: c.one('12345', '1380013800', '010-123456', '0351-123456789', 'none', '+1 212 555 0100') }),
+  (row, c) =>
+    defect('phone', 'format', 'phone not a number', row, { phone: c.one('12345', '1380013800', '010-123456', '0351-123456789', 'none', '+1 212 555 0100') }),
   (row, c) => defect('phone', 'type', 'phone not a cell value', row, { phone: notACell(c) }),
   (row, c) => defect('level', 'type', 'level not a cell value', row, { level: notACell(c) }),
 ];

@@ -27,13 +27,34 @@ export function loadOfficeRuntime(): OfficeRuntime {
     location: { protocol: 'https:', href: 'https://localhost:3000/taskpane.html', search: '', hash: '', host: 'localhost:3000' },
     navigator: { userAgent: 'Node', language: 'zh-CN' },
     document: {
-      readyState: 'complete', cookie: '', addEventListener: noop, removeEventListener: noop,
-      getElementsByTagName: () => [], querySelector: () => null, createElement: element,
+      readyState: 'complete',
+      cookie: '',
+      addEventListener: noop,
+      removeEventListener: noop,
+      getElementsByTagName: () => [],
+      querySelector: () => null,
+      createElement: element,
     },
-    addEventListener: noop, removeEventListener: noop,
-    setTimeout, clearTimeout, setInterval, clearInterval, console,
+    addEventListener: noop,
+    removeEventListener: noop,
+    setTimeout,
+    clearTimeout,
+    setInterval,
+    clearInterval,
+    console,
     // The runtime brings its own Promise polyfill only where none exists.
-    Promise, JSON, Math, Date, Error, TypeError, Array, Object, String, Number, Boolean, RegExp,
+    Promise,
+    JSON,
+    Math,
+    Date,
+    Error,
+    TypeError,
+    Array,
+    Object,
+    String,
+    Number,
+    Boolean,
+    RegExp,
     OSF: {},
   };
   win.window = win;
@@ -94,11 +115,20 @@ async function replay(sim: SimulatedExcel, body: RequestBody): Promise<{ Results
       const args = () => argumentsOf(p.ArgumentInfo);
       let o: Any;
       switch (p.ObjectPathType) {
-        case 1: o = context.workbook; break; // the global object
-        case 4: o = objectOf(p.ParentObjectPathId!)[camel(p.Name)]; break; // property
-        case 3: o = objectOf(p.ParentObjectPathId!)[camel(p.Name)](...args()); break; // method
-        case 5: o = objectOf(p.ParentObjectPathId!).getItem(...args()); break; // indexer
-        default: throw new Error(`object path type ${p.ObjectPathType} (${p.Name}) not replayed`);
+        case 1:
+          o = context.workbook;
+          break; // the global object
+        case 4:
+          o = objectOf(p.ParentObjectPathId!)[camel(p.Name)];
+          break; // property
+        case 3:
+          o = objectOf(p.ParentObjectPathId!)[camel(p.Name)](...args());
+          break; // method
+        case 5:
+          o = objectOf(p.ParentObjectPathId!).getItem(...args());
+          break; // indexer
+        default:
+          throw new Error(`object path type ${p.ObjectPathType} (${p.Name}) not replayed`);
       }
       objects.set(id, o);
       return o;
@@ -113,12 +143,14 @@ async function replay(sim: SimulatedExcel, body: RequestBody): Promise<{ Results
     const answers: { id: number; value: () => unknown }[] = [];
     for (const a of body.Actions) {
       switch (a.ActionType) {
-        case 1: { // instantiate: the object exists (or is a null object)
+        case 1: {
+          // instantiate: the object exists (or is a null object)
           const o = objectOf(a.ObjectPathId);
           answers.push({ id: a.Id, value: () => (o._isNull === true ? null : {}) });
           break;
         }
-        case 2: { // query (load)
+        case 2: {
+          // query (load)
           const o = objectOf(a.ObjectPathId);
           const select = a.QueryInfo?.Select ?? [];
           const isCollection = 'items' in Object.getPrototypeOf(o);
@@ -127,13 +159,15 @@ async function replay(sim: SimulatedExcel, body: RequestBody): Promise<{ Results
             id: a.Id,
             value: () => {
               if (o._isNull === true) return null;
-              const shape = (x: Any) => Object.fromEntries([...x._loaded as Map<string, unknown>].filter(([k]) => k !== 'items').map(([k, v]) => [pascal(k), v]));
+              const shape = (x: Any) =>
+                Object.fromEntries([...(x._loaded as Map<string, unknown>)].filter(([k]) => k !== 'items').map(([k, v]) => [pascal(k), v]));
               return isCollection ? { _Items: (o.items as Any[]).map(shape) } : shape(o);
             },
           });
           break;
         }
-        case 3: { // method
+        case 3: {
+          // method
           const target = objectOf(a.ObjectPathId);
           // Office.js's own checks before a large write (_ValidateArraySize): Excel answers nothing.
           if (a.Name.startsWith('_')) break;
@@ -179,7 +213,10 @@ export function officeRuntimeHost(sim: SimulatedExcel): RuntimeHost {
         if (process.env.TZ_TRACE_REPLAY) console.error('replay failed:', err.code, err.message);
         exchanges.push({ requestBytes, answerBytes: 0, actions: message.Body.Actions.length });
         return {
-          HttpStatusCode: 200, ErrorCode: null, ErrorMessage: null, Headers: {},
+          HttpStatusCode: 200,
+          ErrorCode: null,
+          ErrorMessage: null,
+          Headers: {},
           Body: { Error: { Code: err.code ?? 'GeneralException', Message: err.message ?? String(e), HttpStatusCode: 400, Location: '' } },
         };
       }

@@ -148,9 +148,9 @@ export function excelMemberUses(files: readonly string[], root: string): MemberU
 /** Whether a type is (or is an intersection with) a class of the Excel namespace. */
 function receiverIsExcel(t: ts.Type): boolean {
   const parts = t.isIntersection() ? t.types : [t];
-  return parts.some((p) => (p.getSymbol()?.declarations ?? []).some(
-    (d) => isOfficeDeclaration(d) && ts.isClassDeclaration(d) && /\bnamespace Excel\b/.test(namespaceOf(d)),
-  ));
+  return parts.some((p) =>
+    (p.getSymbol()?.declarations ?? []).some((d) => isOfficeDeclaration(d) && ts.isClassDeclaration(d) && /\bnamespace Excel\b/.test(namespaceOf(d))),
+  );
 }
 
 function namespaceOf(d: ts.Node): string {
@@ -162,6 +162,5 @@ function namespaceOf(d: ts.Node): string {
 
 /** Uses above `minimum` that no sufficient guard covers. */
 export function unguarded(uses: readonly MemberUse[], minimum: string): MemberUse[] {
-  return uses.filter((u) => u.set === 'none'
-    || (compareVersions(u.set, minimum) > 0 && (!u.guard || compareVersions(u.guard, u.set) < 0)));
+  return uses.filter((u) => u.set === 'none' || (compareVersions(u.set, minimum) > 0 && (!u.guard || compareVersions(u.guard, u.set) < 0)));
 }

@@ -37,28 +37,32 @@ export interface CheckResult {
  * server's rows; without it only the ledger's rules are checked.
  */
 export async function check(host: ExcelHost, o: FlowOptions & { sheet: string; ledger?: LedgerName; api?: ApiClient }): Promise<CheckResult> {
-  const { result, stats } = await withSession(host, async (s) => {
-    const insp = await judgeRights(s, await inspectSheet(s, o.sheet, o), o.api, o.profile, o.signal);
-    markHeader(s, o.sheet, insp.ctx.layout, o.profile);
-    const meta = insp.ctx.state.meta.get(o.sheet) ?? { ledger: insp.ctx.layout.ledger.name, kind: 'entry' as const };
-    const marks = await applyMarks(s, insp, meta);
-    return {
-      sheet: o.sheet,
-      ledger: insp.ctx.layout.ledger.name,
-      rows: insp.plan.rows,
-      valid: insp.plan.valid,
-      invalid: insp.plan.invalid.length,
-      toPush: insp.plan.outgoing.length,
-      errors: [...insp.plan.invalid],
-      warnings: insp.plan.warnings,
-      ...(insp.plan.filled !== undefined && { filled: insp.plan.filled }),
-      marked: marks.marked,
-      cleared: marks.cleared,
-      commentsNotWritten: marks.commentsNotWritten,
-      newKeys: insp.plan.newKeys,
-      copies: insp.plan.copies,
-    };
-  }, o.batchBytes);
+  const { result, stats } = await withSession(
+    host,
+    async (s) => {
+      const insp = await judgeRights(s, await inspectSheet(s, o.sheet, o), o.api, o.profile, o.signal);
+      markHeader(s, o.sheet, insp.ctx.layout, o.profile);
+      const meta = insp.ctx.state.meta.get(o.sheet) ?? { ledger: insp.ctx.layout.ledger.name, kind: 'entry' as const };
+      const marks = await applyMarks(s, insp, meta);
+      return {
+        sheet: o.sheet,
+        ledger: insp.ctx.layout.ledger.name,
+        rows: insp.plan.rows,
+        valid: insp.plan.valid,
+        invalid: insp.plan.invalid.length,
+        toPush: insp.plan.outgoing.length,
+        errors: [...insp.plan.invalid],
+        warnings: insp.plan.warnings,
+        ...(insp.plan.filled !== undefined && { filled: insp.plan.filled }),
+        marked: marks.marked,
+        cleared: marks.cleared,
+        commentsNotWritten: marks.commentsNotWritten,
+        newKeys: insp.plan.newKeys,
+        copies: insp.plan.copies,
+      };
+    },
+    o.batchBytes,
+  );
   return { ...result, stats };
 }
 

@@ -34,28 +34,41 @@ export interface ResolveResult {
 }
 
 export async function resolveConflicts(
-  host: ExcelHost, api: ApiClient, o: FlowOptions & { sheet: string; ledger?: LedgerName; decisions: readonly Decision[] },
+  host: ExcelHost,
+  api: ApiClient,
+  o: FlowOptions & { sheet: string; ledger?: LedgerName; decisions: readonly Decision[] },
 ): Promise<ResolveResult> {
   const choice = new Map(o.decisions.map((d) => [d.conflict.key, d.choice]));
   const acted = o.decisions.filter((d) => d.choice !== 'later');
-  const { result, stats } = await withSession(host, async (s) => {
-    if (acted.length === 0) return { kept: 0, taken: 0, missing: [] as string[], settlement: { keptMine: [], tookTheirs: [], unseen: [], withdrawn: [] } };
-    const insp = await inspectSheet(s, o.sheet, o);
-    const { tally, settlement } = await settleConflicts(
-      insp.plan, acted.map((d) => d.conflict), (c) => { const x = choice.get(c.key); return x === 'later' ? undefined : x; }, api,
-      undefined, o.signal ? { signal: o.signal } : {},
-    );
-    patchWrites(insp.ctx.patch, tally.writes);
-    await writePatch(s, o.sheet, insp.ctx.patch);
-    if (s.queuedBytes > 0) await s.sync();
-    const sentAgain = tally.sent > 0 || tally.error !== undefined;
-    return {
-      kept: settlement.keptMine.length,
-      taken: settlement.tookTheirs.length,
-      missing: acted.filter((d) => !insp.plan.conflicted.has(d.conflict.key)).map((d) => d.conflict.key),
-      settlement,
-      ...(sentAgain && { push: pushSummary(o.sheet, insp, tally, { ...pushReport(insp.plan, tally, settlement), toSend: tally.sent }) }),
-    };
-  }, o.batchBytes);
+  const { result, stats } = await withSession(
+    host,
+    async (s) => {
+      if (acted.length === 0) return { kept: 0, taken: 0, missing: [] as string[], settlement: { keptMine: [], tookTheirs: [], unseen: [], withdrawn: [] } };
+      const insp = await inspectSheet(s, o.sheet, o);
+      const { tally, settlement } = await settleConflicts(
+        insp.plan,
+        acted.map((d) => d.conflict),
+        (c) => {
+          const x = choice.get(c.key);
+          return x === 'later' ? undefined : x;
+        },
+        api,
+        undefined,
+        o.signal ? { signal: o.signal } : {},
+      );
+      patchWrites(insp.ctx.patch, tally.writes);
+      await writePatch(s, o.sheet, insp.ctx.patch);
+      if (s.queuedBytes > 0) await s.sync();
+      const sentAgain = tally.sent > 0 || tally.error !== undefined;
+      return {
+        kept: settlement.keptMine.length,
+        taken: settlement.tookTheirs.length,
+        missing: acted.filter((d) => !insp.plan.conflicted.has(d.conflict.key)).map((d) => d.conflict.key),
+        settlement,
+        ...(sentAgain && { push: pushSummary(o.sheet, insp, tally, { ...pushReport(insp.plan, tally, settlement), toSend: tally.sent }) }),
+      };
+    },
+    o.batchBytes,
+  );
   return { ...result, later: o.decisions.length - result.kept - result.taken, stats };
 }

@@ -70,8 +70,10 @@ export async function inspectSheet(s: Session, sheet: string, o: FlowOptions & {
     const { layout, patch } = ctx;
     if (!planner) {
       planner = new PushPlanner(layout, {
-        today: o.today ?? todayInShanghai(), newKey: o.newKey ?? (() => globalThis.crypto.randomUUID()),
-        ...(o.profile && { profile: o.profile }), ...(o.registry && { registry: o.registry }),
+        today: o.today ?? todayInShanghai(),
+        newKey: o.newKey ?? (() => globalThis.crypto.randomUUID()),
+        ...(o.profile && { profile: o.profile }),
+        ...(o.registry && { registry: o.registry }),
       });
       marksByKey = new Map();
       for (const m of ctx.state.marks) {

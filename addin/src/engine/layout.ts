@@ -10,9 +10,7 @@ export type SheetLayout = SheetColumns;
 export type { SheetRow };
 
 /** Lay out a sheet from its first rows (`rows[0]` is the first row of `area`). Undefined when no header row is recognised. */
-export function findLayout(
-  rows: readonly (readonly unknown[])[], area: UsedArea, date1904: boolean, ledgerName?: LedgerName,
-): SheetLayout | undefined {
+export function findLayout(rows: readonly (readonly unknown[])[], area: UsedArea, date1904: boolean, ledgerName?: LedgerName): SheetLayout | undefined {
   const m = findHeader(rows, ledgerName ? LEDGERS[ledgerName] : undefined);
   if (!m) return undefined;
   return sheetColumns(m, { firstRow: area.row + 1, firstCol: area.col, endCol: area.col + area.cols, date1904 });

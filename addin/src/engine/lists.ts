@@ -51,5 +51,12 @@ export function writeLists(s: Session, exists: boolean, departments: readonly st
   const height = Math.max(...columns.map((c) => c.length));
   const rows: CellValue[][] = [];
   for (let r = 0; r < height; r++) rows.push(columns.map((c) => c[r] ?? ''));
-  writeBlock(s, LISTS_SHEET, 0, 0, rows, columns.map(() => '@'));
+  writeBlock(
+    s,
+    LISTS_SHEET,
+    0,
+    0,
+    rows,
+    columns.map(() => '@'),
+  );
 }

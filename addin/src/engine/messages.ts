@@ -3,7 +3,11 @@
 import type { Bilingual } from '@taizhang/ledger';
 
 export class FlowError extends Error implements Bilingual {
-  constructor(readonly code: string, readonly zh: string, readonly en: string) {
+  constructor(
+    readonly code: string,
+    readonly zh: string,
+    readonly en: string,
+  ) {
     super(`${zh} / ${en}`);
     this.name = 'FlowError';
   }

@@ -50,9 +50,7 @@ const WRITE_ROWS = 500;
  * Fetches the notice of `date` (getNotice; when none is stored and the caller is a
  * coordinator or an administrator, generateNotice) and writes the two sheets.
  */
-export async function noticeSheets(
-  host: ExcelHost, api: ApiClient, o: FlowOptions & { date: string },
-): Promise<NoticeSheetsResult> {
+export async function noticeSheets(host: ExcelHost, api: ApiClient, o: FlowOptions & { date: string }): Promise<NoticeSheetsResult> {
   const role = o.profile?.role;
   if (role === 'clerk') {
     const m = text.noticeForbidden();
@@ -69,107 +67,129 @@ export async function noticeSheets(
   // Every row of every list: the sheet is the working copy, the document caps its lists.
   const layout = noticeLayout({ ...notice, date }, { lang, shown: Number.MAX_SAFE_INTEGER });
 
-  const { result, stats } = await withSession(host, async (s) => {
-    const namesP = loadSheetNames(s);
-    const tablesP = loadTableNames(s);
-    await s.sync();
-    const names = namesP.value;
-    const sheet = uniqueName(`${lang === 'en' ? 'Notice' : '通报'} ${date}`, names);
-    const ownSection = layout.sections.find((x) => x.ownSheet !== undefined);
-    const overdueSheet = uniqueName(ownSection?.ownSheet ?? '超期问题', [...names, sheet]);
-    const takenTables = [...tablesP.value];
-    const tableName = (part: string): string => {
-      const t = uniqueName(`TZ_notice_${date.replace(/-/g, '')}_${part}`, takenTables).replace(/[()]/g, '_');
-      takenTables.push(t);
-      return t;
-    };
-    const stateP = loadState(s, names);
-    if (s.queuedBytes > 0) await s.sync();
-    addSheet(s, sheet);
-    addSheet(s, overdueSheet);
-    const tables: string[] = [];
-    let row = 0;
+  const { result, stats } = await withSession(
+    host,
+    async (s) => {
+      const namesP = loadSheetNames(s);
+      const tablesP = loadTableNames(s);
+      await s.sync();
+      const names = namesP.value;
+      const sheet = uniqueName(`${lang === 'en' ? 'Notice' : '通报'} ${date}`, names);
+      const ownSection = layout.sections.find((x) => x.ownSheet !== undefined);
+      const overdueSheet = uniqueName(ownSection?.ownSheet ?? '超期问题', [...names, sheet]);
+      const takenTables = [...tablesP.value];
+      const tableName = (part: string): string => {
+        const t = uniqueName(`TZ_notice_${date.replace(/-/g, '')}_${part}`, takenTables).replace(/[()]/g, '_');
+        takenTables.push(t);
+        return t;
+      };
+      const stateP = loadState(s, names);
+      if (s.queuedBytes > 0) await s.sync();
+      addSheet(s, sheet);
+      addSheet(s, overdueSheet);
+      const tables: string[] = [];
+      let row = 0;
 
-    const line = (target: string, value: string, bold = false): void => {
-      writeBlock(s, target, row, 0, [[value]], ['@']);
-      if (bold) styleRange(s, target, row, 0, 1, 1, { bold: true });
-      row++;
-    };
+      const line = (target: string, value: string, bold = false): void => {
+        writeBlock(s, target, row, 0, [[value]], ['@']);
+        if (bold) styleRange(s, target, row, 0, 1, 1, { bold: true });
+        row++;
+      };
 
-    /** A section: its title, a header row and its rows as a table (or 无), its notes. */
-    const section = async (target: string, x: NoticeSection): Promise<{ header: number; rows: number }> => {
-      line(target, x.title, true);
-      const header = row;
-      const head = x.columns.map((c) => c.label);
-      writeBlock(s, target, header, 0, [head], head.map(() => '@'));
-      const body = x.rows.map((r) => r.map((v) => (v === null ? '—' : v)));
-      const formats = x.columns.map((c) => FORMATS[c.kind]);
-      await writeRows(s, target, header + 1, body, formats);
-      if (body.length > 0) {
-        const t = tableName(x.id);
-        addTable(s, target, header, 0, 1 + body.length, x.columns.length, t);
-        tables.push(t);
-      } else {
-        writeBlock(s, target, header + 1, 0, [[layout.none]], ['@']);
-      }
-      styleRange(s, target, header, 0, 1, x.columns.length, { fill: HEADER_FILL, bold: true });
-      row = header + 1 + Math.max(1, body.length);
-      for (const note of x.notes) line(target, note);
+      /** A section: its title, a header row and its rows as a table (or 无), its notes. */
+      const section = async (target: string, x: NoticeSection): Promise<{ header: number; rows: number }> => {
+        line(target, x.title, true);
+        const header = row;
+        const head = x.columns.map((c) => c.label);
+        writeBlock(
+          s,
+          target,
+          header,
+          0,
+          [head],
+          head.map(() => '@'),
+        );
+        const body = x.rows.map((r) => r.map((v) => (v === null ? '—' : v)));
+        const formats = x.columns.map((c) => FORMATS[c.kind]);
+        await writeRows(s, target, header + 1, body, formats);
+        if (body.length > 0) {
+          const t = tableName(x.id);
+          addTable(s, target, header, 0, 1 + body.length, x.columns.length, t);
+          tables.push(t);
+        } else {
+          writeBlock(s, target, header + 1, 0, [[layout.none]], ['@']);
+        }
+        styleRange(s, target, header, 0, 1, x.columns.length, { fill: HEADER_FILL, bold: true });
+        row = header + 1 + Math.max(1, body.length);
+        for (const note of x.notes) line(target, note);
+        row++;
+        await s.syncIfFull();
+        return { header, rows: body.length };
+      };
+
+      // ---- 通报 YYYY-MM-DD: title, day and period, figures, then every section but the long list
+      line(sheet, layout.title, true);
+      line(sheet, layout.subtitle);
       row++;
+      line(sheet, layout.summaryTitle, true);
+      line(sheet, layout.summary);
+      writeBlock(
+        s,
+        sheet,
+        row,
+        0,
+        layout.figures.map((f) => [f.label]),
+        ['@'],
+      );
+      layout.figures.forEach((f, i) => writeBlock(s, sheet, row + i, 1, [[f.value]], [FORMATS[f.kind]]));
+      row += layout.figures.length + 1;
       await s.syncIfFull();
-      return { header, rows: body.length };
-    };
 
-    // ---- 通报 YYYY-MM-DD: title, day and period, figures, then every section but the long list
-    line(sheet, layout.title, true);
-    line(sheet, layout.subtitle);
-    row++;
-    line(sheet, layout.summaryTitle, true);
-    line(sheet, layout.summary);
-    writeBlock(s, sheet, row, 0, layout.figures.map((f) => [f.label]), ['@']);
-    layout.figures.forEach((f, i) => writeBlock(s, sheet, row + i, 1, [[f.value]], [FORMATS[f.kind]]));
-    row += layout.figures.length + 1;
-    await s.syncIfFull();
+      const charts: { title: string; at: { header: number; rows: number } }[] = [];
+      for (const x of layout.sections) {
+        if (x.ownSheet !== undefined) continue;
+        const at = await section(sheet, x);
+        if (x.chart !== undefined && at.rows > 0) charts.push({ title: x.chart, at });
+      }
+      setColumnWidth(s, sheet, 0, 30);
+      setColumnWidth(s, sheet, 1, 22);
+      for (let c = 2; c < NOTICE_COLS; c++) setColumnWidth(s, sheet, c, 12);
+      // Bar charts of the overdue rankings: the name and overdue columns, beside the tables.
+      for (const c of charts) {
+        addChart(s, sheet, 'BarClustered', c.at.header, 1, 1 + c.at.rows, 2, { title: c.title, at: chartAt(c.at.header, Math.max(c.at.rows, 12)) });
+      }
+      await s.syncIfFull();
+      o.onProgress?.(2, steps, 'write');
 
-    const charts: { title: string; at: { header: number; rows: number } }[] = [];
-    for (const x of layout.sections) {
-      if (x.ownSheet !== undefined) continue;
-      const at = await section(sheet, x);
-      if (x.chart !== undefined && at.rows > 0) charts.push({ title: x.chart, at });
-    }
-    setColumnWidth(s, sheet, 0, 30);
-    setColumnWidth(s, sheet, 1, 22);
-    for (let c = 2; c < NOTICE_COLS; c++) setColumnWidth(s, sheet, c, 12);
-    // Bar charts of the overdue rankings: the name and overdue columns, beside the tables.
-    for (const c of charts) {
-      addChart(s, sheet, 'BarClustered', c.at.header, 1, 1 + c.at.rows, 2, { title: c.title, at: chartAt(c.at.header, Math.max(c.at.rows, 12)) });
-    }
-    await s.syncIfFull();
-    o.onProgress?.(2, steps, 'write');
+      // ---- 超期问题: the overdue list, most overdue first
+      row = 0;
+      line(overdueSheet, layout.title, true);
+      line(overdueSheet, layout.subtitle);
+      row++;
+      if (ownSection !== undefined) {
+        await section(overdueSheet, ownSection);
+        ownSection.columns.forEach((c, i) => setColumnWidth(s, overdueSheet, i, c.width));
+      }
 
-    // ---- 超期问题: the overdue list, most overdue first
-    row = 0;
-    line(overdueSheet, layout.title, true);
-    line(overdueSheet, layout.subtitle);
-    row++;
-    if (ownSection !== undefined) {
-      await section(overdueSheet, ownSection);
-      ownSection.columns.forEach((c, i) => setColumnWidth(s, overdueSheet, i, c.width));
-    }
-
-    activateSheet(s, sheet);
-    const state = stateP.value;
-    // System sheets: check and push refuse them.
-    state.meta.set(sheet, { ledger: 'problems', kind: 'summary' });
-    state.meta.set(overdueSheet, { ledger: 'problems', kind: 'summary' });
-    saveState(s, state);
-    await s.sync();
-    return { sheet, overdueSheet, tables };
-  }, o.batchBytes);
+      activateSheet(s, sheet);
+      const state = stateP.value;
+      // System sheets: check and push refuse them.
+      state.meta.set(sheet, { ledger: 'problems', kind: 'summary' });
+      state.meta.set(overdueSheet, { ledger: 'problems', kind: 'summary' });
+      saveState(s, state);
+      await s.sync();
+      return { sheet, overdueSheet, tables };
+    },
+    o.batchBytes,
+  );
   o.onProgress?.(steps, steps, 'write');
   return {
-    ...result, date, ...(notice.county && { county: notice.county }), generated,
-    overdue: n_(notice.totals?.overdue ?? notice.overdueProblems?.length), stats,
+    ...result,
+    date,
+    ...(notice.county && { county: notice.county }),
+    generated,
+    overdue: n_(notice.totals?.overdue ?? notice.overdueProblems?.length),
+    stats,
   };
 }
 

@@ -57,7 +57,9 @@ async function findAndSelect(host: ExcelHost, sheet: string, ledger: LedgerName,
 }
 
 export async function openRow(
-  host: ExcelHost, api: ApiClient, o: FlowOptions & { ledger: LedgerName; id: string; departments?: readonly string[] },
+  host: ExcelHost,
+  api: ApiClient,
+  o: FlowOptions & { ledger: LedgerName; id: string; departments?: readonly string[] },
 ): Promise<OpenedRow> {
   const sheet = listSheetName(o.ledger, o.profile);
   const first = await findAndSelect(host, sheet, o.ledger, o.id);

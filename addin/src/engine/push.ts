@@ -29,42 +29,55 @@ export interface PushSummary extends PushReport {
 }
 
 /** The pane's summary of a push: the core's report, and how the push ended. */
-export function pushSummary(sheet: string, insp: Pick<Inspection, 'plan'>, tally: PushTally, report: PushReport = pushReport(insp.plan, tally)): Omit<PushSummary, 'stats' | 'commentsNotWritten'> {
+export function pushSummary(
+  sheet: string,
+  insp: Pick<Inspection, 'plan'>,
+  tally: PushTally,
+  report: PushReport = pushReport(insp.plan, tally),
+): Omit<PushSummary, 'stats' | 'commentsNotWritten'> {
   const cancelled = tally.error?.status === 'CANCELLED';
   const error = cancelled ? undefined : tally.error;
   return {
-    ...report, sheet, ledger: insp.plan.cols.ledger.name, unchangedNotSent: report.unchanged,
-    cancelled: tally.error !== undefined, ...(error && { error }),
+    ...report,
+    sheet,
+    ledger: insp.plan.cols.ledger.name,
+    unchangedNotSent: report.unchanged,
+    cancelled: tally.error !== undefined,
+    ...(error && { error }),
   };
 }
 
 export async function push(host: ExcelHost, api: ApiClient, o: FlowOptions & { sheet: string; ledger?: LedgerName }): Promise<PushSummary> {
-  const { result, stats } = await withSession(host, async (s) => {
-    const insp = await judgeRights(s, await inspectSheet(s, o.sheet, o), api, o.profile, o.signal);
-    const { ctx, plan } = insp;
-    const meta = ctx.state.meta.get(o.sheet) ?? { ledger: plan.cols.ledger.name, kind: 'entry' as const };
-    if (meta.kind === 'summary') throw new FlowError('not_pushable', text.notAClerkSheet(o.sheet).zh, text.notAClerkSheet(o.sheet).en);
-    markHeader(s, o.sheet, ctx.layout, o.profile);
-    const marks = await applyMarks(s, insp, meta);
+  const { result, stats } = await withSession(
+    host,
+    async (s) => {
+      const insp = await judgeRights(s, await inspectSheet(s, o.sheet, o), api, o.profile, o.signal);
+      const { ctx, plan } = insp;
+      const meta = ctx.state.meta.get(o.sheet) ?? { ledger: plan.cols.ledger.name, kind: 'entry' as const };
+      if (meta.kind === 'summary') throw new FlowError('not_pushable', text.notAClerkSheet(o.sheet).zh, text.notAClerkSheet(o.sheet).en);
+      markHeader(s, o.sheet, ctx.layout, o.profile);
+      const marks = await applyMarks(s, insp, meta);
 
-    const total = plan.outgoing.length;
-    o.onProgress?.(0, total, 'push');
-    let tally: PushTally;
-    try {
-      tally = await sendRows(plan.cols, plan.outgoing, api, {
-        ...(o.signal && { signal: o.signal }),
-        onAnswers: async (writes, sent) => {
-          patchWrites(ctx.patch, writes);
-          o.onProgress?.(sent, total, 'push');
-          // Queued only: the answers travel with the next sync that fills a batch, or the last one.
-          await writePatch(s, o.sheet, ctx.patch);
-        },
-      });
-    } finally {
-      await writePatch(s, o.sheet, ctx.patch);
-      if (s.queuedBytes > 0) await s.sync();
-    }
-    return { ...pushSummary(o.sheet, insp, tally), commentsNotWritten: marks.commentsNotWritten };
-  }, o.batchBytes);
+      const total = plan.outgoing.length;
+      o.onProgress?.(0, total, 'push');
+      let tally: PushTally;
+      try {
+        tally = await sendRows(plan.cols, plan.outgoing, api, {
+          ...(o.signal && { signal: o.signal }),
+          onAnswers: async (writes, sent) => {
+            patchWrites(ctx.patch, writes);
+            o.onProgress?.(sent, total, 'push');
+            // Queued only: the answers travel with the next sync that fills a batch, or the last one.
+            await writePatch(s, o.sheet, ctx.patch);
+          },
+        });
+      } finally {
+        await writePatch(s, o.sheet, ctx.patch);
+        if (s.queuedBytes > 0) await s.sync();
+      }
+      return { ...pushSummary(o.sheet, insp, tally), commentsNotWritten: marks.commentsNotWritten };
+    },
+    o.batchBytes,
+  );
   return { ...result, stats };
 }

@@ -47,7 +47,11 @@ export function markHeader(s: Session, sheet: string, layout: Pick<SheetLayout, 
  * inspection to mark and send; unchanged when nothing could be refused.
  */
 export async function judgeRights(
-  s: Session, insp: Inspection, api: ApiClient | undefined, profile: Profile | undefined, signal?: AbortSignal,
+  s: Session,
+  insp: Inspection,
+  api: ApiClient | undefined,
+  profile: Profile | undefined,
+  signal?: AbortSignal,
 ): Promise<Inspection> {
   const { plan, ctx } = insp;
   if (!api || !profile || plan.cols.ledger.name !== 'problems') return insp;
@@ -80,7 +84,11 @@ export async function judgeRights(
   }
   await writePatch(s, ctx.sheet, ctx.patch);
   return {
-    ...insp, kept, newMarks, unmarks, retexts,
+    ...insp,
+    kept,
+    newMarks,
+    unmarks,
+    retexts,
     plan: { ...plan, outgoing: judged.outgoing, invalid: [...plan.invalid, ...judged.refused], valid: plan.valid - judged.refused.length },
   };
 }

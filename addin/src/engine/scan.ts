@@ -119,4 +119,3 @@ export async function scanSheet(
   await writePatch(s, sheet, patch);
   return { ctx, rows: rowsSeen };
 }
-

@@ -53,7 +53,8 @@ export interface SummaryResult {
 }
 
 export async function summary(
-  host: ExcelHost, api: ApiClient,
+  host: ExcelHost,
+  api: ApiClient,
   o: FlowOptions & { ledger: LedgerName; groupBy?: GroupBy; filter?: PullFilter; asOf?: string; sheet?: string },
 ): Promise<SummaryResult> {
   const ledger = LEDGERS[o.ledger];
@@ -75,58 +76,81 @@ export async function summary(
     overdue.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
-  const { result, stats: sessionStats } = await withSession(host, async (s) => {
-    const namesP = loadSheetNames(s);
-    const tablesP = loadTableNames(s);
-    await s.sync();
-    // Every summary is a new sheet (its chart points at its own cells); older ones stay for comparison.
-    const sheet = uniqueName(base, namesP.value);
-    const table = uniqueName(`TZ_stats_${ledger.name}`, tablesP.value).replace(/[()]/g, '_');
-    const stateP = loadState(s, namesP.value);
-    if (s.queuedBytes > 0) await s.sync();
-    addSheet(s, sheet);
+  const { result, stats: sessionStats } = await withSession(
+    host,
+    async (s) => {
+      const namesP = loadSheetNames(s);
+      const tablesP = loadTableNames(s);
+      await s.sync();
+      // Every summary is a new sheet (its chart points at its own cells); older ones stay for comparison.
+      const sheet = uniqueName(base, namesP.value);
+      const table = uniqueName(`TZ_stats_${ledger.name}`, tablesP.value).replace(/[()]/g, '_');
+      const stateP = loadState(s, namesP.value);
+      if (s.queuedBytes > 0) await s.sync();
+      addSheet(s, sheet);
 
-    // One language per sheet: Office's (./lang).
-    const lang = sheetLang(o);
-    const say = (m: { zh: string; en: string }): string => inLang(m, lang);
-    writeBlock(s, sheet, 0, 0, [[say(text.summaryTitle({ zh: ledger.title, en: ledger.titleEn }, stats.asOf, byLabel))]], ['@']);
-    const header: CellValue[] = [say(byLabel), ...figures.map(say)];
-    const fmts = ['@', ...figures.map((f) => f.format)];
-    const body: CellValue[][] = stats.rows.map((r) => [r.key, ...figures.map((f) => r[f.key] ?? 0)]);
-    writeBlock(s, sheet, 2, 0, [header], header.map(() => '@'));
-    writeBlock(s, sheet, 3, 0, body.length > 0 ? body : [['', ...figures.map(() => 0)]], fmts);
-    const bodyRows = Math.max(1, body.length);
-    writeBlock(s, sheet, 3 + bodyRows, 0, [[say(text.totals()), ...figures.map((f) => stats.totals[f.key] ?? 0)]], fmts);
-    styleRange(s, sheet, 3 + bodyRows, 0, 1, header.length, { bold: true });
-    addTable(s, sheet, 2, 0, 1 + bodyRows, header.length, table);
-    styleRange(s, sheet, 2, 0, 1, header.length, { fill: HEADER_FILL, bold: true });
-    setColumnWidth(s, sheet, 0, 24);
-    figures.forEach((_, i) => setColumnWidth(s, sheet, i + 1, 14));
-    if (body.length > 0) addChart(s, sheet, 'ColumnClustered', 2, 0, 1 + bodyRows, 1 + Math.min(CHARTED, figures.length));
+      // One language per sheet: Office's (./lang).
+      const lang = sheetLang(o);
+      const say = (m: { zh: string; en: string }): string => inLang(m, lang);
+      writeBlock(s, sheet, 0, 0, [[say(text.summaryTitle({ zh: ledger.title, en: ledger.titleEn }, stats.asOf, byLabel))]], ['@']);
+      const header: CellValue[] = [say(byLabel), ...figures.map(say)];
+      const fmts = ['@', ...figures.map((f) => f.format)];
+      const body: CellValue[][] = stats.rows.map((r) => [r.key, ...figures.map((f) => r[f.key] ?? 0)]);
+      writeBlock(
+        s,
+        sheet,
+        2,
+        0,
+        [header],
+        header.map(() => '@'),
+      );
+      writeBlock(s, sheet, 3, 0, body.length > 0 ? body : [['', ...figures.map(() => 0)]], fmts);
+      const bodyRows = Math.max(1, body.length);
+      writeBlock(s, sheet, 3 + bodyRows, 0, [[say(text.totals()), ...figures.map((f) => stats.totals[f.key] ?? 0)]], fmts);
+      styleRange(s, sheet, 3 + bodyRows, 0, 1, header.length, { bold: true });
+      addTable(s, sheet, 2, 0, 1 + bodyRows, header.length, table);
+      styleRange(s, sheet, 2, 0, 1, header.length, { fill: HEADER_FILL, bold: true });
+      setColumnWidth(s, sheet, 0, 24);
+      figures.forEach((_, i) => setColumnWidth(s, sheet, i + 1, 14));
+      if (body.length > 0) addChart(s, sheet, 'ColumnClustered', 2, 0, 1 + bodyRows, 1 + Math.min(CHARTED, figures.length));
 
-    if (overdue) {
-      const top = 3 + bodyRows + 3;
-      writeBlock(s, sheet, top, 0, [[say(text.overdueTitle(stats.asOf, overdue.length))]], ['@']);
-      const cols = ['id', 'county', 'targetName', 'department', 'deadline', 'status'];
-      const head = [say(text.problemNumber()), ...cols.slice(1).map((k) => {
-        const f = ledger.fields.find((x) => x.key === k)!;
-        return say({ zh: f.header, en: f.en ?? f.header });
-      }), say(text.daysOverdue())];
-      writeBlock(s, sheet, top + 1, 0, [head], head.map(() => '@'));
-      const rows: CellValue[][] = overdue.map((r) => [
-        r.id, ...cols.slice(1).map((k) => String(r.values[k] ?? '')),
-        daysOverdue(String(r.values.deadline), stats.asOf),
-      ]);
-      if (rows.length > 0) writeBlock(s, sheet, top + 2, 0, rows, [...cols.map(() => '@'), '0']);
-      styleRange(s, sheet, top + 1, 0, 1, head.length, { fill: HEADER_FILL, bold: true });
-    }
-    activateSheet(s, sheet);
-    const state = stateP.value;
-    state.meta.set(sheet, { ledger: ledger.name, kind: 'summary' });
-    saveState(s, state);
-    await s.sync();
-    return { sheet, table, asOf: stats.asOf, groups: stats.rows.length, ...(overdue && { overdue: overdue.length }) };
-  }, o.batchBytes);
+      if (overdue) {
+        const top = 3 + bodyRows + 3;
+        writeBlock(s, sheet, top, 0, [[say(text.overdueTitle(stats.asOf, overdue.length))]], ['@']);
+        const cols = ['id', 'county', 'targetName', 'department', 'deadline', 'status'];
+        const head = [
+          say(text.problemNumber()),
+          ...cols.slice(1).map((k) => {
+            const f = ledger.fields.find((x) => x.key === k)!;
+            return say({ zh: f.header, en: f.en ?? f.header });
+          }),
+          say(text.daysOverdue()),
+        ];
+        writeBlock(
+          s,
+          sheet,
+          top + 1,
+          0,
+          [head],
+          head.map(() => '@'),
+        );
+        const rows: CellValue[][] = overdue.map((r) => [
+          r.id,
+          ...cols.slice(1).map((k) => String(r.values[k] ?? '')),
+          daysOverdue(String(r.values.deadline), stats.asOf),
+        ]);
+        if (rows.length > 0) writeBlock(s, sheet, top + 2, 0, rows, [...cols.map(() => '@'), '0']);
+        styleRange(s, sheet, top + 1, 0, 1, head.length, { fill: HEADER_FILL, bold: true });
+      }
+      activateSheet(s, sheet);
+      const state = stateP.value;
+      state.meta.set(sheet, { ledger: ledger.name, kind: 'summary' });
+      saveState(s, state);
+      await s.sync();
+      return { sheet, table, asOf: stats.asOf, groups: stats.rows.length, ...(overdue && { overdue: overdue.length }) };
+    },
+    o.batchBytes,
+  );
   return { ...result, stats: sessionStats };
 }
 

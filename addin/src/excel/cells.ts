@@ -23,9 +23,7 @@ export function loadUsedArea(s: Session, sheet: string): Pending<UsedArea | unde
   const used = sheetOf(s, sheet).getUsedRangeOrNullObject(true);
   used.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
   s.queued(0);
-  return pending(() =>
-    used.isNullObject ? undefined : { row: used.rowIndex, col: used.columnIndex, rows: used.rowCount, cols: used.columnCount },
-  );
+  return pending(() => (used.isNullObject ? undefined : { row: used.rowIndex, col: used.columnIndex, rows: used.rowCount, cols: used.columnCount }));
 }
 
 export function loadValues(s: Session, sheet: string, row: number, col: number, rows: number, cols: number): Pending<unknown[][]> {
@@ -92,9 +90,7 @@ export function cellInput(v: CellValue, format: string): { value: CellValue; for
 }
 
 /** A rectangle of values with one number format per column, format first. */
-export function writeBlock(
-  s: Session, sheet: string, row: number, col: number, values: readonly (readonly CellValue[])[], formats: readonly string[],
-): void {
+export function writeBlock(s: Session, sheet: string, row: number, col: number, values: readonly (readonly CellValue[])[], formats: readonly string[]): void {
   if (values.length === 0 || formats.length === 0) return;
   const r = sheetOf(s, sheet).getRangeByIndexes(row, col, values.length, formats.length);
   const cellFormats: string[][] = [];
@@ -199,9 +195,7 @@ export function loadUsedValues(s: Session, sheet: string): Pending<{ area: UsedA
   used.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'values']);
   s.queued(0);
   return pending(() =>
-    used.isNullObject
-      ? undefined
-      : { area: { row: used.rowIndex, col: used.columnIndex, rows: used.rowCount, cols: used.columnCount }, values: used.values },
+    used.isNullObject ? undefined : { area: { row: used.rowIndex, col: used.columnIndex, rows: used.rowCount, cols: used.columnCount }, values: used.values },
   );
 }
 

@@ -115,7 +115,9 @@ export function resizeTable(s: Session, sheet: string, table: string, row: numbe
 }
 
 export function sortTable(s: Session, sheet: string, table: string, columnIndexInTable: number): void {
-  sheetOf(s, sheet).tables.getItem(table).sort.apply([{ key: columnIndexInTable, ascending: true }]);
+  sheetOf(s, sheet)
+    .tables.getItem(table)
+    .sort.apply([{ key: columnIndexInTable, ascending: true }]);
   s.queued(64);
 }
 
@@ -123,7 +125,13 @@ export type ChartKind = 'ColumnClustered' | 'BarClustered' | 'Pie';
 
 /** A chart over a data range (its first row and column are the labels). */
 export function addChart(
-  s: Session, sheet: string, kind: ChartKind, row: number, col: number, rows: number, cols: number,
+  s: Session,
+  sheet: string,
+  kind: ChartKind,
+  row: number,
+  col: number,
+  rows: number,
+  cols: number,
   o: { title?: string; at?: { start: string; end?: string } } = {},
 ): void {
   const ws = sheetOf(s, sheet);

@@ -81,11 +81,7 @@ export class Session {
 }
 
 /** Runs `flow` in one Excel.run with a session; the session's stats are returned with the result. */
-export async function withSession<T>(
-  host: ExcelHost,
-  flow: (s: Session) => Promise<T>,
-  batchBytes?: number,
-): Promise<{ result: T; stats: SessionStats }> {
+export async function withSession<T>(host: ExcelHost, flow: (s: Session) => Promise<T>, batchBytes?: number): Promise<{ result: T; stats: SessionStats }> {
   let stats: SessionStats = { syncs: 0, largestBatchBytes: 0 };
   const result = await host.run(async (ctx) => {
     const s = new Session(ctx, host, batchBytes);

@@ -6,8 +6,15 @@
 
 import { initializeApp, type FirebaseApp } from 'firebase/app';
 import {
-  browserLocalPersistence, connectAuthEmulator, indexedDBLocalPersistence, inMemoryPersistence, initializeAuth,
-  onAuthStateChanged, signInWithEmailAndPassword, signOut, type Auth,
+  browserLocalPersistence,
+  connectAuthEmulator,
+  indexedDBLocalPersistence,
+  inMemoryPersistence,
+  initializeAuth,
+  onAuthStateChanged,
+  signInWithEmailAndPassword,
+  signOut,
+  type Auth,
 } from 'firebase/auth';
 import { getFunctions, httpsCallable, type Functions } from 'firebase/functions';
 import { createApiClient, type ApiClient } from '@taizhang/client';
@@ -58,9 +65,7 @@ export function firebaseBackend(config: PaneConfig, origin: string = globalThis.
     });
     // The first persistence that works is used: IndexedDB, then localStorage, then memory.
     const auth = initializeAuth(app, { persistence: [indexedDBLocalPersistence, browserLocalPersistence, inMemoryPersistence] });
-    const functions = config.emulator
-      ? getFunctions(app, `${origin}/__/functions/${config.projectId}/${config.region}`)
-      : getFunctions(app, config.region);
+    const functions = config.emulator ? getFunctions(app, `${origin}/__/functions/${config.projectId}/${config.region}`) : getFunctions(app, config.region);
     if (config.emulator) connectAuthEmulator(auth, origin, { disableWarnings: true });
     fb = { app, auth, functions };
     return fb;

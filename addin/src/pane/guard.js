@@ -5,8 +5,12 @@
 (function () {
   var canRun = false;
   try {
-    canRun = typeof Promise === 'function' && typeof window.fetch === 'function' && typeof Symbol === 'function' &&
-      typeof Object.assign === 'function' && typeof Array.prototype.includes === 'function';
+    canRun =
+      typeof Promise === 'function' &&
+      typeof window.fetch === 'function' &&
+      typeof Symbol === 'function' &&
+      typeof Object.assign === 'function' &&
+      typeof Array.prototype.includes === 'function';
     // The bundle's syntax (es2020): a webview that cannot parse this cannot parse the pane.
     if (canRun) new Function('"use strict"; var o = null; var f = async (a = 1, ...r) => o?.x ?? `${a}`; class C {} return [f, C];')();
     // biome-ignore lint/correctness/noUnusedVariables: ES5 has no catch without a binding
@@ -22,7 +26,7 @@
     '暂时无法更新或使用 WPS 时：可在浏览器中用网页版 Excel（Excel 网页版）打开工作簿使用本加载项，或用命令行工具 taizhang check / push / pull 校验和同步台账文件。',
     'The web component this Excel uses to show add-ins is too old to run the Taizhang add-in.',
     'Please update Office to Microsoft 365 or Office 2021 or newer; on Windows, also install the Microsoft Edge WebView2 Runtime (a free download from Microsoft). Then open this pane again.',
-    'Until you can update, or with WPS: open the workbook in Excel on the web in a browser and use the add-in there, or check and sync the ledger file with the taizhang command line (taizhang check / push / pull).'
+    'Until you can update, or with WPS: open the workbook in Excel on the web in a browser and use the add-in there, or check and sync the ledger file with the taizhang command line (taizhang check / push / pull).',
   ];
 
   function show() {

@@ -14,7 +14,8 @@ const zh = {
   // a host too old for the pane
   hostTooOld: (missing: string) => `此版本的 Excel 过旧，无法运行台账加载项：缺少 ${missing}。`,
   hostTooOldUpdate: '请将 Office 更新到 Office 2019、Microsoft 365 或更新的版本后重新打开本窗格。',
-  hostTooOldElsewhere: '使用 WPS 或暂时无法更新时，可在浏览器中用网页版 Excel（Excel 网页版）打开工作簿使用本加载项，或用命令行工具 taizhang check / push / pull 校验和同步台账文件。',
+  hostTooOldElsewhere:
+    '使用 WPS 或暂时无法更新时，可在浏览器中用网页版 Excel（Excel 网页版）打开工作簿使用本加载项，或用命令行工具 taizhang check / push / pull 校验和同步台账文件。',
   // sign-in
   signInTitle: '登录',
   signInHint: '使用管理员为您开通的电子邮箱和密码登录。',
@@ -47,20 +48,39 @@ const zh = {
   cancelling: '正在取消…',
   currentSheet: '当前工作表',
   // progress phases
-  phases: { prepare: '准备中', read: '读取表格', check: '校验', mark: '标记错误', push: '上报', write: '写回表格', pull: '拉取', stats: '统计' } as Record<string, string>,
+  phases: { prepare: '准备中', read: '读取表格', check: '校验', mark: '标记错误', push: '上报', write: '写回表格', pull: '拉取', stats: '统计' } as Record<
+    string,
+    string
+  >,
   progress: (phase: string, done: number, total: number) => `${phase}：${done} / ${total}`,
   working: (what: string) => `正在${what}…`,
   // pull
   pullTitle: '获取汇总清单',
   filters: '筛选（可选）',
-  filterFields: { county: '县（区、市）', group: '工作组', sector: '行业专班', status: '办理状态', level: '解决层级', category: '问题类别', targetType: '服务类型' } as Record<string, string>,
+  filterFields: {
+    county: '县（区、市）',
+    group: '工作组',
+    sector: '行业专班',
+    status: '办理状态',
+    level: '解决层级',
+    category: '问题类别',
+    targetType: '服务类型',
+  } as Record<string, string>,
   pullMode: '方式',
   incremental: '只更新有变动的行',
   full: '重新获取全部行',
   // summary
   summaryTitle: '统计',
   groupBy: '统计方式',
-  groupByOptions: { county: '按县（区、市）', sector: '按行业专班', department: '按责任单位', group: '按工作组', category: '按问题类别', level: '按解决层级', status: '按办理状态' } as Record<string, string>,
+  groupByOptions: {
+    county: '按县（区、市）',
+    sector: '按行业专班',
+    department: '按责任单位',
+    group: '按工作组',
+    category: '按问题类别',
+    level: '按解决层级',
+    status: '按办理状态',
+  } as Record<string, string>,
   // notice (通报)
   noticeTitle: '通报',
   noticeDate: '通报日期',
@@ -78,12 +98,10 @@ const zh = {
   review: '审核意见：',
   reviewOf: (id: string) => `${id} 的审核意见：`,
   // results
-  opened: (id: string, sheet: string, row: number, pulled: boolean) =>
-    `${pulled ? `已拉取「${sheet}」，` : ''}已在「${sheet}」第 ${row} 行选中问题 ${id}。`,
+  opened: (id: string, sheet: string, row: number, pulled: boolean) => `${pulled ? `已拉取「${sheet}」，` : ''}已在「${sheet}」第 ${row} 行选中问题 ${id}。`,
   notInList: (id: string, sheet: string) => `「${sheet}」中没有问题 ${id}：它可能已不在您的办理范围内，请刷新待办。`,
   created: (sheet: string) => `已新建工作表「${sheet}」。请在表中填写或粘贴数据，然后点击「校验」。`,
-  checked: (rows: number, valid: number, invalid: number, toPush: number) =>
-    `已校验 ${rows} 行：${valid} 行通过，${invalid} 行有错误，${toPush} 行待上报。`,
+  checked: (rows: number, valid: number, invalid: number, toPush: number) => `已校验 ${rows} 行：${valid} 行通过，${invalid} 行有错误，${toPush} 行待上报。`,
   checkedClean: '全部通过，可以上报。',
   pushed: (sent: number, ok: number) => `已上报 ${sent} 行，其中 ${ok} 行成功同步。`,
   pushedNothing: '没有新增或修改的行，无需上报。',
@@ -148,7 +166,8 @@ const zh = {
   all: '全部',
   overdueOnly: '只看超期',
   // registries of enterprises and villages (名录)
-  registrySize: (n: number) => `已读取本县（区、市）企业和村名录 ${n} 条：「服务对象」可从下拉列表选择，也可直接填写；校验时补填空白的统一社会信用代码、乡镇（街道）、县（区、市）。`,
+  registrySize: (n: number) =>
+    `已读取本县（区、市）企业和村名录 ${n} 条：「服务对象」可从下拉列表选择，也可直接填写；校验时补填空白的统一社会信用代码、乡镇（街道）、县（区、市）。`,
   filledCells: (n: number) => `已从企业和村名录补填 ${n} 个空白单元格。`,
   noRegistry: '未读取到企业和村名录，本次校验没有补填。',
   registryWarned: (n: number) => `${n} 行与企业和村名录不一致，请核对（仅为提示，不影响上报）。`,
@@ -193,7 +212,8 @@ const en: Strings = {
   appTitle: 'Taizhang',
   hostTooOld: (missing: string) => `This version of Excel is too old to run the Taizhang add-in: it lacks ${missing}.`,
   hostTooOldUpdate: 'Please update Office to Office 2019, Microsoft 365 or newer, then open this pane again.',
-  hostTooOldElsewhere: 'With WPS, or until you can update, open the workbook in Excel on the web in a browser and use the add-in there, or check and sync the ledger file with the taizhang command line (taizhang check / push / pull).',
+  hostTooOldElsewhere:
+    'With WPS, or until you can update, open the workbook in Excel on the web in a browser and use the add-in there, or check and sync the ledger file with the taizhang command line (taizhang check / push / pull).',
   loading: 'Loading…',
   signInTitle: 'Sign in',
   signInHint: 'Sign in with the e-mail address and password your administrator gave you.',
@@ -222,18 +242,43 @@ const en: Strings = {
   cancel: 'Cancel',
   cancelling: 'Cancelling…',
   currentSheet: 'Current sheet',
-  phases: { prepare: 'Preparing', read: 'Reading the sheet', check: 'Checking', mark: 'Marking errors', push: 'Pushing', write: 'Writing back', pull: 'Pulling', stats: 'Statistics' },
+  phases: {
+    prepare: 'Preparing',
+    read: 'Reading the sheet',
+    check: 'Checking',
+    mark: 'Marking errors',
+    push: 'Pushing',
+    write: 'Writing back',
+    pull: 'Pulling',
+    stats: 'Statistics',
+  },
   progress: (phase, done, total) => `${phase}: ${done} / ${total}`,
   working: (what) => `${what}…`,
   pullTitle: 'Pull the consolidated list',
   filters: 'Filters (optional)',
-  filterFields: { county: 'County', group: 'Work group', sector: 'Sector task force', status: 'Status', level: 'Level of resolution', category: 'Category', targetType: 'Service type' },
+  filterFields: {
+    county: 'County',
+    group: 'Work group',
+    sector: 'Sector task force',
+    status: 'Status',
+    level: 'Level of resolution',
+    category: 'Category',
+    targetType: 'Service type',
+  },
   pullMode: 'Mode',
   incremental: 'Update only the rows that changed',
   full: 'Get every row again',
   summaryTitle: 'Summary',
   groupBy: 'Count by',
-  groupByOptions: { county: 'By county', sector: 'By sector task force', department: 'By department', group: 'By work group', category: 'By category', level: 'By level of resolution', status: 'By status' },
+  groupByOptions: {
+    county: 'By county',
+    sector: 'By sector task force',
+    department: 'By department',
+    group: 'By work group',
+    category: 'By category',
+    level: 'By level of resolution',
+    status: 'By status',
+  },
   noticeTitle: 'Notice (通报)',
   noticeDate: 'Notice date',
   noticeHint: 'Today (Beijing time) unless you pick another day; a notice not stored yet is computed now.',
@@ -259,7 +304,8 @@ const en: Strings = {
   pushFailedPartly: (sent) => `Push stopped: the ${sent} rows sent are saved, the rest were not sent.`,
   forbiddenRows: (n) => `${n} rows may not be changed by you (marked 无权限 in the sheet).`,
   serverInvalid: (n) => `${n} rows did not pass the ledger's checks and were not stored; see the marks in the sheet, correct them and push again.`,
-  commentsNotWritten: (n) => `${n} error explanations could not be added as comments (the cell already has your comment or note); those cells are still marked red, and the errors are listed in this pane.`,
+  commentsNotWritten: (n) =>
+    `${n} error explanations could not be added as comments (the cell already has your comment or note); those cells are still marked red, and the errors are listed in this pane.`,
   pulled: (sheet, rows, added, updated, incremental, withdrawn = 0, left = 0) =>
     incremental
       ? `Updated "${sheet}": ${added} added, ${updated} updated${withdrawn ? `, ${withdrawn} withdrawn` : ''}${left ? `, ${left} no longer in this list (marked "已移出")` : ''} (${rows} rows).`
@@ -282,7 +328,8 @@ const en: Strings = {
   theirs: 'In the ledger (their change)',
   empty: '(empty)',
   keepMine: 'Keep this sheet’s',
-  conflictWithdrawn: 'This row was withdrawn from the ledger, so this sheet’s version cannot be kept: take the ledger’s (the row is marked withdrawn) or decide later.',
+  conflictWithdrawn:
+    'This row was withdrawn from the ledger, so this sheet’s version cannot be kept: take the ledger’s (the row is marked withdrawn) or decide later.',
   takeTheirs: 'Take the ledger’s',
   later: 'Decide later',
   applyChoices: 'Apply choices',
@@ -301,7 +348,10 @@ const en: Strings = {
     invalidArgument: { what: 'The ledger system did not accept what was sent.', todo: 'Run Check, fix the errors, then try again.' },
     excel: { what: 'Excel could not do this.', todo: 'Make sure no cell is being edited (press Esc) and try again.' },
     sheet: { what: 'The current sheet is not a ledger sheet.', todo: 'Switch to a ledger sheet, or click New ledger sheet.' },
-    merged: { what: 'The rows have merged cells.', todo: 'Unmerge them and give every row its own value (select and press Ctrl+D to fill down), then click Check.' },
+    merged: {
+      what: 'The rows have merged cells.',
+      todo: 'Unmerge them and give every row its own value (select and press Ctrl+D to fill down), then click Check.',
+    },
     unknown: { what: 'Something unexpected went wrong.', todo: 'Try again; if it keeps happening, tell an administrator the details below.' },
   },
   navLabel: 'Tasks',
@@ -310,7 +360,8 @@ const en: Strings = {
   accountMenu: (who) => `Account: ${who}`,
   all: 'All',
   overdueOnly: 'Overdue only',
-  registrySize: (n) => `${n} enterprises and villages of your county read: pick 服务对象 from its dropdown or type another name; Check fills empty credit codes, townships and counties.`,
+  registrySize: (n) =>
+    `${n} enterprises and villages of your county read: pick 服务对象 from its dropdown or type another name; Check fills empty credit codes, townships and counties.`,
   filledCells: (n) => `${n} empty cells filled from the register of enterprises and villages.`,
   noRegistry: 'No register of enterprises and villages was read; nothing was filled.',
   registryWarned: (n) => `${n} rows disagree with the register of enterprises and villages; please check them (a warning only, the push goes ahead).`,

@@ -9,13 +9,15 @@ export type IsSetSupported = (name: string, version: string) => boolean;
 /** The requirement sets the host lacks, as 'ExcelApi 1.7'; empty when the pane can run. */
 export function missingSets(isSetSupported: IsSetSupported | undefined): string[] {
   const needed: [string, string][] = [['ExcelApi', MINIMUM_EXCEL_API]];
-  return needed.filter(([name, version]) => {
-    try {
-      return !isSetSupported?.(name, version);
-    } catch {
-      return true;
-    }
-  }).map(([name, version]) => `${name} ${version}`);
+  return needed
+    .filter(([name, version]) => {
+      try {
+        return !isSetSupported?.(name, version);
+      } catch {
+        return true;
+      }
+    })
+    .map(([name, version]) => `${name} ${version}`);
 }
 
 /** The message's paragraphs: Chinese first, then English. */

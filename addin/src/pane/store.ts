@@ -1,12 +1,33 @@
 // The pane's state and the actions that change it: a tiny external store (no framework),
 // read by React through useSyncExternalStore. Every Excel operation goes through the engine.
 
-import { todayInShanghai, type CanonicalRow, type DepartmentRecord, type DuplicateMatch, type LedgerName, type TargetIndex, type TargetMatch, type TargetType, type WireWarning } from '@taizhang/ledger';
+import {
+  todayInShanghai,
+  type CanonicalRow,
+  type DepartmentRecord,
+  type DuplicateMatch,
+  type LedgerName,
+  type TargetIndex,
+  type TargetMatch,
+  type TargetType,
+  type WireWarning,
+} from '@taizhang/ledger';
 import { loadRegistryEntries, troubleRows, type ApiClient, type FoundDuplicates, type RowWarnings } from '@taizhang/client';
 import type { GroupBy, InboxAnswer, Profile, PullFilter } from '@taizhang/client';
 import {
-  activeSheetName, check, createLedgerSheet, fillTargetIntoSelectedRow, loadChoices, noticeSheets, openRow, pull, push, resolveConflicts, saveChoices,
-  selectError, summary,
+  activeSheetName,
+  check,
+  createLedgerSheet,
+  fillTargetIntoSelectedRow,
+  loadChoices,
+  noticeSheets,
+  openRow,
+  pull,
+  push,
+  resolveConflicts,
+  saveChoices,
+  selectError,
+  summary,
 } from '../engine';
 import { rowFromHistory } from './compare';
 import type { Choice, Conflict, FlowOptions, Phase, RowErrors } from '../engine';
@@ -44,10 +65,34 @@ export interface Busy {
 /** A result line; `key` + `args` name a function of Strings, so it renders in either language. */
 export interface Notice {
   readonly kind: 'success' | 'warning' | 'info';
-  readonly key: 'created' | 'checked' | 'checkedClean' | 'pushed' | 'pushedNothing' | 'pushCancelled' | 'pushFailedPartly'
-    | 'forbiddenRows' | 'serverInvalid' | 'commentsNotWritten' | 'pulled' | 'summarized' | 'overdueCount' | 'cancelled' | 'resolved'
-    | 'noticeMade' | 'noticeGenerated' | 'opened' | 'notInList' | 'filledCells' | 'noRegistry' | 'registryWarned' | 'duplicatesFound'
-    | 'targetFilled' | 'noTargets' | 'linked' | 'dismissed';
+  readonly key:
+    | 'created'
+    | 'checked'
+    | 'checkedClean'
+    | 'pushed'
+    | 'pushedNothing'
+    | 'pushCancelled'
+    | 'pushFailedPartly'
+    | 'forbiddenRows'
+    | 'serverInvalid'
+    | 'commentsNotWritten'
+    | 'pulled'
+    | 'summarized'
+    | 'overdueCount'
+    | 'cancelled'
+    | 'resolved'
+    | 'noticeMade'
+    | 'noticeGenerated'
+    | 'opened'
+    | 'notInList'
+    | 'filledCells'
+    | 'noRegistry'
+    | 'registryWarned'
+    | 'duplicatesFound'
+    | 'targetFilled'
+    | 'noTargets'
+    | 'linked'
+    | 'dismissed';
   readonly args: readonly (string | number | boolean)[];
 }
 
@@ -162,7 +207,9 @@ export class PaneStore {
 
   /** `defaults`: flow options for every call (tests fix `today`). */
   constructor(
-    private readonly host: ExcelHost, private readonly backend: Backend, init: Partial<PaneState> = {},
+    private readonly host: ExcelHost,
+    private readonly backend: Backend,
+    init: Partial<PaneState> = {},
     private readonly defaults: Pick<FlowOptions, 'today' | 'batchBytes' | 'chunkRows'> = {},
   ) {
     this.state = { ...initialState, ...init };
@@ -189,7 +236,14 @@ export class PaneStore {
   private reset(): void {
     this.registry = undefined;
     this.targetNames = undefined;
-    this.state = { ...initialState, auth: 'signedOut', ledger: this.state.ledger, pullFilter: this.state.pullFilter, overdueOnly: this.state.overdueOnly, groupBy: this.state.groupBy };
+    this.state = {
+      ...initialState,
+      auth: 'signedOut',
+      ledger: this.state.ledger,
+      pullFilter: this.state.pullFilter,
+      overdueOnly: this.state.overdueOnly,
+      groupBy: this.state.groupBy,
+    };
     for (const l of this.listeners) l();
   }
 
@@ -243,9 +297,10 @@ export class PaneStore {
     try {
       const c = await loadChoices(this.host);
       if (!c) return;
-      const filter = typeof c.pullFilter === 'object' && c.pullFilter !== null ? Object.fromEntries(
-        Object.entries(c.pullFilter as Record<string, unknown>).filter(([, v]) => typeof v === 'string' && v !== ''),
-      ) as PullFilter : {};
+      const filter =
+        typeof c.pullFilter === 'object' && c.pullFilter !== null
+          ? (Object.fromEntries(Object.entries(c.pullFilter as Record<string, unknown>).filter(([, v]) => typeof v === 'string' && v !== '')) as PullFilter)
+          : {};
       this.set({
         pullFilter: filter,
         overdueOnly: c.overdueOnly === true,
@@ -260,12 +315,14 @@ export class PaneStore {
   private rememberChoices(): void {
     if (this.state.busy) return;
     // One save after another, each writing the choices as they are when it runs.
-    this.saving = this.saving.then(() => {
-      const { pullFilter, overdueOnly, groupBy } = this.state;
-      return saveChoices(this.host, { pullFilter, overdueOnly, groupBy });
-    }).catch(() => {
-      // Not remembered this time; nothing else depends on it.
-    });
+    this.saving = this.saving
+      .then(() => {
+        const { pullFilter, overdueOnly, groupBy } = this.state;
+        return saveChoices(this.host, { pullFilter, overdueOnly, groupBy });
+      })
+      .catch(() => {
+        // Not remembered this time; nothing else depends on it.
+      });
   }
 
   /** The registry's names for the 责任单位 dropdown; without them the column stays free text, still checked by the server. */
@@ -283,7 +340,10 @@ export class PaneStore {
   }
 
   /** Runs one flow: busy state, progress, cancel, and every failure shown, never thrown. */
-  private async run(flow: FlowName, body: (o: { signal: AbortSignal; onProgress: (done: number, total: number, phase: Phase) => void }) => Promise<Partial<PaneState>>): Promise<void> {
+  private async run(
+    flow: FlowName,
+    body: (o: { signal: AbortSignal; onProgress: (done: number, total: number, phase: Phase) => void }) => Promise<Partial<PaneState>>,
+  ): Promise<void> {
     if (this.state.busy) return;
     const ctrl = new AbortController();
     this.abort = ctrl;
@@ -306,7 +366,9 @@ export class PaneStore {
 
   private flowOptions(o: { signal: AbortSignal; onProgress: (d: number, t: number, p: Phase) => void }) {
     return {
-      ...this.defaults, signal: o.signal, onProgress: o.onProgress,
+      ...this.defaults,
+      signal: o.signal,
+      onProgress: o.onProgress,
       ...(this.state.profile && { profile: this.state.profile }),
       ...(this.state.departments && { departments: this.state.departments.filter((d) => d.active).map((d) => d.name) }),
       ...(this.registry && { registry: this.registry }),
@@ -366,82 +428,99 @@ export class PaneStore {
         this.set({ error });
       }
     },
-    fillTarget: (match) => this.run('fill', async () => {
-      const r = await fillTargetIntoSelectedRow(this.host, match, this.state.targetType);
-      return { notices: [{ kind: 'success', key: 'targetFilled', args: [match.name, r.sheet, r.row, r.headers.length] }] };
-    }),
-    openCompare: (id, of, match) => this.run('compare', async (o) => {
-      const [a, b] = await Promise.all([
-        this.api().getHistory({ ledger: 'problems', id }, o.signal),
-        this.api().getHistory({ ledger: 'problems', id: of }, o.signal),
-      ]);
-      return { compare: { id, of, ...(match && { match }), mine: rowFromHistory(a.revisions), theirs: rowFromHistory(b.revisions) } };
-    }),
+    fillTarget: (match) =>
+      this.run('fill', async () => {
+        const r = await fillTargetIntoSelectedRow(this.host, match, this.state.targetType);
+        return { notices: [{ kind: 'success', key: 'targetFilled', args: [match.name, r.sheet, r.row, r.headers.length] }] };
+      }),
+    openCompare: (id, of, match) =>
+      this.run('compare', async (o) => {
+        const [a, b] = await Promise.all([
+          this.api().getHistory({ ledger: 'problems', id }, o.signal),
+          this.api().getHistory({ ledger: 'problems', id: of }, o.signal),
+        ]);
+        return { compare: { id, of, ...(match && { match }), mine: rowFromHistory(a.revisions), theirs: rowFromHistory(b.revisions) } };
+      }),
     closeCompare: () => this.set({ compare: undefined }),
     linkDuplicate: () => this.decideDuplicate('link'),
     dismissDuplicate: () => this.decideDuplicate('dismiss'),
-    createSheet: () => this.run('createSheet', async (o) => {
-      const r = await createLedgerSheet(this.host, this.state.ledger, this.flowOptions(o));
-      return { sheet: r.sheet, rowErrors: [], conflicts: [], notices: [{ kind: 'success', key: 'created', args: [r.sheet] }] };
-    }),
-    check: () => this.run('check', async (o) => {
-      const sheet = await activeSheetName(this.host);
-      const r = await check(this.host, { ...this.flowOptions(o), sheet, ledger: this.state.ledger, api: this.api() });
-      const warned = r.warnings.length;
-      const notices: Notice[] = [{ kind: r.invalid || warned ? 'warning' : 'success', key: 'checked', args: [r.rows, r.valid, r.invalid, r.toPush] }];
-      if (!r.invalid) notices.push({ kind: warned ? 'info' : 'success', key: 'checkedClean', args: [] });
-      if (r.filled !== undefined) notices.push({ kind: 'info', key: 'filledCells', args: [r.filled] });
-      else if (this.state.profile?.role !== 'department') notices.push({ kind: 'info', key: 'noRegistry', args: [] });
-      if (warned) notices.push({ kind: 'warning', key: 'registryWarned', args: [warned] });
-      if (r.commentsNotWritten) notices.push({ kind: 'warning', key: 'commentsNotWritten', args: [r.commentsNotWritten] });
-      return { sheet, rowErrors: r.errors, warnings: r.warnings, notices };
-    }),
-    push: () => this.run('push', async (o) => {
-      const sheet = await activeSheetName(this.host);
-      const r = await push(this.host, this.api(), { ...this.flowOptions(o), sheet, ledger: this.state.ledger });
-      const ok = (r.counts.created ?? 0) + (r.counts.updated ?? 0) + (r.counts.unchanged ?? 0);
-      const notices: Notice[] = [];
-      if (r.cancelled && !r.error) notices.push({ kind: 'info', key: 'pushCancelled', args: [r.sent] });
-      else if (r.error) notices.push({ kind: 'warning', key: 'pushFailedPartly', args: [r.sent] });
-      else if (r.toSend === 0) notices.push({ kind: 'info', key: 'pushedNothing', args: [] });
-      // Green only when every row sent is in step and nothing waits for the clerk.
-      else notices.push({ kind: ok === r.sent && troubleRows(r) === 0 ? 'success' : 'warning', key: 'pushed', args: [r.sent, ok] });
-      if (r.forbidden.length) notices.push({ kind: 'warning', key: 'forbiddenRows', args: [r.forbidden.length] });
-      if (r.serverInvalid.length) notices.push({ kind: 'warning', key: 'serverInvalid', args: [r.serverInvalid.length] });
-      if (r.commentsNotWritten) notices.push({ kind: 'warning', key: 'commentsNotWritten', args: [r.commentsNotWritten] });
-      if (r.filled) notices.push({ kind: 'info', key: 'filledCells', args: [r.filled] });
-      const warnings = mergeWarnings(r.warnings, r.serverWarnings);
-      if (warnings.length) notices.push({ kind: 'warning', key: 'registryWarned', args: [warnings.length] });
-      if (r.duplicates.length) notices.push({ kind: 'warning', key: 'duplicatesFound', args: [r.duplicates.length] });
-      const decisions: Record<string, Choice> = {};
-      for (const c of r.conflicts) decisions[c.key] = 'later';
-      return {
-        sheet, rowErrors: r.invalid, warnings, duplicates: r.duplicates, conflicts: r.conflicts, decisions, notices,
-        ...(r.error && { error: r.error }),
-      };
-    }).then(() => this.refreshInboxQuietly()),
-    pull: () => this.run('pull', async (o) => {
-      const filter = Object.fromEntries(Object.entries(this.state.pullFilter).filter(([, v]) => v && v.trim())) as PullFilter;
-      const overdue = this.state.overdueOnly && this.state.ledger === 'problems';
-      const r = await pull(this.host, this.api(), {
-        ...this.flowOptions(o), ledger: this.state.ledger, filter, full: this.state.pullFull,
-        ...(overdue && { overdueAsOf: this.defaults.today ?? todayInShanghai() }),
-      });
-      return { notices: [{ kind: 'success', key: 'pulled', args: [r.sheet, r.rows, r.added, r.updated, r.incremental, r.withdrawn, r.left] }] };
-    }),
-    summary: () => this.run('summary', async (o) => {
-      const r = await summary(this.host, this.api(), { ...this.flowOptions(o), ledger: this.state.ledger, groupBy: this.state.groupBy });
-      const notices: Notice[] = [{ kind: 'success', key: 'summarized', args: [r.sheet, r.groups, r.asOf] }];
-      if (r.overdue !== undefined) notices.push({ kind: 'info', key: 'overdueCount', args: [r.overdue] });
-      return { notices };
-    }),
+    createSheet: () =>
+      this.run('createSheet', async (o) => {
+        const r = await createLedgerSheet(this.host, this.state.ledger, this.flowOptions(o));
+        return { sheet: r.sheet, rowErrors: [], conflicts: [], notices: [{ kind: 'success', key: 'created', args: [r.sheet] }] };
+      }),
+    check: () =>
+      this.run('check', async (o) => {
+        const sheet = await activeSheetName(this.host);
+        const r = await check(this.host, { ...this.flowOptions(o), sheet, ledger: this.state.ledger, api: this.api() });
+        const warned = r.warnings.length;
+        const notices: Notice[] = [{ kind: r.invalid || warned ? 'warning' : 'success', key: 'checked', args: [r.rows, r.valid, r.invalid, r.toPush] }];
+        if (!r.invalid) notices.push({ kind: warned ? 'info' : 'success', key: 'checkedClean', args: [] });
+        if (r.filled !== undefined) notices.push({ kind: 'info', key: 'filledCells', args: [r.filled] });
+        else if (this.state.profile?.role !== 'department') notices.push({ kind: 'info', key: 'noRegistry', args: [] });
+        if (warned) notices.push({ kind: 'warning', key: 'registryWarned', args: [warned] });
+        if (r.commentsNotWritten) notices.push({ kind: 'warning', key: 'commentsNotWritten', args: [r.commentsNotWritten] });
+        return { sheet, rowErrors: r.errors, warnings: r.warnings, notices };
+      }),
+    push: () =>
+      this.run('push', async (o) => {
+        const sheet = await activeSheetName(this.host);
+        const r = await push(this.host, this.api(), { ...this.flowOptions(o), sheet, ledger: this.state.ledger });
+        const ok = (r.counts.created ?? 0) + (r.counts.updated ?? 0) + (r.counts.unchanged ?? 0);
+        const notices: Notice[] = [];
+        if (r.cancelled && !r.error) notices.push({ kind: 'info', key: 'pushCancelled', args: [r.sent] });
+        else if (r.error) notices.push({ kind: 'warning', key: 'pushFailedPartly', args: [r.sent] });
+        else if (r.toSend === 0) notices.push({ kind: 'info', key: 'pushedNothing', args: [] });
+        // Green only when every row sent is in step and nothing waits for the clerk.
+        else notices.push({ kind: ok === r.sent && troubleRows(r) === 0 ? 'success' : 'warning', key: 'pushed', args: [r.sent, ok] });
+        if (r.forbidden.length) notices.push({ kind: 'warning', key: 'forbiddenRows', args: [r.forbidden.length] });
+        if (r.serverInvalid.length) notices.push({ kind: 'warning', key: 'serverInvalid', args: [r.serverInvalid.length] });
+        if (r.commentsNotWritten) notices.push({ kind: 'warning', key: 'commentsNotWritten', args: [r.commentsNotWritten] });
+        if (r.filled) notices.push({ kind: 'info', key: 'filledCells', args: [r.filled] });
+        const warnings = mergeWarnings(r.warnings, r.serverWarnings);
+        if (warnings.length) notices.push({ kind: 'warning', key: 'registryWarned', args: [warnings.length] });
+        if (r.duplicates.length) notices.push({ kind: 'warning', key: 'duplicatesFound', args: [r.duplicates.length] });
+        const decisions: Record<string, Choice> = {};
+        for (const c of r.conflicts) decisions[c.key] = 'later';
+        return {
+          sheet,
+          rowErrors: r.invalid,
+          warnings,
+          duplicates: r.duplicates,
+          conflicts: r.conflicts,
+          decisions,
+          notices,
+          ...(r.error && { error: r.error }),
+        };
+      }).then(() => this.refreshInboxQuietly()),
+    pull: () =>
+      this.run('pull', async (o) => {
+        const filter = Object.fromEntries(Object.entries(this.state.pullFilter).filter(([, v]) => v && v.trim())) as PullFilter;
+        const overdue = this.state.overdueOnly && this.state.ledger === 'problems';
+        const r = await pull(this.host, this.api(), {
+          ...this.flowOptions(o),
+          ledger: this.state.ledger,
+          filter,
+          full: this.state.pullFull,
+          ...(overdue && { overdueAsOf: this.defaults.today ?? todayInShanghai() }),
+        });
+        return { notices: [{ kind: 'success', key: 'pulled', args: [r.sheet, r.rows, r.added, r.updated, r.incremental, r.withdrawn, r.left] }] };
+      }),
+    summary: () =>
+      this.run('summary', async (o) => {
+        const r = await summary(this.host, this.api(), { ...this.flowOptions(o), ledger: this.state.ledger, groupBy: this.state.groupBy });
+        const notices: Notice[] = [{ kind: 'success', key: 'summarized', args: [r.sheet, r.groups, r.asOf] }];
+        if (r.overdue !== undefined) notices.push({ kind: 'info', key: 'overdueCount', args: [r.overdue] });
+        return { notices };
+      }),
     setNoticeDate: (noticeDate) => this.set({ noticeDate }),
-    noticeSheets: () => this.run('notice', async (o) => {
-      const r = await noticeSheets(this.host, this.api(), { ...this.flowOptions(o), date: this.noticeDate() });
-      const notices: Notice[] = [{ kind: 'success', key: 'noticeMade', args: [r.sheet, r.overdueSheet, r.overdue] }];
-      if (r.generated) notices.push({ kind: 'info', key: 'noticeGenerated', args: [r.date] });
-      return { notices };
-    }),
+    noticeSheets: () =>
+      this.run('notice', async (o) => {
+        const r = await noticeSheets(this.host, this.api(), { ...this.flowOptions(o), date: this.noticeDate() });
+        const notices: Notice[] = [{ kind: 'success', key: 'noticeMade', args: [r.sheet, r.overdueSheet, r.overdue] }];
+        if (r.generated) notices.push({ kind: 'info', key: 'noticeGenerated', args: [r.date] });
+        return { notices };
+      }),
     cancel: () => {
       const b = this.state.busy;
       if (!b || !this.abort) return;
@@ -449,23 +528,24 @@ export class PaneStore {
       this.set({ busy: { ...b, cancelling: true } });
     },
     decide: (key, choice) => this.set({ decisions: { ...this.state.decisions, [key]: choice } }),
-    applyDecisions: () => this.run('resolve', async (o) => {
-      const sheet = this.state.sheet;
-      if (!sheet) return {};
-      const decisions = this.state.conflicts.map((conflict) => ({ conflict, choice: this.state.decisions[conflict.key] ?? 'later' }));
-      const r = await resolveConflicts(this.host, this.api(), { ...this.flowOptions(o), sheet, ledger: this.state.ledger, decisions });
-      const left = this.state.conflicts.filter((c) => (this.state.decisions[c.key] ?? 'later') === 'later');
-      const again = r.push?.conflicts ?? [];
-      const conflicts = [...left, ...again.filter((c) => !left.some((l) => l.key === c.key))];
-      const next: Record<string, Choice> = {};
-      for (const c of conflicts) next[c.key] = 'later';
-      return {
-        conflicts,
-        decisions: next,
-        notices: [{ kind: 'success', key: 'resolved', args: [r.kept, r.taken, r.later] }],
-        ...(r.push?.error && { error: r.push.error }),
-      };
-    }),
+    applyDecisions: () =>
+      this.run('resolve', async (o) => {
+        const sheet = this.state.sheet;
+        if (!sheet) return {};
+        const decisions = this.state.conflicts.map((conflict) => ({ conflict, choice: this.state.decisions[conflict.key] ?? 'later' }));
+        const r = await resolveConflicts(this.host, this.api(), { ...this.flowOptions(o), sheet, ledger: this.state.ledger, decisions });
+        const left = this.state.conflicts.filter((c) => (this.state.decisions[c.key] ?? 'later') === 'later');
+        const again = r.push?.conflicts ?? [];
+        const conflicts = [...left, ...again.filter((c) => !left.some((l) => l.key === c.key))];
+        const next: Record<string, Choice> = {};
+        for (const c of conflicts) next[c.key] = 'later';
+        return {
+          conflicts,
+          decisions: next,
+          notices: [{ kind: 'success', key: 'resolved', args: [r.kept, r.taken, r.later] }],
+          ...(r.push?.error && { error: r.push.error }),
+        };
+      }),
     goTo: async (address) => {
       const sheet = this.state.sheet;
       if (!sheet) return;
@@ -486,13 +566,15 @@ export class PaneStore {
         this.set({ inboxLoading: false, error });
       }
     },
-    openItem: (id) => this.run('open', async (o) => {
-      const r = await openRow(this.host, this.api(), { ...this.flowOptions(o), ledger: 'problems', id });
-      const notices: Notice[] = r.row === undefined
-        ? [{ kind: 'warning', key: 'notInList', args: [id, r.sheet] }]
-        : [{ kind: 'success', key: 'opened', args: [id, r.sheet, r.row, r.pulled] }];
-      return { ledger: 'problems', sheet: r.sheet, opened: { id, review: r.review }, notices };
-    }),
+    openItem: (id) =>
+      this.run('open', async (o) => {
+        const r = await openRow(this.host, this.api(), { ...this.flowOptions(o), ledger: 'problems', id });
+        const notices: Notice[] =
+          r.row === undefined
+            ? [{ kind: 'warning', key: 'notInList', args: [id, r.sheet] }]
+            : [{ kind: 'success', key: 'opened', args: [id, r.sheet, r.row, r.pulled] }];
+        return { ledger: 'problems', sheet: r.sheet, opened: { id, review: r.review }, notices };
+      }),
   };
 
   /** A coordinator's decision on the compared pair; the pair leaves the lists either way. */

@@ -35,16 +35,31 @@ export function ConflictChoices({ s, lang, conflicts, decisions, disabled, onDec
           <article key={c.key} className="tz-conflict">
             <table>
               <caption>{caption}</caption>
-              <thead><tr><th scope="col">{s.field}</th><th scope="col">{s.mine}</th><th scope="col">{s.theirs}</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">{s.field}</th>
+                  <th scope="col">{s.mine}</th>
+                  <th scope="col">{s.theirs}</th>
+                </tr>
+              </thead>
               <tbody>
                 {c.diff.map((d) => (
-                  <tr key={d.field}><th scope="row">{lang === 'en' ? d.en : d.header}</th><td>{show(d.mine)}</td><td>{show(d.theirs)}</td></tr>
+                  <tr key={d.field}>
+                    <th scope="row">{lang === 'en' ? d.en : d.header}</th>
+                    <td>{show(d.mine)}</td>
+                    <td>{show(d.theirs)}</td>
+                  </tr>
                 ))}
               </tbody>
             </table>
             {c.current.withdrawn && <p className="tz-note">{s.conflictWithdrawn}</p>}
-            <RadioGroup aria-label={caption} layout="horizontal" value={decisions[c.key] ?? 'later'} disabled={disabled}
-              onChange={(_, d) => onDecide(c.key, d.value as Decision)}>
+            <RadioGroup
+              aria-label={caption}
+              layout="horizontal"
+              value={decisions[c.key] ?? 'later'}
+              disabled={disabled}
+              onChange={(_, d) => onDecide(c.key, d.value as Decision)}
+            >
               <Radio value="keepMine" label={s.keepMine} disabled={c.current.withdrawn} />
               <Radio value="takeTheirs" label={s.takeTheirs} />
               <Radio value="later" label={s.later} />
@@ -52,7 +67,9 @@ export function ConflictChoices({ s, lang, conflicts, decisions, disabled, onDec
           </article>
         );
       })}
-      <Button appearance="primary" onClick={onApply} disabled={disabled}>{s.applyChoices}</Button>
+      <Button appearance="primary" onClick={onApply} disabled={disabled}>
+        {s.applyChoices}
+      </Button>
     </section>
   );
 }

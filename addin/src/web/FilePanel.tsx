@@ -59,7 +59,8 @@ export function FilePanel({ s, lang, api, profile, onSignedOut }: FilePanelProps
     setReading(f.name);
     try {
       const opened = await LedgerFile.open(await f.arrayBuffer(), f.name, {
-        today: todayInShanghai(), newKey: () => crypto.randomUUID(),
+        today: todayInShanghai(),
+        newKey: () => crypto.randomUUID(),
         ...(profile && { profile: { ...(profile.county && { county: profile.county }), ...(profile.group && { group: profile.group }) } }),
       });
       setFile(opened);
@@ -128,7 +129,10 @@ export function FilePanel({ s, lang, api, profile, onSignedOut }: FilePanelProps
   const errorCount = report?.errors.length ?? 0;
   const trouble = pushed ? troubleRows(pushed.report) : 0;
   const counts = pushed
-    ? Object.entries(pushed.report.counts).filter(([, n]) => n > 0).map(([k, n]) => `${s.statuses[k] ?? k} ${n}`).join(lang === 'en' ? ', ' : '，')
+    ? Object.entries(pushed.report.counts)
+        .filter(([, n]) => n > 0)
+        .map(([k, n]) => `${s.statuses[k] ?? k} ${n}`)
+        .join(lang === 'en' ? ', ' : '，')
     : '';
 
   return (
@@ -138,15 +142,28 @@ export function FilePanel({ s, lang, api, profile, onSignedOut }: FilePanelProps
       <div className="tz-drop" onDragOver={(e) => e.preventDefault()} onDrop={drop}>
         <Text as="p">{s.dropHere}</Text>
         {/* The browser's own file field, hidden but focusable; its label is the button the clerk sees (in the page's language). */}
-        <input id="tz-file" className="tz-file-input" type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" disabled={busy !== undefined}
-          onChange={(e) => { void choose(e.target.files?.[0]); e.target.value = ''; }} />
-        <label htmlFor="tz-file" className="tz-file-button" aria-disabled={busy !== undefined}>{s.chooseFile}</label>
+        <input
+          id="tz-file"
+          className="tz-file-input"
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          disabled={busy !== undefined}
+          onChange={(e) => {
+            void choose(e.target.files?.[0]);
+            e.target.value = '';
+          }}
+        />
+        <label htmlFor="tz-file" className="tz-file-button" aria-disabled={busy !== undefined}>
+          {s.chooseFile}
+        </label>
       </div>
       {busy === 'read' && <Spinner size="small" label={s.reading(reading)} />}
       {problem && <Problem s={s} problem={problem} />}
       {file && plan && report && (
         <>
-          <Text as="p" className="tz-file-summary">{s.fileSummary(file.name, plan.sheet, s.ledgers[plan.cols.ledger.name] ?? plan.cols.ledger.title)}</Text>
+          <Text as="p" className="tz-file-summary">
+            {s.fileSummary(file.name, plan.sheet, s.ledgers[plan.cols.ledger.name] ?? plan.cols.ledger.title)}
+          </Text>
           <MessageBar intent={errorCount > 0 ? 'warning' : 'success'} layout="multiline">
             <MessageBarBody>
               {s.checked(report.rows, report.valid, report.rows - report.valid, plan.outgoing.length)}
@@ -156,7 +173,11 @@ export function FilePanel({ s, lang, api, profile, onSignedOut }: FilePanelProps
           {report.warnings.length > 0 && (
             <section aria-labelledby="tz-notes-title">
               <h3 id="tz-notes-title">{s.notesTitle}</h3>
-              <ul>{report.warnings.map((w, i) => <li key={i}>{pick(w)}</li>)}</ul>
+              <ul>
+                {report.warnings.map((w, i) => (
+                  <li key={i}>{pick(w)}</li>
+                ))}
+              </ul>
             </section>
           )}
           {errorCount > 0 && (
@@ -165,10 +186,22 @@ export function FilePanel({ s, lang, api, profile, onSignedOut }: FilePanelProps
               <p>{s.errorsHint}</p>
               <table>
                 <caption className="tz-visually-hidden">{s.errorsTable}</caption>
-                <thead><tr><th scope="col">{s.colRow}</th><th scope="col">{s.colCell}</th><th scope="col">{s.colField}</th><th scope="col">{s.colProblem}</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th scope="col">{s.colRow}</th>
+                    <th scope="col">{s.colCell}</th>
+                    <th scope="col">{s.colField}</th>
+                    <th scope="col">{s.colProblem}</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {report.errors.slice(0, ERRORS_SHOWN).map((e, i) => (
-                    <tr key={i}><td>{e.row}</td><td>{e.cell ?? ''}</td><td>{e.header}</td><td>{pick(e)}</td></tr>
+                    <tr key={i}>
+                      <td>{e.row}</td>
+                      <td>{e.cell ?? ''}</td>
+                      <td>{e.header}</td>
+                      <td>{pick(e)}</td>
+                    </tr>
                   ))}
                 </tbody>
               </table>
@@ -176,11 +209,19 @@ export function FilePanel({ s, lang, api, profile, onSignedOut }: FilePanelProps
             </section>
           )}
           <div className="tz-actions">
-            <Button appearance="primary" onClick={() => void push()} disabled={busy !== undefined || plan.outgoing.length === 0}
-              icon={busy === 'push' ? <Spinner size="tiny" /> : undefined}>
+            <Button
+              appearance="primary"
+              onClick={() => void push()}
+              disabled={busy !== undefined || plan.outgoing.length === 0}
+              icon={busy === 'push' ? <Spinner size="tiny" /> : undefined}
+            >
               {busy === 'push' ? s.pushing : s.push}
             </Button>
-            {pushed && <Button onClick={() => void save()} disabled={busy !== undefined}>{s.download}</Button>}
+            {pushed && (
+              <Button onClick={() => void save()} disabled={busy !== undefined}>
+                {s.download}
+              </Button>
+            )}
           </div>
           {pushed && (
             <MessageBar intent={trouble === 0 && !pushed.tally.error ? 'success' : 'warning'} layout="multiline" role="status">
@@ -189,21 +230,38 @@ export function FilePanel({ s, lang, api, profile, onSignedOut }: FilePanelProps
               </MessageBarBody>
             </MessageBar>
           )}
-          {pushed && <Text as="p" size={200}>{s.downloadHint}</Text>}
+          {pushed && (
+            <Text as="p" size={200}>
+              {s.downloadHint}
+            </Text>
+          )}
           {pushed && pushed.tally.forbidden.length > 0 && (
             <RowList title={s.forbiddenTitle(pushed.tally.forbidden.length)} lines={pushed.tally.forbidden.map((f) => s.rowLine(f.row, f.message))} />
           )}
           {pushed && pushed.tally.serverInvalid.length > 0 && (
-            <RowList title={s.rejectedTitle(pushed.tally.serverInvalid.length)}
-              lines={pushed.tally.serverInvalid.flatMap((r) => r.errors.map((e) => s.rowLine(r.row, withField(e.header, pick(e)))))} />
+            <RowList
+              title={s.rejectedTitle(pushed.tally.serverInvalid.length)}
+              lines={pushed.tally.serverInvalid.flatMap((r) => r.errors.map((e) => s.rowLine(r.row, withField(e.header, pick(e)))))}
+            />
           )}
           {pushed && pushed.tally.notFound.length > 0 && (
             <RowList title={s.goneTitle(pushed.tally.notFound.length)} lines={pushed.tally.notFound.map((n) => s.rowLine(n.row, n.id))} />
           )}
-          {settledText && <MessageBar intent={conflicts.length > 0 ? 'warning' : 'success'} role="status"><MessageBarBody>{settledText}</MessageBarBody></MessageBar>}
+          {settledText && (
+            <MessageBar intent={conflicts.length > 0 ? 'warning' : 'success'} role="status">
+              <MessageBarBody>{settledText}</MessageBarBody>
+            </MessageBar>
+          )}
           {conflicts.length > 0 && (
-            <ConflictChoices s={s} lang={lang} conflicts={conflicts} decisions={decisions} disabled={busy !== undefined}
-              onDecide={(key, d) => setDecisions((x) => ({ ...x, [key]: d }))} onApply={() => void settle()} />
+            <ConflictChoices
+              s={s}
+              lang={lang}
+              conflicts={conflicts}
+              decisions={decisions}
+              disabled={busy !== undefined}
+              onDecide={(key, d) => setDecisions((x) => ({ ...x, [key]: d }))}
+              onApply={() => void settle()}
+            />
           )}
         </>
       )}
@@ -215,7 +273,11 @@ function RowList({ title, lines }: { readonly title: string; readonly lines: rea
   return (
     <section>
       <h3>{title}</h3>
-      <ul>{lines.map((l, i) => <li key={i}>{l}</li>)}</ul>
+      <ul>
+        {lines.map((l, i) => (
+          <li key={i}>{l}</li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -60,7 +60,11 @@ export function ListPanel({ s, lang, api, onSignedOut }: ListPanelProps) {
       <div className="tz-filters">
         <Field label={s.ledger}>
           <Select value={ledger} onChange={(_, d) => setLedger(d.value as LedgerName)} disabled={busy}>
-            {LEDGER_NAMES.map((n) => <option key={n} value={n}>{s.ledgers[n] ?? n}</option>)}
+            {LEDGER_NAMES.map((n) => (
+              <option key={n} value={n}>
+                {s.ledgers[n] ?? n}
+              </option>
+            ))}
           </Select>
         </Field>
         {fields.map((f) => (
@@ -68,23 +72,34 @@ export function ListPanel({ s, lang, api, onSignedOut }: ListPanelProps) {
             {f.options ? (
               <Select value={choices[f.key] ?? ''} onChange={(_, d) => setChoices((c) => ({ ...c, [f.key]: d.value }))} disabled={busy}>
                 <option value="">{s.all}</option>
-                {f.options.map((o) => <option key={o} value={o}>{o}</option>)}
+                {f.options.map((o) => (
+                  <option key={o} value={o}>
+                    {o}
+                  </option>
+                ))}
               </Select>
             ) : (
-              <Input value={choices[f.key] ?? ''} placeholder={s.typeToFilter} onChange={(_, d) => setChoices((c) => ({ ...c, [f.key]: d.value }))} disabled={busy} />
+              <Input
+                value={choices[f.key] ?? ''}
+                placeholder={s.typeToFilter}
+                onChange={(_, d) => setChoices((c) => ({ ...c, [f.key]: d.value }))}
+                disabled={busy}
+              />
             )}
           </Field>
         ))}
-        {ledger === 'problems' && (
-          <Switch label={s.overdueOnly} checked={overdue} onChange={(_, d) => setOverdue(d.checked)} disabled={busy} />
-        )}
+        {ledger === 'problems' && <Switch label={s.overdueOnly} checked={overdue} onChange={(_, d) => setOverdue(d.checked)} disabled={busy} />}
       </div>
       <div className="tz-actions">
         <Button appearance="primary" onClick={() => void run()} disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>
           {busy ? s.listing : s.downloadList}
         </Button>
       </div>
-      {done && <MessageBar intent="success" role="status"><MessageBarBody>{done}</MessageBarBody></MessageBar>}
+      {done && (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>{done}</MessageBarBody>
+        </MessageBar>
+      )}
       {problem && <Problem s={s} problem={problem} />}
     </section>
   );

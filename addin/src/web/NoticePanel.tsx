@@ -55,7 +55,11 @@ export function NoticePanel({ s, lang, api, role, onSignedOut }: NoticePanelProp
           {busy ? s.noticeMaking : s.noticeDownload}
         </Button>
       </div>
-      {done && <MessageBar intent="success" role="status"><MessageBarBody>{done}</MessageBarBody></MessageBar>}
+      {done && (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>{done}</MessageBarBody>
+        </MessageBar>
+      )}
       {problem && <Problem s={s} problem={problem} />}
     </section>
   );

@@ -8,7 +8,11 @@ export function Problem({ s, problem }: { readonly s: WebStrings; readonly probl
     <MessageBar intent="error" role="alert" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{problem.what}</MessageBarTitle> {problem.todo}
-        {problem.detail && <div className="tz-detail">{s.detail}：{problem.detail}</div>}
+        {problem.detail && (
+          <div className="tz-detail">
+            {s.detail}：{problem.detail}
+          </div>
+        )}
       </MessageBarBody>
     </MessageBar>
   );

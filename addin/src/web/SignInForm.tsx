@@ -20,7 +20,11 @@ export function SignInForm({ s, busy, practice, onSignIn }: SignInFormProps) {
     <form className="tz-signin" onSubmit={submit} aria-labelledby="tz-signin-title">
       <h2 id="tz-signin-title">{s.signInTitle}</h2>
       <Text as="p">{s.signInHint}</Text>
-      {practice && <Text as="p" size={200} italic>{s.practice}</Text>}
+      {practice && (
+        <Text as="p" size={200} italic>
+          {s.practice}
+        </Text>
+      )}
       <Field label={s.email} required>
         <Input type="email" name="email" autoComplete="username" value={email} onChange={(_, d) => setEmail(d.value)} disabled={busy} />
       </Field>

@@ -30,7 +30,13 @@ export function WebApp({ backend, lang }: WebAppProps) {
       return;
     }
     let live = true;
-    backend.api().getProfile().then((p) => live && setProfile(p), (e) => live && setProblem(explain(e, s, lang)));
+    backend
+      .api()
+      .getProfile()
+      .then(
+        (p) => live && setProfile(p),
+        (e) => live && setProblem(explain(e, s, lang)),
+      );
     return () => void (live = false);
   }, [user, backend, s, lang]);
 
@@ -56,8 +62,17 @@ export function WebApp({ backend, lang }: WebAppProps) {
         {user && (
           <section className="tz-account" aria-label={s.account}>
             <Text>{user.email}</Text>
-            {profile && <Text>{s.roles[profile.role] ?? profile.role}{' · '}{profile.county ?? s.wholeCity}{profile.group ? ` · ${profile.group}` : ''}</Text>}
-            <Button size="small" onClick={signOut}>{s.signOut}</Button>
+            {profile && (
+              <Text>
+                {s.roles[profile.role] ?? profile.role}
+                {' · '}
+                {profile.county ?? s.wholeCity}
+                {profile.group ? ` · ${profile.group}` : ''}
+              </Text>
+            )}
+            <Button size="small" onClick={signOut}>
+              {s.signOut}
+            </Button>
           </section>
         )}
       </header>

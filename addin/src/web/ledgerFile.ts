@@ -5,8 +5,17 @@
 // library is loaded only here, when a file is chosen, as its own chunk.
 
 import {
-  planWorkbookPush, pushReport, sendRows, settleConflicts,
-  type ApiClient, type Choice, type Conflict, type PushReport, type PushTally, type Settled, type WorkbookPushPlan,
+  planWorkbookPush,
+  pushReport,
+  sendRows,
+  settleConflicts,
+  type ApiClient,
+  type Choice,
+  type Conflict,
+  type PushReport,
+  type PushTally,
+  type Settled,
+  type WorkbookPushPlan,
 } from '@taizhang/client';
 import type ExcelJS from 'exceljs';
 

@@ -37,8 +37,10 @@ async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
 }
 
 export async function resolveCredentials(
-  o: CredentialOptions, dingtalk: boolean,
-  env: Readonly<Record<string, string | undefined>> = process.env, stdin: NodeJS.ReadableStream = process.stdin,
+  o: CredentialOptions,
+  dingtalk: boolean,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  stdin: NodeJS.ReadableStream = process.stdin,
 ): Promise<RobotCredentials> {
   refuseCredentialArguments(o);
   const nonEmpty = (s: string | undefined) => (s !== undefined && s.trim() !== '' ? s.trim() : undefined);
@@ -51,7 +53,10 @@ export async function resolveCredentials(
     return { webhook: env.TAIZHANG_ROBOT_WEBHOOK!.trim(), ...(nonEmpty(env.TAIZHANG_ROBOT_SECRET) && { secret: env.TAIZHANG_ROBOT_SECRET!.trim() }) };
   }
   if (!process.stdin.isTTY) {
-    throw new CliError('需要机器人地址：用 --webhook-stdin 从标准输入读入，或设置环境变量 TAIZHANG_ROBOT_WEBHOOK', 'A robot address is needed: --webhook-stdin or TAIZHANG_ROBOT_WEBHOOK');
+    throw new CliError(
+      '需要机器人地址：用 --webhook-stdin 从标准输入读入，或设置环境变量 TAIZHANG_ROBOT_WEBHOOK',
+      'A robot address is needed: --webhook-stdin or TAIZHANG_ROBOT_WEBHOOK',
+    );
   }
   const webhook = await promptHidden('机器人地址 / Robot address (webhook): ');
   const secret = dingtalk ? await promptHidden('加签密钥（没有则直接回车）/ Signing secret (Enter if none): ') : '';
@@ -59,15 +64,39 @@ export async function resolveCredentials(
 }
 
 export function channelLine(c: ChannelView): string {
-  return [c.id, PLATFORM_NAMES[c.platform], targetLabel(c.target), c.label || '—', c.webhook, c.signed ? '已加签 / signed' : '', c.active ? '' : '【已停用 / inactive】']
-    .filter(Boolean).join('  ');
+  return [
+    c.id,
+    PLATFORM_NAMES[c.platform],
+    targetLabel(c.target),
+    c.label || '—',
+    c.webhook,
+    c.signed ? '已加签 / signed' : '',
+    c.active ? '' : '【已停用 / inactive】',
+  ]
+    .filter(Boolean)
+    .join('  ');
 }
 
-const STATUS: Record<OutboxMessage['status'], string> = { pending: '待发送 / pending', sending: '发送中 / sending', sent: '已发送 / sent', failed: '发送失败 / failed' };
+const STATUS: Record<OutboxMessage['status'], string> = {
+  pending: '待发送 / pending',
+  sending: '发送中 / sending',
+  sent: '已发送 / sent',
+  failed: '发送失败 / failed',
+};
 
 const iso = (ms: number | undefined) => (ms === undefined ? '—' : new Date(ms).toISOString());
 
 export function outboxLine(m: OutboxMessage): string {
-  return [m.id, m.channelId, m.title, STATUS[m.status], `尝试 ${m.attempts} 次 / ${m.attempts} attempts`, `创建 ${iso(m.createdAt)}`,
-    m.sentAt !== undefined ? `发送 ${iso(m.sentAt)}` : '', m.lastError ? `最近错误：${m.lastError}` : ''].filter(Boolean).join('  ');
+  return [
+    m.id,
+    m.channelId,
+    m.title,
+    STATUS[m.status],
+    `尝试 ${m.attempts} 次 / ${m.attempts} attempts`,
+    `创建 ${iso(m.createdAt)}`,
+    m.sentAt !== undefined ? `发送 ${iso(m.sentAt)}` : '',
+    m.lastError ? `最近错误：${m.lastError}` : '',
+  ]
+    .filter(Boolean)
+    .join('  ');
 }

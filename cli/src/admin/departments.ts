@@ -5,8 +5,15 @@
 
 import type { Firestore } from 'firebase-admin/firestore';
 import {
-  checkDepartment, COUNTY_LABELS, DEPARTMENT_ID, joined, registryClashes,
-  type Bilingual, type DepartmentKey, type DepartmentRecord, type DepartmentSheetRow,
+  checkDepartment,
+  COUNTY_LABELS,
+  DEPARTMENT_ID,
+  joined,
+  registryClashes,
+  type Bilingual,
+  type DepartmentKey,
+  type DepartmentRecord,
+  type DepartmentSheetRow,
 } from '@taizhang/ledger';
 import { listDepartments as readDepartments, toDepartment } from '@taizhang/functions/admin';
 
@@ -67,9 +74,7 @@ export async function requireDepartment(db: Firestore, id: string): Promise<Depa
 }
 
 /** Change some fields of a registered department (the id stays). */
-export async function setDepartment(
-  db: Firestore, id: string, change: Partial<Record<Exclude<DepartmentKey, 'id'>, unknown>>,
-): Promise<DepartmentRecord> {
+export async function setDepartment(db: Firestore, id: string, change: Partial<Record<Exclude<DepartmentKey, 'id'>, unknown>>): Promise<DepartmentRecord> {
   const old = await existing(db, id);
   const merged: Record<string, unknown> = { ...old };
   for (const [k, v] of Object.entries(change)) if (v !== undefined) merged[k] = v;
@@ -88,7 +93,7 @@ const countyRank = new Map(COUNTY_LABELS.map((c, i) => [c, i]));
 
 /** Registered departments, 市直 first, then by county and id. */
 export async function listDepartments(db: Firestore): Promise<DepartmentRecord[]> {
-  const rank = (c: string) => (c === '市直' ? -1 : countyRank.get(c) ?? 99);
+  const rank = (c: string) => (c === '市直' ? -1 : (countyRank.get(c) ?? 99));
   return (await readDepartments(db)).sort((a, b) => rank(a.county) - rank(b.county) || a.id.localeCompare(b.id));
 }
 

@@ -7,7 +7,10 @@ import { checkGroup, COUNTY_LABELS, isGroupId, joined, type Bilingual, type Grou
 import { listGroups as readGroups, toGroup } from '@taizhang/functions/admin';
 
 export class GroupError extends Error {
-  constructor(readonly text: Bilingual, readonly rows: readonly GroupSheetError[] = []) {
+  constructor(
+    readonly text: Bilingual,
+    readonly rows: readonly GroupSheetError[] = [],
+  ) {
     super(joined(text));
   }
 }

@@ -3,15 +3,31 @@
 // workbook that cannot be used into a CliError (exit 2).
 
 import {
-  checkWorkbook as checkRows, inspectWorkbook as inspectRows, prepareSheet as prepareRows, WorkbookError,
-  type CheckOptions, type CheckReport, type ChoiceHints, type Inspection, type PreparedSheet, type WorkbookRows,
+  checkWorkbook as checkRows,
+  inspectWorkbook as inspectRows,
+  prepareSheet as prepareRows,
+  WorkbookError,
+  type CheckOptions,
+  type CheckReport,
+  type ChoiceHints,
+  type Inspection,
+  type PreparedSheet,
+  type WorkbookRows,
 } from '@taizhang/client';
 import { CliError } from '../context';
 
 export {
   NO_ROWS_WARNING,
-  type CheckError, type CheckOptions, type CheckReport, type CheckWarning, type DataRow, type Inspection,
-  type PreparedSheet, type SheetRows, type WarningCode, type WorkbookRows,
+  type CheckError,
+  type CheckOptions,
+  type CheckReport,
+  type CheckWarning,
+  type DataRow,
+  type Inspection,
+  type PreparedSheet,
+  type SheetRows,
+  type WarningCode,
+  type WorkbookRows,
 } from '@taizhang/client';
 
 /** The command line's options for choosing. */

@@ -77,9 +77,11 @@ export function formatReport(r: CheckReport, file?: string): string {
     for (const w of r.warnings) lines.push(`  ! ${w.zh}`, `    ${w.en}`);
   }
 
-  lines.push(r.filled === undefined
-    ? '名录 / Registry: 未登录，未对照企业和行政村名录 / not signed in: checked without the registers of enterprises and villages'
-    : `名录 / Registry: 按企业和行政村名录补全了 ${r.filled} 个空单元格 / ${count(r.filled, 'empty cell')} filled from the registers of enterprises and villages`);
+  lines.push(
+    r.filled === undefined
+      ? '名录 / Registry: 未登录，未对照企业和行政村名录 / not signed in: checked without the registers of enterprises and villages'
+      : `名录 / Registry: 按企业和行政村名录补全了 ${r.filled} 个空单元格 / ${count(r.filled, 'empty cell')} filled from the registers of enterprises and villages`,
+  );
 
   if (r.rowWarnings.length > 0) {
     lines.push('', `提示（不影响上报）/ Notes (nothing stops the push) (${r.rowWarnings.length})`);

@@ -10,9 +10,25 @@ import { channelLine, outboxLine, resolveCredentials, type CredentialOptions } f
 import { CliError, EXIT_INVALID, type CliContext } from '../context';
 import { adminApp } from '../firebase/adminApp';
 import { chooseProject, isEmulatorProject } from '../firebase/project';
-import { addChannel, channelPaths, enqueueOnce, getChannel, listChannels, listOutbox, removeChannel, sendDueReminders, testMessage, ChannelError, type MessageStatus, type OutboxMessage } from '@taizhang/functions/admin';
+import {
+  addChannel,
+  channelPaths,
+  enqueueOnce,
+  getChannel,
+  listChannels,
+  listOutbox,
+  removeChannel,
+  sendDueReminders,
+  testMessage,
+  ChannelError,
+  type MessageStatus,
+  type OutboxMessage,
+} from '@taizhang/functions/admin';
 
-interface Common { project?: string; json?: boolean }
+interface Common {
+  project?: string;
+  json?: boolean;
+}
 
 type Run = <T>(fn: () => Promise<T>) => Promise<T>;
 
@@ -37,11 +53,20 @@ async function guard<T>(run: Run, fn: () => Promise<T>): Promise<T> {
 export function registerChannels(admin: Command, ctx: CliContext, run: Run, common: (c: Command) => Command): void {
   const channels = admin.command('channels').description('提醒渠道：企业微信、钉钉群机器人 / reminder channels: WeCom and DingTalk group robots');
 
-  common(channels.command('add').description('绑定群机器人（地址和密钥从标准输入、环境变量或终端读入）/ bind a group robot (address and secret from standard input, the environment or the terminal)'))
+  common(
+    channels
+      .command('add')
+      .description(
+        '绑定群机器人（地址和密钥从标准输入、环境变量或终端读入）/ bind a group robot (address and secret from standard input, the environment or the terminal)',
+      ),
+  )
     .requiredOption('--platform <wecom|dingtalk>', '平台：wecom 企业微信，dingtalk 钉钉 / platform')
     .requiredOption('--target <target>', '对象：全市（city）、县（区、市）名称，或 department:部门编号 / who it speaks to: city, a county, or department:<id>')
     .option('--label <label>', '名称，如群名 / a name, e.g. the group’s')
-    .option('--webhook-stdin', '从标准输入读入地址（第一行）和钉钉加签密钥（第二行）/ read the address (first line) and DingTalk secret (second line) from standard input')
+    .option(
+      '--webhook-stdin',
+      '从标准输入读入地址（第一行）和钉钉加签密钥（第二行）/ read the address (first line) and DingTalk secret (second line) from standard input',
+    )
     .addOption(new Option('--webhook <url>').hideHelp())
     .addOption(new Option('--secret <secret>').hideHelp())
     .action(async (o: Common & CredentialOptions & { platform: string; target: string; label?: string }) => {
@@ -52,14 +77,16 @@ export function registerChannels(admin: Command, ctx: CliContext, run: Run, comm
       show(ctx, o, await guard(run, () => addChannel(db(o), { platform: o.platform, target: target.target, label: o.label, ...creds }, allowLoopback)));
     });
 
-  common(channels.command('list').description('列出提醒渠道（地址已隐藏）/ list channels (addresses masked)'))
-    .action(async (o: Common) => show(ctx, o, await guard(run, () => listChannels(db(o)))));
+  common(channels.command('list').description('列出提醒渠道（地址已隐藏）/ list channels (addresses masked)')).action(async (o: Common) =>
+    show(ctx, o, await guard(run, () => listChannels(db(o)))),
+  );
 
-  common(channels.command('remove').description('解除绑定 / unbind a robot').argument('<id>', '渠道编号 / channel id'))
-    .action(async (id: string, o: Common) => show(ctx, o, await guard(run, () => removeChannel(db(o), id))));
+  common(channels.command('remove').description('解除绑定 / unbind a robot').argument('<id>', '渠道编号 / channel id')).action(async (id: string, o: Common) =>
+    show(ctx, o, await guard(run, () => removeChannel(db(o), id))),
+  );
 
-  common(channels.command('test').description('向该机器人发送一条测试消息 / send the robot a test message').argument('<id>', '渠道编号 / channel id'))
-    .action(async (id: string, o: Common) => {
+  common(channels.command('test').description('向该机器人发送一条测试消息 / send the robot a test message').argument('<id>', '渠道编号 / channel id')).action(
+    async (id: string, o: Common) => {
       const m = await guard(run, async () => {
         const store = db(o);
         const c = await getChannel(store, id);
@@ -73,7 +100,8 @@ export function registerChannels(admin: Command, ctx: CliContext, run: Run, comm
       else if (m.status === 'sent') ctx.io.out(`已发送 / sent  ${m.id}\n`);
       else ctx.io.out(`未发送，将按计划重试 / not sent, it will be retried  ${outboxLine(m)}\n`);
       if (m.status !== 'sent') ctx.exitCode = EXIT_INVALID;
-    });
+    },
+  );
 
   common(channels.command('outbox').description('发件箱：最近的提醒及其发送情况 / the outbox: recent reminders and how their sending went'))
     .option('--status <status>', 'pending | sending | sent | failed')

@@ -4,14 +4,15 @@
 import type { Command } from 'commander';
 import { getFirestore } from 'firebase-admin/firestore';
 import { COUNTY_LABELS, DEPARTMENT_COLUMNS, parseDepartmentSheet, type DepartmentRecord } from '@taizhang/ledger';
-import {
-  addDepartment, deactivateDepartment, importDepartments, listDepartments, setDepartment, type ImportReport,
-} from '../admin/departments';
+import { addDepartment, deactivateDepartment, importDepartments, listDepartments, setDepartment, type ImportReport } from '../admin/departments';
 import { CliError, EXIT_INVALID, type CliContext } from '../context';
 import { adminApp } from '../firebase/adminApp';
 import { readWorkbook } from '../xlsx/readSheet';
 
-interface Common { project?: string; json?: boolean }
+interface Common {
+  project?: string;
+  json?: boolean;
+}
 
 type Run = <T>(fn: () => Promise<T>) => Promise<T>;
 
@@ -31,8 +32,8 @@ function show(ctx: CliContext, o: Common, d: DepartmentRecord | DepartmentRecord
 function reportText(sheet: string, r: ImportReport, rowErrors: readonly { row: number; zh: string; en: string }[]): string {
   const refused = r.refused.length + rowErrors.length;
   const lines = [
-    `「${sheet}」：新增 ${r.added.length}，更新 ${r.changed.length}，未变 ${r.unchanged.length}，拒绝 ${refused} / `
-      + `"${sheet}": ${r.added.length} added, ${r.changed.length} changed, ${r.unchanged.length} unchanged, ${refused} refused`,
+    `「${sheet}」：新增 ${r.added.length}，更新 ${r.changed.length}，未变 ${r.unchanged.length}，拒绝 ${refused} / ` +
+      `"${sheet}": ${r.added.length} added, ${r.changed.length} changed, ${r.unchanged.length} unchanged, ${refused} refused`,
   ];
   const all = [...rowErrors, ...r.refused].sort((a, b) => a.row - b.row);
   for (const e of all) lines.push(`  第 ${e.row} 行 / row ${e.row}: ${e.zh} / ${e.en}`);
@@ -69,11 +70,18 @@ export function registerDepartments(admin: Command, ctx: CliContext, run: Run, c
     .argument('<id>', '单位编号 / department id')
     .action(async (id: string, o: Common) => show(ctx, o, await run(() => deactivateDepartment(db(o), id))));
 
-  common(departments.command('list').description('列出责任单位 / list departments'))
-    .action(async (o: Common) => show(ctx, o, await run(() => listDepartments(db(o)))));
+  common(departments.command('list').description('列出责任单位 / list departments')).action(async (o: Common) =>
+    show(ctx, o, await run(() => listDepartments(db(o)))),
+  );
 
   const columns = DEPARTMENT_COLUMNS.map((c) => c.header).join('、');
-  common(departments.command('import').description('从 .xlsx 导入责任单位（按编号新增或替换；有错误或名称冲突的行被拒绝，其余照常导入）/ import departments from .xlsx (create or replace by id; bad or clashing rows are refused, the rest go in)'))
+  common(
+    departments
+      .command('import')
+      .description(
+        '从 .xlsx 导入责任单位（按编号新增或替换；有错误或名称冲突的行被拒绝，其余照常导入）/ import departments from .xlsx (create or replace by id; bad or clashing rows are refused, the rest go in)',
+      ),
+  )
     .argument('<file>', `.xlsx：${columns}`)
     .option('--sheet <name>', '工作表 / sheet (default: the first with the header)')
     .action(async (file: string, o: Common & { sheet?: string }) => {
@@ -84,7 +92,8 @@ export function registerDepartments(admin: Command, ctx: CliContext, run: Run, c
       const chosen = parsed.find((p) => p.headerRow !== undefined) ?? parsed[0]!;
       if (chosen.headerRow === undefined) throw new CliError(chosen.errors[0]!.zh, chosen.errors[0]!.en);
       const report = await run(() => importDepartments(db(o), chosen.departments));
-      if (o.json) ctx.io.out(`${JSON.stringify({ sheet: chosen.sheet, ...report, refused: [...chosen.errors.map((e) => ({ ...e, id: null })), ...report.refused] })}\n`);
+      if (o.json)
+        ctx.io.out(`${JSON.stringify({ sheet: chosen.sheet, ...report, refused: [...chosen.errors.map((e) => ({ ...e, id: null })), ...report.refused] })}\n`);
       else ctx.io.out(reportText(chosen.sheet, report, chosen.errors));
       if (chosen.errors.length > 0 || report.refused.length > 0) ctx.exitCode = EXIT_INVALID;
     });

@@ -9,7 +9,10 @@ import { CliError, EXIT_INVALID, type CliContext } from '../context';
 import { adminApp } from '../firebase/adminApp';
 import { readWorkbook } from '../xlsx/readSheet';
 
-interface Common { project?: string; json?: boolean }
+interface Common {
+  project?: string;
+  json?: boolean;
+}
 
 type Run = <T>(fn: () => Promise<T>) => Promise<T>;
 
@@ -39,9 +42,20 @@ export function registerGroups(admin: Command, ctx: CliContext, run: Run, common
     .option('--department <department>', '牵头单位 / lead department')
     .option('--inactive', '登记为停用 / register as inactive')
     .action(async (id: string, o: Common & { name: string; county: string; type: string; department?: string; inactive?: boolean }) => {
-      show(ctx, o, await run(() => addGroup(db(o), {
-        id, name: o.name, county: o.county, targetType: o.type, department: o.department, active: !o.inactive,
-      })));
+      show(
+        ctx,
+        o,
+        await run(() =>
+          addGroup(db(o), {
+            id,
+            name: o.name,
+            county: o.county,
+            targetType: o.type,
+            department: o.department,
+            active: !o.inactive,
+          }),
+        ),
+      );
     });
 
   common(groups.command('set').description('修改工作组 / change a group'))
@@ -52,9 +66,19 @@ export function registerGroups(admin: Command, ctx: CliContext, run: Run, common
     .option('--department <department>', '牵头单位 / lead department')
     .option('--active <yes|no>', '是否在用（是/否）/ in use (yes/no)')
     .action(async (id: string, o: Common & { name?: string; county?: string; type?: string; department?: string; active?: string }) => {
-      show(ctx, o, await run(() => setGroup(db(o), id, {
-        name: o.name, county: o.county, targetType: o.type, department: o.department, active: o.active,
-      })));
+      show(
+        ctx,
+        o,
+        await run(() =>
+          setGroup(db(o), id, {
+            name: o.name,
+            county: o.county,
+            targetType: o.type,
+            department: o.department,
+            active: o.active,
+          }),
+        ),
+      );
     });
 
   common(groups.command('deactivate').description('停用工作组：其填报员不能再上报 / deactivate a group: its clerks can no longer push'))
@@ -65,7 +89,13 @@ export function registerGroups(admin: Command, ctx: CliContext, run: Run, common
     .option('--county <county>', countyHelp)
     .action(async (o: Common & { county?: string }) => show(ctx, o, await run(() => listGroups(db(o), o.county))));
 
-  common(groups.command('import').description('从 .xlsx 导入工作组（按编号新增或替换；有错误行则不写入）/ import groups from .xlsx (create or replace by id; nothing is written when a row is bad)'))
+  common(
+    groups
+      .command('import')
+      .description(
+        '从 .xlsx 导入工作组（按编号新增或替换；有错误行则不写入）/ import groups from .xlsx (create or replace by id; nothing is written when a row is bad)',
+      ),
+  )
     .argument('<file>', '.xlsx：工作组编号、工作组名称、县（区、市）、服务类型、牵头单位、是否在用')
     .option('--sheet <name>', '工作表 / sheet (default: the first with the header)')
     .action(async (file: string, o: Common & { sheet?: string }) => {
@@ -78,7 +108,9 @@ export function registerGroups(admin: Command, ctx: CliContext, run: Run, common
       if (chosen.errors.length > 0) {
         if (o.json) ctx.io.out(`${JSON.stringify({ sheet: chosen.sheet, imported: 0, errors: chosen.errors })}\n`);
         else {
-          ctx.io.out(`「${chosen.sheet}」有 ${chosen.errors.length} 处错误，未导入任何工作组 / ${chosen.errors.length} error(s) in "${chosen.sheet}", nothing imported:\n`);
+          ctx.io.out(
+            `「${chosen.sheet}」有 ${chosen.errors.length} 处错误，未导入任何工作组 / ${chosen.errors.length} error(s) in "${chosen.sheet}", nothing imported:\n`,
+          );
           for (const e of chosen.errors) ctx.io.out(`  第 ${e.row} 行 / row ${e.row}: ${e.zh} / ${e.en}\n`);
         }
         ctx.exitCode = EXIT_INVALID;
@@ -86,6 +118,9 @@ export function registerGroups(admin: Command, ctx: CliContext, run: Run, common
       }
       const counts = await run(() => importGroups(db(o), chosen.groups));
       if (o.json) ctx.io.out(`${JSON.stringify({ sheet: chosen.sheet, imported: chosen.groups.length, ...counts, errors: [] })}\n`);
-      else ctx.io.out(`已导入 ${chosen.groups.length} 个工作组（新增 ${counts.created}，更新 ${counts.updated}）/ imported ${chosen.groups.length} groups (${counts.created} new, ${counts.updated} replaced)\n`);
+      else
+        ctx.io.out(
+          `已导入 ${chosen.groups.length} 个工作组（新增 ${counts.created}，更新 ${counts.updated}）/ imported ${chosen.groups.length} groups (${counts.created} new, ${counts.updated} replaced)\n`,
+        );
     });
 }

@@ -5,15 +5,26 @@
 import type { Command } from 'commander';
 import { getFirestore } from 'firebase-admin/firestore';
 import {
-  checkEnterprise, checkVillage, COUNTY_LABELS, countyLabelOf, parseTargetSheet, targetColumns, targetId, TARGET_KINDS,
-  type TargetKind, type TargetRecord,
+  checkEnterprise,
+  checkVillage,
+  COUNTY_LABELS,
+  countyLabelOf,
+  parseTargetSheet,
+  targetColumns,
+  targetId,
+  TARGET_KINDS,
+  type TargetKind,
+  type TargetRecord,
 } from '@taizhang/ledger';
 import { importTargets, listAllTargets, readTarget, writeTargets, type TargetImportReport } from '@taizhang/functions/admin';
 import { CliError, EXIT_INVALID, type CliContext } from '../context';
 import { adminApp } from '../firebase/adminApp';
 import { readWorkbook } from '../xlsx/readSheet';
 
-interface Common { project?: string; json?: boolean }
+interface Common {
+  project?: string;
+  json?: boolean;
+}
 type Run = <T>(fn: () => Promise<T>) => Promise<T>;
 
 const db = (o: Common) => getFirestore(adminApp(o.project));
@@ -51,14 +62,22 @@ async function existing(o: Common, kind: TargetKind, id: string): Promise<Target
 
 function reportText(kind: TargetKind, sheet: string, r: TargetImportReport, refused: readonly { row: number; zh: string; en: string }[]): string {
   const lines = [
-    `${KIND_NAMES[kind]}「${sheet}」：新增 ${r.added.length}，更新 ${r.changed.length}，未变 ${r.unchanged.length}，拒绝 ${refused.length} / `
-      + `"${sheet}": ${r.added.length} added, ${r.changed.length} changed, ${r.unchanged.length} unchanged, ${refused.length} refused`,
+    `${KIND_NAMES[kind]}「${sheet}」：新增 ${r.added.length}，更新 ${r.changed.length}，未变 ${r.unchanged.length}，拒绝 ${refused.length} / ` +
+      `"${sheet}": ${r.added.length} added, ${r.changed.length} changed, ${r.unchanged.length} unchanged, ${refused.length} refused`,
   ];
   for (const e of refused) lines.push(`  第 ${e.row} 行 / row ${e.row}: ${e.zh} / ${e.en}`);
   return `${lines.join('\n')}\n`;
 }
 
-interface Fields { name?: string; aliases?: string; county?: string; township?: string; address?: string; sector?: string; code?: string }
+interface Fields {
+  name?: string;
+  aliases?: string;
+  county?: string;
+  township?: string;
+  address?: string;
+  sector?: string;
+  code?: string;
+}
 
 function given(o: Fields): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -70,17 +89,31 @@ export function registerRegistry(admin: Command, ctx: CliContext, run: Run, comm
   const registry = admin.command('registry').description('企业和行政村名录 / the registers of enterprises and villages');
   const kindArg = '<registry>';
   const kindHelp = 'enterprises（企业）或 villages（行政村）/ enterprises or villages';
-  const fields = (c: Command) => c
-    .option('--name <name>', '名称 / name')
-    .option('--aliases <names>', '其他名称（企业），以顿号或逗号分隔 / other names (enterprises), separated by 、 or commas')
-    .option('--county <county>', `县（区、市）/ county: ${COUNTY_LABELS.join('、')}`)
-    .option('--township <township>', '乡镇（街道）/ township')
-    .option('--address <address>', '地址（企业）/ address (enterprises)')
-    .option('--sector <sector>', '行业专班（企业）/ sector team (enterprises)')
-    .option('--code <code>', '12 位区划代码（行政村）/ 12-digit division code (villages)');
+  const fields = (c: Command) =>
+    c
+      .option('--name <name>', '名称 / name')
+      .option('--aliases <names>', '其他名称（企业），以顿号或逗号分隔 / other names (enterprises), separated by 、 or commas')
+      .option('--county <county>', `县（区、市）/ county: ${COUNTY_LABELS.join('、')}`)
+      .option('--township <township>', '乡镇（街道）/ township')
+      .option('--address <address>', '地址（企业）/ address (enterprises)')
+      .option('--sector <sector>', '行业专班（企业）/ sector team (enterprises)')
+      .option('--code <code>', '12 位区划代码（行政村）/ 12-digit division code (villages)');
 
-  const columns = (['enterprises', 'villages'] as const).map((k) => `${k}: ${targetColumns(k).map((c) => c.header).join('、')}`).join('；');
-  common(registry.command('import').description('从 .xlsx 导入名录（按代码新增或替换；有错误的行被拒绝并说明原因，其余照常导入）/ import a registry from .xlsx (create or replace by id; bad rows are refused with their reasons, the rest go in)'))
+  const columns = (['enterprises', 'villages'] as const)
+    .map(
+      (k) =>
+        `${k}: ${targetColumns(k)
+          .map((c) => c.header)
+          .join('、')}`,
+    )
+    .join('；');
+  common(
+    registry
+      .command('import')
+      .description(
+        '从 .xlsx 导入名录（按代码新增或替换；有错误的行被拒绝并说明原因，其余照常导入）/ import a registry from .xlsx (create or replace by id; bad rows are refused with their reasons, the rest go in)',
+      ),
+  )
     .argument(kindArg, kindHelp)
     .argument('<file>', `.xlsx：${columns}`)
     .option('--sheet <name>', '工作表 / sheet (default: the first with the header)')
@@ -105,7 +138,7 @@ export function registerRegistry(admin: Command, ctx: CliContext, run: Run, comm
     .action(async (k: string, creditCode: string | undefined, o: Common & Fields & { inactive?: boolean }) => {
       const kind = kindOf(k);
       const r = checked(kind, { ...given(o), ...(creditCode !== undefined && { creditCode }), active: !o.inactive });
-      if (await run(() => readTarget(db(o), kind, targetId(kind, r))) !== undefined) {
+      if ((await run(() => readTarget(db(o), kind, targetId(kind, r)))) !== undefined) {
         throw new CliError(`「${targetId(kind, r)}」已在名录中，请用 set 修改`, `"${targetId(kind, r)}" is registered already; change it with set`);
       }
       await run(() => writeTargets(db(o), kind, [r]));
@@ -120,7 +153,11 @@ export function registerRegistry(admin: Command, ctx: CliContext, run: Run, comm
       const kind = kindOf(k);
       const old = await run(() => existing(o, kind, id));
       const r = checked(kind, { ...old, ...given(o), ...(o.active !== undefined && { active: o.active }) });
-      if (targetId(kind, r) !== id) throw new CliError('编号由代码或县、乡镇、村名决定，不能通过 set 改变；请新增后停用旧的', 'The id follows from the code or the county, township and name and cannot change with set; add the new one and deactivate the old');
+      if (targetId(kind, r) !== id)
+        throw new CliError(
+          '编号由代码或县、乡镇、村名决定，不能通过 set 改变；请新增后停用旧的',
+          'The id follows from the code or the county, township and name and cannot change with set; add the new one and deactivate the old',
+        );
       await run(() => writeTargets(db(o), kind, [r]));
       show(ctx, o, r);
     });
@@ -143,6 +180,10 @@ export function registerRegistry(admin: Command, ctx: CliContext, run: Run, comm
       const county = o.county === undefined ? undefined : countyLabelOf(o.county);
       if (o.county !== undefined && county === undefined) throw new CliError(`县（区、市）「${o.county}」无效`, `Unknown county "${o.county}"`);
       const all = await run(() => listAllTargets(db(o), kind, county));
-      show(ctx, o, all.sort((a, b) => a.county.localeCompare(b.county, 'zh') || a.name.localeCompare(b.name, 'zh')));
+      show(
+        ctx,
+        o,
+        all.sort((a, b) => a.county.localeCompare(b.county, 'zh') || a.name.localeCompare(b.name, 'zh')),
+      );
     });
 }

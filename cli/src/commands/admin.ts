@@ -22,7 +22,10 @@ import { registerDepartments } from './_adminDepartments';
 import { registerRegistry } from './_adminRegistry';
 import { DepartmentError, requireDepartment } from '../admin/departments';
 
-interface Common { project?: string; json?: boolean }
+interface Common {
+  project?: string;
+  json?: boolean;
+}
 
 function show(ctx: CliContext, opts: Common, a: AccountView | AccountView[]): void {
   if (opts.json) {
@@ -54,7 +57,10 @@ const auth = (o: Common) => getAuth(adminApp(o.project));
 
 function common(c: Command): Command {
   return c
-    .option('--project <id>', `项目（默认 ${DEFAULT_PROJECT}）；demo-… 为本地模拟器，真实项目只能用此参数指定 / project (default ${DEFAULT_PROJECT}); demo-… means the emulators, a real project is only ever used when named here`)
+    .option(
+      '--project <id>',
+      `项目（默认 ${DEFAULT_PROJECT}）；demo-… 为本地模拟器，真实项目只能用此参数指定 / project (default ${DEFAULT_PROJECT}); demo-… means the emulators, a real project is only ever used when named here`,
+    )
     .option('--json', '输出 JSON / print JSON');
 }
 
@@ -65,7 +71,16 @@ export const register: RegisterCommand = (program, ctx) => {
 
   const cityWideHelp = '全市范围：不属于任何县（区、市）的协调员必须写明 / the whole city: a coordinator without a county must say so';
 
-  addPasswordOptions(common(admin.command('create').description('创建账号（已存在则更新；改密码或角色会使其已登录的会话失效）/ create an account (or update it; a new password or new claims sign it out everywhere)')), { zh: '新密码', en: 'the new password' })
+  addPasswordOptions(
+    common(
+      admin
+        .command('create')
+        .description(
+          '创建账号（已存在则更新；改密码或角色会使其已登录的会话失效）/ create an account (or update it; a new password or new claims sign it out everywhere)',
+        ),
+    ),
+    { zh: '新密码', en: 'the new password' },
+  )
     .argument('<email>')
     .requiredOption('--role <role>', roleHelp)
     .option('--county <county>', countyHelp)
@@ -74,17 +89,36 @@ export const register: RegisterCommand = (program, ctx) => {
     .option('--department <id>', '责任单位编号（--role department 时必填，须已登记）/ department id (required with --role department; must be registered)')
     .option('--ask-password', '在终端输入新密码（输入两次）/ type the new password on the terminal (twice)')
     .option('--name <name>', '显示名 / display name')
-    .action(async (email: string, o: Common & PasswordOptions & { role: string; county?: string; cityWide?: boolean; group?: string; department?: string; askPassword?: boolean; name?: string }) => {
-      const password = await resolveNewPassword(o);
-      if (password !== undefined && password.length < 6) throw new CliError('密码至少 6 位', 'The password needs at least 6 characters');
-      if (o.role === 'department' && o.department !== undefined) await run(() => requireDepartment(getFirestore(adminApp(o.project)), o.department!));
-      show(ctx, o, await run(() => upsertAccount(auth(o), {
-        email, claims: { role: o.role, county: o.county, group: o.group, department: o.department }, cityWide: o.cityWide === true,
-        ...(password !== undefined && { password }), ...(o.name !== undefined && { displayName: o.name }),
-      })));
-    });
+    .action(
+      async (
+        email: string,
+        o: Common &
+          PasswordOptions & { role: string; county?: string; cityWide?: boolean; group?: string; department?: string; askPassword?: boolean; name?: string },
+      ) => {
+        const password = await resolveNewPassword(o);
+        if (password !== undefined && password.length < 6) throw new CliError('密码至少 6 位', 'The password needs at least 6 characters');
+        if (o.role === 'department' && o.department !== undefined) await run(() => requireDepartment(getFirestore(adminApp(o.project)), o.department!));
+        show(
+          ctx,
+          o,
+          await run(() =>
+            upsertAccount(auth(o), {
+              email,
+              claims: { role: o.role, county: o.county, group: o.group, department: o.department },
+              cityWide: o.cityWide === true,
+              ...(password !== undefined && { password }),
+              ...(o.name !== undefined && { displayName: o.name }),
+            }),
+          ),
+        );
+      },
+    );
 
-  common(admin.command('set').description('修改角色、县或工作组（"" 表示清除；会使其已登录的会话失效）/ change role, county or group ("" clears; signs the account out everywhere)'))
+  common(
+    admin
+      .command('set')
+      .description('修改角色、县或工作组（"" 表示清除；会使其已登录的会话失效）/ change role, county or group ("" clears; signs the account out everywhere)'),
+  )
     .argument('<email>')
     .option('--role <role>', roleHelp)
     .option('--county <county>', countyHelp)
@@ -94,36 +128,54 @@ export const register: RegisterCommand = (program, ctx) => {
       show(ctx, o, await run(() => changeClaims(auth(o), email, { role: o.role, county: o.county, group: o.group, cityWide: o.cityWide === true })));
     });
 
-  common(admin.command('disable').description('停用账号 / disable an account')).argument('<email>')
+  common(admin.command('disable').description('停用账号 / disable an account'))
+    .argument('<email>')
     .action(async (email: string, o: Common) => show(ctx, o, await run(() => setDisabled(auth(o), email, true))));
 
-  common(admin.command('enable').description('重新启用账号 / enable an account again')).argument('<email>')
+  common(admin.command('enable').description('重新启用账号 / enable an account again'))
+    .argument('<email>')
     .action(async (email: string, o: Common) => show(ctx, o, await run(() => setDisabled(auth(o), email, false))));
 
-  common(admin.command('list').description('列出账号 / list accounts'))
-    .action(async (o: Common) => show(ctx, o, await run(() => listAccounts(auth(o)))));
+  common(admin.command('list').description('列出账号 / list accounts')).action(async (o: Common) => show(ctx, o, await run(() => listAccounts(auth(o)))));
 
-  common(admin.command('migrate').description('补齐旧数据缺少的字段，并把旧数据中的责任单位对应到名录（部署新版本前后各运行一次，可重复运行）/ fill in what older rows lack and map their departments to the registry (run before and after deploying a new version; safe to repeat)'))
-    .action(async (o: Common) => {
-      const db = getFirestore(adminApp(o.project));
-      const counties = await run(() => migrateRows(db));
-      const departments = await run(() => migrateDepartments(db));
-      if (o.json) return void ctx.io.out(`${JSON.stringify({ counties, departments })}\n`);
-      for (const r of counties) ctx.io.out(`${r.ledger}: 查看 ${r.rows} 行，补齐 ${r.migrated} 行，计入统计 ${r.counted} 行 / ${r.rows} rows looked at, ${r.migrated} migrated, ${r.counted} counted in the statistics\n`);
-      ctx.io.out(departmentMigrationText(departments));
-    });
+  common(
+    admin
+      .command('migrate')
+      .description(
+        '补齐旧数据缺少的字段，并把旧数据中的责任单位对应到名录（部署新版本前后各运行一次，可重复运行）/ fill in what older rows lack and map their departments to the registry (run before and after deploying a new version; safe to repeat)',
+      ),
+  ).action(async (o: Common) => {
+    const db = getFirestore(adminApp(o.project));
+    const counties = await run(() => migrateRows(db));
+    const departments = await run(() => migrateDepartments(db));
+    if (o.json) return void ctx.io.out(`${JSON.stringify({ counties, departments })}\n`);
+    for (const r of counties)
+      ctx.io.out(
+        `${r.ledger}: 查看 ${r.rows} 行，补齐 ${r.migrated} 行，计入统计 ${r.counted} 行 / ${r.rows} rows looked at, ${r.migrated} migrated, ${r.counted} counted in the statistics\n`,
+      );
+    ctx.io.out(departmentMigrationText(departments));
+  });
 
-  const stats = admin.command('stats').description('问题统计汇总 / the problems\' kept statistics');
-  common(stats.command('rebuild').description('按全部问题重新计算统计汇总，列出并更正不一致之处 / recompute the statistics from the rows, report and correct any difference'))
+  const stats = admin.command('stats').description("问题统计汇总 / the problems' kept statistics");
+  common(
+    stats
+      .command('rebuild')
+      .description('按全部问题重新计算统计汇总，列出并更正不一致之处 / recompute the statistics from the rows, report and correct any difference'),
+  )
     .option('--dry-run', '只列出不一致之处，不更正 / report differences without correcting them')
     .action(async (o: Common & { dryRun?: boolean }) => {
       const r = await run(() => rebuildStats(getFirestore(adminApp(o.project)), 'problems', { dryRun: o.dryRun === true }));
       if (o.json) return void ctx.io.out(`${JSON.stringify(r)}\n`);
-      ctx.io.out(`${r.ledger}: 查看 ${r.rows} 行，不一致 ${r.differences.length} 处${r.repaired ? '，已更正' : ''} / ${r.rows} rows looked at, ${r.differences.length} differences${r.repaired ? ', corrected' : ''}\n`);
+      ctx.io.out(
+        `${r.ledger}: 查看 ${r.rows} 行，不一致 ${r.differences.length} 处${r.repaired ? '，已更正' : ''} / ${r.rows} rows looked at, ${r.differences.length} differences${r.repaired ? ', corrected' : ''}\n`,
+      );
       for (const d of r.differences.slice(0, 50)) {
-        ctx.io.out(`  ${d.cell.county} ${d.cell.dimension}=${d.cell.group} ${d.cell.slot}: 按问题 ${d.rows}，汇总 ${d.stored} / rows ${d.rows}, kept ${d.stored}\n`);
+        ctx.io.out(
+          `  ${d.cell.county} ${d.cell.dimension}=${d.cell.group} ${d.cell.slot}: 按问题 ${d.rows}，汇总 ${d.stored} / rows ${d.rows}, kept ${d.stored}\n`,
+        );
       }
-      if (r.uncounted > 0) ctx.io.out(`  ${r.uncounted} 行尚未计入统计，请运行 taizhang admin migrate / ${r.uncounted} rows not counted yet: run taizhang admin migrate\n`);
+      if (r.uncounted > 0)
+        ctx.io.out(`  ${r.uncounted} 行尚未计入统计，请运行 taizhang admin migrate / ${r.uncounted} rows not counted yet: run taizhang admin migrate\n`);
     });
 
   registerGroups(admin, ctx, run, common);

@@ -55,13 +55,11 @@ export async function runCheck(file: string, opts: CheckCommandOptions, ctx: Cli
 export const register: RegisterCommand = (program, ctx) => {
   const cmd = program
     .command('check')
-    .description('检查工作簿；登录后按企业和行政村名录补全空单元格并提示不符之处 / check a workbook; signed in, empty cells are filled from the registers of enterprises and villages and disagreements noted')
-    .argument('<file>', '.xlsx 工作簿 / the .xlsx workbook')
-    .addOption(
-      new Option('--ledger <name>', '台账类型，默认按表头判断 / ledger; default: the one whose headers match best').choices(
-        LEDGER_NAMES,
-      ),
+    .description(
+      '检查工作簿；登录后按企业和行政村名录补全空单元格并提示不符之处 / check a workbook; signed in, empty cells are filled from the registers of enterprises and villages and disagreements noted',
     )
+    .argument('<file>', '.xlsx 工作簿 / the .xlsx workbook')
+    .addOption(new Option('--ledger <name>', '台账类型，默认按表头判断 / ledger; default: the one whose headers match best').choices(LEDGER_NAMES))
     .option('--sheet <name>', '工作表名，默认为第一个表头匹配的工作表 / sheet; default: the first whose header row matches')
     .option('--today <YYYY-MM-DD>', '日期规则所用的“今天”，默认为北京时间今天 / "today" for the date rules; default: today in Asia/Shanghai', parseTodayOption)
     .option('--json', '输出一个 JSON 对象 / print one JSON object');

@@ -29,12 +29,16 @@ export function decisionText(decision: DuplicateDecision, of: string | undefined
   if (decision === 'mark') {
     return `${a.id} 已标记为 ${a.duplicateOf} 的重复，统计时只计一次（版本 ${a.version}）/ ${a.id} is linked as a repeat of ${a.duplicateOf}; statistics count it once (version ${a.version})\n`;
   }
-  if (decision === 'unmark') return `${a.id} 已取消重复标记，重新单独统计（版本 ${a.version}）/ ${a.id} is no longer linked; it counts on its own again (version ${a.version})\n`;
+  if (decision === 'unmark')
+    return `${a.id} 已取消重复标记，重新单独统计（版本 ${a.version}）/ ${a.id} is no longer linked; it counts on its own again (version ${a.version})\n`;
   return `已记录 ${a.id} 与 ${of} 不是同一问题，不再提示 / Recorded that ${a.id} and ${of} are not the same problem; they are not offered again\n`;
 }
 
 export async function runDuplicate(
-  decision: DuplicateDecision, opts: DuplicateCommandOptions, ctx: CliContext, connect: Connect = realConnect,
+  decision: DuplicateDecision,
+  opts: DuplicateCommandOptions,
+  ctx: CliContext,
+  connect: Connect = realConnect,
 ): Promise<number> {
   refusePasswordArgument(opts);
   const id = checkId('--id', opts.id);

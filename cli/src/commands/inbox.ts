@@ -18,9 +18,7 @@ export interface InboxCommandOptions extends SignInOptions {
 export function inboxText(a: InboxAnswer): string {
   const reasons = Object.keys(a.counts) as InboxReason[];
   const name = (r: InboxReason) => INBOX_REASON_NAMES[r];
-  const lines = [
-    `待办（截至 ${a.asOf}）/ To-do as of ${a.asOf}: ` + reasons.map((r) => `${name(r).zh} ${a.counts[r]}`).join('，'),
-  ];
+  const lines = [`待办（截至 ${a.asOf}）/ To-do as of ${a.asOf}: ` + reasons.map((r) => `${name(r).zh} ${a.counts[r]}`).join('，')];
   for (const r of reasons) {
     const items = a.items.filter((i) => i.reason === r);
     if (items.length === 0) continue;
@@ -53,7 +51,11 @@ export const register: RegisterCommand = (program, ctx) => {
   const cmd = program
     .command('inbox')
     .description('我的待办：待交办、待审核、已超期等 / what awaits me: to assign, to review, overdue, …')
-    .option('--as-of <YYYY-MM-DD>', '判断超期和临期的日期，默认为北京时间今天 / the day for overdue and due soon; default today in Asia/Shanghai', parseTodayOption)
+    .option(
+      '--as-of <YYYY-MM-DD>',
+      '判断超期和临期的日期，默认为北京时间今天 / the day for overdue and due soon; default today in Asia/Shanghai',
+      parseTodayOption,
+    )
     .option('--json', '输出一个 JSON 对象 / print one JSON object');
   addSignInOptions(cmd).action(async (opts: InboxCommandOptions) => {
     ctx.exitCode = await runInbox(opts, ctx);

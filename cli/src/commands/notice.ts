@@ -23,7 +23,8 @@ interface Options {
 }
 
 export const register: RegisterCommand = (program, ctx) => {
-  program.command('notice')
+  program
+    .command('notice')
     .description('生成某日的通报（Word 文档、Excel 工作簿、Markdown 文本）/ write the notice of a day (.docx, .xlsx, Markdown)')
     .requiredOption('--date <YYYY-MM-DD>', '通报日期（截至该日）/ the as-of day')
     .option('--docx <file.docx>', '写出 Word 文档（可直接印发）/ write the Word document an office sends')
@@ -31,7 +32,10 @@ export const register: RegisterCommand = (program, ctx) => {
     .option('--markdown <file.md>', '写出 Markdown 文本 / write the Markdown text')
     .option('--county <county>', `只含一个县（区、市）/ one county only: ${COUNTY_LABELS.join('、')}`)
     .option('--fresh', '不用已保存的通报，按当前数据重新计算（不保存）/ compute from the current rows instead of the stored notice (not stored)')
-    .option('--project <id>', `项目（默认 ${DEFAULT_PROJECT}）；demo-… 为本地模拟器，真实项目只能用此参数指定 / project (default ${DEFAULT_PROJECT}); demo-… means the emulators, a real project is only ever used when named here`)
+    .option(
+      '--project <id>',
+      `项目（默认 ${DEFAULT_PROJECT}）；demo-… 为本地模拟器，真实项目只能用此参数指定 / project (default ${DEFAULT_PROJECT}); demo-… means the emulators, a real project is only ever used when named here`,
+    )
     .action(async (o: Options) => {
       const parsed = parseDateText(o.date);
       if (!parsed.ok || parsed.value !== o.date) throw new CliError(`日期无效：${o.date}（格式 YYYY-MM-DD）`, `Invalid date: ${o.date} (use YYYY-MM-DD)`);
@@ -39,8 +43,10 @@ export const register: RegisterCommand = (program, ctx) => {
       if (o.out === undefined && o.docx === undefined && o.markdown === undefined) {
         throw new CliError('请指定要写出的文件：--docx、--out 或 --markdown', 'Name a file to write: --docx, --out or --markdown');
       }
-      if (o.out !== undefined && !/\.xlsx$/i.test(o.out)) throw new CliError(`工作簿文件名须以 .xlsx 结尾：${o.out}`, `The workbook must end in .xlsx: ${o.out}`);
-      if (o.docx !== undefined && !/\.docx$/i.test(o.docx)) throw new CliError(`Word 文档文件名须以 .docx 结尾：${o.docx}`, `The Word document must end in .docx: ${o.docx}`);
+      if (o.out !== undefined && !/\.xlsx$/i.test(o.out))
+        throw new CliError(`工作簿文件名须以 .xlsx 结尾：${o.out}`, `The workbook must end in .xlsx: ${o.out}`);
+      if (o.docx !== undefined && !/\.docx$/i.test(o.docx))
+        throw new CliError(`Word 文档文件名须以 .docx 结尾：${o.docx}`, `The Word document must end in .docx: ${o.docx}`);
       let fetched;
       try {
         fetched = await fetchNotice(getFirestore(adminApp(o.project)), o.date, { county: o.county, fresh: o.fresh });

@@ -64,9 +64,14 @@ export async function runPull(opts: PullCommandOptions, ctx: CliContext, connect
   }
   await saveWorkbook(listWorkbook(ledger, list.rows), opts.out);
   if (opts.json) {
-    ctx.io.out(`${JSON.stringify({ ledger: ledger.name, out: opts.out, rows: list.rows.length, fetched: list.fetched, filter, overdue: opts.overdue === true, cursor: list.cursor })}\n`);
+    ctx.io.out(
+      `${JSON.stringify({ ledger: ledger.name, out: opts.out, rows: list.rows.length, fetched: list.fetched, filter, overdue: opts.overdue === true, cursor: list.cursor })}\n`,
+    );
   } else {
-    const f = Object.entries(filter).map(([k, v]) => `${k}=${v}`).concat(opts.overdue ? ['overdue'] : []).join(', ');
+    const f = Object.entries(filter)
+      .map(([k, v]) => `${k}=${v}`)
+      .concat(opts.overdue ? ['overdue'] : [])
+      .join(', ');
     ctx.io.out(`已写入 / Written: ${opts.out}：${ledger.title} ${list.rows.length} 行 / ${ledger.titleEn}, ${list.rows.length} rows${f ? `（${f}）` : ''}\n`);
   }
   return EXIT_OK;

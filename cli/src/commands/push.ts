@@ -48,7 +48,11 @@ export function outputPath(file: string, o: { out?: string; inPlace?: boolean })
 }
 
 export async function runPush(
-  file: string, opts: PushCommandOptions, ctx: CliContext, connect: Connect = realConnect, newKey: () => string = randomUUID,
+  file: string,
+  opts: PushCommandOptions,
+  ctx: CliContext,
+  connect: Connect = realConnect,
+  newKey: () => string = randomUUID,
 ): Promise<number> {
   refusePasswordArgument(opts);
   const out = outputPath(file, opts);
@@ -68,8 +72,11 @@ export async function runPush(
   }
   const planned = planPush(data, {
     ...(registry !== undefined && { registry }),
-    ledger: opts.ledger, sheet: opts.sheet, today: opts.today ?? todayInShanghai(),
-    profile: { county: profile.county, group: profile.group }, newKey,
+    ledger: opts.ledger,
+    sheet: opts.sheet,
+    today: opts.today ?? todayInShanghai(),
+    profile: { county: profile.county, group: profile.group },
+    newKey,
   });
   let plan;
   try {
@@ -98,7 +105,9 @@ export async function runPush(
 export const register: RegisterCommand = (program, ctx) => {
   const cmd = program
     .command('push')
-    .description('上报工作簿：新增和改动的有效行发送到服务器，编号、版本、同步状态写回 / push new and changed valid rows; ids, versions and sync states are written back')
+    .description(
+      '上报工作簿：新增和改动的有效行发送到服务器，编号、版本、同步状态写回 / push new and changed valid rows; ids, versions and sync states are written back',
+    )
     .argument('<file>', '.xlsx 工作簿 / the .xlsx workbook')
     .addOption(new Option('--ledger <name>', '台账类型，默认按表头判断 / ledger; default: the one whose headers match best').choices(LEDGER_NAMES))
     .option('--sheet <name>', '工作表名，默认为第一个表头匹配的工作表 / sheet; default: the first whose header row matches')
@@ -106,8 +115,14 @@ export const register: RegisterCommand = (program, ctx) => {
     .option('-o, --out <file.xlsx>', '写回到此副本，默认为 <文件名>.synced.xlsx / write the answers into this copy; default <name>.synced.xlsx')
     .option('--in-place', '直接写回原文件 / write the answers into the file itself')
     .option('--json', '输出一个 JSON 对象 / print one JSON object')
-    .option('--keep-mine <rows>', '这些行若有冲突，以本表为准再次上报（行号如 7,9,12-15，或 all）/ settle conflicts in these rows with the workbook\'s values, pushed again (rows such as 7,9,12-15, or all)')
-    .option('--take-theirs <rows>', '这些行若有冲突，以台账中的内容为准写回本表（行号如 7,9,12-15，或 all）/ settle conflicts in these rows with the ledger\'s values, written into the workbook (rows such as 7,9,12-15, or all)');
+    .option(
+      '--keep-mine <rows>',
+      "这些行若有冲突，以本表为准再次上报（行号如 7,9,12-15，或 all）/ settle conflicts in these rows with the workbook's values, pushed again (rows such as 7,9,12-15, or all)",
+    )
+    .option(
+      '--take-theirs <rows>',
+      "这些行若有冲突，以台账中的内容为准写回本表（行号如 7,9,12-15，或 all）/ settle conflicts in these rows with the ledger's values, written into the workbook (rows such as 7,9,12-15, or all)",
+    );
   addSignInOptions(cmd).action(async (file: string, opts: PushCommandOptions) => {
     ctx.exitCode = await runPush(file, opts, ctx);
   });

@@ -31,7 +31,13 @@ export type Connect = (o: SignInOptions) => Promise<Connection>;
 
 /** The sign-in and target options shared by push and pull. */
 export function addSignInOptions(cmd: Command): Command {
-  return addPasswordOptions(cmd.option('--email <email>', '登录账号；密码在终端输入，或用 --password-stdin、环境变量 TAIZHANG_PASSWORD / account e-mail; the password is asked for, or --password-stdin, or TAIZHANG_PASSWORD'), { zh: '密码', en: 'the password' })
+  return addPasswordOptions(
+    cmd.option(
+      '--email <email>',
+      '登录账号；密码在终端输入，或用 --password-stdin、环境变量 TAIZHANG_PASSWORD / account e-mail; the password is asked for, or --password-stdin, or TAIZHANG_PASSWORD',
+    ),
+    { zh: '密码', en: 'the password' },
+  )
     .option('--token <idToken>', '用 Firebase ID 令牌代替账号密码 / a Firebase ID token instead of e-mail and password')
     .option('--project <id>', '项目，demo-… 为本地模拟器（默认 demo-taizhang）/ project; demo-… means the emulators (default demo-taizhang)')
     .option('--region <region>', '函数所在区域（默认 asia-east2）/ functions region (default asia-east2)')
@@ -54,10 +60,16 @@ export const connect: Connect = async (o) => {
   }
   const credentials = o.token !== undefined ? { token: o.token } : { email: o.email!, password: await resolvePassword(o) };
   const session = await signIn(target, credentials);
-  const api = createApiClient(fetchTransport({
-    origin: target.functionsBase, project: target.project, region: target.region, baseUrl: target.functionsBase,
-    getIdToken: () => session.getIdToken(), timeoutMs: 120_000,
-  }));
+  const api = createApiClient(
+    fetchTransport({
+      origin: target.functionsBase,
+      project: target.project,
+      region: target.region,
+      baseUrl: target.functionsBase,
+      getIdToken: () => session.getIdToken(),
+      timeoutMs: 120_000,
+    }),
+  );
   let profile: Profile;
   try {
     profile = await api.getProfile();

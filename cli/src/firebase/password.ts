@@ -32,7 +32,9 @@ export function refusePasswordArgument(o: PasswordOptions): void {
 export async function readPasswordFromStdin(stdin: NodeJS.ReadableStream = process.stdin): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  const password = Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  const password = Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
   if (password === '') throw new CliError('标准输入中没有密码', 'No password on standard input');
   return password;
 }
@@ -43,7 +45,10 @@ export async function resolvePassword(o: PasswordOptions, env: Readonly<Record<s
   if (o.passwordStdin) return readPasswordFromStdin();
   if (env.TAIZHANG_PASSWORD) return env.TAIZHANG_PASSWORD;
   if (!process.stdin.isTTY) {
-    throw new CliError('需要密码：用 --password-stdin 从标准输入读入，或设置环境变量 TAIZHANG_PASSWORD', 'a password is needed: --password-stdin or TAIZHANG_PASSWORD');
+    throw new CliError(
+      '需要密码：用 --password-stdin 从标准输入读入，或设置环境变量 TAIZHANG_PASSWORD',
+      'a password is needed: --password-stdin or TAIZHANG_PASSWORD',
+    );
   }
   return promptHidden('密码 / Password: ');
 }

@@ -5,9 +5,7 @@
 import { CliError } from '../context';
 import type { Target } from './target';
 
-export type Credentials =
-  | { readonly email: string; readonly password: string }
-  | { readonly token: string };
+export type Credentials = { readonly email: string; readonly password: string } | { readonly token: string };
 
 export interface Session {
   readonly email?: string;
@@ -57,7 +55,9 @@ async function postJson(target: Target, url: string, body: unknown, form = false
 export async function signIn(target: Target, c: Credentials, now: () => number = Date.now): Promise<Session> {
   if ('token' in c) return { getIdToken: async () => c.token };
   const first = await postJson(target, `${target.identityToolkit}/v1/accounts:signInWithPassword?key=${encodeURIComponent(target.apiKey)}`, {
-    email: c.email, password: c.password, returnSecureToken: true,
+    email: c.email,
+    password: c.password,
+    returnSecureToken: true,
   });
   let idToken = String(first.idToken);
   let refreshToken = String(first.refreshToken);
@@ -66,9 +66,15 @@ export async function signIn(target: Target, c: Credentials, now: () => number =
     email: c.email,
     async getIdToken() {
       if (now() < expiresAt - REFRESH_MARGIN_MS) return idToken;
-      const r = await postJson(target, `${target.secureToken}/v1/token?key=${encodeURIComponent(target.apiKey)}`, {
-        grant_type: 'refresh_token', refresh_token: refreshToken,
-      }, true);
+      const r = await postJson(
+        target,
+        `${target.secureToken}/v1/token?key=${encodeURIComponent(target.apiKey)}`,
+        {
+          grant_type: 'refresh_token',
+          refresh_token: refreshToken,
+        },
+        true,
+      );
       idToken = String(r.id_token);
       refreshToken = String(r.refresh_token);
       expiresAt = now() + Number(r.expires_in ?? 3600) * 1000;

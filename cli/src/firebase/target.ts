@@ -31,7 +31,10 @@ function portOffset(env: Env): number {
   if (raw === undefined || raw === '') return 0;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0 || n > 50_000) {
-    throw new CliError(`TAIZHANG_PORT_OFFSET 须为 0 到 50000 之间的整数，而不是「${raw}」`, `TAIZHANG_PORT_OFFSET must be an integer from 0 to 50000, not "${raw}"`);
+    throw new CliError(
+      `TAIZHANG_PORT_OFFSET 须为 0 到 50000 之间的整数，而不是「${raw}」`,
+      `TAIZHANG_PORT_OFFSET must be an integer from 0 to 50000, not "${raw}"`,
+    );
   }
   return n;
 }
@@ -44,7 +47,9 @@ export function resolveTarget(o: TargetOptions, env: Env = process.env): Target 
     const auth = env.FIREBASE_AUTH_EMULATOR_HOST ?? `127.0.0.1:${9099 + offset}`;
     const functions = (env.TAIZHANG_FUNCTIONS_ORIGIN ?? `http://127.0.0.1:${5001 + offset}`).replace(/\/$/, '');
     return {
-      project, region, emulators: true,
+      project,
+      region,
+      emulators: true,
       functionsBase: `${functions}/${project}/${region}`,
       identityToolkit: `http://${auth}/identitytoolkit.googleapis.com`,
       secureToken: `http://${auth}/securetoken.googleapis.com`,
@@ -60,7 +65,9 @@ export function resolveTarget(o: TargetOptions, env: Env = process.env): Target 
     );
   }
   return {
-    project, region, emulators: false,
+    project,
+    region,
+    emulators: false,
     functionsBase: `https://${region}-${project}.cloudfunctions.net`,
     identityToolkit: 'https://identitytoolkit.googleapis.com',
     secureToken: 'https://securetoken.googleapis.com',

@@ -21,7 +21,12 @@ export interface PushJson extends CheckJson {
   /** Stored rows the server warned about (the registry disagrees). */
   readonly serverWarnings: readonly { row: number; key: string; warnings: readonly { field: string; code: string; message: string }[] }[];
   /** Stored rows that likely repeat a problem another group reported: the row, its id, the others. */
-  readonly duplicates: readonly { row: number; key: string; id: string; matches: readonly { id: string; group: string; county: string; similarity: number }[] }[];
+  readonly duplicates: readonly {
+    row: number;
+    key: string;
+    id: string;
+    matches: readonly { id: string; group: string; county: string; similarity: number }[];
+  }[];
   /** With --keep-mine / --take-theirs: what was settled (with what it overwrote), and what was not. */
   readonly settled?: {
     readonly keptMine: readonly ConflictJson[];
@@ -34,13 +39,23 @@ export interface PushJson extends CheckJson {
 }
 
 interface ConflictJson {
-  row: number; key: string; id: string; version: number; updatedBy: string; updatedAt: string;
+  row: number;
+  key: string;
+  id: string;
+  version: number;
+  updatedBy: string;
+  updatedAt: string;
   diff: readonly { field: string; header: string; mine: CanonicalValue | null; theirs: CanonicalValue | null }[];
 }
 
 function conflictJson(c: Conflict): ConflictJson {
   return {
-    row: c.row, key: c.key, id: c.id, version: c.current.version, updatedBy: c.current.updatedBy, updatedAt: c.current.updatedAt,
+    row: c.row,
+    key: c.key,
+    id: c.id,
+    version: c.current.version,
+    updatedBy: c.current.updatedBy,
+    updatedAt: c.current.updatedAt,
     diff: c.diff.map((d) => ({ field: d.field, header: d.header, mine: d.mine ?? null, theirs: d.theirs ?? null })),
   };
 }
@@ -55,9 +70,17 @@ export function pushJson(plan: PushPlan, o: PushTally, out: string, settled?: Se
     counts: o.counts,
     conflicts: o.conflicts.map(conflictJson),
     forbidden: o.forbidden,
-    serverInvalid: o.serverInvalid.map((s) => ({ row: s.row, key: s.key, errors: s.errors.map((e) => ({ field: e.field, code: e.code, message: e.message })) })),
+    serverInvalid: o.serverInvalid.map((s) => ({
+      row: s.row,
+      key: s.key,
+      errors: s.errors.map((e) => ({ field: e.field, code: e.code, message: e.message })),
+    })),
     notFound: o.notFound,
-    serverWarnings: o.serverWarnings.map((s) => ({ row: s.row, key: s.key, warnings: s.warnings.map((w) => ({ field: w.field, code: w.code, message: w.message })) })),
+    serverWarnings: o.serverWarnings.map((s) => ({
+      row: s.row,
+      key: s.key,
+      warnings: s.warnings.map((w) => ({ field: w.field, code: w.code, message: w.message })),
+    })),
     duplicates: o.duplicates,
     ...(settled && { settled: { ...settled, keptMine: settled.keptMine.map(conflictJson), tookTheirs: settled.tookTheirs.map(conflictJson) } }),
     ...(o.error && { error: o.error.message }),
@@ -65,8 +88,14 @@ export function pushJson(plan: PushPlan, o: PushTally, out: string, settled?: Se
 }
 
 const STATUS_NAMES: Record<string, string> = {
-  created: '新增 created', updated: '更新 updated', unchanged: '无变化 unchanged', withdrawn: '撤回 withdrawn',
-  conflict: '冲突 conflict', invalid: '有错误 invalid', forbidden: '无权限 forbidden', not_found: '已删除 not found',
+  created: '新增 created',
+  updated: '更新 updated',
+  unchanged: '无变化 unchanged',
+  withdrawn: '撤回 withdrawn',
+  conflict: '冲突 conflict',
+  invalid: '有错误 invalid',
+  forbidden: '无权限 forbidden',
+  not_found: '已删除 not found',
 };
 
 function shown(v: CanonicalValue | undefined): string {
@@ -77,7 +106,9 @@ const rowList = (rows: readonly number[]) => rows.join(', ');
 
 /** A conflict: the row, who changed it on the server, and each field on both sides. */
 function conflictLines(ledger: LedgerDef, c: Conflict): string[] {
-  const lines = [`  第 ${c.row} 行 / Row ${c.row}  ${c.id}：台账中为第 ${c.current.version} 版 / version ${c.current.version} in the ledger，${c.current.updatedBy} ${c.current.updatedAt}`];
+  const lines = [
+    `  第 ${c.row} 行 / Row ${c.row}  ${c.id}：台账中为第 ${c.current.version} 版 / version ${c.current.version} in the ledger，${c.current.updatedBy} ${c.current.updatedAt}`,
+  ];
   for (const d of c.diff) {
     const en = ledger.fields.find((f) => f.key === d.field)?.en ?? d.field;
     lines.push(`    ${d.header} / ${en}：本表 / mine ${shown(d.mine)}；台账 / ledger ${shown(d.theirs)}`);
@@ -92,22 +123,30 @@ function settlementLines(ledger: LedgerDef, s: Settlement): string[] {
     if (list.length > 0) lines.push(`  ${title}: 第 ${rowList(list)} 行 / rows ${rowList(list)}`);
   };
   if (s.keptMine.length > 0) {
-    lines.push('', `冲突以本表为准，已再次上报，台账中的以下内容被覆盖 / Conflicts settled with the workbook's values, pushed again; in the ledger they replaced:`);
+    lines.push(
+      '',
+      `冲突以本表为准，已再次上报，台账中的以下内容被覆盖 / Conflicts settled with the workbook's values, pushed again; in the ledger they replaced:`,
+    );
     for (const c of s.keptMine) lines.push(...conflictLines(ledger, c));
   }
   if (s.tookTheirs.length > 0) {
     lines.push('', `冲突以台账为准，本表的以下内容被替换 / Conflicts settled with the ledger's values; in the workbook they replaced:`);
     for (const c of s.tookTheirs) lines.push(...conflictLines(ledger, c));
   }
-  rows('这些行的冲突本次才出现，未作处理（含报告显示后台账中又被修改的行），请看过下面的差异后再次上报 / in conflict for the first time, or changed in the ledger since the report showed them; left open: see the differences below, then push again', s.unseen);
-  rows('这些行在台账中已撤回，无法以本表为准 / withdrawn from the ledger, so the workbook\'s values cannot be kept', s.withdrawn);
+  rows(
+    '这些行的冲突本次才出现，未作处理（含报告显示后台账中又被修改的行），请看过下面的差异后再次上报 / in conflict for the first time, or changed in the ledger since the report showed them; left open: see the differences below, then push again',
+    s.unseen,
+  );
+  rows("这些行在台账中已撤回，无法以本表为准 / withdrawn from the ledger, so the workbook's values cannot be kept", s.withdrawn);
   rows('这些行没有冲突，未作处理 / not in conflict, nothing done', s.notInConflict);
   return lines;
 }
 
 export function formatPush(plan: PushPlan, o: PushTally, file: string, out: string, settled?: Settlement): string {
   const lines = [formatReport(plan.report, file).trimEnd(), ''];
-  const counts = Object.entries(o.counts).map(([k, n]) => `${STATUS_NAMES[k] ?? k} ${n}`).join('，');
+  const counts = Object.entries(o.counts)
+    .map(([k, n]) => `${STATUS_NAMES[k] ?? k} ${n}`)
+    .join('，');
   lines.push(
     `上报 / Push: 发送 ${o.sent} 行 / ${o.sent} rows sent${counts ? `（${counts}）` : ''}`,
     `  未发送 / not sent: 已同步且未改动 ${plan.unchanged} 行 / ${plan.unchanged} unchanged since the last sync；有错误 ${plan.invalid.length} 行 / ${plan.invalid.length} invalid`,
@@ -128,11 +167,13 @@ export function formatPush(plan: PushPlan, o: PushTally, file: string, out: stri
   }
   if (o.serverInvalid.length > 0) {
     lines.push('', `未通过台账系统校验，未保存 / Did not pass the ledger's checks, not stored (${o.serverInvalid.length})`);
-    for (const s of o.serverInvalid) for (const e of s.errors) lines.push(`  第 ${s.row} 行 / Row ${s.row}  ${withField(e.header, e.zh)}`, `        ${withField(e.header, e.en)}`);
+    for (const s of o.serverInvalid)
+      for (const e of s.errors) lines.push(`  第 ${s.row} 行 / Row ${s.row}  ${withField(e.header, e.zh)}`, `        ${withField(e.header, e.en)}`);
   }
   if (o.serverWarnings.length > 0) {
     lines.push('', `台账系统提示（已保存，不影响上报）/ Notes from the ledger (stored all the same) (${o.serverWarnings.length})`);
-    for (const s of o.serverWarnings) for (const w of s.warnings) lines.push(`  ~ 第 ${s.row} 行 / Row ${s.row}  ${withField(w.header, w.zh)}`, `        ${withField(w.header, w.en)}`);
+    for (const s of o.serverWarnings)
+      for (const w of s.warnings) lines.push(`  ~ 第 ${s.row} 行 / Row ${s.row}  ${withField(w.header, w.zh)}`, `        ${withField(w.header, w.en)}`);
   }
   if (o.duplicates.length > 0) lines.push(...duplicateLines(o.duplicates));
   if (o.notFound.length > 0) {
@@ -149,7 +190,9 @@ export function duplicateLines(rows: PushTally['duplicates']): string[] {
   for (const r of rows) {
     for (const d of r.matches) {
       const percent = Math.round(d.similarity * 100);
-      lines.push(`  ≈ 第 ${r.row} 行 / Row ${r.row}  ${r.id} 与 ${d.county}「${d.group}」上报的 ${d.id} 相似 ${percent}% / resembles ${d.id} reported by ${d.group}, ${d.county} (${percent}%)`);
+      lines.push(
+        `  ≈ 第 ${r.row} 行 / Row ${r.row}  ${r.id} 与 ${d.county}「${d.group}」上报的 ${d.id} 相似 ${percent}% / resembles ${d.id} reported by ${d.group}, ${d.county} (${percent}%)`,
+      );
     }
   }
   lines.push(

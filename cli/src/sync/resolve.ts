@@ -78,7 +78,10 @@ export function hasChoices(c: ConflictChoices): boolean {
  * kept rows go again on the version the server reported. `sent` still counts each row once.
  */
 export async function settleConflicts(
-  plan: PushPlan, outcome: PushTally, choices: ConflictChoices, api: ApiClient,
+  plan: PushPlan,
+  outcome: PushTally,
+  choices: ConflictChoices,
+  api: ApiClient,
 ): Promise<{ outcome: PushTally; settlement: Settlement }> {
   const { tally, settlement } = await settle(plan, outcome.conflicts, (c: Conflict) => choiceFor(choices, c.row), api, outcome);
   const conflictRows = new Set(outcome.conflicts.map((c) => c.row));

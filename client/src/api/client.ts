@@ -8,9 +8,31 @@ import { ApiError, apiMessages, throwIfAborted } from './errors';
 import { withRetry, type RetryOptions } from './retry';
 import type { Transport } from './transport';
 import type {
-  DepartmentsAnswer, HistoryAnswer, HistoryRequest, InboxAnswer, InboxRequest, ListNoticesAnswer, ListNoticesRequest, NoticeAnswer, Profile, PullAnswer, PullRequest, PulledRow, PushAnswer, PushResult, PushRow,
-  StatsAnswer, StatsRequest, LookupTargetsRequest, LookupTargetsAnswer, ListTargetsRequest, ListTargetsAnswer,
-  MarkDuplicateRequest, UnmarkDuplicateRequest, DismissDuplicateRequest, DuplicateDecisionAnswer,
+  DepartmentsAnswer,
+  HistoryAnswer,
+  HistoryRequest,
+  InboxAnswer,
+  InboxRequest,
+  ListNoticesAnswer,
+  ListNoticesRequest,
+  NoticeAnswer,
+  Profile,
+  PullAnswer,
+  PullRequest,
+  PulledRow,
+  PushAnswer,
+  PushResult,
+  PushRow,
+  StatsAnswer,
+  StatsRequest,
+  LookupTargetsRequest,
+  LookupTargetsAnswer,
+  ListTargetsRequest,
+  ListTargetsAnswer,
+  MarkDuplicateRequest,
+  UnmarkDuplicateRequest,
+  DismissDuplicateRequest,
+  DuplicateDecisionAnswer,
 } from './types';
 
 export interface ApiClientOptions {
@@ -31,14 +53,19 @@ export interface PushProgress {
 
 export interface ApiClient {
   /** Sends rows in chunks; after each answered chunk `onChunk` runs (write-back), then the next is sent. */
-  pushRows(ledger: LedgerName, rows: readonly PushRow[], o?: { signal?: AbortSignal; onChunk?: (p: PushProgress) => void | Promise<void> }): Promise<PushResult[]>;
+  pushRows(
+    ledger: LedgerName,
+    rows: readonly PushRow[],
+    o?: { signal?: AbortSignal; onChunk?: (p: PushProgress) => void | Promise<void> },
+  ): Promise<PushResult[]>;
   /** One call, retried with the same requestId. */
   pushChunk(ledger: LedgerName, rows: readonly PushRow[], requestId: string, signal?: AbortSignal): Promise<PushResult[]>;
   pullRows(req: PullRequest, signal?: AbortSignal): Promise<PullAnswer>;
   /** Every page; returns the cursor of the pull for the next `since`. */
   /** Every page of a pull; `left` gathers the ids of rows that left a since-pull (PullAnswer.left). */
   pullAll(
-    req: PullRequest, o?: { signal?: AbortSignal; onPage?: (rows: readonly PulledRow[], left: readonly string[]) => void | Promise<void> },
+    req: PullRequest,
+    o?: { signal?: AbortSignal; onPage?: (rows: readonly PulledRow[], left: readonly string[]) => void | Promise<void> },
   ): Promise<{ rows: PulledRow[]; left: string[]; cursor: string }>;
   getStats(req: StatsRequest, signal?: AbortSignal): Promise<StatsAnswer>;
   getProfile(signal?: AbortSignal): Promise<Profile>;

@@ -5,9 +5,18 @@ import type { Bilingual } from '@taizhang/ledger';
 
 /** Callable statuses (the wire form: UNAVAILABLE…) plus the client's own NETWORK and CANCELLED. */
 export type ApiStatus =
-  | 'UNAUTHENTICATED' | 'PERMISSION_DENIED' | 'INVALID_ARGUMENT' | 'RESOURCE_EXHAUSTED'
-  | 'FAILED_PRECONDITION' | 'NOT_FOUND' | 'INTERNAL' | 'UNAVAILABLE' | 'DEADLINE_EXCEEDED'
-  | 'NETWORK' | 'CANCELLED' | (string & {});
+  | 'UNAUTHENTICATED'
+  | 'PERMISSION_DENIED'
+  | 'INVALID_ARGUMENT'
+  | 'RESOURCE_EXHAUSTED'
+  | 'FAILED_PRECONDITION'
+  | 'NOT_FOUND'
+  | 'INTERNAL'
+  | 'UNAVAILABLE'
+  | 'DEADLINE_EXCEEDED'
+  | 'NETWORK'
+  | 'CANCELLED'
+  | (string & {});
 
 /** Worth sending again (with the same requestId): the server may not have seen it, or failed transiently. */
 const TRANSIENT: ReadonlySet<string> = new Set(['NETWORK', 'UNAVAILABLE', 'INTERNAL', 'DEADLINE_EXCEEDED', 'RESOURCE_EXHAUSTED']);

@@ -15,7 +15,10 @@ export const noticeFileName = (date: string, county?: string): string => `${coun
 
 /** The notice of `date` (stored, or made now for a coordinator or an administrator) as .docx bytes. */
 export async function noticeDocxFile(
-  api: ApiClient, date: string, role: string | undefined, signal?: AbortSignal,
+  api: ApiClient,
+  date: string,
+  role: string | undefined,
+  signal?: AbortSignal,
 ): Promise<FetchedNotice & { readonly bytes: Uint8Array; readonly name: string }> {
   const fetched = await fetchNotice(api, date, role, signal);
   const bytes = await noticeDocx(fetched.notice);

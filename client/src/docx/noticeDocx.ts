@@ -4,10 +4,7 @@
 // table — in 仿宋/黑体 as official documents are set, on A4. Works in Node and in the browser:
 // the bytes come back as a Uint8Array for a file or a download.
 
-import {
-  AlignmentType, BorderStyle, Document, HeadingLevel, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow,
-  TextRun, WidthType,
-} from 'docx';
+import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { noticeLayout, noticeText, type Notice, type NoticeColumn, type NoticeLang, type NoticeValue } from '@taizhang/ledger';
 
 const BODY_FONT = '仿宋';
@@ -23,10 +20,12 @@ const borders = { top: border, bottom: border, left: border, right: border };
 function cell(text: string, o: { bold?: boolean; right?: boolean } = {}): TableCell {
   return new TableCell({
     borders,
-    children: [new Paragraph({
-      alignment: o.right ? AlignmentType.RIGHT : AlignmentType.LEFT,
-      children: [run(text, { bold: o.bold, size: 18 })],
-    })],
+    children: [
+      new Paragraph({
+        alignment: o.right ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        children: [run(text, { bold: o.bold, size: 18 })],
+      }),
+    ],
   });
 }
 
@@ -35,9 +34,12 @@ function table(columns: readonly NoticeColumn[], rows: readonly (readonly Notice
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
       new TableRow({ tableHeader: true, children: columns.map((c) => cell(c.label, { bold: true })) }),
-      ...rows.map((r) => new TableRow({
-        children: r.map((v, i) => cell(noticeText(v, columns[i]!.kind), { right: columns[i]!.kind !== 'text' })),
-      })),
+      ...rows.map(
+        (r) =>
+          new TableRow({
+            children: r.map((v, i) => cell(noticeText(v, columns[i]!.kind), { right: columns[i]!.kind !== 'text' })),
+          }),
+      ),
     ],
   });
 }
@@ -52,12 +54,17 @@ const paragraph = (text: string, indent = true) =>
 export async function noticeDocx(n: Notice, options: { lang?: NoticeLang; shown?: number } = {}): Promise<Uint8Array> {
   const l = noticeLayout(n, { lang: options.lang ?? 'zh', shown: options.shown ?? 50 });
   const figures = table(
-    [{ label: l.lang === 'zh' ? '项目' : 'Figure', kind: 'text', width: 20 }, { label: l.lang === 'zh' ? '数值' : 'Value', kind: 'count', width: 10 }],
+    [
+      { label: l.lang === 'zh' ? '项目' : 'Figure', kind: 'text', width: 20 },
+      { label: l.lang === 'zh' ? '数值' : 'Value', kind: 'count', width: 10 },
+    ],
     l.figures.map((f) => [f.label, noticeText(f.value, f.kind)]),
   );
   const body: (Paragraph | Table)[] = [
     new Paragraph({
-      heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, spacing: { after: 240 },
+      heading: HeadingLevel.TITLE,
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 240 },
       children: [run(l.title, { font: TITLE_FONT, size: 40 })],
     }),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 360 }, children: [run(l.subtitle, { size: 28 })] }),
@@ -74,10 +81,12 @@ export async function noticeDocx(n: Notice, options: { lang?: NoticeLang; shown?
   const doc = new Document({
     creator: 'taizhang',
     title: l.title,
-    sections: [{
-      properties: { page: { size: { orientation: PageOrientation.LANDSCAPE }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } },
-      children: body,
-    }],
+    sections: [
+      {
+        properties: { page: { size: { orientation: PageOrientation.LANDSCAPE }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } },
+        children: body,
+      },
+    ],
   });
   return new Uint8Array(await Packer.toArrayBuffer(doc));
 }

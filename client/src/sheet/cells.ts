@@ -2,9 +2,7 @@
 // file (CLI) or on any later client: dates as serials shown yyyy-mm-dd, counts as integers,
 // the rest text; and which cells a row's identity and a blank template row are made of.
 
-import {
-  CANONICAL_DATE, DATE_FORMAT, dateToSerial, type CanonicalValue, type FieldDef, type LedgerDef,
-} from '@taizhang/ledger';
+import { CANONICAL_DATE, DATE_FORMAT, dateToSerial, type CanonicalValue, type FieldDef, type LedgerDef } from '@taizhang/ledger';
 
 /** A value a cell holds (Office.js `values`, exceljs plain values). */
 export type CellValue = string | number | boolean;
@@ -23,9 +21,12 @@ export const PREFILLED_FIELDS: ReadonlySet<string> = new Set(['county', 'group']
 /** The number format of a field's column: dates shown yyyy-mm-dd, counts as integers, the rest text. */
 export function numberFormatOf(f: FieldDef): string {
   switch (f.type.kind) {
-    case 'date': return DATE_FORMAT;
-    case 'int': return '0';
-    default: return '@';
+    case 'date':
+      return DATE_FORMAT;
+    case 'int':
+      return '0';
+    default:
+      return '@';
   }
 }
 

@@ -35,7 +35,8 @@ export interface SheetColumns {
  * the first column right of everything the sheet uses.
  */
 export function sheetColumns(
-  match: HeaderMatch, o: { readonly firstRow: number; readonly firstCol: number; readonly endCol: number; readonly date1904: boolean },
+  match: HeaderMatch,
+  o: { readonly firstRow: number; readonly firstCol: number; readonly endCol: number; readonly date1904: boolean },
 ): SheetColumns {
   const fields = match.fields.map((f) => ({ def: f.def, col: o.firstCol + f.index }));
   const sys: Partial<Record<SystemKey | ListSystemKey, number>> = {};
@@ -49,9 +50,13 @@ export function sheetColumns(
     appended.push(key);
   }
   return {
-    ledger: match.ledger, headerRow: o.firstRow + match.headerRow, fields,
+    ledger: match.ledger,
+    headerRow: o.firstRow + match.headerRow,
+    fields,
     fieldCol: new Map(fields.map((f) => [f.def.key, f.col])),
-    sysCol: sys as Record<SystemKey, number>, appended, date1904: o.date1904,
+    sysCol: sys as Record<SystemKey, number>,
+    appended,
+    date1904: o.date1904,
   };
 }
 
@@ -89,7 +94,8 @@ export function readRow(cols: SheetColumns, row: number, cells: readonly unknown
   const version = cells[sys._version - firstCol];
   const n = typeof version === 'number' ? version : Number(cellText(version));
   return {
-    row, raw,
+    row,
+    raw,
     key: cellText(cells[sys._key - firstCol]),
     id: cellText(cells[sys._id - firstCol]),
     version: Number.isInteger(n) && n > 0 ? n : undefined,

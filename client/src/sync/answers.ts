@@ -3,7 +3,16 @@
 // a conflict as 冲突（台账中为第 N 版）, naming the server version the report shows, so that
 // settling it later overwrites nothing the clerk has not been shown.
 
-import { conflictState, SYNC_STATES, type CanonicalRow, type DuplicateMatch, type PushResult, type PushStatus, type WireError, type WireWarning } from '@taizhang/ledger';
+import {
+  conflictState,
+  SYNC_STATES,
+  type CanonicalRow,
+  type DuplicateMatch,
+  type PushResult,
+  type PushStatus,
+  type WireError,
+  type WireWarning,
+} from '@taizhang/ledger';
 import { ApiError } from '../api/errors';
 import type { ApiClient } from '../api/client';
 import { cellOf, numberFormatOf, sameCell } from '../sheet/cells';
@@ -43,7 +52,9 @@ export interface FoundDuplicates {
 
 /** A synced row: canonical values where they differ from the cells, then the system cells. */
 export function syncedWrites(
-  cols: SheetColumns, out: Pick<Outgoing, 'row' | 'raw'>, synced: { id: string; version: number; values: CanonicalRow },
+  cols: SheetColumns,
+  out: Pick<Outgoing, 'row' | 'raw'>,
+  synced: { id: string; version: number; values: CanonicalRow },
   state: string = SYNC_STATES.synced.zh,
 ): CellWrite[] {
   const writes: CellWrite[] = [];
@@ -122,5 +133,16 @@ export async function sendRows(cols: SheetColumns, outgoing: readonly Outgoing[]
 
 /** Nothing sent yet. */
 export function emptyTally(): PushTally {
-  return { sent: 0, counts: {}, answered: new Map(), conflicts: [], serverInvalid: [], forbidden: [], notFound: [], serverWarnings: [], duplicates: [], writes: [] };
+  return {
+    sent: 0,
+    counts: {},
+    answered: new Map(),
+    conflicts: [],
+    serverInvalid: [],
+    forbidden: [],
+    notFound: [],
+    serverWarnings: [],
+    duplicates: [],
+    writes: [],
+  };
 }

@@ -22,7 +22,11 @@ export function listFormats(ledger: LedgerDef): string[] {
 export function listRowCells(ledger: LedgerDef, r: LivePulledRow, date1904: boolean): CellValue[] {
   return [
     ...ledger.fields.map((f) => cellOf(f, r.values[f.key], date1904)),
-    r.id, r.version, SYNC_STATES.synced.zh, r.key, fingerprint(ledger, r.values),
+    r.id,
+    r.version,
+    SYNC_STATES.synced.zh,
+    r.key,
+    fingerprint(ledger, r.values),
     r.duplicateOf ?? '',
   ];
 }

@@ -18,9 +18,7 @@ export interface Outgoing {
 
 /** A valid row that is new or changed since its last sync, as it goes on the wire. */
 export function wireRow(o: Pick<Outgoing, 'key' | 'id' | 'version' | 'values'>): PushRow {
-  return o.id && o.version !== undefined
-    ? { key: o.key, id: o.id, baseVersion: o.version, values: o.values }
-    : { key: o.key, values: o.values };
+  return o.id && o.version !== undefined ? { key: o.key, id: o.id, baseVersion: o.version, values: o.values } : { key: o.key, values: o.values };
 }
 
 /** What one answer of pushRows means for the row that was sent. */

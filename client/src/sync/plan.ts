@@ -5,8 +5,19 @@
 // the changed (fingerprint) are sent. Check runs the same plan and sends nothing.
 
 import {
-  columnLetters, fillFromRegistry, parseRows, registryWarnings, shownConflictVersion, SYNC_STATES, SYSTEM_COLUMNS,
-  type CanonicalRow, type ErrorCode, type FieldError, type SystemKey, type TargetIndex, type WarningCode,
+  columnLetters,
+  fillFromRegistry,
+  parseRows,
+  registryWarnings,
+  shownConflictVersion,
+  SYNC_STATES,
+  SYSTEM_COLUMNS,
+  type CanonicalRow,
+  type ErrorCode,
+  type FieldError,
+  type SystemKey,
+  type TargetIndex,
+  type WarningCode,
 } from '@taizhang/ledger';
 import { numberFormatOf } from '../sheet/cells';
 import type { CellWrite, SheetColumns, SheetRow } from '../sheet/model';
@@ -114,7 +125,10 @@ export class PushPlanner {
   private newKeys = 0;
   private copies = 0;
 
-  constructor(readonly cols: SheetColumns, private readonly o: PlanOptions) {
+  constructor(
+    readonly cols: SheetColumns,
+    private readonly o: PlanOptions,
+  ) {
     for (const k of cols.appended) {
       const c = SYSTEM_COLUMNS.find((s) => s.key === k)!;
       this.write(cols.headerRow, cols.sysCol[k], c.header, '@');
@@ -129,7 +143,11 @@ export class PushPlanner {
   take(rows: readonly SheetRow[]): PlannedRow[] {
     const { ledger, sysCol } = this.cols;
     const identified = rows.map((r) => this.fill(this.identify(r)));
-    const results = parseRows(ledger, identified.map((r) => r.raw), { today: this.o.today, date1904: this.cols.date1904 });
+    const results = parseRows(
+      ledger,
+      identified.map((r) => r.raw),
+      { today: this.o.today, date1904: this.cols.date1904 },
+    );
     return identified.map((r, i) => {
       const { values, errors } = results[i]!;
       this.rows++;
@@ -139,7 +157,8 @@ export class PushPlanner {
       } else {
         this.valid++;
         const warned = this.o.registry === undefined ? [] : registryWarnings(ledger, values, this.o.registry);
-        if (warned.length > 0) this.warnings.push({ row: r.row, key: r.key, warnings: warned.map((w) => ({ ...this.cellError(r.row, { ...w, code: 'rule' }), code: w.code })) });
+        if (warned.length > 0)
+          this.warnings.push({ row: r.row, key: r.key, warnings: warned.map((w) => ({ ...this.cellError(r.row, { ...w, code: 'rule' }), code: w.code })) });
         if (r.sync === SYNC_STATES.invalid.zh) this.write(r.row, sysCol._sync, '', '@');
         if (!r.id || fingerprint(ledger, values) !== r.hash) {
           this.outgoing.push({ row: r.row, key: r.key, ...(r.id && { id: r.id }), ...(r.version !== undefined && { version: r.version }), values, raw: r.raw });
@@ -201,16 +220,31 @@ export class PushPlanner {
   private cellError(row: number, e: FieldError): CellError {
     const col = e.code === 'unknown' ? undefined : this.cols.fieldCol.get(e.field);
     return {
-      row, address: col === undefined ? null : `${columnLetters(col)}${row}`,
-      field: e.field, header: e.header, code: e.code, zh: e.zh, en: e.en, message: e.message,
+      row,
+      address: col === undefined ? null : `${columnLetters(col)}${row}`,
+      field: e.field,
+      header: e.header,
+      code: e.code,
+      zh: e.zh,
+      en: e.en,
+      message: e.message,
     };
   }
 
   plan(): PushPlan {
     return {
-      cols: this.cols, rows: this.rows, valid: this.valid, invalid: this.invalid, outgoing: this.outgoing,
-      unchanged: this.unchanged, newKeys: this.newKeys, copies: this.copies, conflicted: this.conflicted, writes: this.writes,
-      warnings: this.warnings, ...(this.o.registry !== undefined && { filled: this.filled }),
+      cols: this.cols,
+      rows: this.rows,
+      valid: this.valid,
+      invalid: this.invalid,
+      outgoing: this.outgoing,
+      unchanged: this.unchanged,
+      newKeys: this.newKeys,
+      copies: this.copies,
+      conflicted: this.conflicted,
+      writes: this.writes,
+      warnings: this.warnings,
+      ...(this.o.registry !== undefined && { filled: this.filled }),
     };
   }
 }

@@ -23,7 +23,9 @@ export interface PulledList {
 
 export async function pullList(api: ApiClient, o: PullOptions): Promise<PulledList> {
   const { rows, cursor } = await api.pullAll({
-    ledger: o.ledger, ...(Object.keys(o.filter).length > 0 && { filter: o.filter }), pageSize: PULL_PAGE_SIZE,
+    ledger: o.ledger,
+    ...(Object.keys(o.filter).length > 0 && { filter: o.filter }),
+    pageSize: PULL_PAGE_SIZE,
   });
   const live = rows.filter(isLivePulledRow);
   const kept = o.overdueAsOf === undefined ? live : live.filter((r) => isOverdue(r.values, o.overdueAsOf!));

@@ -12,7 +12,9 @@ export async function loadRegistry(api: Pick<ApiClient, 'listTargets'>, counties
 
 /** The counties' active entries as listed (enterprises, then villages), and their index. */
 export async function loadRegistryEntries(
-  api: Pick<ApiClient, 'listTargets'>, counties: readonly string[], signal?: AbortSignal,
+  api: Pick<ApiClient, 'listTargets'>,
+  counties: readonly string[],
+  signal?: AbortSignal,
 ): Promise<{ entries: TargetMatch[]; index: TargetIndex }> {
   const entries: TargetMatch[] = [];
   const enterprises: EnterpriseRecord[] = [];

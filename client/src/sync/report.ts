@@ -35,11 +35,24 @@ export interface PushReport {
 
 export function pushReport(plan: PushPlan, tally: PushTally, settlement?: Settlement): PushReport {
   return {
-    rows: plan.rows, valid: plan.valid, invalid: plan.invalid, unchanged: plan.unchanged, toSend: plan.outgoing.length,
-    newKeys: plan.newKeys, copies: plan.copies,
-    sent: tally.sent, counts: tally.counts, conflicts: tally.conflicts, serverInvalid: tally.serverInvalid,
-    forbidden: tally.forbidden, notFound: tally.notFound, ...(settlement && { settlement }),
-    warnings: plan.warnings, serverWarnings: tally.serverWarnings, duplicates: tally.duplicates, ...(plan.filled !== undefined && { filled: plan.filled }),
+    rows: plan.rows,
+    valid: plan.valid,
+    invalid: plan.invalid,
+    unchanged: plan.unchanged,
+    toSend: plan.outgoing.length,
+    newKeys: plan.newKeys,
+    copies: plan.copies,
+    sent: tally.sent,
+    counts: tally.counts,
+    conflicts: tally.conflicts,
+    serverInvalid: tally.serverInvalid,
+    forbidden: tally.forbidden,
+    notFound: tally.notFound,
+    ...(settlement && { settlement }),
+    warnings: plan.warnings,
+    serverWarnings: tally.serverWarnings,
+    duplicates: tally.duplicates,
+    ...(plan.filled !== undefined && { filled: plan.filled }),
   };
 }
 

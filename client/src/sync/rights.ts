@@ -4,8 +4,15 @@
 // not change, and is not sent; the server stays the judge of everything not known here.
 
 import {
-  columnLetters, editableFields, isCityOffice, judgeChange, LEDGERS, SYNC_STATES,
-  type CanonicalRow, type Caller, type StoredRow,
+  columnLetters,
+  editableFields,
+  isCityOffice,
+  judgeChange,
+  LEDGERS,
+  SYNC_STATES,
+  type CanonicalRow,
+  type Caller,
+  type StoredRow,
 } from '@taizhang/ledger';
 import type { ApiClient } from '../api/client';
 import type { Profile } from '../api/types';
@@ -112,7 +119,12 @@ export async function loadBases(api: ApiClient, profile: Profile, signal?: Abort
  * an invalid row is. The server's rows are read only when a changed stored problem could be
  * refused.
  */
-export async function refuseByRights<P extends PushPlan>(plan: P, api: ApiClient, profile: Profile, signal?: AbortSignal): Promise<{ plan: P; refused: RowErrors[] }> {
+export async function refuseByRights<P extends PushPlan>(
+  plan: P,
+  api: ApiClient,
+  profile: Profile,
+  signal?: AbortSignal,
+): Promise<{ plan: P; refused: RowErrors[] }> {
   const caller = callerOf(profile);
   if (plan.cols.ledger.name !== 'problems' || !mayBeRefused(caller) || !plan.outgoing.some((o) => o.id)) return { plan, refused: [] };
   const judged = judgeOutgoing(plan.cols, plan.outgoing, caller, await loadBases(api, profile, signal));

@@ -39,8 +39,12 @@ export interface Settled {
  * the last push showed) the tally holds only what settling sent.
  */
 export async function settleConflicts(
-  plan: PushPlan, conflicts: readonly Conflict[], choose: (c: Conflict) => Choice | undefined, api: ApiClient,
-  before?: PushTally, o: SendOptions = {},
+  plan: PushPlan,
+  conflicts: readonly Conflict[],
+  choose: (c: Conflict) => Choice | undefined,
+  api: ApiClient,
+  before?: PushTally,
+  o: SendOptions = {},
 ): Promise<Settled> {
   const byKey = new Map(plan.outgoing.map((x) => [x.key, x]));
   const open: Conflict[] = [];
@@ -64,13 +68,20 @@ export async function settleConflicts(
     } else if (c.current.withdrawn) {
       withdrawn.push(shown.row);
       open.push(c);
-    } else if (before?.error || !byKey.has(c.key)) open.push(c); // a push that broke off sends nothing more; an invalid row cannot go
+    } else if (before?.error || !byKey.has(c.key))
+      open.push(c); // a push that broke off sends nothing more; an invalid row cannot go
     else keep.push({ ...c, row: shown.row });
   }
 
-  const again = keep.length === 0 ? undefined : await sendRows(
-    plan.cols, keep.map((c) => ({ ...byKey.get(c.key)!, version: c.current.version })), api, o,
-  );
+  const again =
+    keep.length === 0
+      ? undefined
+      : await sendRows(
+          plan.cols,
+          keep.map((c) => ({ ...byKey.get(c.key)!, version: c.current.version })),
+          api,
+          o,
+        );
   const stored = (c: Conflict) => again?.answered.get(c.key) === 'updated' || again?.answered.get(c.key) === 'unchanged';
   // A second send that broke off: the kept rows it never answered are still open.
   for (const c of keep) if (again && !again.answered.has(c.key)) open.push(c);

@@ -217,23 +217,15 @@ function missingColumnsError(c: Candidate, ledgers: readonly LedgerDef[], hints:
 }
 
 /** Choose the sheet and header row, or explain why none can be used. */
-function chooseSheet(
-  book: WorkbookRows,
-  opts: Pick<CheckOptions, 'ledger' | 'sheet' | 'hints'>,
-): { chosen: Candidate; others: Candidate[] } {
+function chooseSheet(book: WorkbookRows, opts: Pick<CheckOptions, 'ledger' | 'sheet' | 'hints'>): { chosen: Candidate; others: Candidate[] } {
   const ledgers = opts.ledger ? [LEDGERS[opts.ledger]] : LEDGER_NAMES.map((n) => LEDGERS[n]);
-  const wanted: Bilingual = opts.ledger
-    ? ledgerName(LEDGERS[opts.ledger])
-    : { zh: '台账（问题清单或走访台账）', en: 'ledger (Problem list or Visit log)' };
+  const wanted: Bilingual = opts.ledger ? ledgerName(LEDGERS[opts.ledger]) : { zh: '台账（问题清单或走访台账）', en: 'ledger (Problem list or Visit log)' };
   const list = sheetList(book.sheets);
 
   if (opts.sheet !== undefined) {
     const sheet = findSheetByName(book.sheets, opts.sheet);
     if (!sheet) {
-      throw new WorkbookError(
-        `没有名为「${opts.sheet}」的工作表；现有工作表：${list.zh}`,
-        `no sheet named "${opts.sheet}"; the workbook has: ${list.en}`,
-      );
+      throw new WorkbookError(`没有名为「${opts.sheet}」的工作表；现有工作表：${list.zh}`, `no sheet named "${opts.sheet}"; the workbook has: ${list.en}`);
     }
     const c = bestInSheet(sheet, ledgers);
     if (!c) {
@@ -266,10 +258,16 @@ function headerWarnings(c: Candidate): CheckWarning[] {
   const out: CheckWarning[] = [];
   for (const u of match.unknown) {
     const cell = cellAddress(u.index, row);
-    out.push(warning('unknown_column', {
-      zh: `未识别的列「${u.header}」（${cell}），已忽略`,
-      en: `unknown column "${u.header}" (${cell}) ignored`,
-    }, { cell, header: u.header }));
+    out.push(
+      warning(
+        'unknown_column',
+        {
+          zh: `未识别的列「${u.header}」（${cell}），已忽略`,
+          en: `unknown column "${u.header}" (${cell}) ignored`,
+        },
+        { cell, header: u.header },
+      ),
+    );
   }
   const columnOf = new Map(match.fields.map((f) => [f.def.key, f.index]));
   const systemOf = new Map(match.system.map((s) => [s.def.key as string, s.index]));
@@ -277,19 +275,31 @@ function headerWarnings(c: Candidate): CheckWarning[] {
     const cell = cellAddress(d.index, row);
     const used = columnOf.get(d.field) ?? systemOf.get(d.field);
     const usedCell = used === undefined ? '' : cellAddress(used, row);
-    out.push(warning('duplicate_column', {
-      zh: `「${d.header}」列重复（${cell}），以 ${usedCell} 列为准，此列忽略`,
-      en: `duplicate column "${d.header}" (${cell}) ignored; ${usedCell} is used`,
-    }, { cell, header: d.header, field: d.field }));
+    out.push(
+      warning(
+        'duplicate_column',
+        {
+          zh: `「${d.header}」列重复（${cell}），以 ${usedCell} 列为准，此列忽略`,
+          en: `duplicate column "${d.header}" (${cell}) ignored; ${usedCell} is used`,
+        },
+        { cell, header: d.header, field: d.field },
+      ),
+    );
   }
   for (const f of match.ledger.fields) {
     if (typeof f.required === 'boolean' || columnOf.has(f.key)) continue;
     // Needed only beside a column the sheet does not have either (回访日期 beside 回访情况).
     if (f.required.filled && !columnOf.has(f.required.field)) continue;
-    out.push(warning('missing_column', {
-      zh: `没有「${f.header}」列：需要填写它的行将报错`,
-      en: `no "${f.header}" (${f.en}) column: rows that need it will be reported`,
-    }, { field: f.key, header: f.header }));
+    out.push(
+      warning(
+        'missing_column',
+        {
+          zh: `没有「${f.header}」列：需要填写它的行将报错`,
+          en: `no "${f.header}" (${f.en}) column: rows that need it will be reported`,
+        },
+        { field: f.key, header: f.header },
+      ),
+    );
   }
   return out;
 }
@@ -308,10 +318,14 @@ function mergedCellsWarning(c: Candidate): CheckWarning | undefined {
   }
   if (ranges.length === 0) return undefined;
   const shown = ranges.slice(0, 5).join(', ') + (ranges.length > 5 ? ` …（+${ranges.length - 5}）` : '');
-  return warning('merged_cells', {
-    zh: `数据区有合并单元格 ${shown}：只有左上角的单元格有值，其余按空白检查；请取消合并并填满`,
-    en: `merged cells in the data area ${shown}: only the top-left cell holds a value, the others are checked as empty; unmerge and fill them`,
-  }, { ranges });
+  return warning(
+    'merged_cells',
+    {
+      zh: `数据区有合并单元格 ${shown}：只有左上角的单元格有值，其余按空白检查；请取消合并并填满`,
+      en: `merged cells in the data area ${shown}: only the top-left cell holds a value, the others are checked as empty; unmerge and fill them`,
+    },
+    { ranges },
+  );
 }
 
 /** One non-empty data row as read and parsed. */
@@ -352,10 +366,16 @@ export function prepareSheet(book: WorkbookRows, opts: Pick<CheckOptions, 'ledge
   for (const o of others) {
     const l = ledgerName(o.match.ledger);
     const how = opts.hints?.otherSheet;
-    warnings.push(warning('other_sheet', {
-      zh: `工作表「${o.sheet.name}」也是${l.zh}，未检查${how ? `；${how.zh}` : ''}`,
-      en: `sheet "${o.sheet.name}" also holds a ${l.en} and was not checked${how ? `; ${how.en}` : ''}`,
-    }, { sheet: o.sheet.name, ledger: o.match.ledger.name }));
+    warnings.push(
+      warning(
+        'other_sheet',
+        {
+          zh: `工作表「${o.sheet.name}」也是${l.zh}，未检查${how ? `；${how.zh}` : ''}`,
+          en: `sheet "${o.sheet.name}" also holds a ${l.en} and was not checked${how ? `; ${how.en}` : ''}`,
+        },
+        { sheet: o.sheet.name, ledger: o.match.ledger.name },
+      ),
+    );
   }
   warnings.push(...headerWarnings(chosen));
   const merged = mergedCellsWarning(chosen);
@@ -415,7 +435,16 @@ export function inspectWorkbook(book: WorkbookRows, opts: CheckOptions): Inspect
       valid++;
       for (const w of opts.registry === undefined ? [] : registryWarnings(ledger, r.values, opts.registry)) {
         const col = columnOf.get(w.field);
-        rowWarnings.push({ row, cell: col === undefined ? null : cellAddress(col, row), field: w.field, header: w.header, code: w.code, message: w.message, zh: w.zh, en: w.en });
+        rowWarnings.push({
+          row,
+          cell: col === undefined ? null : cellAddress(col, row),
+          field: w.field,
+          header: w.header,
+          code: w.code,
+          message: w.message,
+          zh: w.zh,
+          en: w.en,
+        });
       }
     }
     for (const e of r.errors) {

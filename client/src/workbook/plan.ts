@@ -47,9 +47,18 @@ export function planWorkbookPush(book: WorkbookRows, o: WorkbookPlanOptions): Wo
     valid: plan.valid,
     errors: checkErrors(plan.invalid),
     warnings: plan.rows === 0 ? [...warnings, NO_ROWS_WARNING] : warnings,
-    rowWarnings: plan.warnings.flatMap((r) => r.warnings.map((w) => ({
-      row: w.row, cell: w.address, field: w.field, header: w.header, code: w.code, message: w.message, zh: w.zh, en: w.en,
-    }))),
+    rowWarnings: plan.warnings.flatMap((r) =>
+      r.warnings.map((w) => ({
+        row: w.row,
+        cell: w.address,
+        field: w.field,
+        header: w.header,
+        code: w.code,
+        message: w.message,
+        zh: w.zh,
+        en: w.en,
+      })),
+    ),
     ...(plan.filled !== undefined && { filled: plan.filled }),
     today: o.today,
     date1904: book.date1904,
@@ -58,9 +67,18 @@ export function planWorkbookPush(book: WorkbookRows, o: WorkbookPlanOptions): Wo
 }
 
 function checkErrors(invalid: readonly RowErrors[]): CheckReport['errors'] {
-  return invalid.flatMap((r) => r.errors.map((e) => ({
-    row: e.row, cell: e.address, field: e.field, header: e.header, code: e.code, message: e.message, zh: e.zh, en: e.en,
-  })));
+  return invalid.flatMap((r) =>
+    r.errors.map((e) => ({
+      row: e.row,
+      cell: e.address,
+      field: e.field,
+      header: e.header,
+      code: e.code,
+      message: e.message,
+      zh: e.zh,
+      en: e.en,
+    })),
+  );
 }
 
 /**

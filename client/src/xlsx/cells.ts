@@ -16,9 +16,7 @@ const ESCAPE_LIKE = /_(x[0-9A-Fa-f]{4}_)/g;
 
 /** The OOXML escaped form of a string (ST_Xstring): reads back as exactly `s`. */
 export function escapeXstring(s: string): string {
-  return s
-    .replace(ESCAPE_LIKE, '_x005F_$1')
-    .replace(UNSAFE_CHARS, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+  return s.replace(ESCAPE_LIKE, '_x005F_$1').replace(UNSAFE_CHARS, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
 }
 
 /**

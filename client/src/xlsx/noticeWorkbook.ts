@@ -64,7 +64,9 @@ export function noticeWorkbook(n: Notice, lang: NoticeLang = 'zh'): ExcelJS.Work
       heading(ws, 1, l.title);
       put(ws.getCell(2, 1), l.subtitle, 'text');
       writeSection(ws, 4, s, l.none);
-      s.columns.forEach((c, i) => { ws.getColumn(i + 1).width = c.width; });
+      s.columns.forEach((c, i) => {
+        ws.getColumn(i + 1).width = c.width;
+      });
       ws.views = [{ state: 'frozen', ySplit: 5 }];
     } else {
       r = writeSection(main, r, s, l.none);

@@ -12,7 +12,17 @@
 // getStats answers from them instead of reading the rows.
 
 import { FieldPath, FieldValue, type Firestore } from 'firebase-admin/firestore';
-import { ASSIGNED_STATUSES, deadlineHolders, departmentIndex, inboxLabels, LEDGER_NAMES, statDelta, type CellCounts, type DepartmentIndex, type LedgerName } from '@taizhang/ledger';
+import {
+  ASSIGNED_STATUSES,
+  deadlineHolders,
+  departmentIndex,
+  inboxLabels,
+  LEDGER_NAMES,
+  statDelta,
+  type CellCounts,
+  type DepartmentIndex,
+  type LedgerName,
+} from '@taizhang/ledger';
 import { listDepartments } from '../departments/store';
 import { stampsOf } from '../store/rowDoc';
 import { countOlderRows } from '../stats/rebuild';
@@ -124,7 +134,15 @@ async function mapPage(db: Firestore, index: DepartmentIndex, page: number, afte
     const next: Record<string, unknown> = { ...values, department: found.name };
     const duplicateOf = typeof d.duplicateOf === 'string' ? d.duplicateOf : null;
     const possibleDuplicates = Array.isArray(d.possibleDuplicates) ? (d.possibleDuplicates as string[]) : [];
-    const row = { values: next, ownerGroup: (d.ownerGroup ?? null) as string | null, departmentId: found.id, withdrawn: d.withdrawn === true, stamps: stampsOf(d), duplicateOf, possibleDuplicates };
+    const row = {
+      values: next,
+      ownerGroup: (d.ownerGroup ?? null) as string | null,
+      departmentId: found.id,
+      withdrawn: d.withdrawn === true,
+      stamps: stampsOf(d),
+      duplicateOf,
+      possibleDuplicates,
+    };
     const update: Record<string, unknown> = { departmentId: found.id, inbox: inboxLabels(row), deadlineHolders: deadlineHolders(row) };
     if (ASSIGNED_STATUSES.includes(next.status)) update.assignedDepartments = FieldValue.arrayUnion(found.id);
     if (found.name !== written) {
@@ -132,7 +150,12 @@ async function mapPage(db: Firestore, index: DepartmentIndex, page: number, afte
       const now = FieldValue.serverTimestamp();
       Object.assign(update, { values: next, version, updatedAt: now, updatedBy: MIGRATION_AUTHOR });
       batch.create(doc.ref.collection('revisions').doc(String(version).padStart(6, '0')), {
-        version, action: 'updated', at: now, by: MIGRATION_AUTHOR, key: d.key, changes: [{ field: 'department', old: written, new: found.name }],
+        version,
+        action: 'updated',
+        at: now,
+        by: MIGRATION_AUTHOR,
+        key: d.key,
+        changes: [{ field: 'department', old: written, new: found.name }],
       });
       renamed++;
     }
@@ -184,19 +207,23 @@ export async function migrateDepartments(db: Firestore, page = PAGE): Promise<De
     if (r.size < page) break;
     after = r.lastId;
   }
-  const list = [...unmapped.entries()].map(([value, count]) => ({ value, count }))
+  const list = [...unmapped.entries()]
+    .map(([value, count]) => ({ value, count }))
     .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'zh-Hans-CN'));
   return { rows, mapped, renamed, unmapped: list };
 }
 
 /** What `admin migrate` says of the departments, in Chinese and English. */
 export function departmentMigrationText(r: DepartmentMigrationReport): string {
-  if (r.registryEmpty) return '责任单位名录为空，责任单位未对应；请先导入名录（taizhang admin departments import）后重新运行 / The register of departments is empty, so no department was mapped; import it (taizhang admin departments import) and run again\n';
+  if (r.registryEmpty)
+    return '责任单位名录为空，责任单位未对应；请先导入名录（taizhang admin departments import）后重新运行 / The register of departments is empty, so no department was mapped; import it (taizhang admin departments import) and run again\n';
   const lines = [
     `责任单位：查看 ${r.rows} 行，对应到名录 ${r.mapped} 行（其中 ${r.renamed} 行改为名录中的名称） / departments: ${r.rows} rows looked at, ${r.mapped} mapped to the register (${r.renamed} renamed to its name)`,
   ];
   if (r.unmapped.length > 0) {
-    lines.push('以下名称未能对应到责任单位名录，请在名录中添加为其他名称后重新运行 / These names match no department of the register; add them as other names and run again:');
+    lines.push(
+      '以下名称未能对应到责任单位名录，请在名录中添加为其他名称后重新运行 / These names match no department of the register; add them as other names and run again:',
+    );
     for (const u of r.unmapped) lines.push(`  ${u.value}（${u.count} 行） / "${u.value}" (${u.count} ${u.count === 1 ? 'row' : 'rows'})`);
   }
   return `${lines.join('\n')}\n`;

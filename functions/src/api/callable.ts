@@ -18,9 +18,7 @@
 // What no code of ours can bound: the platform parses the JSON body (up to 32 MiB) before any
 // function runs. Each function's memory and concurrency (config.ts) leave room for that.
 
-import {
-  onCall, type CallableFunction, type CallableOptions, type CallableRequest, type Request,
-} from 'firebase-functions/v2/https';
+import { onCall, type CallableFunction, type CallableOptions, type CallableRequest, type Request } from 'firebase-functions/v2/https';
 import { apiError, text } from '../messages';
 import { requireCaller } from '../auth';
 import { firestore } from '../store/db';

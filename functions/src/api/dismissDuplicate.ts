@@ -9,8 +9,11 @@ import { firestore } from '../store/db';
 import { answerUnavailableWhenStoreDown } from '../store/outage';
 import { dismissDuplicateRequestSchema, parseRequest } from './schemas';
 
-export const dismissDuplicate = callable(callableOptions, answerUnavailableWhenStoreDown(async (request) => {
-  const caller = await requireCaller(request);
-  const req = parseRequest(dismissDuplicateRequestSchema, request.data);
-  return decide(firestore(), caller, req.id, req.of);
-}));
+export const dismissDuplicate = callable(
+  callableOptions,
+  answerUnavailableWhenStoreDown(async (request) => {
+    const caller = await requireCaller(request);
+    const req = parseRequest(dismissDuplicateRequestSchema, request.data);
+    return decide(firestore(), caller, req.id, req.of);
+  }),
+);

@@ -18,18 +18,21 @@ import { noticeRequestSchema, parseRequest } from './schemas';
 import { answerUnavailableWhenStoreDown } from '../store/outage';
 
 // Reads the whole store: wait up to 280 s of its 300 s.
-export const generateNotice = callable(noticeOptions, answerUnavailableWhenStoreDown(async (request) => {
-  const caller = await requireCaller(request);
-  const county = noticeScope(caller);
-  const req = parseRequest(noticeRequestSchema, request.data);
-  const today = todayInShanghai();
-  const date = noticeDate(req.date, today);
-  if (date !== today) {
-    const stored = await readNotice(firestore(), date, county);
-    if (!stored) throw apiError('failed-precondition', text.noticePastDay(date, today));
-    return stored;
-  }
-  const notice = county === undefined ? (await generateNotices(firestore(), date)).city : await generateCountyNotice(firestore(), date, county);
-  noticeGenerated({ uid: caller.uid, date, county: county ?? null, problems: notice.totals.problems });
-  return notice;
-}, 280_000));
+export const generateNotice = callable(
+  noticeOptions,
+  answerUnavailableWhenStoreDown(async (request) => {
+    const caller = await requireCaller(request);
+    const county = noticeScope(caller);
+    const req = parseRequest(noticeRequestSchema, request.data);
+    const today = todayInShanghai();
+    const date = noticeDate(req.date, today);
+    if (date !== today) {
+      const stored = await readNotice(firestore(), date, county);
+      if (!stored) throw apiError('failed-precondition', text.noticePastDay(date, today));
+      return stored;
+    }
+    const notice = county === undefined ? (await generateNotices(firestore(), date)).city : await generateCountyNotice(firestore(), date, county);
+    noticeGenerated({ uid: caller.uid, date, county: county ?? null, problems: notice.totals.problems });
+    return notice;
+  }, 280_000),
+);

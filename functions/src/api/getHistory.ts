@@ -9,10 +9,13 @@ import { firestore } from '../store/db';
 import { historyRequestSchema, parseRequest } from './schemas';
 import { answerUnavailableWhenStoreDown } from '../store/outage';
 
-export const getHistory = callable(callableOptions, answerUnavailableWhenStoreDown(async (request) => {
-  const caller = await requireCaller(request);
-  const req = parseRequest(historyRequestSchema, request.data);
-  const history = await readHistory(firestore(), caller, req.ledger, req.id);
-  if (history === undefined) throw apiError('permission-denied', text.historyForbidden(req.id));
-  return history;
-}));
+export const getHistory = callable(
+  callableOptions,
+  answerUnavailableWhenStoreDown(async (request) => {
+    const caller = await requireCaller(request);
+    const req = parseRequest(historyRequestSchema, request.data);
+    const history = await readHistory(firestore(), caller, req.ledger, req.id);
+    if (history === undefined) throw apiError('permission-denied', text.historyForbidden(req.id));
+    return history;
+  }),
+);

@@ -10,13 +10,16 @@ import { firestore } from '../store/db';
 import { inboxRequestSchema, parseRequest } from './schemas';
 import { answerUnavailableWhenStoreDown } from '../store/outage';
 
-export const getInbox = callable(callableOptions, answerUnavailableWhenStoreDown(async (request) => {
-  const caller = await requireCaller(request);
-  const req = parseRequest(inboxRequestSchema, request.data);
-  if (req.asOf !== undefined && !parseDateText(req.asOf).ok) {
-    throw apiError('invalid-argument', text.badRequest(`asOf: ${req.asOf} is not a date`));
-  }
-  const holder = callerHolder(caller);
-  if (holder === undefined) throw apiError('permission-denied', text.noInbox());
-  return readInbox(firestore(), INBOX_REASONS[caller.role], holder, req.asOf ?? todayInShanghai());
-}));
+export const getInbox = callable(
+  callableOptions,
+  answerUnavailableWhenStoreDown(async (request) => {
+    const caller = await requireCaller(request);
+    const req = parseRequest(inboxRequestSchema, request.data);
+    if (req.asOf !== undefined && !parseDateText(req.asOf).ok) {
+      throw apiError('invalid-argument', text.badRequest(`asOf: ${req.asOf} is not a date`));
+    }
+    const holder = callerHolder(caller);
+    if (holder === undefined) throw apiError('permission-denied', text.noInbox());
+    return readInbox(firestore(), INBOX_REASONS[caller.role], holder, req.asOf ?? todayInShanghai());
+  }),
+);

@@ -10,12 +10,15 @@ import { firestore } from '../store/db';
 import { noticeRequestSchema, parseRequest } from './schemas';
 import { answerUnavailableWhenStoreDown } from '../store/outage';
 
-export const getNotice = callable(callableOptions, answerUnavailableWhenStoreDown(async (request) => {
-  const caller = await requireCaller(request);
-  const county = noticeScope(caller);
-  const req = parseRequest(noticeRequestSchema, request.data);
-  const date = noticeDate(req.date);
-  const notice = await readNotice(firestore(), date, county);
-  if (!notice) throw apiError('not-found', text.noticeNotFound(date));
-  return notice;
-}));
+export const getNotice = callable(
+  callableOptions,
+  answerUnavailableWhenStoreDown(async (request) => {
+    const caller = await requireCaller(request);
+    const county = noticeScope(caller);
+    const req = parseRequest(noticeRequestSchema, request.data);
+    const date = noticeDate(req.date);
+    const notice = await readNotice(firestore(), date, county);
+    if (!notice) throw apiError('not-found', text.noticeNotFound(date));
+    return notice;
+  }),
+);

@@ -9,8 +9,11 @@ import { listDepartments as list } from '../departments/store';
 import { firestore } from '../store/db';
 import { answerUnavailableWhenStoreDown } from '../store/outage';
 
-export const listDepartments = callable(callableOptions, answerUnavailableWhenStoreDown(async (request): Promise<{ departments: DepartmentRecord[] }> => {
-  await requireCaller(request);
-  const departments = await list(firestore());
-  return { departments: departments.map(({ id, name, aliases, county, active }) => ({ id, name, aliases: [...aliases], county, active })) };
-}));
+export const listDepartments = callable(
+  callableOptions,
+  answerUnavailableWhenStoreDown(async (request): Promise<{ departments: DepartmentRecord[] }> => {
+    await requireCaller(request);
+    const departments = await list(firestore());
+    return { departments: departments.map(({ id, name, aliases, county, active }) => ({ id, name, aliases: [...aliases], county, active })) };
+  }),
+);

@@ -9,9 +9,12 @@ import { firestore } from '../store/db';
 import { DEFAULT_NOTICES, listNoticesRequestSchema, parseRequest } from './schemas';
 import { answerUnavailableWhenStoreDown } from '../store/outage';
 
-export const listNotices = callable(callableOptions, answerUnavailableWhenStoreDown(async (request) => {
-  const caller = await requireCaller(request);
-  const county = noticeScope(caller);
-  const req = parseRequest(listNoticesRequestSchema, request.data ?? {});
-  return { notices: await list(firestore(), req.limit ?? DEFAULT_NOTICES, county) };
-}));
+export const listNotices = callable(
+  callableOptions,
+  answerUnavailableWhenStoreDown(async (request) => {
+    const caller = await requireCaller(request);
+    const county = noticeScope(caller);
+    const req = parseRequest(listNoticesRequestSchema, request.data ?? {});
+    return { notices: await list(firestore(), req.limit ?? DEFAULT_NOTICES, county) };
+  }),
+);

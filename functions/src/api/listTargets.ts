@@ -18,16 +18,21 @@ const token = {
     try {
       const after = (JSON.parse(Buffer.from(t, 'base64url').toString('utf8')) as { after?: unknown }).after;
       if (typeof after === 'string' && after !== '' && !after.includes('/')) return after;
-    } catch { /* answered below */ }
+    } catch {
+      /* answered below */
+    }
     throw apiError('invalid-argument', text.badPageToken());
   },
 };
 
-export const listTargets = callable(callableOptions, answerUnavailableWhenStoreDown(async (request) => {
-  const caller = await requireCaller(request);
-  const req = parseRequest(listTargetsRequestSchema, request.data);
-  if (!canReadTargets(caller, req.county)) throw apiError('permission-denied', text.targetsForbidden(caller.role === 'department' ? undefined : req.county));
-  const kind = req.targetType === '入企' ? 'enterprises' : 'villages';
-  const page = await pageTargets(firestore(), kind, req.county, req.pageToken === undefined ? undefined : token.read(req.pageToken));
-  return { entries: page.entries, ...(page.next !== undefined && { nextPageToken: token.of(page.next) }) };
-}));
+export const listTargets = callable(
+  callableOptions,
+  answerUnavailableWhenStoreDown(async (request) => {
+    const caller = await requireCaller(request);
+    const req = parseRequest(listTargetsRequestSchema, request.data);
+    if (!canReadTargets(caller, req.county)) throw apiError('permission-denied', text.targetsForbidden(caller.role === 'department' ? undefined : req.county));
+    const kind = req.targetType === '入企' ? 'enterprises' : 'villages';
+    const page = await pageTargets(firestore(), kind, req.county, req.pageToken === undefined ? undefined : token.read(req.pageToken));
+    return { entries: page.entries, ...(page.next !== undefined && { nextPageToken: token.of(page.next) }) };
+  }),
+);

@@ -12,11 +12,14 @@ import { answerUnavailableWhenStoreDown } from '../store/outage';
 import { lookupTargets as lookup } from '../store/targets';
 import { lookupTargetsRequestSchema, parseRequest } from './schemas';
 
-export const lookupTargets = callable(callableOptions, answerUnavailableWhenStoreDown(async (request) => {
-  const caller = await requireCaller(request);
-  const req = parseRequest(lookupTargetsRequestSchema, request.data);
-  const county = req.county ?? (caller.role === 'department' ? undefined : scopeCounty(caller));
-  if (!canReadTargets(caller, county)) throw apiError('permission-denied', text.targetsForbidden(caller.role === 'department' ? undefined : county));
-  const kind = req.targetType === '入企' ? 'enterprises' : 'villages';
-  return { matches: await lookup(firestore(), kind, req.query, county) };
-}));
+export const lookupTargets = callable(
+  callableOptions,
+  answerUnavailableWhenStoreDown(async (request) => {
+    const caller = await requireCaller(request);
+    const req = parseRequest(lookupTargetsRequestSchema, request.data);
+    const county = req.county ?? (caller.role === 'department' ? undefined : scopeCounty(caller));
+    if (!canReadTargets(caller, county)) throw apiError('permission-denied', text.targetsForbidden(caller.role === 'department' ? undefined : county));
+    const kind = req.targetType === '入企' ? 'enterprises' : 'villages';
+    return { matches: await lookup(firestore(), kind, req.query, county) };
+  }),
+);

@@ -9,8 +9,11 @@ import { firestore } from '../store/db';
 import { answerUnavailableWhenStoreDown } from '../store/outage';
 import { markDuplicateRequestSchema, parseRequest } from './schemas';
 
-export const markDuplicate = callable(callableOptions, answerUnavailableWhenStoreDown(async (request) => {
-  const caller = await requireCaller(request);
-  const req = parseRequest(markDuplicateRequestSchema, request.data);
-  return decide(firestore(), caller, req.id, req.of);
-}));
+export const markDuplicate = callable(
+  callableOptions,
+  answerUnavailableWhenStoreDown(async (request) => {
+    const caller = await requireCaller(request);
+    const req = parseRequest(markDuplicateRequestSchema, request.data);
+    return decide(firestore(), caller, req.id, req.of);
+  }),
+);

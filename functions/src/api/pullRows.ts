@@ -12,16 +12,19 @@ import { firestore } from '../store/db';
 import { DEFAULT_PAGE_SIZE, parseRequest, pullRequestSchema } from './schemas';
 import { answerUnavailableWhenStoreDown } from '../store/outage';
 
-export const pullRows = callable(pullOptions, answerUnavailableWhenStoreDown(async (request): Promise<PullAnswer> => {
-  const caller = await requireCaller(request);
-  const req = parseRequest(pullRequestSchema, request.data);
-  const { filter, assignedOnly } = canonicalFilter(getLedger(req.ledger), caller, req.filter, await departmentsFor(firestore(), req.filter));
-  return pull(firestore(), {
-    ledger: req.ledger,
-    filter,
-    assignedOnly,
-    pageSize: req.pageSize ?? DEFAULT_PAGE_SIZE,
-    ...(req.since !== undefined && { since: req.since }),
-    ...(req.pageToken !== undefined && { pageToken: req.pageToken }),
-  });
-}));
+export const pullRows = callable(
+  pullOptions,
+  answerUnavailableWhenStoreDown(async (request): Promise<PullAnswer> => {
+    const caller = await requireCaller(request);
+    const req = parseRequest(pullRequestSchema, request.data);
+    const { filter, assignedOnly } = canonicalFilter(getLedger(req.ledger), caller, req.filter, await departmentsFor(firestore(), req.filter));
+    return pull(firestore(), {
+      ledger: req.ledger,
+      filter,
+      assignedOnly,
+      pageSize: req.pageSize ?? DEFAULT_PAGE_SIZE,
+      ...(req.since !== undefined && { since: req.since }),
+      ...(req.pageToken !== undefined && { pageToken: req.pageToken }),
+    });
+  }),
+);

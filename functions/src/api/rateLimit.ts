@@ -47,7 +47,9 @@ async function count(db: Firestore, uid: string, now: number): Promise<number> {
  */
 export async function spendCall(db: Firestore, uid: string, now: number = Date.now()): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<undefined>((resolve) => { timer = setTimeout(() => resolve(undefined), COUNT_WAIT_MS); });
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), COUNT_WAIT_MS);
+  });
   let calls: number | undefined;
   try {
     calls = await Promise.race([count(db, uid, now), late]);

@@ -46,8 +46,14 @@ export const pushRequestSchema = z.object({
 const filterValue = z.string().min(1).max(200);
 export const filterSchema = z
   .object({
-    county: filterValue, sector: filterValue, status: filterValue, level: filterValue, group: filterValue,
-    category: filterValue, targetType: filterValue, department: filterValue,
+    county: filterValue,
+    sector: filterValue,
+    status: filterValue,
+    level: filterValue,
+    group: filterValue,
+    category: filterValue,
+    targetType: filterValue,
+    department: filterValue,
   })
   .partial()
   .strict();
@@ -60,12 +66,14 @@ export const pullRequestSchema = z.object({
   pageToken: z.string().min(1).max(2000).optional(),
 });
 
-
 export const statsRequestSchema = z.object({
   ledger,
   groupBy: z.enum(GROUP_BY),
   filter: filterSchema.optional(),
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'asOf must be YYYY-MM-DD').optional(),
+  asOf: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'asOf must be YYYY-MM-DD')
+    .optional(),
 });
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD');
@@ -73,33 +81,41 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD');
 export const MAX_NOTICES = 366;
 export const DEFAULT_NOTICES = 30;
 
-export const listNoticesRequestSchema = z.object({
-  limit: z.number().int().min(1).max(MAX_NOTICES).optional(),
-}).strict();
+export const listNoticesRequestSchema = z
+  .object({
+    limit: z.number().int().min(1).max(MAX_NOTICES).optional(),
+  })
+  .strict();
 
 export const noticeRequestSchema = z.object({ date: day }).strict();
 
 export const inboxRequestSchema = z.object({ asOf: day.optional() }).strict();
 
-export const historyRequestSchema = z.object({
-  ledger,
-  id: z.string().regex(ROW_ID, 'id must look like P-140702-2022-000017'),
-}).strict();
+export const historyRequestSchema = z
+  .object({
+    ledger,
+    id: z.string().regex(ROW_ID, 'id must look like P-140702-2022-000017'),
+  })
+  .strict();
 
 const targetType = z.enum(TARGET_TYPES);
 const county = z.enum(COUNTY_LABELS as [string, ...string[]]);
 
-export const lookupTargetsRequestSchema = z.object({
-  targetType,
-  query: z.string().min(1).max(100),
-  county: county.optional(),
-}).strict();
+export const lookupTargetsRequestSchema = z
+  .object({
+    targetType,
+    query: z.string().min(1).max(100),
+    county: county.optional(),
+  })
+  .strict();
 
-export const listTargetsRequestSchema = z.object({
-  targetType,
-  county,
-  pageToken: z.string().min(1).max(400).optional(),
-}).strict();
+export const listTargetsRequestSchema = z
+  .object({
+    targetType,
+    county,
+    pageToken: z.string().min(1).max(400).optional(),
+  })
+  .strict();
 
 const problemId = z.string().regex(ROW_ID, 'id must look like P-140702-2022-000017');
 /** Only problems are reported twice: the visits have no duplicates to decide. */

@@ -9,10 +9,7 @@ import { sendDueReminders } from '../channels/sender';
 import { firestore } from '../store/db';
 import { reminderAttempt, remindersSent } from '../logs';
 
-export const sendReminders = onSchedule(
-  { schedule: 'every 1 minutes', timeZone: 'Asia/Shanghai', region: REGION, timeoutSeconds: 120 },
-  async () => {
-    const report = await sendDueReminders(firestore(), { budgetMs: 50_000, log: reminderAttempt });
-    if (report.sent + report.retried + report.failed + report.deferred > 0) remindersSent(report);
-  },
-);
+export const sendReminders = onSchedule({ schedule: 'every 1 minutes', timeZone: 'Asia/Shanghai', region: REGION, timeoutSeconds: 120 }, async () => {
+  const report = await sendDueReminders(firestore(), { budgetMs: 50_000, log: reminderAttempt });
+  if (report.sent + report.retried + report.failed + report.deferred > 0) remindersSent(report);
+});

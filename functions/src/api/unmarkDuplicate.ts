@@ -9,8 +9,11 @@ import { firestore } from '../store/db';
 import { answerUnavailableWhenStoreDown } from '../store/outage';
 import { unmarkDuplicateRequestSchema, parseRequest } from './schemas';
 
-export const unmarkDuplicate = callable(callableOptions, answerUnavailableWhenStoreDown(async (request) => {
-  const caller = await requireCaller(request);
-  const req = parseRequest(unmarkDuplicateRequestSchema, request.data);
-  return decide(firestore(), caller, req.id);
-}));
+export const unmarkDuplicate = callable(
+  callableOptions,
+  answerUnavailableWhenStoreDown(async (request) => {
+    const caller = await requireCaller(request);
+    const req = parseRequest(unmarkDuplicateRequestSchema, request.data);
+    return decide(firestore(), caller, req.id);
+  }),
+);

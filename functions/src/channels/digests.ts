@@ -4,10 +4,7 @@
 // adds only what it had not yet added).
 
 import type { Firestore, Timestamp } from 'firebase-admin/firestore';
-import {
-  cityDigest, countyDigest, departmentDigest, shanghaiDate,
-  type DepartmentRow, type Notice, type Reminder, type SupervisedRow,
-} from '@taizhang/ledger';
+import { cityDigest, countyDigest, departmentDigest, shanghaiDate, type DepartmentRow, type Notice, type Reminder, type SupervisedRow } from '@taizhang/ledger';
 import { loadProblems } from '../supervision/service';
 import { digestMessage, enqueueOnce } from './outbox';
 import { activeChannels, type StoredChannel } from './store';
@@ -25,14 +22,22 @@ const millis = (x: unknown): number | undefined => {
 
 /** Live problems whose `departmentId` is the department's (written by the department workflow). */
 export async function loadDepartmentProblems(db: Firestore, departmentId: string): Promise<DepartmentRow[]> {
-  const snap = await db.collection('problems').where('departmentId', '==', departmentId).where('withdrawn', '==', false)
-    .select('values', 'updatedAt', 'assignedAt', 'answeredAt', 'returnedAt').get();
+  const snap = await db
+    .collection('problems')
+    .where('departmentId', '==', departmentId)
+    .where('withdrawn', '==', false)
+    .select('values', 'updatedAt', 'assignedAt', 'answeredAt', 'returnedAt')
+    .get();
   return snap.docs.map((d) => {
     const updated = millis(d.get('updatedAt'));
     const [assignedAt, answeredAt, returnedAt] = ['assignedAt', 'answeredAt', 'returnedAt'].map((f) => millis(d.get(f)));
     return {
-      id: d.id, values: (d.get('values') ?? {}) as Record<string, unknown>, updatedOn: updated === undefined ? '' : shanghaiDate(updated),
-      ...(assignedAt !== undefined && { assignedAt }), ...(answeredAt !== undefined && { answeredAt }), ...(returnedAt !== undefined && { returnedAt }),
+      id: d.id,
+      values: (d.get('values') ?? {}) as Record<string, unknown>,
+      updatedOn: updated === undefined ? '' : shanghaiDate(updated),
+      ...(assignedAt !== undefined && { assignedAt }),
+      ...(answeredAt !== undefined && { answeredAt }),
+      ...(returnedAt !== undefined && { returnedAt }),
     };
   });
 }
@@ -44,7 +49,13 @@ async function departmentName(db: Firestore, departmentId: string, channel: Stor
 }
 
 /** What a channel is told today; undefined when nothing. */
-async function digestFor(db: Firestore, date: string, c: StoredChannel, notices: DigestNotices, countyRows: Map<string, Promise<SupervisedRow[]>>): Promise<Reminder | undefined> {
+async function digestFor(
+  db: Firestore,
+  date: string,
+  c: StoredChannel,
+  notices: DigestNotices,
+  countyRows: Map<string, Promise<SupervisedRow[]>>,
+): Promise<Reminder | undefined> {
   const t = c.target;
   if (t.kind === 'city') return cityDigest(notices.city);
   if (t.kind === 'county') {

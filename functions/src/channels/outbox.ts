@@ -59,7 +59,11 @@ export function digestMessage(date: string, channelId: string, r: Reminder, now:
 }
 
 export function testMessage(channelId: string, label: string, now: number): OutboxMessage {
-  const r: Reminder = { title: '测试消息', lines: [`本群已绑定台账提醒${label ? `（${label}）` : ''}，此后的每日提醒和交办、退回提醒将发送到本群。`], sections: [] };
+  const r: Reminder = {
+    title: '测试消息',
+    lines: [`本群已绑定台账提醒${label ? `（${label}）` : ''}，此后的每日提醒和交办、退回提醒将发送到本群。`],
+    sections: [],
+  };
   return newMessage(`test-${channelId}-${now}`, channelId, 'test', r, now);
 }
 
@@ -77,8 +81,13 @@ export const eventId = (e: ProblemEvent) => `${e.problemId}-v${e.version}`;
 export function enqueueProblemEventInBatch(batch: WriteBatch, db: Firestore, e: ProblemEvent, values: Readonly<Record<string, unknown>>): void {
   const r = eventReminder(e, values);
   batch.create(channelPaths.event(db, eventId(e)), {
-    id: eventId(e), ...e, targetKey: targetKey({ kind: 'department', departmentId: e.departmentId }),
-    title: r.title, text: renderReminder(r), open: true, createdAt: FieldValue.serverTimestamp(),
+    id: eventId(e),
+    ...e,
+    targetKey: targetKey({ kind: 'department', departmentId: e.departmentId }),
+    title: r.title,
+    text: renderReminder(r),
+    open: true,
+    createdAt: FieldValue.serverTimestamp(),
   });
 }
 
@@ -93,8 +102,16 @@ async function expandEvent(db: Firestore, id: string, now: number): Promise<numb
     const ids: string[] = [];
     for (const c of channels.docs.map((d) => toChannel(d.data()))) {
       const m: OutboxMessage = {
-        id: `event-${id}-${c.id}`, channelId: c.id, kind, title: String(snap.get('title')), text: String(snap.get('text')),
-        status: 'pending', attempts: 0, createdAt: now, dueAt: now, problemId: String(snap.get('problemId')),
+        id: `event-${id}-${c.id}`,
+        channelId: c.id,
+        kind,
+        title: String(snap.get('title')),
+        text: String(snap.get('text')),
+        status: 'pending',
+        attempts: 0,
+        createdAt: now,
+        dueAt: now,
+        problemId: String(snap.get('problemId')),
       };
       tx.create(channelPaths.message(db, m.id), m);
       ids.push(c.id);
@@ -118,7 +135,7 @@ export async function expandEvents(db: Firestore, now: number): Promise<number> 
 export async function listOutbox(db: Firestore, opts: { limit?: number; status?: MessageStatus; channelId?: string } = {}): Promise<OutboxMessage[]> {
   let q = channelPaths.outbox(db).orderBy('createdAt', 'desc');
   if (opts.status) q = channelPaths.outbox(db).where('status', '==', opts.status).orderBy('createdAt', 'desc');
-  const snap = await q.limit(opts.channelId ? 1000 : opts.limit ?? 50).get();
+  const snap = await q.limit(opts.channelId ? 1000 : (opts.limit ?? 50)).get();
   const all = snap.docs.map((d) => d.data() as OutboxMessage);
   return (opts.channelId ? all.filter((m) => m.channelId === opts.channelId) : all).slice(0, opts.limit ?? 50);
 }

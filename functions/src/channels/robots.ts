@@ -46,8 +46,11 @@ export function httpRobot(timeoutMs = ROBOT_TIMEOUT_MS): RobotPost {
   return async (req) => {
     try {
       const res = await fetch(req.url, {
-        method: 'POST', headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: req.body,
-        signal: AbortSignal.timeout(timeoutMs), redirect: 'error',
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json; charset=utf-8' },
+        body: req.body,
+        signal: AbortSignal.timeout(timeoutMs),
+        redirect: 'error',
       });
       return { status: res.status, body: await res.text() };
     } catch (e) {
@@ -61,7 +64,8 @@ export const fetchRobot: RobotPost = httpRobot();
 
 /** Undefined when the message is delivered; else what went wrong, for the outbox (no credential in it). */
 export function answerError(a: RobotAnswer): string | undefined {
-  if ('failed' in a) return a.failed === 'timeout' ? '机器人未在时限内答复 / the robot did not answer in time' : '连不上机器人 / the robot could not be reached';
+  if ('failed' in a)
+    return a.failed === 'timeout' ? '机器人未在时限内答复 / the robot did not answer in time' : '连不上机器人 / the robot could not be reached';
   let parsed: { errcode?: unknown; errmsg?: unknown } = {};
   try {
     parsed = JSON.parse(a.body) as typeof parsed;

@@ -58,9 +58,7 @@ export interface SendReport {
   deferred: number;
 }
 
-type Claim =
-  | { taken: true; message: OutboxMessage; channel: StoredChannel }
-  | { taken: false; why: 'gone' | 'busy' | 'deferred' | 'no-channel' };
+type Claim = { taken: true; message: OutboxMessage; channel: StoredChannel } | { taken: false; why: 'gone' | 'busy' | 'deferred' | 'no-channel' };
 
 async function claim(db: Firestore, id: string, now: number): Promise<Claim> {
   return db.runTransaction(async (tx) => {

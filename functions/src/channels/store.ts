@@ -5,8 +5,17 @@
 import { randomBytes } from 'node:crypto';
 import type { DocumentData, Firestore } from 'firebase-admin/firestore';
 import {
-  CHANNEL_ID, channelView, checkSecret, checkWebhook, isPlatform, targetKey,
-  type Bilingual, type ChannelRecord, type ChannelTarget, type ChannelView, type Platform,
+  CHANNEL_ID,
+  channelView,
+  checkSecret,
+  checkWebhook,
+  isPlatform,
+  targetKey,
+  type Bilingual,
+  type ChannelRecord,
+  type ChannelTarget,
+  type ChannelView,
+  type Platform,
 } from '@taizhang/ledger';
 import { channelPaths } from './paths';
 
@@ -23,9 +32,14 @@ export interface StoredChannel extends ChannelRecord {
 
 export function toChannel(d: DocumentData): StoredChannel {
   return {
-    id: String(d.id), platform: d.platform as Platform, target: d.target as ChannelTarget, label: String(d.label ?? ''),
-    webhook: String(d.webhook), ...(typeof d.secret === 'string' && d.secret !== '' && { secret: d.secret }),
-    active: d.active === true, recentSends: Array.isArray(d.recentSends) ? d.recentSends.filter((x: unknown) => typeof x === 'number') : [],
+    id: String(d.id),
+    platform: d.platform as Platform,
+    target: d.target as ChannelTarget,
+    label: String(d.label ?? ''),
+    webhook: String(d.webhook),
+    ...(typeof d.secret === 'string' && d.secret !== '' && { secret: d.secret }),
+    active: d.active === true,
+    recentSends: Array.isArray(d.recentSends) ? d.recentSends.filter((x: unknown) => typeof x === 'number') : [],
   };
 }
 
@@ -49,8 +63,13 @@ export async function addChannel(db: Firestore, c: NewChannel, allowLoopback: bo
   }
   const id = `ch-${randomBytes(5).toString('hex')}`;
   const record: ChannelRecord = {
-    id, platform: c.platform, target: c.target, label: (c.label ?? '').trim().slice(0, 60),
-    webhook: checked.webhook, ...(secret !== '' && { secret }), active: true,
+    id,
+    platform: c.platform,
+    target: c.target,
+    label: (c.label ?? '').trim().slice(0, 60),
+    webhook: checked.webhook,
+    ...(secret !== '' && { secret }),
+    active: true,
   };
   await channelPaths.channel(db, id).create({ ...record, targetKey: targetKey(c.target), createdAt: now, recentSends: [] });
   return channelView(record);

@@ -6,8 +6,15 @@
 
 import { FieldValue, type DocumentReference, type Firestore, type Transaction } from 'firebase-admin/firestore';
 import {
-  deadlineHolders, idCounty, inboxLabels, LINK_REFUSALS, linkTarget, statDelta,
-  type CellCounts, type DuplicateDecisionAnswer, type DuplicateView,
+  deadlineHolders,
+  idCounty,
+  inboxLabels,
+  LINK_REFUSALS,
+  linkTarget,
+  statDelta,
+  type CellCounts,
+  type DuplicateDecisionAnswer,
+  type DuplicateView,
 } from '@taizhang/ledger';
 import type { Caller } from '../auth';
 import { apiError, text } from '../messages';
@@ -47,8 +54,13 @@ function view(d: RowDoc): DuplicateView {
 /** The to-do labels of a row as it will be. */
 function labels(d: RowDoc, change: { duplicateOf?: string | null; possibleDuplicates?: string[] }): Record<string, unknown> {
   const row = {
-    values: d.values, ownerGroup: d.ownerGroup ?? null, departmentId: d.departmentId ?? null, withdrawn: d.withdrawn === true, stamps: stampsOf(d),
-    possibleDuplicates: change.possibleDuplicates ?? d.possibleDuplicates ?? [], duplicateOf: change.duplicateOf === undefined ? d.duplicateOf ?? null : change.duplicateOf,
+    values: d.values,
+    ownerGroup: d.ownerGroup ?? null,
+    departmentId: d.departmentId ?? null,
+    withdrawn: d.withdrawn === true,
+    stamps: stampsOf(d),
+    possibleDuplicates: change.possibleDuplicates ?? d.possibleDuplicates ?? [],
+    duplicateOf: change.duplicateOf === undefined ? (d.duplicateOf ?? null) : change.duplicateOf,
   };
   return { inbox: inboxLabels(row), deadlineHolders: deadlineHolders(row) };
 }
@@ -59,13 +71,27 @@ function writeLink(tx: Transaction, db: Firestore, caller: Caller, r: Read, dupl
   const version = d.version + 1;
   const now = FieldValue.serverTimestamp();
   const before = d.duplicateOf ?? null;
-  tx.update(r.ref, {
-    version, duplicateOf: duplicateOf ?? FieldValue.delete(), possibleDuplicates: [], duplicateMatches: [],
-    ...labels(d, { duplicateOf, possibleDuplicates: [] }),
-    updatedAt: now, updatedBy: caller.email, updatedByUid: caller.uid,
-  }, { lastUpdateTime: r.updateTime });
+  tx.update(
+    r.ref,
+    {
+      version,
+      duplicateOf: duplicateOf ?? FieldValue.delete(),
+      possibleDuplicates: [],
+      duplicateMatches: [],
+      ...labels(d, { duplicateOf, possibleDuplicates: [] }),
+      updatedAt: now,
+      updatedBy: caller.email,
+      updatedByUid: caller.uid,
+    },
+    { lastUpdateTime: r.updateTime },
+  );
   tx.create(paths.revision(db, 'problems', d.id, version), {
-    version, action: 'updated', at: now, by: caller.email, byUid: caller.uid, key: d.key,
+    version,
+    action: 'updated',
+    at: now,
+    by: caller.email,
+    byUid: caller.uid,
+    key: d.key,
     changes: [{ field: 'duplicateOf', ...(before !== null && { old: before }), ...(duplicateOf !== null && { new: duplicateOf }) }],
   });
   if (d.inStats === true) {
@@ -120,10 +146,18 @@ export async function dismissDuplicate(db: Firestore, caller: Caller, id: string
     const row = await readInScope(tx, db, caller, id);
     const other = await readInScope(tx, db, caller, of);
     if (id === of) throw apiError('failed-precondition', LINK_REFUSALS.self);
-    for (const [a, b] of [[row, other], [other, row]] as const) {
+    for (const [a, b] of [
+      [row, other],
+      [other, row],
+    ] as const) {
       const possibleDuplicates = (a.doc.possibleDuplicates ?? []).filter((x) => x !== b.doc.id);
       const duplicateMatches = (a.doc.duplicateMatches ?? []).filter((m) => m.id !== b.doc.id);
-      tx.update(a.ref, { dismissedDuplicates: FieldValue.arrayUnion(b.doc.id), possibleDuplicates, duplicateMatches, ...labels(a.doc, { possibleDuplicates }) });
+      tx.update(a.ref, {
+        dismissedDuplicates: FieldValue.arrayUnion(b.doc.id),
+        possibleDuplicates,
+        duplicateMatches,
+        ...labels(a.doc, { possibleDuplicates }),
+      });
     }
     return answerOf(row.doc);
   });

@@ -7,8 +7,12 @@ import { paths } from '../store/paths';
 
 export function toGroup(d: DocumentData): GroupRecord {
   return {
-    id: String(d.id), name: String(d.name), county: String(d.county), targetType: d.targetType,
-    department: typeof d.department === 'string' ? d.department : '', active: d.active === true,
+    id: String(d.id),
+    name: String(d.name),
+    county: String(d.county),
+    targetType: d.targetType,
+    department: typeof d.department === 'string' ? d.department : '',
+    active: d.active === true,
   };
 }
 
@@ -18,4 +22,3 @@ export async function listGroups(db: Firestore, county?: string): Promise<GroupR
   const snap = await q.get();
   return snap.docs.map((d) => toGroup(d.data()));
 }
-

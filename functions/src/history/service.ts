@@ -22,7 +22,9 @@ function toRevision(d: RevisionDoc): Revision {
     at: iso(d.at),
     by: d.by ?? '',
     changes: (d.changes ?? []).map((c) => ({
-      field: c.field, ...(c.old !== undefined && { old: c.old }), ...(c.new !== undefined && { new: c.new }),
+      field: c.field,
+      ...(c.old !== undefined && { old: c.old }),
+      ...(c.new !== undefined && { new: c.new }),
     })),
   };
 }

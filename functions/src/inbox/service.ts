@@ -4,10 +4,7 @@
 // Each reason is one indexed query of at most INBOX_LIMIT documents plus one count.
 
 import type { Firestore, Query, Timestamp } from 'firebase-admin/firestore';
-import {
-  DUE_SOON_DAYS, addDays, holderLabel,
-  type DuplicateMatch, type Holder, type InboxAnswer, type InboxItem, type InboxReason,
-} from '@taizhang/ledger';
+import { DUE_SOON_DAYS, addDays, holderLabel, type DuplicateMatch, type Holder, type InboxAnswer, type InboxItem, type InboxReason } from '@taizhang/ledger';
 import { paths } from '../store/paths';
 import { iso } from '../store/rowDoc';
 
@@ -65,14 +62,14 @@ export function toInboxItem(reason: InboxReason, d: InboxDoc): InboxItem {
 }
 
 /** The to-do of a holder whose role has these reasons, as of a day. */
-export async function readInbox(
-  db: Firestore, reasons: readonly InboxReason[], holder: Holder, asOf: string,
-): Promise<InboxAnswer> {
-  const answered = await Promise.all(reasons.map(async (reason) => {
-    const q = reasonQuery(db, reason, holder, asOf);
-    const [page, count] = await Promise.all([q.limit(INBOX_LIMIT).get(), q.count().get()]);
-    return { reason, items: page.docs.map((d) => toInboxItem(reason, d.data() as InboxDoc)), count: count.data().count };
-  }));
+export async function readInbox(db: Firestore, reasons: readonly InboxReason[], holder: Holder, asOf: string): Promise<InboxAnswer> {
+  const answered = await Promise.all(
+    reasons.map(async (reason) => {
+      const q = reasonQuery(db, reason, holder, asOf);
+      const [page, count] = await Promise.all([q.limit(INBOX_LIMIT).get(), q.count().get()]);
+      return { reason, items: page.docs.map((d) => toInboxItem(reason, d.data() as InboxDoc)), count: count.data().count };
+    }),
+  );
   return {
     asOf,
     counts: Object.fromEntries(answered.map((a) => [a.reason, a.count])),

@@ -23,9 +23,7 @@ function departmentId(index: DepartmentIndex | undefined, value: string): { id: 
   return { id: found.id };
 }
 
-export function canonicalFilter(
-  ledger: LedgerDef, caller: Caller, raw: Record<string, string | undefined> = {}, departments?: DepartmentIndex,
-): Selection {
+export function canonicalFilter(ledger: LedgerDef, caller: Caller, raw: Record<string, string | undefined> = {}, departments?: DepartmentIndex): Selection {
   const filter: Record<string, string> = {};
   for (const [key, value] of Object.entries(raw)) {
     if (value === undefined) continue;
@@ -63,7 +61,10 @@ export function canonicalFilter(
 
 /** A stable fingerprint of a filter, so a page token cannot be replayed under another one. */
 export function filterKey(filter: Filter): string {
-  return Object.keys(filter).sort().map((k) => `${k}=${filter[k]}`).join('&');
+  return Object.keys(filter)
+    .sort()
+    .map((k) => `${k}=${filter[k]}`)
+    .join('&');
 }
 
 /** The store field a filter key is on. */

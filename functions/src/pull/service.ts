@@ -18,7 +18,20 @@ import { decodeCursor, decodePage, encodeCursor, encodePage, fromTime, toTime, t
 /** Stop filling a page here even below pageSize: an answer stays under the 5 MB a pane on the web handles well. */
 const MAX_PAGE_BYTES = 4 * 1024 * 1024;
 /** What a pulled row is made of (toPulledRow): the rest of a row document stays in the store. */
-const PULLED_FIELDS = ['id', 'key', 'version', 'values', 'withdrawn', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'movedAt', 'departmentId', 'duplicateOf'];
+const PULLED_FIELDS = [
+  'id',
+  'key',
+  'version',
+  'values',
+  'withdrawn',
+  'createdAt',
+  'createdBy',
+  'updatedAt',
+  'updatedBy',
+  'movedAt',
+  'departmentId',
+  'duplicateOf',
+];
 
 export interface PullRequest {
   readonly ledger: LedgerName;
@@ -56,7 +69,10 @@ export async function pullRows(db: Firestore, req: PullRequest): Promise<PullAns
   }
   // One row more than the page: whether another page follows is known now, so a pull whose
   // rows fill its last page exactly needs no further call to learn that nothing is left.
-  const snap = await q.select(...PULLED_FIELDS).limit(req.pageSize + 1).get();
+  const snap = await q
+    .select(...PULLED_FIELDS)
+    .limit(req.pageSize + 1)
+    .get();
   const cursor = page ? page.cursor : toTime(snap.readTime);
   const docs = snap.docs.slice(0, req.pageSize);
 
@@ -82,7 +98,10 @@ export async function pullRows(db: Firestore, req: PullRequest): Promise<PullAns
   // Rows after the last one looked at: the peeked one, or the rest of a page cut by size.
   if (last && snap.docs.length > seen) {
     answer.nextPageToken = encodePage({
-      v: 1, cursor, filter: fkey, afterId: last.id,
+      v: 1,
+      cursor,
+      filter: fkey,
+      afterId: last.id,
       ...(since && { since: toTime(since), afterTime: toTime(last.updatedAt) }),
     });
   }

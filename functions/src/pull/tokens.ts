@@ -19,16 +19,19 @@ const time = z.object({ s: z.number().int().min(MIN_SECONDS).max(MAX_SECONDS), n
 const rowId = z.string().regex(ROW_ID);
 type Time = z.infer<typeof time>;
 
-const pageState = z.object({
-  v: z.literal(1),
-  /** The cursor this whole paged pull will answer with: the first page's read time. */
-  cursor: time,
-  filter: z.string().max(2000),
-  since: time.optional(),
-  afterId: rowId,
-  /** In a since-pull, pages run in (updatedAt, id) order. */
-  afterTime: time.optional(),
-}).strict().refine((p) => (p.since === undefined) === (p.afterTime === undefined));
+const pageState = z
+  .object({
+    v: z.literal(1),
+    /** The cursor this whole paged pull will answer with: the first page's read time. */
+    cursor: time,
+    filter: z.string().max(2000),
+    since: time.optional(),
+    afterId: rowId,
+    /** In a since-pull, pages run in (updatedAt, id) order. */
+    afterTime: time.optional(),
+  })
+  .strict()
+  .refine((p) => (p.since === undefined) === (p.afterTime === undefined));
 export type PageState = z.infer<typeof pageState>;
 
 function encode(x: unknown): string {

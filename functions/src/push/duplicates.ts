@@ -5,8 +5,13 @@
 
 import type { Firestore } from 'firebase-admin/firestore';
 import {
-  addDays, DUPLICATE_WINDOW_DAYS, likelyDuplicates, problemTargetKey,
-  type AliasResolver, type DuplicateMatch, type DuplicateView,
+  addDays,
+  DUPLICATE_WINDOW_DAYS,
+  likelyDuplicates,
+  problemTargetKey,
+  type AliasResolver,
+  type DuplicateMatch,
+  type DuplicateView,
 } from '@taizhang/ledger';
 import { paths } from '../store/paths';
 
@@ -15,7 +20,17 @@ const KEYS_PER_QUERY = 30;
 /** Candidates read per query at most: a target reported this often in two months is read no further. */
 const CANDIDATES_PER_QUERY = 1000;
 
-const CANDIDATE_FIELDS = ['id', 'values.foundOn', 'values.description', 'values.category', 'values.group', 'values.county', 'duplicateOf', 'dismissedDuplicates', 'targetKey'];
+const CANDIDATE_FIELDS = [
+  'id',
+  'values.foundOn',
+  'values.description',
+  'values.category',
+  'values.group',
+  'values.county',
+  'duplicateOf',
+  'dismissedDuplicates',
+  'targetKey',
+];
 
 /** A pushed problem about to be stored. */
 export interface Subject {
@@ -35,7 +50,10 @@ export interface Detection {
 }
 
 function foundOnRange(subjects: readonly Subject[]): { from: string; to: string } | undefined {
-  const days = subjects.map((s) => s.values.foundOn).filter((d): d is string => typeof d === 'string').sort();
+  const days = subjects
+    .map((s) => s.values.foundOn)
+    .filter((d): d is string => typeof d === 'string')
+    .sort();
   if (days.length === 0) return undefined;
   return { from: addDays(days[0]!, -DUPLICATE_WINDOW_DAYS), to: addDays(days.at(-1)!, DUPLICATE_WINDOW_DAYS) };
 }
@@ -51,29 +69,41 @@ export async function detectDuplicates(db: Firestore, subjects: readonly Subject
   const all = [...byKey.keys()];
   const candidates = new Map<string, DuplicateView[]>();
   let reads = 0;
-  await Promise.all(chunks(all, KEYS_PER_QUERY).map(async (part) => {
-    const range = foundOnRange(part.flatMap((k) => byKey.get(k)!));
-    if (range === undefined) return;
-    const snap = await paths.rows(db, 'problems')
-      .where('targetKey', 'in', part).where('withdrawn', '==', false)
-      .where('values.foundOn', '>=', range.from).where('values.foundOn', '<=', range.to)
-      .select(...CANDIDATE_FIELDS).limit(CANDIDATES_PER_QUERY).get();
-    reads += snap.size;
-    for (const d of snap.docs) {
-      const key = d.get('targetKey') as string;
-      const dismissed = d.get('dismissedDuplicates') as unknown;
-      const view: DuplicateView = {
-        id: d.id, values: (d.get('values') ?? {}) as Record<string, unknown>, targetKey: key,
-        duplicateOf: typeof d.get('duplicateOf') === 'string' ? (d.get('duplicateOf') as string) : null,
-        dismissedDuplicates: Array.isArray(dismissed) ? (dismissed as string[]) : [],
-      };
-      candidates.set(key, [...(candidates.get(key) ?? []), view]);
-    }
-  }));
+  await Promise.all(
+    chunks(all, KEYS_PER_QUERY).map(async (part) => {
+      const range = foundOnRange(part.flatMap((k) => byKey.get(k)!));
+      if (range === undefined) return;
+      const snap = await paths
+        .rows(db, 'problems')
+        .where('targetKey', 'in', part)
+        .where('withdrawn', '==', false)
+        .where('values.foundOn', '>=', range.from)
+        .where('values.foundOn', '<=', range.to)
+        .select(...CANDIDATE_FIELDS)
+        .limit(CANDIDATES_PER_QUERY)
+        .get();
+      reads += snap.size;
+      for (const d of snap.docs) {
+        const key = d.get('targetKey') as string;
+        const dismissed = d.get('dismissedDuplicates') as unknown;
+        const view: DuplicateView = {
+          id: d.id,
+          values: (d.get('values') ?? {}) as Record<string, unknown>,
+          targetKey: key,
+          duplicateOf: typeof d.get('duplicateOf') === 'string' ? (d.get('duplicateOf') as string) : null,
+          dismissedDuplicates: Array.isArray(dismissed) ? (dismissed as string[]) : [],
+        };
+        candidates.set(key, [...(candidates.get(key) ?? []), view]);
+      }
+    }),
+  );
   const matches = subjects.map((s, i) => {
     const key = keys[i];
     if (key === null || key === undefined) return [];
-    return likelyDuplicates({ id: s.id ?? '', values: s.values, targetKey: key, duplicateOf: s.duplicateOf ?? null, dismissedDuplicates: s.dismissedDuplicates ?? [] }, candidates.get(key) ?? []);
+    return likelyDuplicates(
+      { id: s.id ?? '', values: s.values, targetKey: key, duplicateOf: s.duplicateOf ?? null, dismissedDuplicates: s.dismissedDuplicates ?? [] },
+      candidates.get(key) ?? [],
+    );
   });
   return { keys, matches, reads };
 }

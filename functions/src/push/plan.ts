@@ -2,8 +2,21 @@
 // The store turns the decisions into writes; nothing here touches Firestore.
 
 import {
-  fieldOf, idCounty, joined, judgeChange, judgeCreate, judgeDepartment, parseRow,
-  registryWarnings, type CanonicalRow, type DepartmentIndex, type FieldError, type TargetIndex, type LedgerDef, type ParseContext, type RightsVerdict,
+  fieldOf,
+  idCounty,
+  joined,
+  judgeChange,
+  judgeCreate,
+  judgeDepartment,
+  parseRow,
+  registryWarnings,
+  type CanonicalRow,
+  type DepartmentIndex,
+  type FieldError,
+  type TargetIndex,
+  type LedgerDef,
+  type ParseContext,
+  type RightsVerdict,
 } from '@taizhang/ledger';
 import type { Caller } from '../auth';
 import { text } from '../messages';
@@ -13,7 +26,14 @@ import type { CurrentRow, FieldChange, PushResult, PushRow, StoredRow, WireError
 export type Decision =
   | { readonly result: PushResult; readonly write?: undefined }
   | { readonly write: 'create'; readonly key: string; readonly values: CanonicalRow; readonly departmentId: string | null; readonly warnings: WireWarning[] }
-  | { readonly write: 'update'; readonly row: StoredRow; readonly values: CanonicalRow; readonly departmentId: string | null; readonly changes: FieldChange[]; readonly warnings: WireWarning[] }
+  | {
+      readonly write: 'update';
+      readonly row: StoredRow;
+      readonly values: CanonicalRow;
+      readonly departmentId: string | null;
+      readonly changes: FieldChange[];
+      readonly warnings: WireWarning[];
+    }
   | { readonly write: 'withdraw'; readonly row: StoredRow };
 
 export interface Judge {
@@ -77,7 +97,13 @@ function validate(j: Judge, row: PushRow, allowed: (county: unknown) => boolean,
     return { result: { key: row.key, status: 'forbidden', ...(id && { id }), message: joined(text.forbiddenCounty(String(values.county))) } };
   }
   // A clerk's new row is its own group's: filed under another group, that group would own it.
-  if (id === undefined && j.caller.role === 'clerk' && values.group !== undefined && values.group !== j.caller.group && !j.ownGroup?.has(String(values.group))) {
+  if (
+    id === undefined &&
+    j.caller.role === 'clerk' &&
+    values.group !== undefined &&
+    values.group !== j.caller.group &&
+    !j.ownGroup?.has(String(values.group))
+  ) {
     return { result: { key: row.key, status: 'forbidden', fields: ['group'], message: joined(text.forbiddenGroup(j.caller.group!, String(values.group))) } };
   }
   const departmentId = resolveDepartment(j, values, errors);
@@ -85,8 +111,10 @@ function validate(j: Judge, row: PushRow, allowed: (county: unknown) => boolean,
     const wire: WireError[] = errors.map((e) => ({ field: e.field, header: e.header, code: e.code, message: e.message, zh: e.zh, en: e.en }));
     return { result: { key: row.key, status: 'invalid', ...(id && { id }), errors: wire } };
   }
-  const warnings = j.registry === undefined ? [] : registryWarnings(j.ledger, values, j.registry)
-    .map((w) => ({ field: w.field, header: w.header, code: w.code, message: w.message, zh: w.zh, en: w.en }));
+  const warnings =
+    j.registry === undefined
+      ? []
+      : registryWarnings(j.ledger, values, j.registry).map((w) => ({ field: w.field, header: w.header, code: w.code, message: w.message, zh: w.zh, en: w.en }));
   return { values, departmentId, warnings };
 }
 
@@ -98,10 +126,13 @@ function refused(j: Judge, key: string, id: string | undefined, v: Exclude<Right
     return { key, status: 'invalid', ...(id && { id }), errors: [error] };
   }
   const headers = v.fields.map((k) => fieldOf(j.ledger, k)).filter((f) => f !== undefined);
-  const message = headers.length === 0 ? v.reason : {
-    zh: `不能修改${headers.map((f) => `「${f.header}」`).join('、')}：${v.reason.zh}`,
-    en: `You may not change ${headers.map((f) => f.en).join(', ')}: ${v.reason.en}`,
-  };
+  const message =
+    headers.length === 0
+      ? v.reason
+      : {
+          zh: `不能修改${headers.map((f) => `「${f.header}」`).join('、')}：${v.reason.zh}`,
+          en: `You may not change ${headers.map((f) => f.en).join(', ')}: ${v.reason.en}`,
+        };
   return { key, status: 'forbidden', ...(id && { id }), ...(v.fields.length > 0 && { fields: [...v.fields] }), message: joined(message) };
 }
 

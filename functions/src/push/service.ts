@@ -11,12 +11,23 @@
 // New rows' numbers come from push/ids.ts, claimed per unit and key so that a copy of the
 // request uses the same ones. Keys are per account: the key index is looked up under the caller's uid.
 
+import { FieldValue, Timestamp, type DocumentReference, type Firestore, type WriteBatch } from 'firebase-admin/firestore';
 import {
-  FieldValue, Timestamp, type DocumentReference, type Firestore, type WriteBatch,
-} from 'firebase-admin/firestore';
-import {
-  ASSIGNED_STATUSES, deadlineHolders, departmentIndex, getLedger, inboxLabels, nextStamps, problemEvent,
-  statDelta, type CanonicalRow, type CellCounts, type CountedRow, type DuplicateMatch, type LedgerDef, type ParseContext, type ProblemState,
+  ASSIGNED_STATUSES,
+  deadlineHolders,
+  departmentIndex,
+  getLedger,
+  inboxLabels,
+  nextStamps,
+  problemEvent,
+  statDelta,
+  type CanonicalRow,
+  type CellCounts,
+  type CountedRow,
+  type DuplicateMatch,
+  type LedgerDef,
+  type ParseContext,
+  type ProblemState,
   type WorkflowStamps,
 } from '@taizhang/ledger';
 import type { Caller } from '../auth';
@@ -67,10 +78,16 @@ async function getMany(db: Firestore, refs: DocumentReference[]): Promise<Map<st
 
 /** Existing rows: by id for updates, through the key index for rows sent without an id. */
 async function loadRows(db: Firestore, ledger: LedgerDef, uid: string, rows: readonly PushRow[]): Promise<Map<string, Loaded>> {
-  const keySnaps = await getMany(db, rows.filter((r) => !r.id).map((r) => paths.key(db, ledger.name, uid, r.key)));
+  const keySnaps = await getMany(
+    db,
+    rows.filter((r) => !r.id).map((r) => paths.key(db, ledger.name, uid, r.key)),
+  );
   const idOf = (r: PushRow): string | undefined => r.id ?? (keySnaps.get(paths.key(db, ledger.name, uid, r.key).path)?.get('id') as string | undefined);
   const ids = [...new Set(rows.map(idOf).filter((x): x is string => x !== undefined))];
-  const rowSnaps = await getMany(db, ids.map((id) => paths.row(db, ledger.name, id)));
+  const rowSnaps = await getMany(
+    db,
+    ids.map((id) => paths.row(db, ledger.name, id)),
+  );
   const loaded = new Map<string, Loaded>();
   for (const r of rows) {
     const id = idOf(r);
@@ -105,8 +122,14 @@ interface Ctx {
  * from the row as it will be after this change, in the same commit.
  */
 function handling(
-  c: Ctx, values: CanonicalRow, ownerGroup: string | null, departmentId: string | null,
-  before: { values: CanonicalRow; stamps: WorkflowStamps } | undefined, nowMs: number, found: Found | undefined, duplicateOf: string | null,
+  c: Ctx,
+  values: CanonicalRow,
+  ownerGroup: string | null,
+  departmentId: string | null,
+  before: { values: CanonicalRow; stamps: WorkflowStamps } | undefined,
+  nowMs: number,
+  found: Found | undefined,
+  duplicateOf: string | null,
 ): Record<string, unknown> {
   const stamps = nextStamps(before, values, c.caller.role, nowMs);
   const possibleDuplicates = found?.matches.map((m) => m.id) ?? [];
@@ -144,7 +167,14 @@ const answered = (found: Found | undefined) => (found !== undefined && found.mat
 
 /** Stage one decision's writes on the batch, add its change of the statistics to `stats`, and return its answer. */
 function stage(
-  c: Ctx, batch: WriteBatch, stats: CellCounts, d: Decision, loaded: Loaded, newId: string | undefined, nowMs: number, found: Found | undefined,
+  c: Ctx,
+  batch: WriteBatch,
+  stats: CellCounts,
+  d: Decision,
+  loaded: Loaded,
+  newId: string | undefined,
+  nowMs: number,
+  found: Found | undefined,
 ): PushResult {
   // A lost answer asked again under a new request: the row's likely duplicates as they are now.
   if (d.write === undefined) return d.result.status === 'created' ? { ...d.result, ...answered(found) } : d.result;
@@ -158,7 +188,14 @@ function stage(
   const by = { updatedAt: now, updatedBy: caller.email, updatedByUid: caller.uid, lastRequestId: requestId };
   const revision = (id: string, version: number, action: string, changes: unknown[], key: string) =>
     batch.create(paths.revision(db, ledger.name, id, version), {
-      version, action, at: now, by: caller.email, byUid: caller.uid, requestId, key, changes,
+      version,
+      action,
+      at: now,
+      by: caller.email,
+      byUid: caller.uid,
+      requestId,
+      key,
+      changes,
     });
 
   if (d.write === 'create') {
@@ -166,9 +203,19 @@ function stage(
     batch.create(paths.key(db, ledger.name, caller.uid, d.key), { id, createdAt: now });
     const ownerGroup = caller.role === 'clerk' ? caller.group! : null;
     batch.create(paths.row(db, ledger.name, id), {
-      id, key: d.key, version: 1, values: d.values, counties: [d.values.county], withdrawn: false,
-      ownerGroup, ownerUid: caller.uid, ...counted,
-      createdAt: now, createdBy: caller.email, createdByUid: caller.uid, ...by,
+      id,
+      key: d.key,
+      version: 1,
+      values: d.values,
+      counties: [d.values.county],
+      withdrawn: false,
+      ownerGroup,
+      ownerUid: caller.uid,
+      ...counted,
+      createdAt: now,
+      createdBy: caller.email,
+      createdByUid: caller.uid,
+      ...by,
       ...(c.handled && handling(c, d.values, ownerGroup, d.departmentId, undefined, nowMs, found, null)),
     });
     revision(id, 1, 'created', diffValues(ledger, {}, d.values), d.key);
@@ -184,11 +231,30 @@ function stage(
     // The county it leaves too: a row stored before `counties` existed gets it with its first change.
     const moved = d.values.county !== row.county && { movedAt: now };
     const loop = c.handled && handling(c, d.values, row.ownerGroup, d.departmentId, row, nowMs, found, row.duplicateOf);
-    batch.update(ref, { version, values: d.values, counties: FieldValue.arrayUnion(row.county, d.values.county), ...moved, ...loop, ...counted, ...by }, precondition);
+    batch.update(
+      ref,
+      { version, values: d.values, counties: FieldValue.arrayUnion(row.county, d.values.county), ...moved, ...loop, ...counted, ...by },
+      precondition,
+    );
     revision(row.id, version, 'updated', d.changes, row.key);
     count(countedBefore(row), { values: d.values, departmentId: d.departmentId, withdrawn: false, duplicateOf: row.duplicateOf });
-    remind(c, batch, row.id, version, { values: row.values, departmentId: row.departmentId ?? undefined }, { values: d.values, departmentId: d.departmentId ?? undefined });
-    return { key: row.key, status: 'updated', id: row.id, version, values: d.values, ...(d.warnings.length > 0 && { warnings: d.warnings }), ...answered(found) };
+    remind(
+      c,
+      batch,
+      row.id,
+      version,
+      { values: row.values, departmentId: row.departmentId ?? undefined },
+      { values: d.values, departmentId: d.departmentId ?? undefined },
+    );
+    return {
+      key: row.key,
+      status: 'updated',
+      id: row.id,
+      version,
+      values: d.values,
+      ...(d.warnings.length > 0 && { warnings: d.warnings }),
+      ...answered(found),
+    };
   }
   // A withdrawn problem awaits nobody.
   const off = c.handled && { inbox: [], deadlineHolders: [] };
@@ -211,7 +277,10 @@ function remind(c: Ctx, batch: WriteBatch, id: string, version: number, before: 
 
 /** Likely duplicates of the problems a round creates or updates, by decision. */
 async function findDuplicates(
-  db: Firestore, decisions: readonly Decision[], idOf: ReadonlyMap<Decision, string>, loaded: ReadonlyMap<string, Loaded>,
+  db: Firestore,
+  decisions: readonly Decision[],
+  idOf: ReadonlyMap<Decision, string>,
+  loaded: ReadonlyMap<string, Loaded>,
   resolve: Parameters<typeof detectDuplicates>[2],
 ): Promise<Map<Decision, Found>> {
   const subjectOf = (d: Decision) => {
@@ -233,7 +302,12 @@ export interface PushOptions {
 }
 
 export async function pushRows(
-  db: Firestore, caller: Caller, req: PushRequest, parse: ParseContext, ownGroup?: ReadonlySet<string>, options: PushOptions = {},
+  db: Firestore,
+  caller: Caller,
+  req: PushRequest,
+  parse: ParseContext,
+  ownGroup?: ReadonlySet<string>,
+  options: PushOptions = {},
 ): Promise<PushResult[]> {
   const ledger = getLedger(req.ledger);
   const handled = ledger.fields.some((f) => f.key === 'department');
@@ -246,9 +320,18 @@ export async function pushRows(
   const departments = registry.length > 0 ? departmentIndex(registry) : undefined;
   // Once per push too: the registries' entries its rows name (credit codes, villages), for the warnings.
   const detect = ledger.name === 'problems' && options.detectDuplicates !== false;
-  const targets = await registryForRows(db, req.rows.map((r) => r.values), { names: detect });
+  const targets = await registryForRows(
+    db,
+    req.rows.map((r) => r.values),
+    { names: detect },
+  );
   const j: Judge = {
-    ledger, caller, parse, ...(ownGroup && { ownGroup }), ...(departments && { departments }), ...(targets.size > 0 && { registry: targets }),
+    ledger,
+    caller,
+    parse,
+    ...(ownGroup && { ownGroup }),
+    ...(departments && { departments }),
+    ...(targets.size > 0 && { registry: targets }),
   };
   const answers = new Map<number, PushResult[]>();
 
@@ -263,10 +346,23 @@ export async function pushRows(
     const todo = units.filter((u) => !answers.has(u.n));
     if (todo.length === 0) return units.flatMap((u) => answers.get(u.n)!);
 
-    const loaded = await loadRows(db, ledger, caller.uid, todo.flatMap((u) => u.rows));
+    const loaded = await loadRows(
+      db,
+      ledger,
+      caller.uid,
+      todo.flatMap((u) => u.rows),
+    );
     const decisions = todo.map((u) => u.rows.map((r) => judge(j, r, loaded.get(r.key)!)));
-    const creates = decisions.flatMap((ds, i) => ds.filter((d): d is Extract<Decision, { write: 'create' }> => d.write === 'create').map((d) => ({ d, n: todo[i]!.n })));
-    const ids = await allocateIds(db, ledger, caller.uid, req.requestId, creates.map(({ d, n }) => ({ n, key: d.key, values: d.values })));
+    const creates = decisions.flatMap((ds, i) =>
+      ds.filter((d): d is Extract<Decision, { write: 'create' }> => d.write === 'create').map((d) => ({ d, n: todo[i]!.n })),
+    );
+    const ids = await allocateIds(
+      db,
+      ledger,
+      caller.uid,
+      req.requestId,
+      creates.map(({ d, n }) => ({ n, key: d.key, values: d.values })),
+    );
     const idOf = new Map(creates.map(({ d }, i) => [d, ids[i]!]));
     const found = detect ? await findDuplicates(db, decisions.flat(), idOf, loaded, targets.resolve) : new Map<Decision, Found>();
 
@@ -283,7 +379,11 @@ export async function pushRows(
       // Merged, not set: the units commit in any order and each adds what it knows.
       const requestRef = paths.request(db, caller.uid, req.requestId);
       if (u.n === 0) {
-        batch.set(requestRef, { uid: caller.uid, requestId: req.requestId, ledger: ledger.name, role: caller.role, at: FieldValue.serverTimestamp() }, { merge: true });
+        batch.set(
+          requestRef,
+          { uid: caller.uid, requestId: req.requestId, ledger: ledger.name, role: caller.role, at: FieldValue.serverTimestamp() },
+          { merge: true },
+        );
       }
       // Who reported, for the reporting cadence (supervision/service.ts): only a push with a
       // row that was accepted; one whose rows were all refused reported nothing.
@@ -291,7 +391,9 @@ export async function pushRows(
         batch.set(requestRef, { county: caller.county ?? null, group: caller.group ?? null }, { merge: true });
       }
       batch.create(paths.unit(db, caller.uid, req.requestId, u.n), {
-        keys: u.rows.map((r) => r.key), results, at: FieldValue.serverTimestamp(),
+        keys: u.rows.map((r) => r.key),
+        results,
+        at: FieldValue.serverTimestamp(),
       });
       await batch.commit();
       answers.set(u.n, results);

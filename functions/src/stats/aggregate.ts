@@ -1,25 +1,35 @@
 // Statistics of getStats (docs/api.md#getstats), computed from canonical rows against an explicit day.
 // Pure: the store streams rows in, tests feed known datasets.
 
-import {
-  EMPTY_KEY, fieldOf, groupText, isOverdue, rate, type CanonicalRow, type DepartmentIndex, type LedgerDef,
-} from '@taizhang/ledger';
+import { EMPTY_KEY, fieldOf, groupText, isOverdue, rate, type CanonicalRow, type DepartmentIndex, type LedgerDef } from '@taizhang/ledger';
 
 export { EMPTY_KEY };
 
 export interface ProblemFigures {
-  total: number; resolved: number; open: number; inProgress: number;
-  onSite: number; coordinated: number; escalated: number; overdue: number;
+  total: number;
+  resolved: number;
+  open: number;
+  inProgress: number;
+  onSite: number;
+  coordinated: number;
+  escalated: number;
+  overdue: number;
   /** 待审核: the department asked to close, the owner has not decided. */
   awaitingReview: number;
   /** 长期推进: followed over a longer term, never overdue. */
   longTerm: number;
-  resolvedRate: number; onSiteRate: number;
+  resolvedRate: number;
+  onSiteRate: number;
 }
 
 export interface VisitFigures {
-  visits: number; enterprises: number; villages: number;
-  staff: number; policies: number; served: number; problemsFound: number;
+  visits: number;
+  enterprises: number;
+  villages: number;
+  staff: number;
+  policies: number;
+  served: number;
+  problemsFound: number;
 }
 
 /** A group of the answer; grouped by department, `departmentId` is the registry id its name stands for. */
@@ -134,8 +144,7 @@ export function statsBuilder<F>(ledger: LedgerDef, groupBy: string, asOf: string
 
 /** The groups of one answer, made as rows or cells name them, in the answer's order. */
 function groupTable<F>(ledger: LedgerDef, groupBy: string, asOf: string, departments?: DepartmentIndex) {
-  const make = (): Aggregator<F> =>
-    (ledger.name === 'problems' ? problemAggregator(asOf) : visitAggregator()) as unknown as Aggregator<F>;
+  const make = (): Aggregator<F> => (ledger.name === 'problems' ? problemAggregator(asOf) : visitAggregator()) as unknown as Aggregator<F>;
   const groups = new Map<string, { key: string; departmentId?: string; agg: Aggregator<F> }>();
   const totals = make();
   return {
@@ -145,7 +154,7 @@ function groupTable<F>(ledger: LedgerDef, groupBy: string, asOf: string, departm
       const group = id !== undefined ? `id:${id}` : `text:${text}`;
       let g = groups.get(group);
       if (!g) {
-        const key = id !== undefined ? departments?.byId(id)?.name ?? text : text;
+        const key = id !== undefined ? (departments?.byId(id)?.name ?? text) : text;
         groups.set(group, (g = { key, ...(id !== undefined && { departmentId: id }), agg: make() }));
       }
       return g.agg;
@@ -174,7 +183,11 @@ export interface GroupCell {
  * a scan of the same rows. A group whose rows all left (its cells came to 0) is no group.
  */
 export function statsFromCells(
-  ledger: LedgerDef, groupBy: string, asOf: string, cells: Iterable<GroupCell>, departments?: DepartmentIndex,
+  ledger: LedgerDef,
+  groupBy: string,
+  asOf: string,
+  cells: Iterable<GroupCell>,
+  departments?: DepartmentIndex,
 ): StatsAnswer<ProblemFigures> {
   const groups = groupTable<ProblemFigures>(ledger, groupBy, asOf, departments);
   for (const c of cells) {
@@ -194,7 +207,11 @@ export function statsFromCells(
 }
 
 export function aggregate<F>(
-  ledger: LedgerDef, rows: Iterable<CanonicalRow | StatRowInput>, groupBy: string, asOf: string, departments?: DepartmentIndex,
+  ledger: LedgerDef,
+  rows: Iterable<CanonicalRow | StatRowInput>,
+  groupBy: string,
+  asOf: string,
+  departments?: DepartmentIndex,
 ): StatsAnswer<F> {
   const b = statsBuilder<F>(ledger, groupBy, asOf, departments);
   for (const r of rows) {

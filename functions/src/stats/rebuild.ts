@@ -12,9 +12,7 @@
 // reads the cells documents once more, so a push landing at that moment makes it start over too.
 
 import { FieldPath, type Firestore } from 'firebase-admin/firestore';
-import {
-  addCells, addRow, cellDifferences, cellKey, type CellCounts, type CountedRow, type LedgerName, type StatCell,
-} from '@taizhang/ledger';
+import { addCells, addRow, cellDifferences, cellKey, type CellCounts, type CountedRow, type LedgerName, type StatCell } from '@taizhang/ledger';
 import { readAllCells, stageStatDelta, statPaths, statsComplete } from './store';
 
 const PAGE = 300;
@@ -33,7 +31,11 @@ interface Page {
 
 /** The rows after `after`, in id order. */
 async function readPage(db: Firestore, ledger: LedgerName, after: string | undefined): Promise<Page> {
-  let q = db.collection(ledger).orderBy(FieldPath.documentId()).select(...ROW_FIELDS).limit(PAGE);
+  let q = db
+    .collection(ledger)
+    .orderBy(FieldPath.documentId())
+    .select(...ROW_FIELDS)
+    .limit(PAGE);
   if (after !== undefined) q = q.startAfter(after);
   const snap = await q.get();
   return {
@@ -41,7 +43,12 @@ async function readPage(db: Firestore, ledger: LedgerName, after: string | undef
     rows: snap.docs.map((d) => ({
       id: d.id,
       counted: d.get('inStats') === true,
-      row: { values: d.get('values') ?? {}, departmentId: typeof d.get('departmentId') === 'string' ? d.get('departmentId') : null, withdrawn: d.get('withdrawn') === true, duplicateOf: typeof d.get('duplicateOf') === 'string' ? d.get('duplicateOf') : null },
+      row: {
+        values: d.get('values') ?? {},
+        departmentId: typeof d.get('departmentId') === 'string' ? d.get('departmentId') : null,
+        withdrawn: d.get('withdrawn') === true,
+        duplicateOf: typeof d.get('duplicateOf') === 'string' ? d.get('duplicateOf') : null,
+      },
     })),
   };
 }
@@ -131,7 +138,10 @@ export async function rebuildStats(db: Firestore, ledger: LedgerName = 'problems
       if (!sameVersions(before.versions, (await readAllCells(db, ledger)).versions)) continue;
       return { ...report, repaired: false };
     }
-    const correction = addCells(new Map(), differences.map((d) => [cellKey(d.cell), d.rows - d.stored] as const));
+    const correction = addCells(
+      new Map(),
+      differences.map((d) => [cellKey(d.cell), d.rows - d.stored] as const),
+    );
     const repaired = await db.runTransaction(async (tx) => {
       const snap = await tx.get(statPaths.shards(db).where('ledger', '==', ledger));
       const now = new Map(snap.docs.map((d) => [d.id, `${d.updateTime.seconds}.${d.updateTime.nanoseconds}`]));

@@ -13,13 +13,32 @@ import { statsBuilder, statsFromCells, type StatsAnswer, type StatRowInput } fro
 import { readFieldCells, statsComplete } from './store';
 
 const SCAN_PAGE = 5000;
-const STAT_FIELDS = ['county', 'sector', 'category', 'department', 'group', 'level', 'status', 'deadline', 'targetType', 'targetName', 'township', 'staff', 'policies', 'served', 'problemsFound'];
+const STAT_FIELDS = [
+  'county',
+  'sector',
+  'category',
+  'department',
+  'group',
+  'level',
+  'status',
+  'deadline',
+  'targetType',
+  'targetName',
+  'township',
+  'staff',
+  'policies',
+  'served',
+  'problemsFound',
+];
 
 async function* scan(db: Firestore, ledger: LedgerName, sel: Selection): AsyncGenerator<StatRowInput> {
   let q: Query = paths.rows(db, ledger).where('withdrawn', '==', false);
   for (const [k, v] of Object.entries(sel.filter)) q = q.where(filterField(k), '==', v);
   if (sel.assignedOnly && sel.filter.status === undefined) q = q.where('values.status', 'in', ASSIGNED_STATUSES);
-  q = q.orderBy(FieldPath.documentId()).select('departmentId', 'duplicateOf', ...STAT_FIELDS.map((f) => `values.${f}`)).limit(SCAN_PAGE);
+  q = q
+    .orderBy(FieldPath.documentId())
+    .select('departmentId', 'duplicateOf', ...STAT_FIELDS.map((f) => `values.${f}`))
+    .limit(SCAN_PAGE);
   let after: string | undefined;
   for (;;) {
     const snap = await (after ? q.startAfter(after) : q).get();
@@ -43,7 +62,12 @@ export function keptScope(ledger: LedgerName, sel: Selection): string | undefine
 }
 
 export async function getStats(
-  db: Firestore, ledger: LedgerName, groupBy: string, sel: Selection, asOf: string, departments?: DepartmentIndex,
+  db: Firestore,
+  ledger: LedgerName,
+  groupBy: string,
+  sel: Selection,
+  asOf: string,
+  departments?: DepartmentIndex,
 ): Promise<StatsAnswer<unknown>> {
   const county = keptScope(ledger, sel);
   if (county !== undefined && (await statsComplete(db, ledger))) {
@@ -55,7 +79,12 @@ export async function getStats(
 
 /** The answer from the rows themselves: every matching row read once. */
 export async function scanStats(
-  db: Firestore, ledger: LedgerName, groupBy: string, sel: Selection, asOf: string, departments?: DepartmentIndex,
+  db: Firestore,
+  ledger: LedgerName,
+  groupBy: string,
+  sel: Selection,
+  asOf: string,
+  departments?: DepartmentIndex,
 ): Promise<StatsAnswer<unknown>> {
   const stats = statsBuilder(getLedger(ledger), groupBy, asOf, departments);
   for await (const r of scan(db, ledger, sel)) stats.add(r.values, r.departmentId);

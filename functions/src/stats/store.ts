@@ -33,9 +33,7 @@ export function shardOf(seed: string): number {
 }
 
 /** One write per county and field touched: the delta's counts as increments. */
-export function stageStatDelta(
-  w: WriteBatch | Transaction, db: Firestore, ledger: LedgerName, delta: CellCounts, shard: number,
-): number {
+export function stageStatDelta(w: WriteBatch | Transaction, db: Firestore, ledger: LedgerName, delta: CellCounts, shard: number): number {
   const docs = new Map<string, { county: string; dimension: string; cells: Record<string, Record<string, FieldValue>> }>();
   for (const [k, n] of delta) {
     if (n === 0) continue;
@@ -75,9 +73,15 @@ export async function readFieldCells(db: Firestore, ledger: LedgerName, dimensio
 
 /** The cells of some group-by fields, each with its county and field, copies not summed (a sum is a sum). */
 export async function readCellsOf(
-  db: Firestore, ledger: LedgerName, dimensions: readonly string[],
+  db: Firestore,
+  ledger: LedgerName,
+  dimensions: readonly string[],
 ): Promise<{ cells: (GroupCell & { county: string; dimension: string })[]; reads: number }> {
-  const snap = await statPaths.shards(db).where('ledger', '==', ledger).where('dimension', 'in', [...dimensions]).get();
+  const snap = await statPaths
+    .shards(db)
+    .where('ledger', '==', ledger)
+    .where('dimension', 'in', [...dimensions])
+    .get();
   const cells: (GroupCell & { county: string; dimension: string })[] = [];
   for (const d of snap.docs) {
     const { county, dimension, cells: groups } = d.data() as ShardDoc;

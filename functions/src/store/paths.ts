@@ -27,8 +27,7 @@ export const paths = {
   revision: (db: Firestore, ledger: LedgerName, id: string, version: number) =>
     db.collection(ledger).doc(id).collection('revisions').doc(String(version).padStart(6, '0')),
   key: (db: Firestore, ledger: LedgerName, uid: string, key: string) => db.collection(`${ledger}Keys`).doc(`${uid}:${key}`),
-  counter: (db: Firestore, ledger: LedgerName, countyCode: string, year: number) =>
-    db.collection('counters').doc(`${ledger}-${countyCode}-${year}`),
+  counter: (db: Firestore, ledger: LedgerName, countyCode: string, year: number) => db.collection('counters').doc(`${ledger}-${countyCode}-${year}`),
   counterShard: (counter: DocumentReference, shard: number) => counter.collection('shards').doc(String(shard)),
   request: (db: Firestore, uid: string, requestId: string) => db.collection('requests').doc(`${uid}-${requestId}`),
   unit: (db: Firestore, uid: string, requestId: string, n: number) =>
@@ -44,6 +43,5 @@ export const paths = {
   target: (db: Firestore, kind: TargetKind, id: string) => db.collection(kind).doc(id),
   notices: (db: Firestore) => db.collection('notices'),
   notice: (db: Firestore, date: string) => db.collection('notices').doc(date),
-  countyNotice: (db: Firestore, date: string, county: string) =>
-    db.collection('notices').doc(date).collection('counties').doc(county),
+  countyNotice: (db: Firestore, date: string, county: string) => db.collection('notices').doc(date).collection('counties').doc(county),
 };

@@ -6,8 +6,24 @@
 
 import { FieldPath, type DocumentData, type Firestore, type Query } from 'firebase-admin/firestore';
 import {
-  countyLabelOf, matchRank, normaliseName, normaliseText, parseCreditCode, searchFields, searchPiece, targetId, targetIndex, targetMatch, toHalfWidth,
-  type EnterpriseRecord, type TargetIndex, type TargetKind, type TargetMatch, type TargetRecord, type TargetSheetRow, type VillageRecord,
+  countyLabelOf,
+  matchRank,
+  normaliseName,
+  normaliseText,
+  parseCreditCode,
+  searchFields,
+  searchPiece,
+  targetId,
+  targetIndex,
+  targetMatch,
+  toHalfWidth,
+  type EnterpriseRecord,
+  type TargetIndex,
+  type TargetKind,
+  type TargetMatch,
+  type TargetRecord,
+  type TargetSheetRow,
+  type VillageRecord,
 } from '@taizhang/ledger';
 import { paths } from './paths';
 
@@ -20,18 +36,25 @@ export function toTarget(kind: TargetKind, d: DocumentData): TargetRecord {
     const address = str(d.address);
     const sector = str(d.sector);
     const e: EnterpriseRecord = {
-      creditCode: String(d.creditCode), name: String(d.name),
+      creditCode: String(d.creditCode),
+      name: String(d.name),
       aliases: Array.isArray(d.aliases) ? d.aliases.filter((a: unknown): a is string => typeof a === 'string') : [],
       county: String(d.county),
-      ...(township !== undefined && { township }), ...(address !== undefined && { address }), ...(sector !== undefined && { sector }),
+      ...(township !== undefined && { township }),
+      ...(address !== undefined && { address }),
+      ...(sector !== undefined && { sector }),
       active: d.active === true,
     };
     return e;
   }
   const code = str(d.code);
   const v: VillageRecord = {
-    id: String(d.id), county: String(d.county), township: String(d.township), name: String(d.name),
-    ...(code !== undefined && { code }), active: d.active === true,
+    id: String(d.id),
+    county: String(d.county),
+    township: String(d.township),
+    name: String(d.name),
+    ...(code !== undefined && { code }),
+    active: d.active === true,
   };
   return v;
 }
@@ -94,7 +117,11 @@ export const TARGET_PAGE = 500;
 
 /** One page of a county's active entries, by id; the next page's token when there is more. */
 export async function pageTargets(
-  db: Firestore, kind: TargetKind, county: string, after: string | undefined, pageSize = TARGET_PAGE,
+  db: Firestore,
+  kind: TargetKind,
+  county: string,
+  after: string | undefined,
+  pageSize = TARGET_PAGE,
 ): Promise<{ entries: TargetMatch[]; next?: string }> {
   let q = paths.targets(db, kind).where('county', '==', county).where('active', '==', true).orderBy(FieldPath.documentId());
   if (after !== undefined) q = q.startAfter(after);
@@ -152,7 +179,9 @@ const text = (x: unknown): string | undefined => (typeof x === 'string' ? toHalf
  * Empty when the registries are.
  */
 export async function registryForRows(
-  db: Firestore, rows: readonly (Readonly<Record<string, unknown>> | undefined)[], options: { names?: boolean } = {},
+  db: Firestore,
+  rows: readonly (Readonly<Record<string, unknown>> | undefined)[],
+  options: { names?: boolean } = {},
 ): Promise<TargetIndex> {
   const codes = new Set<string>();
   const villages = new Map<string, { county: string; key: string }>();
@@ -175,16 +204,26 @@ export async function registryForRows(
   }
   const [enterpriseSnaps, villageSnaps, namedSnaps] = await Promise.all([
     codes.size > 0 ? db.getAll(...[...codes].map((c) => paths.target(db, 'enterprises', c))) : Promise.resolve([]),
-    Promise.all([...villages.values()].map(({ county, key }) =>
-      paths.targets(db, 'villages').where('county', '==', county).where('nameKeys', 'array-contains', key).limit(20).get())),
-    Promise.all([...named.values()].map(({ county, key }) =>
-      paths.targets(db, 'enterprises').where('county', '==', county).where('nameKeys', 'array-contains', key).limit(5).get())),
+    Promise.all(
+      [...villages.values()].map(({ county, key }) =>
+        paths.targets(db, 'villages').where('county', '==', county).where('nameKeys', 'array-contains', key).limit(20).get(),
+      ),
+    ),
+    Promise.all(
+      [...named.values()].map(({ county, key }) =>
+        paths.targets(db, 'enterprises').where('county', '==', county).where('nameKeys', 'array-contains', key).limit(5).get(),
+      ),
+    ),
   ]);
   // One record per credit code: an entry read both by code and by name is one entry.
-  const enterprises = [...new Map([
-    ...enterpriseSnaps.filter((s) => s.exists).map((s) => toTarget('enterprises', s.data()!) as EnterpriseRecord),
-    ...namedSnaps.flatMap((s) => s.docs.map((d) => toTarget('enterprises', d.data()) as EnterpriseRecord)),
-  ].map((e) => [e.creditCode, e])).values()];
+  const enterprises = [
+    ...new Map(
+      [
+        ...enterpriseSnaps.filter((s) => s.exists).map((s) => toTarget('enterprises', s.data()!) as EnterpriseRecord),
+        ...namedSnaps.flatMap((s) => s.docs.map((d) => toTarget('enterprises', d.data()) as EnterpriseRecord)),
+      ].map((e) => [e.creditCode, e]),
+    ).values(),
+  ];
   const found = villageSnaps.flatMap((s) => s.docs.map((d) => toTarget('villages', d.data()) as VillageRecord));
   return targetIndex(enterprises, found);
 }

@@ -19,9 +19,27 @@
 
 import { FieldPath, Timestamp, type Firestore, type Query } from 'firebase-admin/firestore';
 import {
-  addDays, assembleNotice, buildNotice, COUNTY_LABELS, countsInStatistics, departmentIndex, NOTICE_LIST_LIMIT, noticeFiguresOfCells, reportingCadence,
-  SETTLED_STATUSES, shanghaiDate, STALE_ESCALATION_DAYS, STATUSES,
-  type CadenceAnswer, type GroupActivity, type GroupRecord, type Notice, type NoticeOptions, type NoticeRows, type Period, type SupervisedRow,
+  addDays,
+  assembleNotice,
+  buildNotice,
+  COUNTY_LABELS,
+  countsInStatistics,
+  departmentIndex,
+  NOTICE_LIST_LIMIT,
+  noticeFiguresOfCells,
+  reportingCadence,
+  SETTLED_STATUSES,
+  shanghaiDate,
+  STALE_ESCALATION_DAYS,
+  STATUSES,
+  type CadenceAnswer,
+  type GroupActivity,
+  type GroupRecord,
+  type Notice,
+  type NoticeOptions,
+  type NoticeRows,
+  type Period,
+  type SupervisedRow,
 } from '@taizhang/ledger';
 import { listDepartments } from '../departments/store';
 import { listGroups } from '../groups/store';
@@ -37,9 +55,12 @@ function supervisedRow(d: FirebaseFirestore.QueryDocumentSnapshot): SupervisedRo
   const departmentId = d.get('departmentId') as unknown;
   const [assignedAt, firstAnsweredAt] = ['assignedAt', 'firstAnsweredAt'].map((f) => (d.get(f) as Timestamp | undefined)?.toMillis());
   return {
-    id: d.id, values: (d.get('values') ?? {}) as Record<string, unknown>, updatedOn: at ? shanghaiDate(at.toMillis()) : '',
+    id: d.id,
+    values: (d.get('values') ?? {}) as Record<string, unknown>,
+    updatedOn: at ? shanghaiDate(at.toMillis()) : '',
     ...(typeof departmentId === 'string' && { departmentId }),
-    ...(assignedAt !== undefined && { assignedAt }), ...(firstAnsweredAt !== undefined && { firstAnsweredAt }),
+    ...(assignedAt !== undefined && { assignedAt }),
+    ...(firstAnsweredAt !== undefined && { firstAnsweredAt }),
   };
 }
 
@@ -79,12 +100,18 @@ export async function loadNoticeRows(db: Firestore, asOf: string, staleDays: num
   const live = paths.rows(db, 'problems').where('withdrawn', '==', false);
   const [overdue, escalations, answered] = await Promise.all([
     supervisedFields(live.where('values.status', 'in', OPEN).where('values.deadline', '<', asOf)).get(),
-    supervisedFields(live.where('values.level', '==', '提交市级').where('values.status', 'in', UNRESOLVED)
-      .where('updatedAt', '<', dayStart(addDays(asOf, 1 - staleDays)))).get(),
+    supervisedFields(
+      live
+        .where('values.level', '==', '提交市级')
+        .where('values.status', 'in', UNRESOLVED)
+        .where('updatedAt', '<', dayStart(addDays(asOf, 1 - staleDays))),
+    ).get(),
     supervisedFields(live.where('firstAnsweredAt', '>=', Timestamp.fromMillis(0))).get(),
   ]);
   return {
-    overdue: counted(overdue.docs).map(supervisedRow), escalations: counted(escalations.docs).map(supervisedRow), answered: counted(answered.docs).map(supervisedRow),
+    overdue: counted(overdue.docs).map(supervisedRow),
+    escalations: counted(escalations.docs).map(supervisedRow),
+    answered: counted(answered.docs).map(supervisedRow),
     reads: Math.max(1, overdue.size) + Math.max(1, escalations.size) + Math.max(1, answered.size),
   };
 }
@@ -94,9 +121,12 @@ const dayStart = (day: string): Timestamp => Timestamp.fromMillis(Date.parse(`${
 
 /** Pushes by clerks' groups whose request was first committed within the period (Shanghai days). */
 export async function loadActivity(db: Firestore, period: Period): Promise<GroupActivity[]> {
-  const snap = await paths.requests(db)
-    .where('at', '>=', dayStart(period.from)).where('at', '<', dayStart(addDays(period.to, 1)))
-    .select('county', 'group').get();
+  const snap = await paths
+    .requests(db)
+    .where('at', '>=', dayStart(period.from))
+    .where('at', '<', dayStart(addDays(period.to, 1)))
+    .select('county', 'group')
+    .get();
   const counts = new Map<string, GroupActivity>();
   for (const d of snap.docs) {
     const county = d.get('county');
@@ -126,7 +156,12 @@ export interface NoticeSet {
  */
 export async function computeNotices(db: Firestore, asOf: string, options: NoticeOptions = {}): Promise<NoticeSet> {
   const period = options.period ?? { from: addDays(asOf, -7), to: addDays(asOf, -1) };
-  const [groups, activity, departments, kept] = await Promise.all([listGroups(db), loadActivity(db, period), listDepartments(db), statsComplete(db, 'problems')]);
+  const [groups, activity, departments, kept] = await Promise.all([
+    listGroups(db),
+    loadActivity(db, period),
+    listDepartments(db),
+    statsComplete(db, 'problems'),
+  ]);
   const opts = { ...options, period, departments };
   if (!kept) return scanNotices(db, asOf, groups, activity, opts);
   const staleDays = options.staleDays ?? STALE_ESCALATION_DAYS;
@@ -137,25 +172,27 @@ export async function computeNotices(db: Firestore, asOf: string, options: Notic
     const mine = county === undefined ? cells : cells.filter((c) => c.county === county);
     const of = (dimension: string) => mine.filter((c) => c.dimension === dimension);
     const keep = (xs: readonly SupervisedRow[]) => (county === undefined ? xs : xs.filter((r) => r.values.county === county));
-    return noticeFiguresOfCells(asOf, { county: of('county'), sector: of('sector'), department: of('department') },
-      { overdue: keep(rows.overdue), escalations: keep(rows.escalations), answered: keep(rows.answered) }, index, staleDays, limit);
+    return noticeFiguresOfCells(
+      asOf,
+      { county: of('county'), sector: of('sector'), department: of('department') },
+      { overdue: keep(rows.overdue), escalations: keep(rows.escalations), answered: keep(rows.answered) },
+      index,
+      staleDays,
+      limit,
+    );
   };
   const city = assembleNotice(asOf, figuresOf(), groups, activity, opts);
   const present = new Set([...cells.filter((c) => c.slot.startsWith('s:')).map((c) => c.county), ...groups.map((g) => g.county)]);
-  const counties = COUNTY_LABELS.filter((c) => present.has(c))
-    .map((county) => assembleNotice(asOf, figuresOf(county), groups, activity, { ...opts, county }));
+  const counties = COUNTY_LABELS.filter((c) => present.has(c)).map((county) => assembleNotice(asOf, figuresOf(county), groups, activity, { ...opts, county }));
   return { city, counties };
 }
 
 /** The notices from one scan of every live row. */
-async function scanNotices(
-  db: Firestore, asOf: string, groups: GroupRecord[], activity: GroupActivity[], opts: NoticeOptions,
-): Promise<NoticeSet> {
+async function scanNotices(db: Firestore, asOf: string, groups: GroupRecord[], activity: GroupActivity[], opts: NoticeOptions): Promise<NoticeSet> {
   const rows = await loadProblems(db);
   const city = buildNotice(asOf, rows, groups, activity, opts);
   const present = new Set([...rows.map((r) => r.values.county), ...groups.map((g) => g.county)]);
-  const counties = COUNTY_LABELS.filter((c) => present.has(c))
-    .map((county) => buildNotice(asOf, rows, groups, activity, { ...opts, county }));
+  const counties = COUNTY_LABELS.filter((c) => present.has(c)).map((county) => buildNotice(asOf, rows, groups, activity, { ...opts, county }));
   return { city, counties };
 }
 

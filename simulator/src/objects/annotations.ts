@@ -28,9 +28,7 @@ function addAnnotation(x: Exec, kind: Kind, scope: Scope, cellAddress: unknown, 
     throw invalidOperation(`cell ${fullAddress(ref.sheet.name, ref.b)} already has a ${cell.comment ? 'comment' : 'note'}`, what);
   }
   const id = `${kind}-${x.model.nextId()}`;
-  const state = kind === 'comment'
-    ? { id, content, author: SIMULATOR_AUTHOR, resolved: false }
-    : { id, content, author: SIMULATOR_AUTHOR };
+  const state = kind === 'comment' ? { id, content, author: SIMULATOR_AUTHOR, resolved: false } : { id, content, author: SIMULATOR_AUTHOR };
   x.model.patchCell(ref.sheet, ref.b.r0, ref.b.c0, { [kind]: state });
   x.model.sawAnnotation(id, ref.sheet, ref.b.r0, ref.b.c0);
   return id;
@@ -120,9 +118,15 @@ export class CommentCollection extends AnnotationCollection<Comment> {
   add(cellAddress: Range | string, content: string, _contentType?: string): Comment {
     return this._add(cellAddress, content);
   }
-  getItem(commentId: string): Comment { return this._byId(commentId, false); }
-  getItemOrNullObject(commentId: string): Comment { return this._byId(commentId, true); }
-  getItemByCell(cellAddress: Range | string): Comment { return this._byCell(cellAddress, false, 'getItemByCell'); }
+  getItem(commentId: string): Comment {
+    return this._byId(commentId, false);
+  }
+  getItemOrNullObject(commentId: string): Comment {
+    return this._byId(commentId, true);
+  }
+  getItemByCell(cellAddress: Range | string): Comment {
+    return this._byCell(cellAddress, false, 'getItemByCell');
+  }
 }
 
 abstract class Annotation extends SimObject<string> {
@@ -133,7 +137,9 @@ abstract class Annotation extends SimObject<string> {
   protected _state(id: string) {
     return locate(this.context._host.model, this._kind, id);
   }
-  get content(): string { return this._get('content'); }
+  get content(): string {
+    return this._get('content');
+  }
   set content(v: string) {
     this._set('content', v, (id, x, wire) => {
       if (typeof wire !== 'string') throw notImplemented(`${this._typeName}.content with rich content`);
@@ -141,7 +147,9 @@ abstract class Annotation extends SimObject<string> {
       x.model.patchCell(a.sheet, a.r, a.c, { [this._kind]: { ...a.cell[this._kind]!, content: wire } });
     });
   }
-  get authorName(): string { return this._get('authorName'); }
+  get authorName(): string {
+    return this._get('authorName');
+  }
   delete(): void {
     this._call('delete', [], (id, x) => {
       const a = this._state(id);
@@ -171,13 +179,22 @@ export class Comment extends Annotation {
       resolved: (id: string) => this._state(id).cell.comment!.resolved,
     };
   }
-  get id(): string { return this._get('id'); }
-  get resolved(): boolean { return this._get('resolved'); }
+  get id(): string {
+    return this._get('id');
+  }
+  get resolved(): boolean {
+    return this._get('resolved');
+  }
   set resolved(v: boolean) {
-    this._set('resolved', v, (id, x, wire) => {
-      const a = this._state(id);
-      x.model.patchCell(a.sheet, a.r, a.c, { comment: { ...a.cell.comment!, resolved: Boolean(wire) } });
-    }, '1.11');
+    this._set(
+      'resolved',
+      v,
+      (id, x, wire) => {
+        const a = this._state(id);
+        x.model.patchCell(a.sheet, a.r, a.c, { comment: { ...a.cell.comment!, resolved: Boolean(wire) } });
+      },
+      '1.11',
+    );
   }
 }
 
@@ -191,8 +208,12 @@ export class NoteCollection extends AnnotationCollection<Note> {
   add(cellAddress: Range | string, content: string): Note {
     return this._add(cellAddress, content);
   }
-  getItem(key: string): Note { return this._byCell(key, false, 'getItem'); }
-  getItemOrNullObject(key: string): Note { return this._byCell(key, true, 'getItemOrNullObject'); }
+  getItem(key: string): Note {
+    return this._byCell(key, false, 'getItem');
+  }
+  getItemOrNullObject(key: string): Note {
+    return this._byCell(key, true, 'getItemOrNullObject');
+  }
 }
 
 export class Note extends Annotation {

@@ -14,7 +14,9 @@ export class ChartCollection extends SimCollection<SheetState, Chart> {
   _items(s: SheetState): Chart[] {
     return s.charts.filter((c) => !c.deleted).map((c) => new Chart(this.context, `${this._path}[${JSON.stringify(c.name)}]`, () => c));
   }
-  get count(): number { return this._get('count'); }
+  get count(): number {
+    return this._get('count');
+  }
 
   add(type: string, sourceData: Range, seriesBy: string = 'Auto'): Chart {
     let created: ChartState | undefined;
@@ -23,8 +25,13 @@ export class ChartCollection extends SimCollection<SheetState, Chart> {
       let n = s.charts.length + 1;
       while (s.charts.some((c) => c.name === `Chart ${n}`)) n++;
       created = {
-        id: `chart-${x.model.nextId()}`, name: `Chart ${n}`, type, seriesBy,
-        source: fullAddress(ref.sheet.name, ref.b), title: '', deleted: false,
+        id: `chart-${x.model.nextId()}`,
+        name: `Chart ${n}`,
+        type,
+        seriesBy,
+        source: fullAddress(ref.sheet.name, ref.b),
+        title: '',
+        deleted: false,
       };
       s.charts = [...s.charts, created];
     });
@@ -68,11 +75,19 @@ export class Chart extends SimObject<ChartState> {
   override _navigation() {
     return { title: () => this.title };
   }
-  get id(): string { return this._get('id'); }
-  get chartType(): string { return this._get('chartType'); }
-  get name(): string { return this._get('name'); }
+  get id(): string {
+    return this._get('id');
+  }
+  get chartType(): string {
+    return this._get('chartType');
+  }
+  get name(): string {
+    return this._get('name');
+  }
   set name(v: string) {
-    this._set('name', v, (c, _x, wire) => { c.name = String(wire); });
+    this._set('name', v, (c, _x, wire) => {
+      c.name = String(wire);
+    });
   }
   get title(): ChartTitle {
     return (this._title ??= new ChartTitle(this.context, `${this._path}.title`, () => this._resolve()));
@@ -88,7 +103,9 @@ export class Chart extends SimObject<ChartState> {
     });
   }
   delete(): void {
-    this._call('delete', [], (c) => { c.deleted = true; });
+    this._call('delete', [], (c) => {
+      c.deleted = true;
+    });
   }
 }
 
@@ -97,8 +114,12 @@ export class ChartTitle extends SimObject<ChartState> {
   _readers() {
     return { text: (c: ChartState) => c.title };
   }
-  get text(): string { return this._get('text'); }
+  get text(): string {
+    return this._get('text');
+  }
   set text(v: string) {
-    this._set('text', v, (c, _x, wire) => { c.title = String(wire ?? ''); });
+    this._set('text', v, (c, _x, wire) => {
+      c.title = String(wire ?? '');
+    });
   }
 }

@@ -47,10 +47,16 @@ export class DataValidation extends SimObject<RangeRef> {
     };
   }
 
-  get type(): string { return this._get('type'); }
-  get valid(): boolean { return this._get('valid'); }
+  get type(): string {
+    return this._get('type');
+  }
+  get valid(): boolean {
+    return this._get('valid');
+  }
 
-  get rule(): Record<string, unknown> { return this._get('rule'); }
+  get rule(): Record<string, unknown> {
+    return this._get('rule');
+  }
   set rule(v: Record<string, unknown>) {
     const keys = Object.keys(v ?? {});
     const unsupported = keys.filter((k) => k !== 'list');
@@ -72,7 +78,11 @@ export class DataValidation extends SimObject<RangeRef> {
       if (source.startsWith('=')) {
         const { sheet, local } = splitSheet(source);
         if (sheet !== undefined && !x.model.findSheet(sheet)) throw invalidArgument(`no worksheet '${sheet}' for the list source`, 'DataValidation.rule');
-        try { parseA1(local); } catch { throw notImplemented(`a data-validation list source that is not a range reference ('${source}')`); }
+        try {
+          parseA1(local);
+        } catch {
+          throw notImplemented(`a data-validation list source that is not a range reference ('${source}')`);
+        }
       } else if (source.length > LIST_SOURCE_LIMIT) {
         throw invalidArgument(
           `a comma-separated list source is limited to ${LIST_SOURCE_LIMIT} characters, this one has ${source.length}; put the list in cells and use a range reference`,
@@ -80,25 +90,44 @@ export class DataValidation extends SimObject<RangeRef> {
         );
       }
       patchValidation(x, t, (old) => ({
-        type: 'List', source, inCellDropDown: list.inCellDropDown !== false,
-        ignoreBlanks: old?.ignoreBlanks ?? true, errorAlert: old?.errorAlert, prompt: old?.prompt,
+        type: 'List',
+        source,
+        inCellDropDown: list.inCellDropDown !== false,
+        ignoreBlanks: old?.ignoreBlanks ?? true,
+        errorAlert: old?.errorAlert,
+        prompt: old?.prompt,
       }));
     });
   }
 
-  get ignoreBlanks(): boolean { return this._get('ignoreBlanks'); }
+  get ignoreBlanks(): boolean {
+    return this._get('ignoreBlanks');
+  }
   set ignoreBlanks(v: boolean) {
     this._set('ignoreBlanks', v, (t, x, wire) => patchValidation(x, t, (old) => (old ? { ...old, ignoreBlanks: Boolean(wire) } : undefined), true));
   }
 
-  get errorAlert(): Record<string, unknown> { return this._get('errorAlert'); }
+  get errorAlert(): Record<string, unknown> {
+    return this._get('errorAlert');
+  }
   set errorAlert(v: Record<string, unknown>) {
-    this._set('errorAlert', v, (t, x, wire) => patchValidation(x, t, (old) => (old ? { ...old, errorAlert: { showAlert: true, style: 'Stop', title: '', message: '', ...(wire as object) } } : undefined), true));
+    this._set('errorAlert', v, (t, x, wire) =>
+      patchValidation(
+        x,
+        t,
+        (old) => (old ? { ...old, errorAlert: { showAlert: true, style: 'Stop', title: '', message: '', ...(wire as object) } } : undefined),
+        true,
+      ),
+    );
   }
 
-  get prompt(): Record<string, unknown> { return this._get('prompt'); }
+  get prompt(): Record<string, unknown> {
+    return this._get('prompt');
+  }
   set prompt(v: Record<string, unknown>) {
-    this._set('prompt', v, (t, x, wire) => patchValidation(x, t, (old) => (old ? { ...old, prompt: { showPrompt: false, title: '', message: '', ...(wire as object) } } : undefined), true));
+    this._set('prompt', v, (t, x, wire) =>
+      patchValidation(x, t, (old) => (old ? { ...old, prompt: { showPrompt: false, title: '', message: '', ...(wire as object) } } : undefined), true),
+    );
   }
 
   clear(): void {
@@ -119,7 +148,9 @@ function patchValidation(x: Exec, t: RangeRef, f: (old: ListValidation | undefin
     return;
   }
   if (cellCount(t.b) > FORMAT_CELL_LIMIT) {
-    throw notImplemented(`DataValidation.rule on more than ${FORMAT_CELL_LIMIT} cells (no whole-column validation; set it on the table's data body, new table rows inherit it)`);
+    throw notImplemented(
+      `DataValidation.rule on more than ${FORMAT_CELL_LIMIT} cells (no whole-column validation; set it on the table's data body, new table rows inherit it)`,
+    );
   }
   for (let r = t.b.r0; r <= t.b.r1; r++) {
     for (let c = t.b.c0; c <= t.b.c1; c++) x.model.patchCell(t.sheet, r, c, { dv: f(x.model.cell(t.sheet, r, c)?.dv) });

@@ -1,4 +1,3 @@
-
 import { notImplemented } from '../errors';
 import { type WorkbookModel } from '../model';
 import { SimObject } from '../proxy';
@@ -15,8 +14,12 @@ export class FunctionResult extends SimObject<FunctionValue> {
   _readers() {
     return { value: (t: FunctionValue) => t.value, error: (t: FunctionValue) => t.error };
   }
-  get value(): number { return this._get('value'); }
-  get error(): string { return this._get('error'); }
+  get value(): number {
+    return this._get('value');
+  }
+  get error(): string {
+    return this._get('error');
+  }
 }
 
 export class Functions extends SimObject<WorkbookModel> {

@@ -48,37 +48,67 @@ export class Range extends SimObject<RangeRef> {
     });
   }
 
-  get address(): string { return this._get('address'); }
-  get addressLocal(): string { return this._get('addressLocal'); }
-  get rowIndex(): number { return this._get('rowIndex'); }
-  get columnIndex(): number { return this._get('columnIndex'); }
-  get rowCount(): number { return this._get('rowCount'); }
-  get columnCount(): number { return this._get('columnCount'); }
-  get cellCount(): number { return this._get('cellCount'); }
-  get isEntireColumn(): boolean { return this._get('isEntireColumn'); }
-  get isEntireRow(): boolean { return this._get('isEntireRow'); }
-  get text(): string[][] { return this._get('text'); }
-  get valueTypes(): string[][] { return this._get('valueTypes'); }
+  get address(): string {
+    return this._get('address');
+  }
+  get addressLocal(): string {
+    return this._get('addressLocal');
+  }
+  get rowIndex(): number {
+    return this._get('rowIndex');
+  }
+  get columnIndex(): number {
+    return this._get('columnIndex');
+  }
+  get rowCount(): number {
+    return this._get('rowCount');
+  }
+  get columnCount(): number {
+    return this._get('columnCount');
+  }
+  get cellCount(): number {
+    return this._get('cellCount');
+  }
+  get isEntireColumn(): boolean {
+    return this._get('isEntireColumn');
+  }
+  get isEntireRow(): boolean {
+    return this._get('isEntireRow');
+  }
+  get text(): string[][] {
+    return this._get('text');
+  }
+  get valueTypes(): string[][] {
+    return this._get('valueTypes');
+  }
 
-  get values(): CellValue[][] { return this._get('values'); }
+  get values(): CellValue[][] {
+    return this._get('values');
+  }
   set values(v: CellValue[][]) {
     this._set('values', v, (t, x, wire) => writeGrid(x, t, wire, 'Range.values'));
   }
 
-  get formulas(): CellValue[][] { return this._get('formulas'); }
+  get formulas(): CellValue[][] {
+    return this._get('formulas');
+  }
   set formulas(v: CellValue[][]) {
     this._set('formulas', v, (t, x, wire) => writeGrid(x, t, wire, 'Range.formulas'));
   }
 
-  get numberFormat(): string[][] { return this._get('numberFormat'); }
+  get numberFormat(): string[][] {
+    return this._get('numberFormat');
+  }
   set numberFormat(v: string[][]) {
     this._set('numberFormat', v, (t, x, wire) => {
       const arr = checkShape(wire, rows(t.b), cols(t.b), 'Range.numberFormat');
-      arr.forEach((row, i) => row.forEach((nf, j) => {
-        if (nf === null) return;
-        if (typeof nf !== 'string') throw invalidArgument('Range.numberFormat: formats must be strings', 'Range.numberFormat');
-        x.model.patchCell(t.sheet, t.b.r0 + i, t.b.c0 + j, { nf: nf === GENERAL || nf === '' ? undefined : nf });
-      }));
+      arr.forEach((row, i) =>
+        row.forEach((nf, j) => {
+          if (nf === null) return;
+          if (typeof nf !== 'string') throw invalidArgument('Range.numberFormat: formats must be strings', 'Range.numberFormat');
+          x.model.patchCell(t.sheet, t.b.r0 + i, t.b.c0 + j, { nf: nf === GENERAL || nf === '' ? undefined : nf });
+        }),
+      );
     });
   }
 
@@ -96,7 +126,8 @@ export class Range extends SimObject<RangeRef> {
 
   getCell(row: number, column: number): Range {
     return this._sub(`getCell(${row},${column})`, (t) => {
-      const r = t.b.r0 + row, c = t.b.c0 + column;
+      const r = t.b.r0 + row,
+        c = t.b.c0 + column;
       return { sheet: t.sheet, b: checkBounds({ r0: r, r1: r, c0: c, c1: c }, 'Range.getCell') };
     });
   }
@@ -125,7 +156,8 @@ export class Range extends SimObject<RangeRef> {
 
   getResizedRange(deltaRows: number, deltaColumns: number): Range {
     return this._sub(`getResizedRange(${deltaRows},${deltaColumns})`, (t) => ({
-      sheet: t.sheet, b: checkBounds({ ...t.b, r1: t.b.r1 + deltaRows, c1: t.b.c1 + deltaColumns }, 'Range.getResizedRange'),
+      sheet: t.sheet,
+      b: checkBounds({ ...t.b, r1: t.b.r1 + deltaRows, c1: t.b.c1 + deltaColumns }, 'Range.getResizedRange'),
     }));
   }
 
@@ -139,9 +171,15 @@ export class Range extends SimObject<RangeRef> {
   getOffsetRange(rowOffset: number, columnOffset: number): Range {
     return this._sub(`getOffsetRange(${rowOffset},${columnOffset})`, (t) => ({
       sheet: t.sheet,
-      b: checkBounds({
-        r0: t.b.r0 + rowOffset, r1: t.b.r1 + rowOffset, c0: t.b.c0 + columnOffset, c1: t.b.c1 + columnOffset,
-      }, 'Range.getOffsetRange'),
+      b: checkBounds(
+        {
+          r0: t.b.r0 + rowOffset,
+          r1: t.b.r1 + rowOffset,
+          c0: t.b.c0 + columnOffset,
+          c1: t.b.c1 + columnOffset,
+        },
+        'Range.getOffsetRange',
+      ),
     }));
   }
 
@@ -264,7 +302,9 @@ export class RangeFormat extends SimObject<RangeRef> {
     return (this._font ??= new RangeFont(this.context, `${this._path}.font`, () => this._resolve()));
   }
 
-  get columnWidth(): number { return this._get('columnWidth'); }
+  get columnWidth(): number {
+    return this._get('columnWidth');
+  }
   set columnWidth(v: number) {
     this._set('columnWidth', v, (t, _x, wire) => {
       if (typeof wire !== 'number' || !(wire >= 0) || wire > 1789) throw invalidArgument('columnWidth', 'RangeFormat.columnWidth');
@@ -272,7 +312,9 @@ export class RangeFormat extends SimObject<RangeRef> {
     });
   }
 
-  get wrapText(): boolean { return this._get('wrapText'); }
+  get wrapText(): boolean {
+    return this._get('wrapText');
+  }
   set wrapText(v: boolean) {
     this._set('wrapText', v, (t, x, wire) => patchRange(x, t, { wrap: wire ? true : undefined }, 'RangeFormat.wrapText'));
   }
@@ -301,7 +343,9 @@ export class RangeFill extends SimObject<RangeRef> {
   _readers() {
     return { color: (t: RangeRef, x: Exec) => uniform(x, t, (c) => c?.fill ?? '#FFFFFF') };
   }
-  get color(): string { return this._get('color'); }
+  get color(): string {
+    return this._get('color');
+  }
   set color(v: string) {
     this._set('color', v, (t, x, wire) => patchRange(x, t, { fill: normalizeColor(wire, 'RangeFill.color') }, 'RangeFill.color'));
   }
@@ -318,14 +362,18 @@ export class RangeFont extends SimObject<RangeRef> {
       bold: (t: RangeRef, x: Exec) => uniform(x, t, (c) => c?.bold ?? false),
     };
   }
-  get color(): string { return this._get('color'); }
+  get color(): string {
+    return this._get('color');
+  }
   set color(v: string) {
     this._set('color', v, (t, x, wire) => {
       const color = normalizeColor(wire, 'RangeFont.color');
       patchRange(x, t, { font: color === '#000000' ? undefined : color }, 'RangeFont.color');
     });
   }
-  get bold(): boolean { return this._get('bold'); }
+  get bold(): boolean {
+    return this._get('bold');
+  }
   set bold(v: boolean) {
     this._set('bold', v, (t, x, wire) => patchRange(x, t, { bold: wire ? true : undefined }, 'RangeFont.bold'));
   }

@@ -19,7 +19,11 @@ export class RangeAreas extends SimObject<AreasRef> {
 
   override _validate(t: AreasRef): void {
     if (t.areas.length > MAX_MERGED_AREAS) {
-      throw new SimError('GeneralException', `There was an internal error while processing the request. (more than ${MAX_MERGED_AREAS} merged areas)`, 'Range.getMergedAreasOrNullObject');
+      throw new SimError(
+        'GeneralException',
+        `There was an internal error while processing the request. (more than ${MAX_MERGED_AREAS} merged areas)`,
+        'Range.getMergedAreasOrNullObject',
+      );
     }
   }
 
@@ -31,7 +35,13 @@ export class RangeAreas extends SimObject<AreasRef> {
     };
   }
 
-  get address(): string { return this._get('address'); }
-  get areaCount(): number { return this._get('areaCount'); }
-  get cellCount(): number { return this._get('cellCount'); }
+  get address(): string {
+    return this._get('address');
+  }
+  get areaCount(): number {
+    return this._get('areaCount');
+  }
+  get cellCount(): number {
+    return this._get('cellCount');
+  }
 }

@@ -57,7 +57,9 @@ export function grid(x: Exec, ref: RangeRef, empty: unknown, f: (cell: Cell) => 
   const { r0, c0 } = ref.b;
   const out: unknown[][] = [];
   for (let i = rows(ref.b); i > 0; i--) out.push(new Array<unknown>(cols(ref.b)).fill(empty));
-  x.model.readCellsIn(ref.sheet, ref.b, (r, c, cell) => { out[r - r0]![c - c0] = f(cell); });
+  x.model.readCellsIn(ref.sheet, ref.b, (r, c, cell) => {
+    out[r - r0]![c - c0] = f(cell);
+  });
   return out;
 }
 
@@ -100,10 +102,28 @@ export function patchRange(x: Exec, ref: RangeRef, patch: Partial<Record<keyof C
 }
 
 const NAMED_COLORS: Record<string, string> = {
-  black: '#000000', white: '#FFFFFF', red: '#FF0000', green: '#008000', blue: '#0000FF', yellow: '#FFFF00',
-  orange: '#FFA500', purple: '#800080', gray: '#808080', grey: '#808080', pink: '#FFC0CB', lime: '#00FF00',
-  lightgreen: '#90EE90', lightyellow: '#FFFFE0', lightblue: '#ADD8E6', lightgray: '#D3D3D3', lightgrey: '#D3D3D3',
-  darkred: '#8B0000', darkgreen: '#006400', navy: '#000080', teal: '#008080', silver: '#C0C0C0',
+  black: '#000000',
+  white: '#FFFFFF',
+  red: '#FF0000',
+  green: '#008000',
+  blue: '#0000FF',
+  yellow: '#FFFF00',
+  orange: '#FFA500',
+  purple: '#800080',
+  gray: '#808080',
+  grey: '#808080',
+  pink: '#FFC0CB',
+  lime: '#00FF00',
+  lightgreen: '#90EE90',
+  lightyellow: '#FFFFE0',
+  lightblue: '#ADD8E6',
+  lightgray: '#D3D3D3',
+  lightgrey: '#D3D3D3',
+  darkred: '#8B0000',
+  darkgreen: '#006400',
+  navy: '#000080',
+  teal: '#008080',
+  silver: '#C0C0C0',
 };
 
 /** Excel answers colors as '#RRGGBB' whatever form they were set in. */
@@ -127,7 +147,9 @@ export function writeGrid(x: Exec, ref: RangeRef, wire: unknown, what: string): 
       }
     }
   }
-  arr.forEach((row, i) => row.forEach((v, j) => {
-    x.model.writeValue(ref.sheet, ref.b.r0 + i, ref.b.c0 + j, v as CellValue | null);
-  }));
+  arr.forEach((row, i) =>
+    row.forEach((v, j) => {
+      x.model.writeValue(ref.sheet, ref.b.r0 + i, ref.b.c0 + j, v as CellValue | null);
+    }),
+  );
 }

@@ -28,7 +28,9 @@ export class TableCollection extends SimCollection<SheetState | WorkbookModel, T
     return this._scope(t).map((tb) => new Table(this.context, `${this._path}[${JSON.stringify(tb.name)}]`, () => tb));
   }
 
-  get count(): number { return this._get('count'); }
+  get count(): number {
+    return this._get('count');
+  }
 
   add(address: Range | string, hasHeaders: boolean): Table {
     let created: TableState | undefined;
@@ -102,23 +104,44 @@ export class Table extends SimObject<TableState> {
     return { rows: () => this.rows, columns: () => this.columns, worksheet: () => this.worksheet };
   }
 
-  get id(): string { return this._get('id'); }
-  get showHeaders(): boolean { return this._get('showHeaders'); }
-  get showTotals(): boolean { return this._get('showTotals'); }
-  get name(): string { return this._get('name'); }
+  get id(): string {
+    return this._get('id');
+  }
+  get showHeaders(): boolean {
+    return this._get('showHeaders');
+  }
+  get showTotals(): boolean {
+    return this._get('showTotals');
+  }
+  get name(): string {
+    return this._get('name');
+  }
   set name(v: string) {
     this._set('name', v, (t, x, wire) => {
       x.model.validateTableName(wire as string, t);
       t.name = wire as string;
     });
   }
-  get style(): string { return this._get('style'); }
-  set style(v: string) {
-    this._set('style', v, (t, _x, wire) => { t.style = String(wire ?? ''); });
+  get style(): string {
+    return this._get('style');
   }
-  get showFilterButton(): boolean { return this._get('showFilterButton'); }
+  set style(v: string) {
+    this._set('style', v, (t, _x, wire) => {
+      t.style = String(wire ?? '');
+    });
+  }
+  get showFilterButton(): boolean {
+    return this._get('showFilterButton');
+  }
   set showFilterButton(v: boolean) {
-    this._set('showFilterButton', v, (t, _x, wire) => { t.showFilterButton = Boolean(wire); }, '1.3');
+    this._set(
+      'showFilterButton',
+      v,
+      (t, _x, wire) => {
+        t.showFilterButton = Boolean(wire);
+      },
+      '1.3',
+    );
   }
 
   get rows(): TableRowCollection {
@@ -140,15 +163,26 @@ export class Table extends SimObject<TableState> {
       return t ? tableRange(t, part) : null;
     });
   }
-  getRange(): Range { return this._part('getRange', 'all'); }
-  getHeaderRowRange(): Range { return this._part('getHeaderRowRange', 'header'); }
-  getDataBodyRange(): Range { return this._part('getDataBodyRange', 'body'); }
+  getRange(): Range {
+    return this._part('getRange', 'all');
+  }
+  getHeaderRowRange(): Range {
+    return this._part('getHeaderRowRange', 'header');
+  }
+  getDataBodyRange(): Range {
+    return this._part('getDataBodyRange', 'body');
+  }
 
   resize(newRange: Range | string): void {
-    this._call('resize', [newRange], (t, x) => {
-      const ref = resolveAddress(x.model, newRange, t.sheet, 'Table.resize');
-      x.model.resizeTable(t, ref.sheet, normalize(ref.b));
-    }, '1.13');
+    this._call(
+      'resize',
+      [newRange],
+      (t, x) => {
+        const ref = resolveAddress(x.model, newRange, t.sheet, 'Table.resize');
+        x.model.resizeTable(t, ref.sheet, normalize(ref.b));
+      },
+      '1.13',
+    );
   }
 
   delete(): void {
@@ -185,7 +219,9 @@ export class TableRowCollection extends SimCollection<TableState, TableRow> {
   _items(t: TableState): TableRow[] {
     return Array.from({ length: bodyRowCount(t) }, (_v, i) => new TableRow(this.context, `${this._path}[${i}]`, () => ({ table: t, index: i })));
   }
-  get count(): number { return this._get('count'); }
+  get count(): number {
+    return this._get('count');
+  }
 
   add(index?: number | null, values?: unknown, _alwaysInsert?: boolean): TableRow {
     let added: { table: TableState; index: number } | undefined;
@@ -244,8 +280,12 @@ export class TableRow extends SimObject<RowRef> {
       values: (t: RowRef, x: Exec) => grid(x, TableRow.ref(t), '', (c) => c.v),
     };
   }
-  get index(): number { return this._get('index'); }
-  get values(): CellValue[][] { return this._get('values'); }
+  get index(): number {
+    return this._get('index');
+  }
+  get values(): CellValue[][] {
+    return this._get('values');
+  }
   set values(v: CellValue[][]) {
     this._set('values', v, (t, x, wire) => writeGrid(x, TableRow.ref(t), wire, 'TableRow.values'));
   }
@@ -273,7 +313,9 @@ export class TableColumnCollection extends SimCollection<TableState, TableColumn
   _items(t: TableState): TableColumn[] {
     return Array.from({ length: t.c1 - t.c0 + 1 }, (_v, i) => new TableColumn(this.context, `${this._path}[${i}]`, () => ({ table: t, offset: i })));
   }
-  get count(): number { return this._get('count'); }
+  get count(): number {
+    return this._get('count');
+  }
 
   private _find(key: string | number): ColumnRef | null {
     const t = this._resolve();
@@ -327,7 +369,9 @@ export class TableColumn extends SimObject<ColumnRef> {
       values: (t: ColumnRef, x: Exec) => grid(x, TableColumn.ref(t, 'all'), '', (c) => c.v),
     };
   }
-  get name(): string { return this._get('name'); }
+  get name(): string {
+    return this._get('name');
+  }
   set name(v: string) {
     this._set('name', v, (t, x, wire) => {
       const names = x.model.headerNames(t.table);
@@ -338,18 +382,30 @@ export class TableColumn extends SimObject<ColumnRef> {
       x.model.normalizeHeaders(t.table);
     });
   }
-  get index(): number { return this._get('index'); }
-  get id(): string { return this._get('id'); }
-  get values(): CellValue[][] { return this._get('values'); }
+  get index(): number {
+    return this._get('index');
+  }
+  get id(): string {
+    return this._get('id');
+  }
+  get values(): CellValue[][] {
+    return this._get('values');
+  }
   private _part(name: string, part: 'all' | 'header' | 'body'): Range {
     return new Range(this.context, `${this._path}.${name}()`, () => {
       const t = this._resolve();
       return t ? TableColumn.ref(t, part) : null;
     });
   }
-  getRange(): Range { return this._part('getRange', 'all'); }
-  getHeaderRowRange(): Range { return this._part('getHeaderRowRange', 'header'); }
-  getDataBodyRange(): Range { return this._part('getDataBodyRange', 'body'); }
+  getRange(): Range {
+    return this._part('getRange', 'all');
+  }
+  getHeaderRowRange(): Range {
+    return this._part('getHeaderRowRange', 'header');
+  }
+  getDataBodyRange(): Range {
+    return this._part('getDataBodyRange', 'body');
+  }
 }
 
 export class TableSort extends SimObject<TableState> {

@@ -1,4 +1,3 @@
-
 import { itemNotFound } from '../errors';
 import { type WorkbookModel } from '../model';
 import { type Exec, SimObject, needApi } from '../proxy';
@@ -41,13 +40,19 @@ export class Workbook extends SimObject<WorkbookModel> {
     return { worksheets: () => this.worksheets, tables: () => this.tables };
   }
 
-  get name(): string { return this._get('name'); }
-  get readOnly(): boolean { return this._get('readOnly'); }
+  get name(): string {
+    return this._get('name');
+  }
+  get readOnly(): boolean {
+    return this._get('readOnly');
+  }
   get functions(): Functions {
     return (this._functions ??= new Functions(this.context, 'workbook.functions', () => this.context._host.model));
   }
   /** Not declared by @types/office-js 1.0.612; see README. */
-  get use1904DateSystem(): boolean { return this._get('use1904DateSystem'); }
+  get use1904DateSystem(): boolean {
+    return this._get('use1904DateSystem');
+  }
 
   get comments(): CommentCollection {
     return (this._comments ??= new CommentCollection(this.context, 'workbook.comments', () => ({})));

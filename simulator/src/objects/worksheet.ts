@@ -37,27 +37,42 @@ export class Worksheet extends SimObject<SheetState> {
     return { tables: () => this.tables, charts: () => this.charts, freezePanes: () => this.freezePanes };
   }
 
-  get id(): string { return this._get('id'); }
-  get name(): string { return this._get('name'); }
+  get id(): string {
+    return this._get('id');
+  }
+  get name(): string {
+    return this._get('name');
+  }
   set name(v: string) {
     this._set('name', v, (t, x, wire) => {
       x.model.validateSheetName(wire as string, t);
       t.name = wire as string;
     });
   }
-  get position(): number { return this._get('position'); }
+  get position(): number {
+    return this._get('position');
+  }
   set position(v: number) {
     this._set('position', v, (t, x, wire) => x.model.moveSheet(t, wire as number));
   }
-  get visibility(): string { return this._get('visibility'); }
+  get visibility(): string {
+    return this._get('visibility');
+  }
   set visibility(v: string) {
     this._set('visibility', v, (t, x, wire) => x.model.setVisibility(t, wire as SheetState['visibility']));
   }
-  get tabColor(): string { return this._get('tabColor'); }
+  get tabColor(): string {
+    return this._get('tabColor');
+  }
   set tabColor(v: string) {
-    this._set('tabColor', v, (t, _x, wire) => {
-      t.tabColor = wire === '' || wire === null ? '' : normalizeColor(wire, 'Worksheet.tabColor');
-    }, '1.7');
+    this._set(
+      'tabColor',
+      v,
+      (t, _x, wire) => {
+        t.tabColor = wire === '' || wire === null ? '' : normalizeColor(wire, 'Worksheet.tabColor');
+      },
+      '1.7',
+    );
   }
 
   get tables(): TableCollection {
@@ -143,13 +158,20 @@ export class WorksheetFreezePanes extends SimObject<SheetState> {
     return {};
   }
   freezeRows(count = 1): void {
-    this._call('freezeRows', [count], (t) => { t.frozenRows = count; });
+    this._call('freezeRows', [count], (t) => {
+      t.frozenRows = count;
+    });
   }
   freezeColumns(count = 1): void {
-    this._call('freezeColumns', [count], (t) => { t.frozenColumns = count; });
+    this._call('freezeColumns', [count], (t) => {
+      t.frozenColumns = count;
+    });
   }
   unfreeze(): void {
-    this._call('unfreeze', [], (t) => { t.frozenRows = 0; t.frozenColumns = 0; });
+    this._call('unfreeze', [], (t) => {
+      t.frozenRows = 0;
+      t.frozenColumns = 0;
+    });
   }
 }
 
@@ -164,7 +186,9 @@ export class WorksheetCollection extends SimCollection<WorkbookModel, Worksheet>
 
   add(name?: string): Worksheet {
     let created: SheetState | undefined;
-    this._call('add', [name ?? null], (m) => { created = m.addSheet(name ?? undefined); });
+    this._call('add', [name ?? null], (m) => {
+      created = m.addSheet(name ?? undefined);
+    });
     return new Worksheet(this.context, `${this._path}.add(${JSON.stringify(name ?? '')})`, () => {
       if (!created) throw invalidOperation('the added worksheet is not available');
       return created;
@@ -176,8 +200,11 @@ export class WorksheetCollection extends SimCollection<WorkbookModel, Worksheet>
   }
 
   getItemOrNullObject(key: string): Worksheet {
-    return new Worksheet(this.context, `${this._path}.getItemOrNullObject(${JSON.stringify(key)})`,
-      () => this.context._host.model.findSheet(key) ?? null)._instantiate();
+    return new Worksheet(
+      this.context,
+      `${this._path}.getItemOrNullObject(${JSON.stringify(key)})`,
+      () => this.context._host.model.findSheet(key) ?? null,
+    )._instantiate();
   }
 
   getActiveWorksheet(): Worksheet {
@@ -198,7 +225,10 @@ export class WorksheetCollection extends SimCollection<WorkbookModel, Worksheet>
 
   getLast(visibleOnly = false): Worksheet {
     return new Worksheet(this.context, `${this._path}.getLast(${visibleOnly})`, () => {
-      const s = this.context._host.model.liveSheets().filter((x) => !visibleOnly || x.visibility === 'Visible').at(-1);
+      const s = this.context._host.model
+        .liveSheets()
+        .filter((x) => !visibleOnly || x.visibility === 'Visible')
+        .at(-1);
       if (!s) throw itemNotFound('last worksheet');
       return s;
     });

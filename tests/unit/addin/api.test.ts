@@ -40,25 +40,36 @@ describe('planChunks', () => {
 describe('withRetry', () => {
   it('retries transient failures, then succeeds', async () => {
     let n = 0;
-    const r = await withRetry(async () => {
-      if (++n < 3) throw new ApiError('UNAVAILABLE', { zh: 'x', en: 'x' });
-      return 'ok';
-    }, { sleep: noSleep });
+    const r = await withRetry(
+      async () => {
+        if (++n < 3) throw new ApiError('UNAVAILABLE', { zh: 'x', en: 'x' });
+        return 'ok';
+      },
+      { sleep: noSleep },
+    );
     expect(r).toBe('ok');
     expect(n).toBe(3);
   });
   it('does not retry permanent failures', async () => {
     let n = 0;
-    await expect(withRetry(async () => {
-      n++;
-      throw new ApiError('INVALID_ARGUMENT', { zh: 'x', en: 'x' });
-    }, { sleep: noSleep })).rejects.toMatchObject({ status: 'INVALID_ARGUMENT' });
+    await expect(
+      withRetry(
+        async () => {
+          n++;
+          throw new ApiError('INVALID_ARGUMENT', { zh: 'x', en: 'x' });
+        },
+        { sleep: noSleep },
+      ),
+    ).rejects.toMatchObject({ status: 'INVALID_ARGUMENT' });
     expect(n).toBe(1);
   });
   it('gives up after the attempts with a bilingual message', async () => {
-    const e = await withRetry(async () => {
-      throw new ApiError('NETWORK', { zh: '断网', en: 'offline' });
-    }, { sleep: noSleep, attempts: 3 }).catch((x) => x);
+    const e = await withRetry(
+      async () => {
+        throw new ApiError('NETWORK', { zh: '断网', en: 'offline' });
+      },
+      { sleep: noSleep, attempts: 3 },
+    ).catch((x) => x);
     expect(e).toBeInstanceOf(ApiError);
     expect(e.zh).toContain('3');
     expect(e.en).toContain('3 attempts');
@@ -69,14 +80,17 @@ describe('createApiClient.pushRows', () => {
   it('sends chunks of ≤ 500 with a fresh requestId each, and retries a chunk with the SAME requestId', async () => {
     const seen: { requestId: string; n: number }[] = [];
     let failOnce = true;
-    const api = createApiClient(async (_name, data: any) => {
-      seen.push({ requestId: data.requestId, n: data.rows.length });
-      if (failOnce && seen.length === 2) {
-        failOnce = false;
-        throw new ApiError('DEADLINE_EXCEEDED', { zh: '超时', en: 'timeout' });
-      }
-      return { results: data.rows.map((r: PushRow) => ({ key: r.key, status: 'created', id: 'P-140702-2022-000001', version: 1, values: {} })) };
-    }, { retry: { sleep: noSleep } });
+    const api = createApiClient(
+      async (_name, data: any) => {
+        seen.push({ requestId: data.requestId, n: data.rows.length });
+        if (failOnce && seen.length === 2) {
+          failOnce = false;
+          throw new ApiError('DEADLINE_EXCEEDED', { zh: '超时', en: 'timeout' });
+        }
+        return { results: data.rows.map((r: PushRow) => ({ key: r.key, status: 'created', id: 'P-140702-2022-000001', version: 1, values: {} })) };
+      },
+      { retry: { sleep: noSleep } },
+    );
     const results = await api.pushRows('problems', rows(1100));
     expect(results).toHaveLength(1100);
     expect(seen.map((x) => x.n)).toEqual([500, 500, 500, 100]);
@@ -87,14 +101,18 @@ describe('createApiClient.pushRows', () => {
   it('stops between chunks when cancelled; what was answered was delivered', async () => {
     const ac = new AbortController();
     const delivered: number[] = [];
-    const api = createApiClient(async (_n, data: any) => ({ results: data.rows.map((r: PushRow) => ({ key: r.key, status: 'unchanged', id: 'x', version: 1 })) }));
-    const e = await api.pushRows('problems', rows(1500), {
-      signal: ac.signal,
-      onChunk: (p) => {
-        delivered.push(p.results.length);
-        if (p.chunk === 0) ac.abort();
-      },
-    }).catch((x) => x);
+    const api = createApiClient(async (_n, data: any) => ({
+      results: data.rows.map((r: PushRow) => ({ key: r.key, status: 'unchanged', id: 'x', version: 1 })),
+    }));
+    const e = await api
+      .pushRows('problems', rows(1500), {
+        signal: ac.signal,
+        onChunk: (p) => {
+          delivered.push(p.results.length);
+          if (p.chunk === 0) ac.abort();
+        },
+      })
+      .catch((x) => x);
     expect(e).toMatchObject({ status: 'CANCELLED' });
     expect(delivered).toEqual([500]);
   });
@@ -106,7 +124,10 @@ describe('createApiClient.pushRows', () => {
 });
 
 describe('fetchTransport', () => {
-  const ok = (body: unknown, status = 200) => async () => new Response(JSON.stringify(body), { status });
+  const ok =
+    (body: unknown, status = 200) =>
+    async () =>
+      new Response(JSON.stringify(body), { status });
   const t = (f: typeof fetch) => fetchTransport({ origin: 'http://h:1', project: 'p', region: 'r', getIdToken: () => 'tok', fetch: f });
 
   it('posts {data} with the bearer token to origin/project/region/name', async () => {
@@ -121,11 +142,15 @@ describe('fetchTransport', () => {
     expect(JSON.parse(String(seen!.init.body))).toEqual({ data: {} });
   });
   it('decodes a callable error with status and both languages', async () => {
-    const e = await t(ok({ error: { status: 'PERMISSION_DENIED', message: '无权 / Not allowed' } }, 403) as unknown as typeof fetch)('pushRows', {}).catch((x) => x);
+    const e = await t(ok({ error: { status: 'PERMISSION_DENIED', message: '无权 / Not allowed' } }, 403) as unknown as typeof fetch)('pushRows', {}).catch(
+      (x) => x,
+    );
     expect(e).toMatchObject({ status: 'PERMISSION_DENIED', zh: '无权', en: 'Not allowed' });
   });
   it('a network failure is NETWORK (transient)', async () => {
-    const e = await t((async () => { throw new TypeError('fetch failed'); }) as unknown as typeof fetch)('pullRows', {}).catch((x) => x);
+    const e = await t((async () => {
+      throw new TypeError('fetch failed');
+    }) as unknown as typeof fetch)('pullRows', {}).catch((x) => x);
     expect(e).toMatchObject({ status: 'NETWORK', transient: true });
   });
   it('an HTML 503 page is UNAVAILABLE', async () => {

@@ -41,7 +41,14 @@ describe.each(API_VERSIONS)('on a host with ExcelApi %s', (apiVersion) => {
       const { excel, opts } = setup();
       const made = await createLedgerSheet(excel, 'problems', opts);
       const sh = excel.sheet(made.sheet);
-      expect(sh.values('A1:AA1')[0]).toEqual([...problems.fields.map((f) => f.header), '编号〔系统〕', '版本〔系统〕', '同步状态〔系统〕', '行标识〔系统〕', '指纹〔系统〕']);
+      expect(sh.values('A1:AA1')[0]).toEqual([
+        ...problems.fields.map((f) => f.header),
+        '编号〔系统〕',
+        '版本〔系统〕',
+        '同步状态〔系统〕',
+        '行标识〔系统〕',
+        '指纹〔系统〕',
+      ]);
       expect(sh.frozenRows).toBe(1);
       expect(sh.cell(`${P('_id')}1`).fill).toBe('#D9D9D9');
       expect(sh.cell(`${P('phone')}2`).numberFormat).toBe('@');
@@ -72,7 +79,10 @@ describe.each(API_VERSIONS)('on a host with ExcelApi %s', (apiVersion) => {
       sh.type(rowsRange(problems, 2, 4), [problemRow({ township: '东阳镇' }), problemRow({ township: '东阳镇' }), problemRow({ township: '东阳镇' })]);
       // The clerk merged one 乡镇 cell over three rows, as paper ledgers do.
       await excel.run(async (ctx) => {
-        ctx.workbook.worksheets.getItem(sheet).getRange(`${P('township')}2:${P('township')}4`).merge();
+        ctx.workbook.worksheets
+          .getItem(sheet)
+          .getRange(`${P('township')}2:${P('township')}4`)
+          .merge();
         await ctx.sync();
       });
       const keysBefore = sh.values(`${P('_key')}2:${P('_key')}4`);
@@ -107,7 +117,7 @@ describe.each(API_VERSIONS)('on a host with ExcelApi %s', (apiVersion) => {
       expect(r.invalid).toBe(0);
     });
 
-    it('marks invalid cells with a bilingual comment, restores the clerk\'s own fill when fixed, leaves valid rows alone', async () => {
+    it("marks invalid cells with a bilingual comment, restores the clerk's own fill when fixed, leaves valid rows alone", async () => {
       const { excel, opts } = setup();
       const { sheet } = await createLedgerSheet(excel, 'problems', opts);
       const sh = excel.sheet(sheet);
@@ -154,7 +164,7 @@ describe.each(API_VERSIONS)('on a host with ExcelApi %s', (apiVersion) => {
       expect(sh.cell(`${P('_sync')}3`).value).toBe('');
     });
 
-    it('while the clerk is typing in a cell: the pane\'s host waits (delayForCellEdit) and then checks; a host without the option fails, nothing lost', async () => {
+    it("while the clerk is typing in a cell: the pane's host waits (delayForCellEdit) and then checks; a host without the option fails, nothing lost", async () => {
       const { excel, opts } = setup();
       const { sheet } = await createLedgerSheet(excel, 'problems', opts);
       excel.sheet(sheet).type(rowsRange(problems, 2, 3), [problemRow(), problemRow({ sector: '工业' })]);
@@ -163,7 +173,10 @@ describe.each(API_VERSIONS)('on a host with ExcelApi %s', (apiVersion) => {
       expect(excel.sheet(sheet).cell(`${P('sector')}3`).fill).toBeNull();
       const pane = excelRunHost(excel.run, excel.isSetSupported);
       let done = false;
-      const checking = check(pane, { ...opts, sheet }).then((r) => { done = true; return r; });
+      const checking = check(pane, { ...opts, sheet }).then((r) => {
+        done = true;
+        return r;
+      });
       await new Promise((resolve) => setTimeout(resolve, 20));
       expect(done).toBe(false);
       excel.endCellEdit();
@@ -241,9 +254,19 @@ describe.each(API_VERSIONS)('on a host with ExcelApi %s', (apiVersion) => {
       const { excel, server, api, opts } = setup();
       const { sheet } = await createLedgerSheet(excel, 'problems', opts);
       const N = 1300;
-      excel.sheet(sheet).type(rowsRange(problems, 2, N + 1), Array.from({ length: N }, (_, i) => problemRow({ targetName: `企业${i}` })));
+      excel.sheet(sheet).type(
+        rowsRange(problems, 2, N + 1),
+        Array.from({ length: N }, (_, i) => problemRow({ targetName: `企业${i}` })),
+      );
       const ac = new AbortController();
-      const r1 = await push(excel, api, { ...opts, sheet, signal: ac.signal, onProgress: (done, _t, phase) => { if (phase === 'push' && done >= 500) ac.abort(); } });
+      const r1 = await push(excel, api, {
+        ...opts,
+        sheet,
+        signal: ac.signal,
+        onProgress: (done, _t, phase) => {
+          if (phase === 'push' && done >= 500) ac.abort();
+        },
+      });
       expect(r1.cancelled).toBe(true);
       expect(r1.sent).toBe(500);
       // The answer to the next call is lost after the server stored it.
@@ -253,7 +276,10 @@ describe.each(API_VERSIONS)('on a host with ExcelApi %s', (apiVersion) => {
       const r3 = await push(excel, api, { ...opts, sheet });
       expect(r3.error).toBeUndefined();
       expect(server.rows('problems')).toHaveLength(N);
-      const ids = excel.sheet(sheet).values(`${P('_id')}2:${P('_id')}${N + 1}`).map((x) => x[0]);
+      const ids = excel
+        .sheet(sheet)
+        .values(`${P('_id')}2:${P('_id')}${N + 1}`)
+        .map((x) => x[0]);
       expect(new Set(ids).size).toBe(N);
       const r4 = await push(excel, api, { ...opts, sheet });
       expect(r4.toSend).toBe(0);
@@ -263,7 +289,10 @@ describe.each(API_VERSIONS)('on a host with ExcelApi %s', (apiVersion) => {
       const { excel, api, opts } = setup();
       const { sheet } = await createLedgerSheet(excel, 'problems', opts);
       const N = 3000;
-      excel.sheet(sheet).type(rowsRange(problems, 2, N + 1), Array.from({ length: N }, (_, i) => problemRow({ targetName: `企业${i}` })));
+      excel.sheet(sheet).type(
+        rowsRange(problems, 2, N + 1),
+        Array.from({ length: N }, (_, i) => problemRow({ targetName: `企业${i}` })),
+      );
       excel.resetStats();
       const r = await push(excel, api, { ...opts, sheet });
       expect(r.counts.created).toBe(N);
@@ -288,8 +317,13 @@ describe.each(API_VERSIONS)('on a host with ExcelApi %s', (apiVersion) => {
       expect(sh.cell(`${P('_sync')}2`).value).toBe('冲突（台账中为第 2 版）');
       const [a, b, c] = r.conflicts;
       const res = await resolveConflicts(excel, api, {
-        ...opts, sheet,
-        decisions: [{ conflict: a!, choice: 'takeTheirs' }, { conflict: b!, choice: 'keepMine' }, { conflict: c!, choice: 'later' }],
+        ...opts,
+        sheet,
+        decisions: [
+          { conflict: a!, choice: 'takeTheirs' },
+          { conflict: b!, choice: 'keepMine' },
+          { conflict: c!, choice: 'later' },
+        ],
       });
       expect(res).toMatchObject({ taken: 1, kept: 1, later: 1 });
       // takeTheirs: server values and version on the sheet.
@@ -321,7 +355,12 @@ describe.each(API_VERSIONS)('on a host with ExcelApi %s', (apiVersion) => {
       expect(conflicts.map((c) => c.current.withdrawn)).toEqual([true, true]);
       const calls = server.calls.length;
       const res = await resolveConflicts(excel, api, {
-        ...opts, sheet, decisions: [{ conflict: conflicts[0]!, choice: 'keepMine' }, { conflict: conflicts[1]!, choice: 'takeTheirs' }],
+        ...opts,
+        sheet,
+        decisions: [
+          { conflict: conflicts[0]!, choice: 'keepMine' },
+          { conflict: conflicts[1]!, choice: 'takeTheirs' },
+        ],
       });
       expect(res).toMatchObject({ kept: 0, taken: 1, later: 1 });
       expect(res.push).toBeUndefined();
@@ -364,10 +403,15 @@ describe.each(API_VERSIONS)('on a host with ExcelApi %s', (apiVersion) => {
     it('a filtered list: rows that leave the filter or the county are marked 已移出 and keep what they showed; rows that enter are added', async () => {
       const { excel, server, api, opts } = setup();
       const { sheet } = await createLedgerSheet(excel, 'problems', opts);
-      excel.sheet(sheet).type(rowsRange(problems, 2, 6), [
-        problemRow({ targetName: '甲' }), problemRow({ targetName: '乙' }), problemRow({ targetName: '丙' }),
-        problemRow({ targetName: '丁', status: '待办理' }), problemRow({ targetName: '戊', status: '待办理' }),
-      ]);
+      excel
+        .sheet(sheet)
+        .type(rowsRange(problems, 2, 6), [
+          problemRow({ targetName: '甲' }),
+          problemRow({ targetName: '乙' }),
+          problemRow({ targetName: '丙' }),
+          problemRow({ targetName: '丁', status: '待办理' }),
+          problemRow({ targetName: '戊', status: '待办理' }),
+        ]);
       await push(excel, api, { ...opts, sheet });
       const id = (name: string) => server.rows('problems').find((r) => r.values.targetName === name)!.id;
       const filter = { county: '榆次区', status: '办理中' };

@@ -18,12 +18,23 @@ const EVIL_DEPT = '+8613912345678';
 const EVIL_TARGET = '@SUM(A1)';
 
 // The supervision dataset plus a county and a department whose names would become formulas.
-const row = (id: string, v: Record<string, string>): SupervisedRow =>
-  ({ id, updatedOn: '2022-05-01', values: { sector: '农业', category: '政策落实', targetName: `对象${id}`, foundOn: '2022-03-01', ...v } });
+const row = (id: string, v: Record<string, string>): SupervisedRow => ({
+  id,
+  updatedOn: '2022-05-01',
+  values: { sector: '农业', category: '政策落实', targetName: `对象${id}`, foundOn: '2022-03-01', ...v },
+});
 const SOURCE: NoticeSource = {
   rows: [
     ...ROWS,
-    row('P-X-1', { county: EVIL_COUNTY, group: 'X组', level: '协调解决', department: EVIL_DEPT, status: '待办理', deadline: '2022-05-20', targetName: EVIL_TARGET }),
+    row('P-X-1', {
+      county: EVIL_COUNTY,
+      group: 'X组',
+      level: '协调解决',
+      department: EVIL_DEPT,
+      status: '待办理',
+      deadline: '2022-05-20',
+      targetName: EVIL_TARGET,
+    }),
     row('P-X-2', { county: EVIL_COUNTY, group: 'X组', level: '协调解决', department: EVIL_DEPT, status: '办理中', deadline: '2022-07-20' }),
   ],
   groups: GROUPS,
@@ -102,7 +113,11 @@ describe('noticeSheets', () => {
     const find = (s: ReturnType<typeof excel.sheet>, value: string): string[] => {
       const out: string[] = [];
       const vals = s.values(used.includes('!') ? used.split('!')[1]! : used);
-      vals.forEach((rw, i) => rw.forEach((v, j) => { if (v === value) out.push(`${String.fromCharCode(65 + j)}${i + 1}`); }));
+      vals.forEach((rw, i) =>
+        rw.forEach((v, j) => {
+          if (v === value) out.push(`${String.fromCharCode(65 + j)}${i + 1}`);
+        }),
+      );
       return out;
     };
     const counties = find(sh, EVIL_COUNTY);
@@ -183,7 +198,10 @@ describe('noticeSheets', () => {
     const err2 = await noticeSheets(excel, api, { date: AS_OF }).catch((e: unknown) => e);
     expect(err2).toBeInstanceOf(ApiError);
     expect(err2).toMatchObject({ status: 'PERMISSION_DENIED' });
-    expect(explain(err2, STRINGS.en, 'en')).toMatchObject({ what: STRINGS.en.err.permission.what, detail: 'Notices are for coordinators and administrators only' });
+    expect(explain(err2, STRINGS.en, 'en')).toMatchObject({
+      what: STRINGS.en.err.permission.what,
+      detail: 'Notices are for coordinators and administrators only',
+    });
     expect(excel.sheetNames()).toEqual(names);
   });
 });
@@ -198,7 +216,10 @@ describe('notice callables in the client', () => {
     const l = await api.listNotices({ limit: 5 });
     expect(l.notices).toEqual([{ date: AS_OF, generatedAt: g.generatedAt, totals: g.totals }]);
     expect(server.calls.map((c) => [c.name, c.data])).toEqual([
-      ['getNotice', { date: AS_OF }], ['generateNotice', { date: AS_OF }], ['getNotice', { date: AS_OF }], ['listNotices', { limit: 5 }],
+      ['getNotice', { date: AS_OF }],
+      ['generateNotice', { date: AS_OF }],
+      ['getNotice', { date: AS_OF }],
+      ['listNotices', { limit: 5 }],
     ]);
   });
 });

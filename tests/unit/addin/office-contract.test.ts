@@ -21,8 +21,7 @@ describe.each([
   it('every request and answer of new sheet, check, marks, push, pull and notices stays within 4 MB', async () => {
     const flows = await contractRun(rows, { apiVersion });
     expect(flows.map((f) => f.flow)).toEqual(['new sheet', 'check', 'marks', 'marks cleared', 'push', 'pull', 'notices']);
-    const over = flows.filter((f) => f.request > BUDGET || f.answer > BUDGET)
-      .map((f) => `${f.flow}: request ${f.request} B, answer ${f.answer} B`);
+    const over = flows.filter((f) => f.request > BUDGET || f.answer > BUDGET).map((f) => `${f.flow}: request ${f.request} B, answer ${f.answer} B`);
     expect(over).toEqual([]);
     for (const f of flows) expect(f.request).toBeGreaterThan(0);
   }, 600_000);

@@ -48,7 +48,12 @@ describe('layout', () => {
     expect(l.sysCol._id).toBe(5);
     expect(l.appended).toEqual(['_version', '_sync', '_key', '_hash']);
     expect(l.sysCol._key).toBe(8);
-    const data = rowsOf(l, rows.map((r) => [...r, '', '', '', '']), 4, 1);
+    const data = rowsOf(
+      l,
+      rows.map((r) => [...r, '', '', '', '']),
+      4,
+      1,
+    );
     expect(data).toHaveLength(1);
     expect(data[0]).toMatchObject({ row: 7, id: 'P-140702-2022-000001', raw: { targetName: '甲公司', county: '榆次' } });
   });
@@ -65,7 +70,7 @@ describe('cells', () => {
       { col: 3, row: 6, values: [1], formats: ['0'] },
     ]);
   });
-  it('dates become serials in the workbook\'s system; equal cells are not rewritten', () => {
+  it("dates become serials in the workbook's system; equal cells are not rewritten", () => {
     const foundOn = problems.fields.find((f) => f.key === 'foundOn')!;
     expect(cellOf(foundOn, '2022-03-24', false)).toBe(44644);
     expect(cellOf(foundOn, '2022-03-24', true)).toBe(44644 - 1462);
@@ -90,7 +95,12 @@ describe('state', () => {
     expect(back.marks).toEqual(st.marks);
   });
   it('a hand-edited row is ignored, not fatal', () => {
-    expect(parseState([['meta', 'S', '{broken'], ['mark', '', 'k', 'f', '', '']]).meta.size).toBe(0);
+    expect(
+      parseState([
+        ['meta', 'S', '{broken'],
+        ['mark', '', 'k', 'f', '', ''],
+      ]).meta.size,
+    ).toBe(0);
   });
 });
 
@@ -109,11 +119,14 @@ describe('read chunk sizing', () => {
       fc.nat({ max: 8_000 }).map((n) => '问'.repeat(n)),
     );
     const cell = fc.oneof(text, fc.integer(), fc.boolean(), fc.constant(null));
-    fc.assert(fc.property(
-      fc.array(fc.array(cell, { minLength: 1, maxLength: 20 }), { maxLength: 300 }),
-      fc.oneof(fc.integer({ min: 1, max: 5000 }), fc.constant(DEFAULT_CHUNK_ROWS)),
-      (values, most) => nextChunkRows(values, most) === byTheRule(values, most),
-    ), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 1, maxLength: 20 }), { maxLength: 300 }),
+        fc.oneof(fc.integer({ min: 1, max: 5000 }), fc.constant(DEFAULT_CHUNK_ROWS)),
+        (values, most) => nextChunkRows(values, most) === byTheRule(values, most),
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('long rows make the next chunk shorter; short ones keep the most', () => {

@@ -33,7 +33,10 @@ test('the manifest declares ExcelApi 1.7 on purpose (Office 2019 stops there)', 
 });
 
 test('the analysis tells guarded from unguarded members (fixture)', () => {
-  const found = unguarded(uses.filter((u) => u.file.includes('fixtures')), minimum).map((u) => `${u.member}@${u.line}`);
+  const found = unguarded(
+    uses.filter((u) => u.file.includes('fixtures')),
+    minimum,
+  ).map((u) => `${u.member}@${u.line}`);
   expect(found.sort()).toEqual(['?.use1904DateSystem@23', 'Range.dataValidation@6', 'Table.resize@15'].sort());
   const guarded = uses.filter((u) => u.file.includes('fixtures') && u.guard).map((u) => u.member);
   expect(guarded).toEqual(expect.arrayContaining(['Range.dataValidation', 'Table.resize']));
@@ -46,7 +49,10 @@ test('the Excel layer sees Office.js members at all (the analysis resolves the t
 });
 
 test(`every member of addin/src/excel above ExcelApi ${minimum} is guarded`, () => {
-  const bad = unguarded(uses.filter((u) => u.file.startsWith('addin')), minimum).map(show);
+  const bad = unguarded(
+    uses.filter((u) => u.file.startsWith('addin')),
+    minimum,
+  ).map(show);
   expect(bad).toEqual([]);
 });
 
@@ -63,7 +69,13 @@ describe('start-up check of the host', () => {
   });
 
   it('an older host, or one that cannot even answer, is told in both languages what is missing and where else to work', () => {
-    for (const isSetSupported of [upTo('1.6'), undefined, () => { throw new Error('no requirements API'); }]) {
+    for (const isSetSupported of [
+      upTo('1.6'),
+      undefined,
+      () => {
+        throw new Error('no requirements API');
+      },
+    ]) {
       const missing = missingSets(isSetSupported);
       expect(missing).toEqual(['ExcelApi 1.7']);
       const text = hostTooOldText(missing).join('\n');

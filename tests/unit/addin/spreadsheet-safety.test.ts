@@ -58,15 +58,29 @@ describe('server text that looks like a formula stays exact text', () => {
   const noticeSource: NoticeSource = {
     rows: [
       ...ROWS,
-      ...FORMULA_LIKE.map((s, i): SupervisedRow => ({
-        id: `P-X-${i}`, updatedOn: '2022-05-01',
-        values: {
-          county: s, group: evil(i + 1), level: '提交市级', department: evil(i + 2), status: '办理中', deadline: '2022-05-01',
-          sector: evil(i + 3), category: evil(i + 4), targetName: evil(i + 5), foundOn: '2022-03-01',
-        },
-      })),
+      ...FORMULA_LIKE.map(
+        (s, i): SupervisedRow => ({
+          id: `P-X-${i}`,
+          updatedOn: '2022-05-01',
+          values: {
+            county: s,
+            group: evil(i + 1),
+            level: '提交市级',
+            department: evil(i + 2),
+            status: '办理中',
+            deadline: '2022-05-01',
+            sector: evil(i + 3),
+            category: evil(i + 4),
+            targetName: evil(i + 5),
+            foundOn: '2022-03-01',
+          },
+        }),
+      ),
     ],
-    groups: [...GROUPS, ...FORMULA_LIKE.map((s, i) => ({ id: `X-${i}`, name: s, county: evil(i + 1), targetType: '入企' as const, department: evil(i + 2), active: true }))],
+    groups: [
+      ...GROUPS,
+      ...FORMULA_LIKE.map((s, i) => ({ id: `X-${i}`, name: s, county: evil(i + 1), targetType: '入企' as const, department: evil(i + 2), active: true })),
+    ],
     activity: ACTIVITY,
   };
   const server = fakeServer({ today: '2024-06-01', profile: coordinator, noticeSource });
@@ -75,11 +89,16 @@ describe('server text that looks like a formula stays exact text', () => {
 
   beforeAll(async () => {
     // Valid rows stored through the API, then "changed by another client" into anything at all.
-    const results = await api.pushRows('problems', FORMULA_LIKE.map((_, i) => ({ key: `k-${i}`, values: problemValues({ targetName: `对象${i}` }) })));
+    const results = await api.pushRows(
+      'problems',
+      FORMULA_LIKE.map((_, i) => ({ key: `k-${i}`, values: problemValues({ targetName: `对象${i}` }) })),
+    );
     results.forEach((r, i) => {
       if (r.status !== 'created') throw new Error(`not created: ${JSON.stringify(r)}`);
       const values: Record<string, string> = {};
-      TEXT_FIELDS.forEach((f, j) => { values[f.key] = evil(i + j); });
+      TEXT_FIELDS.forEach((f, j) => {
+        values[f.key] = evil(i + j);
+      });
       // Open and overdue, so that the coordinator's summary lists them too.
       values.status = '办理中';
       // A date column holding text (no date at all): written as text, not as a date or formula.
@@ -102,7 +121,12 @@ describe('server text that looks like a formula stays exact text', () => {
         expect({ id, field: f.key, value: cell.value, formula: cell.formula }).toEqual({ id, field: f.key, value: s.values[f.key], formula: null });
       }
     }
-    const resolvedOn = sh.cell(cellAddress(1 + stored.findIndex((s) => s.values.resolvedOn === '=TODAY()'), problems.fields.findIndex((f) => f.key === 'resolvedOn')));
+    const resolvedOn = sh.cell(
+      cellAddress(
+        1 + stored.findIndex((s) => s.values.resolvedOn === '=TODAY()'),
+        problems.fields.findIndex((f) => f.key === 'resolvedOn'),
+      ),
+    );
     expect([resolvedOn.value, resolvedOn.formula]).toEqual(['=TODAY()', null]);
   });
 
@@ -111,7 +135,10 @@ describe('server text that looks like a formula stays exact text', () => {
     const byDept = await summary(excel, api, { ledger: 'problems', groupBy: 'department', profile: coordinator, asOf: '2024-06-01' });
     expect(byCounty.overdue).toBe(FORMULA_LIKE.length);
     for (const s of [byCounty.sheet, byDept.sheet]) {
-      const keys = excel.sheet(s).values(`A4:A${3 + FORMULA_LIKE.length}`).map((r) => r[0]);
+      const keys = excel
+        .sheet(s)
+        .values(`A4:A${3 + FORMULA_LIKE.length}`)
+        .map((r) => r[0]);
       expect(new Set(keys)).toEqual(new Set(FORMULA_LIKE));
     }
   });

@@ -13,12 +13,18 @@ describe('robot credentials for admin channels add', () => {
   });
 
   it('come from standard input: the address, then the secret', async () => {
-    expect(await resolveCredentials({ webhookStdin: true }, true, {}, Readable.from([`${WEBHOOK}\r\n${SECRET}\n`]))).toEqual({ webhook: WEBHOOK, secret: SECRET });
+    expect(await resolveCredentials({ webhookStdin: true }, true, {}, Readable.from([`${WEBHOOK}\r\n${SECRET}\n`]))).toEqual({
+      webhook: WEBHOOK,
+      secret: SECRET,
+    });
     expect(await resolveCredentials({ webhookStdin: true }, false, {}, Readable.from([`${WEBHOOK}\n`]))).toEqual({ webhook: WEBHOOK });
     await expect(resolveCredentials({ webhookStdin: true }, true, {}, Readable.from(['\n']))).rejects.toThrow(/标准输入中没有机器人地址/);
   });
 
   it('or from the environment', async () => {
-    expect(await resolveCredentials({}, true, { TAIZHANG_ROBOT_WEBHOOK: WEBHOOK, TAIZHANG_ROBOT_SECRET: SECRET })).toEqual({ webhook: WEBHOOK, secret: SECRET });
+    expect(await resolveCredentials({}, true, { TAIZHANG_ROBOT_WEBHOOK: WEBHOOK, TAIZHANG_ROBOT_SECRET: SECRET })).toEqual({
+      webhook: WEBHOOK,
+      secret: SECRET,
+    });
   });
 });

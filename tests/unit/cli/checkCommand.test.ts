@@ -5,9 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../../cli/src/main';
 import { parseTodayOption } from '../../../cli/src/commands/check';
-import {
-  MESSY_SHEET, TODAY, runCli, tempDir, write1904Workbook, writeMessyWorkbook, writeMissingColumnWorkbook, writeVisitsWorkbook,
-} from './fixtures';
+import { MESSY_SHEET, TODAY, runCli, tempDir, write1904Workbook, writeMessyWorkbook, writeMissingColumnWorkbook, writeVisitsWorkbook } from './fixtures';
 
 jest.setTimeout(60_000);
 
@@ -109,7 +107,11 @@ describe('taizhang check (process)', () => {
     const r = runCli(['check', file('missing-column.xlsx'), '--today', TODAY, '--json']);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expectBilingualReason(r.stderr, '缺少问题清单的必填列：问题描述、发现日期', 'lacks required columns of the Problem list: 问题描述 (Description), 发现日期 (Found on)');
+    expectBilingualReason(
+      r.stderr,
+      '缺少问题清单的必填列：问题描述、发现日期',
+      'lacks required columns of the Problem list: 问题描述 (Description), 发现日期 (Found on)',
+    );
   });
 
   it('exits 2 for a file that is not a workbook', () => {

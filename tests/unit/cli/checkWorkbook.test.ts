@@ -6,15 +6,44 @@ import { readWorkbook } from '../../../cli/src/xlsx/readSheet';
 import { MESSY_SHEET, TODAY, tempDir, writeMessyWorkbook } from './fixtures';
 
 const PROBLEM_HEADERS = [
-  '县（区、市）', '乡镇（街道）', '服务类型', '服务对象', '统一社会信用代码', '工作组', '行业专班', '问题类别', '问题描述',
-  '发现日期', '解决层级', '责任单位', '办结时限', '办理状态', '解决措施及进展', '解决日期', '联系人', '联系电话', '备注',
+  '县（区、市）',
+  '乡镇（街道）',
+  '服务类型',
+  '服务对象',
+  '统一社会信用代码',
+  '工作组',
+  '行业专班',
+  '问题类别',
+  '问题描述',
+  '发现日期',
+  '解决层级',
+  '责任单位',
+  '办结时限',
+  '办理状态',
+  '解决措施及进展',
+  '解决日期',
+  '联系人',
+  '联系电话',
+  '备注',
 ];
 const VISIT_HEADERS = ['走访日期', '县（区、市）', '乡镇（街道）', '服务类型', '服务对象', '统一社会信用代码', '工作组', '参与人数'];
 
 /** A valid problem row in PROBLEM_HEADERS order. */
 const PROBLEM: RawCell[] = [
-  '祁县', null, '入企', '祁县某玻璃公司', null, '第一工作组', '工业和信息软件服务业', '市场销售', '出口订单下降明显',
-  '2024-05-01', '协调解决', '县商务局', '2024-08-01', '办理中',
+  '祁县',
+  null,
+  '入企',
+  '祁县某玻璃公司',
+  null,
+  '第一工作组',
+  '工业和信息软件服务业',
+  '市场销售',
+  '出口订单下降明显',
+  '2024-05-01',
+  '协调解决',
+  '县商务局',
+  '2024-08-01',
+  '办理中',
 ];
 const VISIT: RawCell[] = ['2024-06-01', '榆次', null, '入企', '某公司', null, '第一工作组', 2];
 
@@ -71,9 +100,7 @@ describe('checkWorkbook on the messy clerk workbook', () => {
 
 describe('checkWorkbook: rows', () => {
   it('numbers rows as the worksheet does and counts only non-empty data rows', () => {
-    const rows: RawCell[][] = [
-      ['问题清单'], [], PROBLEM_HEADERS, PROBLEM, [], [null, '  ', '\u3000'], PROBLEM.map((v, i) => (i === 0 ? '北京' : v)),
-    ];
+    const rows: RawCell[][] = [['问题清单'], [], PROBLEM_HEADERS, PROBLEM, [], [null, '  ', '\u3000'], PROBLEM.map((v, i) => (i === 0 ? '北京' : v))];
     const r = checkWorkbook(book({ name: 'S', rows }), { today: TODAY });
     expect(r.headerRow).toBe(3);
     expect(r.rows).toBe(2);
@@ -132,12 +159,13 @@ describe('checkWorkbook: header row', () => {
   });
 
   it('warns once about each duplicate column and uses the first', () => {
-    const rows = [[...PROBLEM_HEADERS, '问题描述'], [...PROBLEM, ...Array(5).fill(null), '短']];
+    const rows = [
+      [...PROBLEM_HEADERS, '问题描述'],
+      [...PROBLEM, ...Array(5).fill(null), '短'],
+    ];
     const r = checkWorkbook(book({ name: 'S', rows }), { today: TODAY });
     expect(r.errors).toEqual([]);
-    expect(r.warnings).toEqual([
-      expect.objectContaining({ code: 'duplicate_column', details: { cell: 'T1', header: '问题描述', field: 'description' } }),
-    ]);
+    expect(r.warnings).toEqual([expect.objectContaining({ code: 'duplicate_column', details: { cell: 'T1', header: '问题描述', field: 'description' } })]);
   });
 
   it('ignores the system columns of a synced sheet without a warning', () => {

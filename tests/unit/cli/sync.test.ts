@@ -49,11 +49,15 @@ async function open(path: string): Promise<ExcelJS.Worksheet> {
 function beforeSecondPush(hook: () => void): { connect: Connect; pushes: () => number } {
   let pushes = 0;
   const connectHooked: Connect = async () => ({
-    api: createApiClient(async (name, data) => {
-      if (name === 'pushRows' && ++pushes === 2) hook();
-      return server.transport(name, data);
-    }, { retry: { baseDelayMs: 1 } }),
-    profile: server.profile, target: resolveTarget({}, {}),
+    api: createApiClient(
+      async (name, data) => {
+        if (name === 'pushRows' && ++pushes === 2) hook();
+        return server.transport(name, data);
+      },
+      { retry: { baseDelayMs: 1 } },
+    ),
+    profile: server.profile,
+    target: resolveTarget({}, {}),
   });
   return { connect: connectHooked, pushes: () => pushes };
 }
@@ -104,7 +108,12 @@ describe('taizhang push', () => {
     expect(c.out).toContain('发送 0 行');
     expect(c.out).toContain('已同步且未改动 4 行');
     // Only the registries are read (to fill and check); no row goes.
-    expect(server.calls.slice(calls).map((x) => x.name).filter((n) => n !== 'listTargets')).toEqual([]);
+    expect(
+      server.calls
+        .slice(calls)
+        .map((x) => x.name)
+        .filter((n) => n !== 'listTargets'),
+    ).toEqual([]);
   });
 
   it('an edited cell is sent as an update; a row changed by another account is a conflict, not overwritten', async () => {
@@ -121,7 +130,9 @@ describe('taizhang push', () => {
     expect(await runPush(copy(), { today: TODAY, inPlace: true, json: true }, c, connect)).toBe(1);
     const j = JSON.parse(c.out);
     expect(j.counts).toEqual({ updated: 1, conflict: 1 });
-    expect(j.conflicts).toEqual([expect.objectContaining({ row: 13, id: id13, version: 2, diff: [{ field: 'remarks', header: '备注', mine: '我的备注', theirs: '他的备注' }] })]);
+    expect(j.conflicts).toEqual([
+      expect.objectContaining({ row: 13, id: id13, version: 2, diff: [{ field: 'remarks', header: '备注', mine: '我的备注', theirs: '他的备注' }] }),
+    ]);
     const after = await open(copy());
     expect(after.getCell(4, 23).value).toBe(2);
     expect(after.getCell(13, 24).value).toBe('冲突（台账中为第 2 版）'); // the version the report shows, for settling it later
@@ -136,8 +147,13 @@ describe('taizhang push', () => {
     expect(await runPush(copy(), { today: TODAY, inPlace: true, json: true, takeTheirs: '13, 20' }, theirs, connect)).toBe(1); // rows 8, 9, 12 stay invalid
     const t = JSON.parse(theirs.out);
     expect(t.settled).toEqual({
-      keptMine: [], unseen: [], withdrawn: [], notInConflict: [20],
-      tookTheirs: [expect.objectContaining({ row: 13, id: id13, version: 2, diff: [{ field: 'remarks', header: '备注', mine: '我的备注', theirs: '他的备注' }] })],
+      keptMine: [],
+      unseen: [],
+      withdrawn: [],
+      notInConflict: [20],
+      tookTheirs: [
+        expect.objectContaining({ row: 13, id: id13, version: 2, diff: [{ field: 'remarks', header: '备注', mine: '我的备注', theirs: '他的备注' }] }),
+      ],
     });
     expect([t.sent, t.counts, t.conflicts]).toEqual([1, {}, []]);
     let ws = await open(copy());
@@ -278,7 +294,7 @@ describe('taizhang pull', () => {
     const out = join(dir, 'list.xlsx');
     const c = ctx();
     expect(await runPull({ ledger: 'problems', out, county: '平遥县' }, c, connect)).toBe(0);
-    const ws = (await open(out));
+    const ws = await open(out);
     expect(ws.name).toBe('问题清单汇总');
     expect(ws.getRow(1).values).toEqual([undefined, ...problems.fields.map((f) => f.header), ...SYSTEM_COLUMNS.map((s) => s.header), '重复于〔系统〕']);
     expect(ws.rowCount).toBe(2);
@@ -333,19 +349,25 @@ describe('escapeXstring', () => {
 describe('resolveTarget', () => {
   it('the emulators by default, ports shifted by TAIZHANG_PORT_OFFSET unless the hosts are given', () => {
     expect(resolveTarget({}, { TAIZHANG_PORT_OFFSET: '200' })).toMatchObject({
-      project: 'demo-taizhang', region: 'asia-east2', emulators: true,
+      project: 'demo-taizhang',
+      region: 'asia-east2',
+      emulators: true,
       functionsBase: 'http://127.0.0.1:5201/demo-taizhang/asia-east2',
       identityToolkit: 'http://127.0.0.1:9299/identitytoolkit.googleapis.com',
     });
-    expect(resolveTarget({}, { FIREBASE_AUTH_EMULATOR_HOST: 'h:1', TAIZHANG_FUNCTIONS_ORIGIN: 'http://f:2/' }).functionsBase).toBe('http://f:2/demo-taizhang/asia-east2');
+    expect(resolveTarget({}, { FIREBASE_AUTH_EMULATOR_HOST: 'h:1', TAIZHANG_FUNCTIONS_ORIGIN: 'http://f:2/' }).functionsBase).toBe(
+      'http://f:2/demo-taizhang/asia-east2',
+    );
     expect(() => resolveTarget({}, { TAIZHANG_PORT_OFFSET: 'x' })).toThrow(/TAIZHANG_PORT_OFFSET/);
   });
 
   it('a real project needs its web API key; callables at REGION-PROJECT.cloudfunctions.net', () => {
     expect(() => resolveTarget({ project: 'jz-taizhang' }, {})).toThrow(/API key/);
     expect(resolveTarget({ project: 'jz-taizhang', region: 'asia-east1', apiKey: 'k' }, {})).toMatchObject({
-      emulators: false, functionsBase: 'https://asia-east1-jz-taizhang.cloudfunctions.net',
-      identityToolkit: 'https://identitytoolkit.googleapis.com', apiKey: 'k',
+      emulators: false,
+      functionsBase: 'https://asia-east1-jz-taizhang.cloudfunctions.net',
+      identityToolkit: 'https://identitytoolkit.googleapis.com',
+      apiKey: 'k',
     });
   });
 });

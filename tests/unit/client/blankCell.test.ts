@@ -14,7 +14,7 @@ describe('blank cells', () => {
     expect([isBlankCell(''), isBlankCell(null), isBlankCell(undefined), isBlankCell(0), isBlankCell(false)]).toEqual([true, true, true, false, false]);
   });
 
-  it('a row is read from its cells from the sheet\'s first column on', () => {
+  it("a row is read from its cells from the sheet's first column on", () => {
     const header = ['', ...problems.fields.map((f) => f.header), ...SYSTEM_COLUMNS.map((c) => c.header)];
     const cols = sheetColumns(findHeader([header], problems)!, { firstRow: 1, firstCol: 3, endCol: 3 + header.length, date1904: false });
     const cells: unknown[] = header.map(() => '');

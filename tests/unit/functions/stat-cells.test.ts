@@ -5,8 +5,17 @@
 // a county, on many days.
 import fc from 'fast-check';
 import {
-  addCells, cellOf, cellsOfRows, countsInStatistics, departmentIndex, getLedger, statDelta, STAT_DIMENSIONS, STATUSES,
-  type CellCounts, type CountedRow,
+  addCells,
+  cellOf,
+  cellsOfRows,
+  countsInStatistics,
+  departmentIndex,
+  getLedger,
+  statDelta,
+  STAT_DIMENSIONS,
+  STATUSES,
+  type CellCounts,
+  type CountedRow,
 } from '@taizhang/ledger';
 import { aggregate, statsFromCells, type GroupCell } from '../../../functions/src/stats/aggregate';
 
@@ -27,7 +36,10 @@ const values = fc.record({
   status: fc.constantFrom(...STATUSES),
   targetType: fc.constantFrom('入企', '进村'),
   township: fc.constantFrom('东阳镇', ''),
-  deadline: fc.option(fc.integer({ min: 1, max: 28 }).map((d) => `2022-03-${String(d).padStart(2, '0')}`), { nil: undefined }),
+  deadline: fc.option(
+    fc.integer({ min: 1, max: 28 }).map((d) => `2022-03-${String(d).padStart(2, '0')}`),
+    { nil: undefined },
+  ),
 });
 
 const rowOf = (v: Record<string, unknown>, withdrawn = false): CountedRow => {
@@ -83,7 +95,9 @@ function play(ops: readonly Op[]): { rows: CountedRow[]; kept: CellCounts } {
         if (root !== String(t.i)) {
           change(t.i, { ...t.r, duplicateOf: root });
           // Rows linked under it follow it to the root: they count nothing either way.
-          rows.forEach((r, i) => { if (r.duplicateOf === String(t.i)) rows[i] = { ...r, duplicateOf: root }; });
+          rows.forEach((r, i) => {
+            if (r.duplicateOf === String(t.i)) rows[i] = { ...r, duplicateOf: root };
+          });
         }
       } else if (o.kind === 'unlink') change(t.i, { ...t.r, duplicateOf: null });
       else change(t.i, { ...t.r, withdrawn: true });
@@ -106,25 +120,42 @@ const DAYS = ['2022-03-01', '2022-03-02', '2022-03-10', '2022-03-15', '2022-03-2
 
 describe('kept statistics equal a full scan', () => {
   it('after any history, for every group-by, county and day', () => {
-    fc.assert(fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
-      const { rows, kept } = play(ops);
-      // A linked row counts once, under its root: the scan leaves it out.
-      const liveRows = rows.filter((r) => countsInStatistics(r));
-      expect(kept).toEqual(cellsOfRows(rows));
-      for (const dimension of STAT_DIMENSIONS) {
-        for (const county of [undefined, ...COUNTIES]) {
-          const mine = liveRows.filter((r) => county === undefined || r.values.county === county);
-          for (const asOf of DAYS) {
-            const scan = aggregate(problems, mine.map((r) => ({ values: r.values as Record<string, string>, departmentId: r.departmentId })), dimension, asOf, DEPARTMENTS);
-            expect(statsFromCells(problems, dimension, asOf, cellsFor(kept, dimension, county), DEPARTMENTS)).toEqual(scan);
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
+        const { rows, kept } = play(ops);
+        // A linked row counts once, under its root: the scan leaves it out.
+        const liveRows = rows.filter((r) => countsInStatistics(r));
+        expect(kept).toEqual(cellsOfRows(rows));
+        for (const dimension of STAT_DIMENSIONS) {
+          for (const county of [undefined, ...COUNTIES]) {
+            const mine = liveRows.filter((r) => county === undefined || r.values.county === county);
+            for (const asOf of DAYS) {
+              const scan = aggregate(
+                problems,
+                mine.map((r) => ({ values: r.values as Record<string, string>, departmentId: r.departmentId })),
+                dimension,
+                asOf,
+                DEPARTMENTS,
+              );
+              expect(statsFromCells(problems, dimension, asOf, cellsFor(kept, dimension, county), DEPARTMENTS)).toEqual(scan);
+            }
           }
         }
-      }
-    }), { numRuns: 100 });
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it('a link takes back what the row counted; undoing it counts it again', () => {
-    const row = rowOf({ county: '榆次区', group: '第1组', level: '协调解决', status: '办理中', targetType: '入企', deadline: '2022-03-05', department: '市自然资源局' });
+    const row = rowOf({
+      county: '榆次区',
+      group: '第1组',
+      level: '协调解决',
+      status: '办理中',
+      targetType: '入企',
+      deadline: '2022-03-05',
+      department: '市自然资源局',
+    });
     const linked = { ...row, duplicateOf: 'P-140702-2022-000001' };
     const off = statDelta(row, linked);
     expect([...off.values()].every((n) => n === -1)).toBe(true);
@@ -134,7 +165,15 @@ describe('kept statistics equal a full scan', () => {
   });
 
   it('a change that changes nothing counted is no delta; a withdrawal takes back what the row counted', () => {
-    const row = rowOf({ county: '榆次区', group: '第1组', level: '协调解决', status: '办理中', targetType: '入企', deadline: '2022-03-05', department: '市自然资源局' });
+    const row = rowOf({
+      county: '榆次区',
+      group: '第1组',
+      level: '协调解决',
+      status: '办理中',
+      targetType: '入企',
+      deadline: '2022-03-05',
+      department: '市自然资源局',
+    });
     expect(statDelta(row, { ...row, values: { ...row.values } }).size).toBe(0);
     const off = statDelta(row, { ...row, withdrawn: true });
     expect([...off.values()].every((n) => n === -1)).toBe(true);
@@ -149,7 +188,7 @@ describe('the order of groups', () => {
   it('outside the ledger’s options, is by text, whichever row came first (kept cells have no row order)', () => {
     const a = { values: { county: '榆次区', category: '融资', level: '现场解决', status: '已解决' } as Record<string, string>, departmentId: null };
     const b = { values: { ...a.values, category: '政策咨询' }, departmentId: null };
-    const keys = (rows: typeof a[]) => aggregate(problems, rows, 'category', '2022-03-15', DEPARTMENTS).rows.map((r) => r.key);
+    const keys = (rows: (typeof a)[]) => aggregate(problems, rows, 'category', '2022-03-15', DEPARTMENTS).rows.map((r) => r.key);
     expect(keys([a, b])).toEqual(keys([b, a]));
   });
 });

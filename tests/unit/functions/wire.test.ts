@@ -16,15 +16,17 @@ describe('wireProblem', () => {
 
   it('names an unknown @type and a wrapped integer that is not a number, in zh and en', () => {
     expect(wireProblem({ a: { '@type': 'foo' } })).toEqual({
-      zh: '无法识别的包装值类型“foo”（data.a）', en: 'Unknown wrapped value type "foo" (data.a)',
+      zh: '无法识别的包装值类型“foo”（data.a）',
+      en: 'Unknown wrapped value type "foo" (data.a)',
     });
     expect(wireProblem({ rows: [{ '@type': LONG, value: 'NaN' }] })?.en).toBe('The wrapped integer "NaN" is not a number (data.rows.0)');
     expect(wireProblem({ '@type': LONG })?.en).toMatch(/not a number/);
   });
 
   it('refuses a __proto__ key anywhere (JSON.parse makes it an own key)', () => {
-    expect(wireProblem(JSON.parse('{"rows":[{"values":{"__proto__":{"county":"榆次区"}}}]}'))?.en)
-      .toBe('The request may not contain a key named __proto__ (data.rows.0.values.__proto__)');
+    expect(wireProblem(JSON.parse('{"rows":[{"values":{"__proto__":{"county":"榆次区"}}}]}'))?.en).toBe(
+      'The request may not contain a key named __proto__ (data.rows.0.values.__proto__)',
+    );
   });
 
   it('refuses nesting beyond MAX_DEPTH without recursing (100,000 levels)', () => {

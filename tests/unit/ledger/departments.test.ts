@@ -13,8 +13,9 @@ const index = departmentIndex(REGISTRY);
 
 describe('checkDepartment', () => {
   it('takes a row of the import sheet, aliases in one cell', () => {
-    expect(checkDepartment({ id: 'jz-zjj', name: ' 市住房和城乡建设局 ', aliases: '市住建局、晋中市住建局；市住房和城乡建设局', county: '市直', active: '是' }))
-      .toEqual({ department: { id: 'jz-zjj', name: '市住房和城乡建设局', aliases: ['市住建局', '晋中市住建局'], county: '市直', active: true } });
+    expect(
+      checkDepartment({ id: 'jz-zjj', name: ' 市住房和城乡建设局 ', aliases: '市住建局、晋中市住建局；市住房和城乡建设局', county: '市直', active: '是' }),
+    ).toEqual({ department: { id: 'jz-zjj', name: '市住房和城乡建设局', aliases: ['市住建局', '晋中市住建局'], county: '市直', active: true } });
   });
   it('a county by its short name', () => {
     expect(checkDepartment({ id: 'yc-zrzy', name: '榆次区自然资源局', county: '榆次' })).toMatchObject({ department: { county: '榆次区', aliases: [] } });
@@ -22,13 +23,22 @@ describe('checkDepartment', () => {
   it('reports every problem, in Chinese and English', () => {
     const r = checkDepartment({ id: 'JZ ZRZY', name: '', county: '北京', active: '也许' });
     expect('errors' in r && r.errors.map((e) => e.zh)).toEqual([
-      expect.stringContaining('单位编号'), expect.stringContaining('单位名称'), expect.stringContaining('所属县'), expect.stringContaining('是否在用'),
+      expect.stringContaining('单位编号'),
+      expect.stringContaining('单位名称'),
+      expect.stringContaining('所属县'),
+      expect.stringContaining('是否在用'),
     ]);
   });
 });
 
 describe('the index', () => {
-  it.each([['市自然资源局', 'jz-zrzy'], ['晋中市自然资源局', 'jz-zrzy'], ['市住建局', 'jz-zjj'], ['市住建局 ', 'jz-zjj'], ['榆次区自然资源分局', 'yc-zrzy']])('%s → %s', (name, id) => {
+  it.each([
+    ['市自然资源局', 'jz-zrzy'],
+    ['晋中市自然资源局', 'jz-zrzy'],
+    ['市住建局', 'jz-zjj'],
+    ['市住建局 ', 'jz-zjj'],
+    ['榆次区自然资源分局', 'yc-zrzy'],
+  ])('%s → %s', (name, id) => {
     expect(index.find(name)?.id).toBe(id);
   });
   it('an inactive department is no longer found', () => {

@@ -1,9 +1,7 @@
 // What is derived from the declarations: zod schemas of canonical rows, the Excel template,
 // row ids, the overdue rule, the county list.
 
-import {
-  COUNTIES, COUNTY_ALIASES, canonicalSchema, formatRowId, idScope, isOverdue, parseRow, problems, templateColumns, visits,
-} from '@taizhang/ledger';
+import { COUNTIES, COUNTY_ALIASES, canonicalSchema, formatRowId, idScope, isOverdue, parseRow, problems, templateColumns, visits } from '@taizhang/ledger';
 import { CTX, OPEN_PROBLEM, SOLVED_PROBLEM, VISIT, withChanges } from './fixtures';
 
 describe('canonicalSchema', () => {
@@ -106,15 +104,33 @@ describe('templateColumns', () => {
 describe('counties', () => {
   test('twelve, with their division codes', () => {
     expect(COUNTIES.map((c) => `${c.label} ${c.code}`)).toEqual([
-      '榆次区 140702', '太谷区 140703', '榆社县 140721', '左权县 140722', '和顺县 140723', '昔阳县 140724',
-      '寿阳县 140725', '祁县 140727', '平遥县 140728', '灵石县 140729', '介休市 140781', '市直 140700',
+      '榆次区 140702',
+      '太谷区 140703',
+      '榆社县 140721',
+      '左权县 140722',
+      '和顺县 140723',
+      '昔阳县 140724',
+      '寿阳县 140725',
+      '祁县 140727',
+      '平遥县 140728',
+      '灵石县 140729',
+      '介休市 140781',
+      '市直 140700',
     ]);
   });
 
   test('aliases drop the last character of three-character labels only', () => {
     expect(COUNTY_ALIASES).toEqual({
-      榆次: '榆次区', 太谷: '太谷区', 榆社: '榆社县', 左权: '左权县', 和顺: '和顺县', 昔阳: '昔阳县',
-      寿阳: '寿阳县', 平遥: '平遥县', 灵石: '灵石县', 介休: '介休市',
+      榆次: '榆次区',
+      太谷: '太谷区',
+      榆社: '榆社县',
+      左权: '左权县',
+      和顺: '和顺县',
+      昔阳: '昔阳县',
+      寿阳: '寿阳县',
+      平遥: '平遥县',
+      灵石: '灵石县',
+      介休: '介休市',
     });
   });
 });

@@ -3,12 +3,29 @@
 // dismissed), in which order, and where a coordinator's link goes (the root; no cycle).
 import fc from 'fast-check';
 import {
-  foundWithinWindow, likelyDuplicates, linkTarget, MAX_DUPLICATES, problemTargetKey, targetIndex, textSimilarity, type DuplicateView,
+  foundWithinWindow,
+  likelyDuplicates,
+  linkTarget,
+  MAX_DUPLICATES,
+  problemTargetKey,
+  targetIndex,
+  textSimilarity,
+  type DuplicateView,
 } from '@taizhang/ledger';
 
-const base = { county: '榆次区', targetType: '入企', targetName: '山西强伟纸业有限公司', category: '政策落实', group: '榆次区入企服务第1组', foundOn: '2022-03-24' };
-const row = (id: string, over: Record<string, unknown> = {}, extra: Partial<DuplicateView> = {}): DuplicateView =>
-  ({ id, values: { ...base, description: '企业具备申报专精特新条件，需要申报指导', ...over }, ...extra });
+const base = {
+  county: '榆次区',
+  targetType: '入企',
+  targetName: '山西强伟纸业有限公司',
+  category: '政策落实',
+  group: '榆次区入企服务第1组',
+  foundOn: '2022-03-24',
+};
+const row = (id: string, over: Record<string, unknown> = {}, extra: Partial<DuplicateView> = {}): DuplicateView => ({
+  id,
+  values: { ...base, description: '企业具备申报专精特新条件，需要申报指导', ...over },
+  ...extra,
+});
 
 describe('likelyDuplicates', () => {
   // [pushed description, stored description, same category?, expected a duplicate?] — real-looking pairs.
@@ -79,8 +96,11 @@ describe('likelyDuplicates', () => {
 
 describe('the window', () => {
   it('60 days either way, a day more is out', () => {
-    expect([foundWithinWindow('2022-03-01', '2022-04-30'), foundWithinWindow('2022-04-30', '2022-03-01'), foundWithinWindow('2022-03-01', '2022-05-01')])
-      .toEqual([true, true, false]);
+    expect([
+      foundWithinWindow('2022-03-01', '2022-04-30'),
+      foundWithinWindow('2022-04-30', '2022-03-01'),
+      foundWithinWindow('2022-03-01', '2022-05-01'),
+    ]).toEqual([true, true, false]);
     expect(foundWithinWindow(undefined, '2022-03-01')).toBe(false);
   });
 });
@@ -95,26 +115,30 @@ describe('linkTarget', () => {
     expect(linkTarget(row('P-140702-2022-000003'), { ...a, withdrawn: true })).toEqual({ refused: 'withdrawn' });
   });
   it('no link ever makes a cycle: following links from any row reaches a root', () => {
-    fc.assert(fc.property(fc.array(fc.tuple(fc.nat(7), fc.nat(7)), { maxLength: 40 }), (ops) => {
-      const links = new Map<string, string>();
-      const view = (i: number): DuplicateView => ({ id: String(i), values: {}, duplicateOf: links.get(String(i)) ?? null });
-      for (const [x, y] of ops) {
-        const t = linkTarget(view(x), view(y));
-        if ('root' in t) {
-          links.set(String(x), t.root);
-          for (const [k, v] of links) if (v === String(x)) links.set(k, t.root);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(7), fc.nat(7)), { maxLength: 40 }), (ops) => {
+        const links = new Map<string, string>();
+        const view = (i: number): DuplicateView => ({ id: String(i), values: {}, duplicateOf: links.get(String(i)) ?? null });
+        for (const [x, y] of ops) {
+          const t = linkTarget(view(x), view(y));
+          if ('root' in t) {
+            links.set(String(x), t.root);
+            for (const [k, v] of links) if (v === String(x)) links.set(k, t.root);
+          }
         }
-      }
-      for (const [, root] of links) expect(links.has(root)).toBe(false);
-    }));
+        for (const [, root] of links) expect(links.has(root)).toBe(false);
+      }),
+    );
   });
 });
 
 describe('laws', () => {
   it('similarity is symmetric and 1 for the same description', () => {
-    fc.assert(fc.property(fc.string(), fc.string(), (x, y) => {
-      expect(textSimilarity(x, y)).toBe(textSimilarity(y, x));
-      expect(textSimilarity(x, x)).toBe(1);
-    }));
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (x, y) => {
+        expect(textSimilarity(x, y)).toBe(textSimilarity(y, x));
+        expect(textSimilarity(x, x)).toBe(1);
+      }),
+    );
   });
 });

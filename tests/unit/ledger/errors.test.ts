@@ -69,9 +69,23 @@ describe('never throws, whatever arrives', () => {
     ['a symbol', Symbol('x')],
     ['a function', () => 1],
     ['a Map', new Map([['a', 1]])],
-    ['a cyclic object', (() => { const o: Record<string, unknown> = {}; o.self = o; return o; })()],
+    [
+      'a cyclic object',
+      (() => {
+        const o: Record<string, unknown> = {};
+        o.self = o;
+        return o;
+      })(),
+    ],
     ['an object with a bigint inside', { n: 1n }],
-    ['an object with a throwing toJSON', { toJSON() { throw new Error('no'); } }],
+    [
+      'an object with a throwing toJSON',
+      {
+        toJSON() {
+          throw new Error('no');
+        },
+      },
+    ],
     ['a null-prototype object', Object.create(null) as unknown],
     ['a boxed string', new String('榆次区')],
     ['a lone surrogate', '\ud800'],
@@ -104,15 +118,17 @@ describe('never throws, whatever arrives', () => {
   ])('a row that is %s: every required field is missing', (_, raw) => {
     const r = parseRow(visits, raw, CTX);
     expect(r.values).toEqual({ policies: 0, served: 0, problemsFound: 0 });
-    expect(codes(r.errors)).toEqual(
-      ['visitedOn', 'county', 'targetType', 'targetName', 'group', 'staff'].map((k) => [k, 'required']),
-    );
+    expect(codes(r.errors)).toEqual(['visitedOn', 'county', 'targetType', 'targetName', 'group', 'staff'].map((k) => [k, 'required']));
   });
 
   test('keys of Object.prototype are columns like any other', () => {
     const raw = JSON.parse('{"__proto__": {"county": "榆次区"}, "constructor": "x", "toString": 1}') as Record<string, unknown>;
     const r = parseRow(problems, { ...SOLVED_PROBLEM, ...raw }, CTX);
-    expect(codes(r.errors)).toEqual([['__proto__', 'unknown'], ['constructor', 'unknown'], ['toString', 'unknown']]);
+    expect(codes(r.errors)).toEqual([
+      ['__proto__', 'unknown'],
+      ['constructor', 'unknown'],
+      ['toString', 'unknown'],
+    ]);
     expect(parseRow(problems, raw, CTX).values).toEqual({});
   });
 
@@ -140,26 +156,56 @@ describe('idempotency: a canonical row parses to itself', () => {
       'a messy solved problem',
       problems,
       {
-        county: ' 榆次 ', targetType: '入企', targetName: ' 某某公司 ', creditCode: '91350100m000100y43', group: '第三组',
-        sector: '农业', category: '其他', description: '  需要  政策指导\n和资金  ', foundOn: 44644.5, level: '现场解决',
-        status: '已解决', resolution: '已讲解', resolvedOn: '２０２２年３月２５日', phone: '+86 351 1234567', contact: 12345,
+        county: ' 榆次 ',
+        targetType: '入企',
+        targetName: ' 某某公司 ',
+        creditCode: '91350100m000100y43',
+        group: '第三组',
+        sector: '农业',
+        category: '其他',
+        description: '  需要  政策指导\n和资金  ',
+        foundOn: 44644.5,
+        level: '现场解决',
+        status: '已解决',
+        resolution: '已讲解',
+        resolvedOn: '２０２２年３月２５日',
+        phone: '+86 351 1234567',
+        contact: 12345,
       },
     ],
     [
       'a messy open problem',
       problems,
       {
-        county: '介休', township: '义安镇', targetType: '进村', targetName: '某村', group: '第二组', sector: '其他服务业',
-        category: '环境卫生', description: '村内垃圾堆积', foundOn: '2022/3/24', level: '协调解决', department: '镇政府',
-        deadline: '2022-04-30T10:00:00+08:00', status: '待办理', phone: 13800138000,
+        county: '介休',
+        township: '义安镇',
+        targetType: '进村',
+        targetName: '某村',
+        group: '第二组',
+        sector: '其他服务业',
+        category: '环境卫生',
+        description: '村内垃圾堆积',
+        foundOn: '2022/3/24',
+        level: '协调解决',
+        department: '镇政府',
+        deadline: '2022-04-30T10:00:00+08:00',
+        status: '待办理',
+        phone: 13800138000,
       },
     ],
     [
       'a messy visit',
       visits,
       {
-        visitedOn: '2022-03-24T20:00:00Z', county: '寿阳', targetType: '入企', targetName: '某企业', group: '第一组',
-        staff: '３', policies: '1,000', served: ' ', creditCode: ' 91110000600037341l ',
+        visitedOn: '2022-03-24T20:00:00Z',
+        county: '寿阳',
+        targetType: '入企',
+        targetName: '某企业',
+        group: '第一组',
+        staff: '３',
+        policies: '1,000',
+        served: ' ',
+        creditCode: ' 91110000600037341l ',
       },
     ],
   ];
@@ -173,14 +219,25 @@ describe('idempotency: a canonical row parses to itself', () => {
 
   test('the messy visit reads as expected', () => {
     expect(parseRow(visits, messy[2]![2], CTX).values).toEqual({
-      visitedOn: '2022-03-25', county: '寿阳县', targetType: '入企', targetName: '某企业', group: '第一组',
-      staff: 3, policies: 1000, served: 0, problemsFound: 0, creditCode: '91110000600037341L',
+      visitedOn: '2022-03-25',
+      county: '寿阳县',
+      targetType: '入企',
+      targetName: '某企业',
+      group: '第一组',
+      staff: 3,
+      policies: 1000,
+      served: 0,
+      problemsFound: 0,
+      creditCode: '91110000600037341L',
     });
   });
 
   test('the values of a row with errors are canonical too', () => {
     const first = parseRow(problems, withChanges(OPEN_PROBLEM, { county: '北京', phone: '03511234567', deadline: '2022/2/1' }), CTX);
-    expect(codes(first.errors)).toEqual([['county', 'enum'], ['deadline', 'rule']]);
+    expect(codes(first.errors)).toEqual([
+      ['county', 'enum'],
+      ['deadline', 'rule'],
+    ]);
     const again = parseRow(problems, first.values, CTX);
     expect(again.values).toEqual(first.values);
   });

@@ -1,7 +1,15 @@
 // Finding the header row of a clerk's sheet and mapping its columns.
 
 import {
-  HEADER_SEARCH_ROWS, SYSTEM_COLUMNS, findHeader, matchHeaderRow, normalizeHeader, problems, visits, type HeaderMatch, type LedgerDef,
+  HEADER_SEARCH_ROWS,
+  SYSTEM_COLUMNS,
+  findHeader,
+  matchHeaderRow,
+  normalizeHeader,
+  problems,
+  visits,
+  type HeaderMatch,
+  type LedgerDef,
 } from '@taizhang/ledger';
 
 const headers = (l: LedgerDef): string[] => l.fields.map((f) => f.header);
@@ -69,7 +77,12 @@ describe('matchHeaderRow', () => {
     expect([id, version, sync, key]).toEqual(['_id', '_version', '_sync', '_key']);
     const m = matchHeaderRow(problems, [...headers(problems), '编号〔系统〕', 'Version [system]', '同步状态〔系统〕', '_key']);
     const n = problems.fields.length;
-    expect(m.system.map((c) => [c.def.key, c.index])).toEqual([['_id', n], ['_version', n + 1], ['_sync', n + 2], ['_key', n + 3]]);
+    expect(m.system.map((c) => [c.def.key, c.index])).toEqual([
+      ['_id', n],
+      ['_version', n + 1],
+      ['_sync', n + 2],
+      ['_key', n + 3],
+    ]);
     expect(m.unknown).toEqual([]);
   });
 
@@ -91,11 +104,7 @@ describe('matchHeaderRow', () => {
 });
 
 describe('findHeader', () => {
-  const titleRows: unknown[][] = [
-    ['晋中市入企进村服务问题清单'],
-    ['填报单位：榆次区第三工作组', null, null, '填报日期：2022-03-24'],
-    [],
-  ];
+  const titleRows: unknown[][] = [['晋中市入企进村服务问题清单'], ['填报单位：榆次区第三工作组', null, null, '填报日期：2022-03-24'], []];
   const problemRow = ['榆次区', '', '入企', '某某公司'];
 
   test('below title rows', () => {

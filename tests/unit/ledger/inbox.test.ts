@@ -3,8 +3,16 @@
 import { callerHolder, deadlineHolders, holderLabel, inboxLabels, nextStamps, type InboxRow, type WorkflowStamps } from '@taizhang/ledger';
 
 const base = {
-  county: '榆次区', targetType: '入企', targetName: '山西强伟纸业有限公司', group: '榆次区入企服务第1组', sector: '工业和信息软件服务业',
-  category: '用地规划', description: '厂区扩建用地手续办理缓慢', foundOn: '2022-03-10', level: '协调解决', status: '待办理',
+  county: '榆次区',
+  targetType: '入企',
+  targetName: '山西强伟纸业有限公司',
+  group: '榆次区入企服务第1组',
+  sector: '工业和信息软件服务业',
+  category: '用地规划',
+  description: '厂区扩建用地手续办理缓慢',
+  foundOn: '2022-03-10',
+  level: '协调解决',
+  status: '待办理',
 };
 
 function step(row: InboxRow, patch: Record<string, unknown>, by: 'clerk' | 'coordinator' | 'department', now: number, departmentId?: string): InboxRow {

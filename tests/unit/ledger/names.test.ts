@@ -3,8 +3,14 @@
 // two work groups would write them, in both directions; then their laws for any text.
 import fc from 'fast-check';
 import {
-  isLikelyDuplicate, normaliseName, normaliseText, serviceTargetKey, targetIndex, textSimilarity,
-  type EnterpriseRecord, type VillageRecord,
+  isLikelyDuplicate,
+  normaliseName,
+  normaliseText,
+  serviceTargetKey,
+  targetIndex,
+  textSimilarity,
+  type EnterpriseRecord,
+  type VillageRecord,
 } from '@taizhang/ledger';
 
 describe('normaliseName', () => {
@@ -62,7 +68,9 @@ describe('serviceTargetKey', () => {
     expect(serviceTargetKey({ county: '介休市', targetName: '联安矿用设备有限公司' })).toBe('n:介休市:联安矿用设备');
   });
   it('an alias in the registry maps to its entry: three spellings, one key', () => {
-    const keys = ['山西强伟纸业有限公司', '强伟纸业', '山西强伟纸业公司'].map((targetName) => serviceTargetKey({ county: '榆次区', targetName }, index.resolve));
+    const keys = ['山西强伟纸业有限公司', '强伟纸业', '山西强伟纸业公司'].map((targetName) =>
+      serviceTargetKey({ county: '榆次区', targetName }, index.resolve),
+    );
     expect(keys).toEqual(['c:91140700MA0K12345X', 'c:91140700MA0K12345X', 'c:91140700MA0K12345X']);
   });
   it('a village by the registry’s own name', () => {
@@ -97,49 +105,112 @@ describe('textSimilarity and the verdict', () => {
     expect(textSimilarity('路面破损，积水（严重）', '路面破损积水严重')).toBe(1);
   });
   it('the thresholds: 0.5, or 0.3 when the categories are equal', () => {
-    expect([isLikelyDuplicate(0.5, false), isLikelyDuplicate(0.49, false), isLikelyDuplicate(0.3, true), isLikelyDuplicate(0.29, true)])
-      .toEqual([true, false, true, false]);
+    expect([isLikelyDuplicate(0.5, false), isLikelyDuplicate(0.49, false), isLikelyDuplicate(0.3, true), isLikelyDuplicate(0.29, true)]).toEqual([
+      true,
+      false,
+      true,
+      false,
+    ]);
   });
 });
 
 // Text as clerks type it: CJK, ASCII and full-width letters and digits, Chinese and Western
 // punctuation, the place and legal words the normalisation knows.
 const PIECES = [
-  '山', '西', '省', '晋', '中', '市', '榆', '次', '区', '介', '休', '县', '有', '限', '责', '任', '股', '份', '公', '司', '集', '团',
-  '筹', '纸', '业', '村', '镇', '路', '面', '垃', '圾', 'a', 'B', '1', 'Ａ', '２', '，', '。', '（', '）', '(', ')', ' ', '　', '-', '、',
-  '山西省', '晋中市', '榆次区', '有限公司', '股份有限公司', '（筹）', '集团', '公司',
+  '山',
+  '西',
+  '省',
+  '晋',
+  '中',
+  '市',
+  '榆',
+  '次',
+  '区',
+  '介',
+  '休',
+  '县',
+  '有',
+  '限',
+  '责',
+  '任',
+  '股',
+  '份',
+  '公',
+  '司',
+  '集',
+  '团',
+  '筹',
+  '纸',
+  '业',
+  '村',
+  '镇',
+  '路',
+  '面',
+  '垃',
+  '圾',
+  'a',
+  'B',
+  '1',
+  'Ａ',
+  '２',
+  '，',
+  '。',
+  '（',
+  '）',
+  '(',
+  ')',
+  ' ',
+  '　',
+  '-',
+  '、',
+  '山西省',
+  '晋中市',
+  '榆次区',
+  '有限公司',
+  '股份有限公司',
+  '（筹）',
+  '集团',
+  '公司',
 ];
 const clerkText = fc.array(fc.constantFrom(...PIECES), { maxLength: 20 }).map((xs) => xs.join(''));
 const county = fc.constantFrom(undefined, '榆次区', '介休市', '灵石县');
 
 describe('laws', () => {
   it('similarity is symmetric, 1 for the same text, within 0…1', () => {
-    fc.assert(fc.property(clerkText, clerkText, (a, b) => {
-      const s = textSimilarity(a, b);
-      expect(textSimilarity(b, a)).toBe(s);
-      expect(textSimilarity(a, a)).toBe(1);
-      expect(s).toBeGreaterThanOrEqual(0);
-      expect(s).toBeLessThanOrEqual(1);
-    }));
+    fc.assert(
+      fc.property(clerkText, clerkText, (a, b) => {
+        const s = textSimilarity(a, b);
+        expect(textSimilarity(b, a)).toBe(s);
+        expect(textSimilarity(a, a)).toBe(1);
+        expect(s).toBeGreaterThanOrEqual(0);
+        expect(s).toBeLessThanOrEqual(1);
+      }),
+    );
   });
   it('similarity is symmetric and 1 for the same text for any text at all', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'grapheme' }), (a, b) => {
-      expect(textSimilarity(a, b)).toBe(textSimilarity(b, a));
-      expect(textSimilarity(a, a)).toBe(1);
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'grapheme' }), (a, b) => {
+        expect(textSimilarity(a, b)).toBe(textSimilarity(b, a));
+        expect(textSimilarity(a, a)).toBe(1);
+      }),
+    );
   });
   it('normalising a name twice changes nothing', () => {
-    fc.assert(fc.property(clerkText, county, (name, c) => {
-      const once = normaliseName(name, c);
-      expect(normaliseName(once, c)).toBe(once);
-    }));
+    fc.assert(
+      fc.property(clerkText, county, (name, c) => {
+        const once = normaliseName(name, c);
+        expect(normaliseName(once, c)).toBe(once);
+      }),
+    );
   });
   it('the target key is idempotent: a row renamed to its own normalised name keeps its key', () => {
-    fc.assert(fc.property(clerkText, county, fc.boolean(), (name, c, withRegistry) => {
-      const resolve = withRegistry ? index.resolve : undefined;
-      const row = { county: c, targetName: name };
-      const key = serviceTargetKey(row, resolve);
-      expect(serviceTargetKey({ county: c, targetName: normaliseName(name, c) }, resolve)).toBe(key);
-    }));
+    fc.assert(
+      fc.property(clerkText, county, fc.boolean(), (name, c, withRegistry) => {
+        const resolve = withRegistry ? index.resolve : undefined;
+        const row = { county: c, targetName: name };
+        const key = serviceTargetKey(row, resolve);
+        expect(serviceTargetKey({ county: c, targetName: normaliseName(name, c) }, resolve)).toBe(key);
+      }),
+    );
   });
 });

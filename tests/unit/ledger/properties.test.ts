@@ -7,12 +7,42 @@
 
 import fc from 'fast-check';
 import {
-  ERROR_CODES, canonicalSchema, conditionHolds, textLength, creditCodeCheckChar, dateToSerial, parseCreditCode, parseDateText, parsePhone, parseRow, problems, quote, serialToDate, toHalfWidth, trimEnds, visits,
-  type CanonicalRow, type LedgerDef, type RowResult,
+  ERROR_CODES,
+  canonicalSchema,
+  conditionHolds,
+  textLength,
+  creditCodeCheckChar,
+  dateToSerial,
+  parseCreditCode,
+  parseDateText,
+  parsePhone,
+  parseRow,
+  problems,
+  quote,
+  serialToDate,
+  toHalfWidth,
+  trimEnds,
+  visits,
+  type CanonicalRow,
+  type LedgerDef,
+  type RowResult,
 } from '@taizhang/ledger';
 import {
-  PROBLEM_KEYS, VISIT_KEYS, arbCreditCode, arbDate, arbInvalidProblemRow, arbInvalidVisitRow, arbMessyProblemRow, arbMessyVisitRow,
-  arbPhone, arbProblemRow, arbVisitRow, checkChar, dateToDay, dayToDate, type RowOptions,
+  PROBLEM_KEYS,
+  VISIT_KEYS,
+  arbCreditCode,
+  arbDate,
+  arbInvalidProblemRow,
+  arbInvalidVisitRow,
+  arbMessyProblemRow,
+  arbMessyVisitRow,
+  arbPhone,
+  arbProblemRow,
+  arbVisitRow,
+  checkChar,
+  dateToDay,
+  dayToDate,
+  type RowOptions,
 } from '../../support/generators';
 
 const TODAY = '2026-11-28';
@@ -55,24 +85,84 @@ function expectWellFormed(ledger: LedgerDef, r: RowResult): void {
 /** Values that have broken parsers before: edge numbers, odd strings, odd objects. */
 const arbNasty: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom<unknown>(
-    NaN, Infinity, -Infinity, -0, 0, Number.MAX_VALUE, Number.MIN_VALUE, Number.MAX_SAFE_INTEGER + 2, 1e21, -1e21, 60, 0.5,
-    '\ud800', '\udc00', 'a\ud800b', '\ud800\udc00', '\udbff', '\u0000', '\ufeff', '\u200b', '  ', '\u3000',
-    '１２３', '２０２２－０２－３０', '0x10', '1e3', '-0', '+', '.', ',', '1,2,3', '年月日', 'T', 'Z',
-    '9999-12-31T23:00:00-08:00', '0001-01-01T00:00:00+08:00', '2022-03-24T99:99:99Z',
-    new Date(NaN), new Date(8.64e15), new Date(-8.64e15), new Date(-62198755200000),
-    '长'.repeat(100_000), '9'.repeat(10_000), ' '.repeat(10_000), '1,'.repeat(5_000),
-    [], {}, [[]], Object.create(null), new Map(), new Set([1]), 1n, Symbol('s'), () => 0,
+    NaN,
+    Infinity,
+    -Infinity,
+    -0,
+    0,
+    Number.MAX_VALUE,
+    Number.MIN_VALUE,
+    Number.MAX_SAFE_INTEGER + 2,
+    1e21,
+    -1e21,
+    60,
+    0.5,
+    '\ud800',
+    '\udc00',
+    'a\ud800b',
+    '\ud800\udc00',
+    '\udbff',
+    '\u0000',
+    '\ufeff',
+    '\u200b',
+    '  ',
+    '\u3000',
+    '１２３',
+    '２０２２－０２－３０',
+    '0x10',
+    '1e3',
+    '-0',
+    '+',
+    '.',
+    ',',
+    '1,2,3',
+    '年月日',
+    'T',
+    'Z',
+    '9999-12-31T23:00:00-08:00',
+    '0001-01-01T00:00:00+08:00',
+    '2022-03-24T99:99:99Z',
+    new Date(NaN),
+    new Date(8.64e15),
+    new Date(-8.64e15),
+    new Date(-62198755200000),
+    '长'.repeat(100_000),
+    '9'.repeat(10_000),
+    ' '.repeat(10_000),
+    '1,'.repeat(5_000),
+    [],
+    {},
+    [[]],
+    Object.create(null),
+    new Map(),
+    new Set([1]),
+    1n,
+    Symbol('s'),
+    () => 0,
   ),
   fc.string({ unit: 'binary', maxLength: 40 }),
   // Strings of lone surrogates and their neighbours.
-  fc.array(fc.integer({ min: 0xd7f0, max: 0xe010 }).map((c) => String.fromCharCode(c)), { maxLength: 8 }).map((a) => a.join('')),
+  fc
+    .array(
+      fc.integer({ min: 0xd7f0, max: 0xe010 }).map((c) => String.fromCharCode(c)),
+      { maxLength: 8 },
+    )
+    .map((a) => a.join('')),
   fc.double(),
   fc.integer(),
 );
 
 const arbAnything: fc.Arbitrary<unknown> = fc.anything({
-  withBigInt: true, withBoxedValues: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true,
-  withObjectString: true, withSparseArray: true, withTypedArray: true, stringUnit: 'binary',
+  withBigInt: true,
+  withBoxedValues: true,
+  withDate: true,
+  withMap: true,
+  withSet: true,
+  withNullPrototype: true,
+  withObjectString: true,
+  withSparseArray: true,
+  withTypedArray: true,
+  stringUnit: 'binary',
   key: fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', ...PROBLEM_KEYS, ...VISIT_KEYS)),
 });
 
@@ -96,7 +186,10 @@ function arbRawRecord(keys: readonly string[]): fc.Arbitrary<Record<string, unkn
 
 describe.each(LEDGERS)('(a) %s: parseRow never throws', (_, ledger, keys) => {
   test('on anything', () => {
-    fc.assert(fc.property(arbAnything, (raw) => expectWellFormed(ledger, parseRow(ledger, raw, { today: TODAY }))), RUNS);
+    fc.assert(
+      fc.property(arbAnything, (raw) => expectWellFormed(ledger, parseRow(ledger, raw, { today: TODAY }))),
+      RUNS,
+    );
   });
 
   test('on any object', () => {
@@ -132,8 +225,7 @@ describe.each(LEDGERS)('(a) %s: parseRow never throws', (_, ledger, keys) => {
 // -------------------------------------------------------------------------------------------
 // Canonical rows
 
-const arbRow = (ledger: LedgerDef, opts: RowOptions): fc.Arbitrary<CanonicalRow> =>
-  ledger === problems ? arbProblemRow(opts) : arbVisitRow(opts);
+const arbRow = (ledger: LedgerDef, opts: RowOptions): fc.Arbitrary<CanonicalRow> => (ledger === problems ? arbProblemRow(opts) : arbVisitRow(opts));
 
 describe.each(LEDGERS)('(b) %s: canonical rows are fixed points', (_, ledger, keys) => {
   test('a canonical row parses to itself, with no errors, and the zod schema accepts it', () => {
@@ -272,22 +364,29 @@ describe('cell types', () => {
 
   test('textLength counts code points, as Array.from does, in well-formed text, and is -1 for text with half a surrogate pair', () => {
     // Mostly surrogates, so that broken and whole pairs both come up, at every position.
-    const arbUnits = fc.array(fc.oneof(fc.integer({ min: 0xd7fe, max: 0xe001 }), fc.integer({ min: 0, max: 0xffff })), { maxLength: 70 })
+    const arbUnits = fc
+      .array(fc.oneof(fc.integer({ min: 0xd7fe, max: 0xe001 }), fc.integer({ min: 0, max: 0xffff })), { maxLength: 70 })
       .map((a) => String.fromCharCode(...a));
     const wellFormed = (x: string) => Array.from(x).every((c) => c.length === 2 || c.charCodeAt(0) < 0xd800 || c.charCodeAt(0) > 0xdfff);
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 70 }), arbUnits), (x) =>
-        expect(textLength(x)).toBe(wellFormed(x) ? Array.from(x).length : -1)),
+        expect(textLength(x)).toBe(wellFormed(x) ? Array.from(x).length : -1),
+      ),
       { numRuns: 3000 },
     );
   });
 
   // Units around the edges of what trim() strips and toHalfWidth() converts.
   const EDGE_UNITS = [
-    0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1f, 0x20, 0x21, 0x7e, 0x7f, 0x85, 0xa0, 0x1680, 0x180e, 0x2000, 0x200a, 0x200b,
-    0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0x3001, 0x4e00, 0xd840, 0xdc00, 0xfeff, 0xff00, 0xff01, 0xff10, 0xff5e, 0xff5f, 0xffe5,
+    0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1f, 0x20, 0x21, 0x7e, 0x7f, 0x85, 0xa0, 0x1680, 0x180e, 0x2000, 0x200a, 0x200b, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000,
+    0x3001, 0x4e00, 0xd840, 0xdc00, 0xfeff, 0xff00, 0xff01, 0xff10, 0xff5e, 0xff5f, 0xffe5,
   ];
-  const arbEdgy = fc.array(fc.constantFrom(...EDGE_UNITS).map((c) => String.fromCharCode(c)), { maxLength: 12 }).map((a) => a.join(''));
+  const arbEdgy = fc
+    .array(
+      fc.constantFrom(...EDGE_UNITS).map((c) => String.fromCharCode(c)),
+      { maxLength: 12 },
+    )
+    .map((a) => a.join(''));
 
   test('trimEnds is String.prototype.trim', () => {
     fc.assert(
@@ -325,11 +424,13 @@ describe('cell types', () => {
   });
 
   test('toHalfWidth converts full-width ASCII and the ideographic space unit by unit, at any length', () => {
-    const reference = (x: string) =>
-      x.replace(/[\uff01-\uff5e\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
-    fc.assert(fc.property(fc.oneof(arbEdgy, fc.string({ unit: 'binary', maxLength: 30 })), (x) => expect(toHalfWidth(x)).toBe(reference(x))), {
-      numRuns: 2000,
-    });
+    const reference = (x: string) => x.replace(/[\uff01-\uff5e\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+    fc.assert(
+      fc.property(fc.oneof(arbEdgy, fc.string({ unit: 'binary', maxLength: 30 })), (x) => expect(toHalfWidth(x)).toBe(reference(x))),
+      {
+        numRuns: 2000,
+      },
+    );
     // Longer than one String.fromCharCode call takes.
     const long = 'ａ１\u3000字'.repeat(5000);
     expect(toHalfWidth(long)).toBe(reference(long));
@@ -339,7 +440,12 @@ describe('cell types', () => {
     // …with an unpaired surrogate shown as U+FFFD (a message is stored; Firestore cannot hold one).
     const cut = (x: string) => (Array.from(x).length > 30 ? `${Array.from(x).slice(0, 30).join('')}…` : x);
     const reference = (x: string) => cut(x).replace(/\p{Cs}/gu, '\ufffd');
-    const arbUnits = fc.array(fc.integer({ min: 0xd7f0, max: 0xe010 }).map((c) => String.fromCharCode(c)), { maxLength: 70 }).map((a) => a.join(''));
+    const arbUnits = fc
+      .array(
+        fc.integer({ min: 0xd7f0, max: 0xe010 }).map((c) => String.fromCharCode(c)),
+        { maxLength: 70 },
+      )
+      .map((a) => a.join(''));
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 70 }), arbUnits), (x) => expect(quote(x)).toBe(reference(x))),
       { numRuns: 1000 },
@@ -353,14 +459,15 @@ describe('cell types', () => {
   test('phones: a dash anywhere in the digits reads as the digits alone', () => {
     // Whether a number is taken as it came or rebuilt, where the dash sits does not matter:
     // 0211-2345678 is 021-12345678, as 02112345678 is.
-    const arbDashed = fc
-      .tuple(fc.constantFrom('0', '1', '01', '02', '03', '0086'), fc.stringMatching(/^\d{7,11}$/), fc.nat())
-      .map(([lead, rest, at]) => {
-        const digits = lead + rest;
-        const cut = 1 + (at % (digits.length - 1));
-        return { digits, dashed: `${digits.slice(0, cut)}-${digits.slice(cut)}` };
-      });
-    fc.assert(fc.property(arbDashed, ({ digits, dashed }) => expect(parsePhone(dashed)).toBe(parsePhone(digits))), { numRuns: 3000 });
+    const arbDashed = fc.tuple(fc.constantFrom('0', '1', '01', '02', '03', '0086'), fc.stringMatching(/^\d{7,11}$/), fc.nat()).map(([lead, rest, at]) => {
+      const digits = lead + rest;
+      const cut = 1 + (at % (digits.length - 1));
+      return { digits, dashed: `${digits.slice(0, cut)}-${digits.slice(cut)}` };
+    });
+    fc.assert(
+      fc.property(arbDashed, ({ digits, dashed }) => expect(parsePhone(dashed)).toBe(parsePhone(digits))),
+      { numRuns: 3000 },
+    );
   });
 
   // Oracles from Date, which the core no longer uses per cell.
@@ -387,7 +494,8 @@ describe('cell types', () => {
         (ms, offsetMinutes, sep) => {
           const local = new Date(ms + offsetMinutes * 60_000).toISOString(); // the wall clock in that zone
           const sign = offsetMinutes < 0 ? '-' : '+';
-          const zone = offsetMinutes === 0 && sep === 'T' ? 'Z' : `${sign}${pad(Math.floor(Math.abs(offsetMinutes) / 60))}:${pad(Math.abs(offsetMinutes) % 60)}`;
+          const zone =
+            offsetMinutes === 0 && sep === 'T' ? 'Z' : `${sign}${pad(Math.floor(Math.abs(offsetMinutes) / 60))}:${pad(Math.abs(offsetMinutes) % 60)}`;
           const text = `${local.slice(0, 10)}${sep}${local.slice(11, 19)}${zone}`;
           expect(parseDateText(text)).toEqual({ ok: true, value: dayOfInstantInShanghai(Math.floor(ms / 1000) * 1000) });
         },
@@ -399,14 +507,20 @@ describe('cell types', () => {
   test('numeric dates: read exactly when they name a real day, with any of the separators', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.constantFrom('-', '/', '.'), fc.boolean(),
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        fc.constantFrom('-', '/', '.'),
+        fc.boolean(),
         (y, m, d, sep, zeros) => {
           const two = (n: number) => (zeros ? String(n).padStart(2, '0') : String(n));
           const text = `${String(y).padStart(4, '0')}${sep}${two(m)}${sep}${two(d)}`;
           const t = new Date(Date.UTC(2000, m - 1, d));
           t.setUTCFullYear(y);
           const real = y >= 1 && m >= 1 && m <= 12 && d >= 1 && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-          expect(parseDateText(text)).toEqual(real ? { ok: true, value: `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` } : { ok: false });
+          expect(parseDateText(text)).toEqual(
+            real ? { ok: true, value: `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` } : { ok: false },
+          );
         },
       ),
       { numRuns: 2000 },
@@ -454,7 +568,10 @@ describe('cell types', () => {
         const date = sep === '年' ? `${y}年${mo}月${d}日` : `${y}${sep}${mo}${sep}${d}`;
         return `${date}${t}${h}${colon}${mi}${sec}${space}${zone}`;
       });
-    fc.assert(fc.property(arbText, (text) => expect(parseDateText(text)).toEqual(oracle(text))), { numRuns: 5000 });
+    fc.assert(
+      fc.property(arbText, (text) => expect(parseDateText(text)).toEqual(oracle(text))),
+      { numRuns: 5000 },
+    );
   });
 
   test('serials: every day from 1900-01-01 to 9999-12-31 survives the round trip, in both systems', () => {

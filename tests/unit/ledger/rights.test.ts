@@ -17,9 +17,17 @@ const LEVELS: Level[] = ['现场解决', '协调解决', '提交市级'];
 
 function row(level: Level, extra: Record<string, unknown> = {}): StoredRow {
   const base: Record<string, unknown> = {
-    county: '榆次区', targetType: '入企', targetName: '山西强伟纸业有限公司', group: '榆次区入企服务第1组',
-    sector: '工业和信息软件服务业', category: '用地规划', description: '厂区扩建用地手续办理缓慢', foundOn: '2022-03-10',
-    level, contact: '王经理', remarks: '无',
+    county: '榆次区',
+    targetType: '入企',
+    targetName: '山西强伟纸业有限公司',
+    group: '榆次区入企服务第1组',
+    sector: '工业和信息软件服务业',
+    category: '用地规划',
+    description: '厂区扩建用地手续办理缓慢',
+    foundOn: '2022-03-10',
+    level,
+    contact: '王经理',
+    remarks: '无',
   };
   const handling =
     level === '现场解决'
@@ -29,11 +37,26 @@ function row(level: Level, extra: Record<string, unknown> = {}): StoredRow {
 }
 
 const NEW_VALUE: Record<string, unknown> = {
-  county: '榆次区', township: '郭家堡乡', targetType: '进村', targetName: '强伟纸业', creditCode: '91140700MA0K12345X',
-  group: '榆次区入企服务第1组', sector: '建筑业', category: '审批手续', description: '另一段问题描述文字',
-  foundOn: '2022-03-11', contact: '李主任', phone: '13912345678', remarks: '已电话沟通',
-  department: '市住房和城乡建设局', deadline: '2022-05-31', resolution: '已协调办理', resolvedOn: '2022-03-20',
-  review: '请补充办理材料', followUp: '满意', followUpOn: '2022-03-25',
+  county: '榆次区',
+  township: '郭家堡乡',
+  targetType: '进村',
+  targetName: '强伟纸业',
+  creditCode: '91140700MA0K12345X',
+  group: '榆次区入企服务第1组',
+  sector: '建筑业',
+  category: '审批手续',
+  description: '另一段问题描述文字',
+  foundOn: '2022-03-11',
+  contact: '李主任',
+  phone: '13912345678',
+  remarks: '已电话沟通',
+  department: '市住房和城乡建设局',
+  deadline: '2022-05-31',
+  resolution: '已协调办理',
+  resolvedOn: '2022-03-20',
+  review: '请补充办理材料',
+  followUp: '满意',
+  followUpOn: '2022-03-25',
 };
 
 function change(r: StoredRow, patch: Record<string, unknown>) {
@@ -55,7 +78,8 @@ describe('the report columns', () => {
 
 describe('the level', () => {
   it.each([
-    ['现场解决', '协调解决'], ['协调解决', '现场解决'],
+    ['现场解决', '协调解决'],
+    ['协调解决', '现场解决'],
   ] as const)('%s → %s: the group and the county may', (from, to) => {
     const r = row(from);
     const v = change(r, { level: to });
@@ -222,32 +246,50 @@ describe('every refusal is in Chinese and English', () => {
 describe('properties', () => {
   const callers = fc.constantFrom(clerk, otherClerk, county, otherCounty, city, admin, dept, otherDept);
   const fieldNames = Object.keys(NEW_VALUE).concat('level', 'status');
-  const patch = fc.dictionary(fc.constantFrom(...fieldNames), fc.oneof(fc.constantFrom(...Object.values(NEW_VALUE)), fc.constantFrom('现场解决', '协调解决', '提交市级', '待办理', '办理中', '待审核', '已解决', '长期推进'), fc.constant(undefined)));
+  const patch = fc.dictionary(
+    fc.constantFrom(...fieldNames),
+    fc.oneof(
+      fc.constantFrom(...Object.values(NEW_VALUE)),
+      fc.constantFrom('现场解决', '协调解决', '提交市级', '待办理', '办理中', '待审核', '已解决', '长期推进'),
+      fc.constant(undefined),
+    ),
+  );
   it('pushing the stored values back is never refused to anyone who may touch the row', () => {
-    fc.assert(fc.property(callers, fc.constantFrom(...LEVELS), (c, level) => {
-      const r = row(level);
-      const v = judgeChange(c, r, { ...r.values });
-      return v.ok || (v.kind === 'forbidden' && v.fields.length === 0);
-    }));
+    fc.assert(
+      fc.property(callers, fc.constantFrom(...LEVELS), (c, level) => {
+        const r = row(level);
+        const v = judgeChange(c, r, { ...r.values });
+        return v.ok || (v.kind === 'forbidden' && v.fields.length === 0);
+      }),
+    );
   });
   it('the refused fields are among the changed ones, and the city office is never refused a field', () => {
-    fc.assert(fc.property(callers, fc.constantFrom(...LEVELS), patch, (c, level, p) => {
-      const r = row(level);
-      const values = change(r, p);
-      const v = judgeChange(c, r, values);
-      if (v.ok || v.kind !== 'forbidden') return true;
-      const changed = new Set(changedFields(r.values, values));
-      if (c === city || c === admin) return v.fields.length === 0 || v.fields.every((f) => f === 'status');
-      return v.fields.every((f) => changed.has(f) || f === 'status');
-    }));
+    fc.assert(
+      fc.property(callers, fc.constantFrom(...LEVELS), patch, (c, level, p) => {
+        const r = row(level);
+        const values = change(r, p);
+        const v = judgeChange(c, r, values);
+        if (v.ok || v.kind !== 'forbidden') return true;
+        const changed = new Set(changedFields(r.values, values));
+        if (c === city || c === admin) return v.fields.length === 0 || v.fields.every((f) => f === 'status');
+        return v.fields.every((f) => changed.has(f) || f === 'status');
+      }),
+    );
   });
   it('a field the header marks editable is never refused on its own at that level (but for the transitions)', () => {
-    fc.assert(fc.property(fc.constantFrom(clerk, county, city, admin), fc.constantFrom('现场解决', '协调解决'), fc.constantFrom(...Object.keys(NEW_VALUE)), (c, level, field) => {
-      if (!editableFields(c, level).has(field)) return true;
-      const r = row(level as Level);
-      const v = judgeChange(c, r, change(r, { [field]: NEW_VALUE[field] }));
-      return v.ok;
-    }));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(clerk, county, city, admin),
+        fc.constantFrom('现场解决', '协调解决'),
+        fc.constantFrom(...Object.keys(NEW_VALUE)),
+        (c, level, field) => {
+          if (!editableFields(c, level).has(field)) return true;
+          const r = row(level as Level);
+          const v = judgeChange(c, r, change(r, { [field]: NEW_VALUE[field] }));
+          return v.ok;
+        },
+      ),
+    );
   });
 });
 

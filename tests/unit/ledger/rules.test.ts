@@ -17,15 +17,12 @@ describe('the example rows are valid', () => {
 });
 
 describe('problems: always-required fields', () => {
-  test.each(['county', 'targetType', 'targetName', 'group', 'sector', 'category', 'description', 'foundOn', 'level', 'status'])(
-    'without %s',
-    (key) => {
-      for (const base of [SOLVED_PROBLEM, OPEN_PROBLEM]) {
-        expect(codes(parseRow(problems, withChanges(base, { [key]: undefined }), CTX).errors)).toEqual([[key, 'required']]);
-        expect(codes(parseRow(problems, withChanges(base, { [key]: ' ' }), CTX).errors)).toEqual([[key, 'required']]);
-      }
-    },
-  );
+  test.each(['county', 'targetType', 'targetName', 'group', 'sector', 'category', 'description', 'foundOn', 'level', 'status'])('without %s', (key) => {
+    for (const base of [SOLVED_PROBLEM, OPEN_PROBLEM]) {
+      expect(codes(parseRow(problems, withChanges(base, { [key]: undefined }), CTX).errors)).toEqual([[key, 'required']]);
+      expect(codes(parseRow(problems, withChanges(base, { [key]: ' ' }), CTX).errors)).toEqual([[key, 'required']]);
+    }
+  });
 
   test.each(['township', 'creditCode', 'department', 'deadline', 'contact', 'phone', 'remarks'])('%s may be left out of a solved 入企 problem', (key) => {
     expect(parseRow(problems, withChanges(SOLVED_PROBLEM, { [key]: undefined }), CTX).errors).toEqual([]);
@@ -61,7 +58,15 @@ describe('problems: cross-field rules', () => {
     ['办理中 without a deadline', OPEN_PROBLEM, { deadline: undefined }, [['deadline', 'required']]],
     ['待办理 without a deadline', OPEN_PROBLEM, { status: '待办理', deadline: undefined }, []],
     ['办理中 without a deadline', OPEN_PROBLEM, { status: '办理中', deadline: undefined }, [['deadline', 'required']]],
-    ['待审核 without a deadline or a resolution', OPEN_PROBLEM, { status: '待审核', deadline: undefined, resolution: undefined }, [['deadline', 'required'], ['resolution', 'required']]],
+    [
+      '待审核 without a deadline or a resolution',
+      OPEN_PROBLEM,
+      { status: '待审核', deadline: undefined, resolution: undefined },
+      [
+        ['deadline', 'required'],
+        ['resolution', 'required'],
+      ],
+    ],
     ['待审核 with its resolution', OPEN_PROBLEM, { status: '待审核', resolution: '已协调自然资源局现场办理' }, []],
     ['长期推进 without a deadline', OPEN_PROBLEM, { status: '长期推进', deadline: undefined }, []],
     ['待办理 at 提交市级 without a department: awaiting assignment', OPEN_PROBLEM, { status: '待办理', department: undefined }, []],
@@ -85,7 +90,15 @@ describe('problems: cross-field rules', () => {
     // resolution and resolvedOn required when status = 已解决; resolvedOn between foundOn and today
     ['已解决 without a resolution', SOLVED_PROBLEM, { resolution: undefined }, [['resolution', 'required']]],
     ['已解决 without resolvedOn', SOLVED_PROBLEM, { resolvedOn: undefined }, [['resolvedOn', 'required']]],
-    ['已解决 without either', SOLVED_PROBLEM, { resolution: '', resolvedOn: null }, [['resolution', 'required'], ['resolvedOn', 'required']]],
+    [
+      '已解决 without either',
+      SOLVED_PROBLEM,
+      { resolution: '', resolvedOn: null },
+      [
+        ['resolution', 'required'],
+        ['resolvedOn', 'required'],
+      ],
+    ],
     ['办理中 with a resolution and resolvedOn', OPEN_PROBLEM, { resolution: '已协调资金', resolvedOn: '2022-04-01' }, []],
     ['resolved on the day found', SOLVED_PROBLEM, { resolvedOn: SOLVED_PROBLEM.foundOn }, []],
     ['resolved today', SOLVED_PROBLEM, { resolvedOn: TODAY }, []],
@@ -105,7 +118,13 @@ describe('problems: cross-field rules', () => {
       'several errors at once',
       OPEN_PROBLEM,
       { county: '北京', description: '太短', foundOn: '2030-01-01', phone: '123', 序号: 3 },
-      [['序号', 'unknown'], ['county', 'enum'], ['description', 'too_short'], ['foundOn', 'range'], ['phone', 'format']],
+      [
+        ['序号', 'unknown'],
+        ['county', 'enum'],
+        ['description', 'too_short'],
+        ['foundOn', 'range'],
+        ['phone', 'format'],
+      ],
     ],
   ])('%s', (_, base, changes, expected) => {
     expect(codes(parseRow(problems, withChanges(base, changes), CTX).errors)).toEqual(expected);
@@ -119,10 +138,29 @@ describe('problems: cross-field rules', () => {
   });
 
   test.each<[string, Record<string, unknown>, { zh: string; en: string }]>([
-    ['requiredWhen', { township: undefined }, { zh: '「服务类型」为「进村」时，「乡镇（街道）」为必填项', en: 'Township is required when Service type is 进村' }],
-    ['onlyWhen', { creditCode: '91110000600037341L' }, { zh: '仅当「服务类型」为「入企」时才可填写「统一社会信用代码」', en: 'Unified social credit code may only be filled when Service type is 入企' }],
-    ['requiredWhen (not)', { department: undefined }, { zh: '「解决层级」不是「现场解决」且「办理状态」不是「待办理」时，「责任单位」为必填项', en: 'Responsible department is required when Level is not 现场解决 and Status is not 待办理' }],
-    ['dateBefore', { deadline: '2022-02-01' }, { zh: '「办结时限」（2022-02-01）不能早于「发现日期」（2022-03-01）', en: 'Deadline (2022-02-01) cannot be before Found on (2022-03-01)' }],
+    [
+      'requiredWhen',
+      { township: undefined },
+      { zh: '「服务类型」为「进村」时，「乡镇（街道）」为必填项', en: 'Township is required when Service type is 进村' },
+    ],
+    [
+      'onlyWhen',
+      { creditCode: '91110000600037341L' },
+      { zh: '仅当「服务类型」为「入企」时才可填写「统一社会信用代码」', en: 'Unified social credit code may only be filled when Service type is 入企' },
+    ],
+    [
+      'requiredWhen (not)',
+      { department: undefined },
+      {
+        zh: '「解决层级」不是「现场解决」且「办理状态」不是「待办理」时，「责任单位」为必填项',
+        en: 'Responsible department is required when Level is not 现场解决 and Status is not 待办理',
+      },
+    ],
+    [
+      'dateBefore',
+      { deadline: '2022-02-01' },
+      { zh: '「办结时限」（2022-02-01）不能早于「发现日期」（2022-03-01）', en: 'Deadline (2022-02-01) cannot be before Found on (2022-03-01)' },
+    ],
   ])('the %s message names both fields', (_, changes, message) => {
     const [e] = parseRow(problems, withChanges(OPEN_PROBLEM, changes), CTX).errors;
     expect(e).toMatchObject(message);

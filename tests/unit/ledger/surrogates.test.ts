@@ -6,7 +6,15 @@ import { getLedger, parseRow } from '@taizhang/ledger';
 const problems = getLedger('problems');
 
 describe('text cells with unpaired surrogates', () => {
-  it.each(['a\ud800b', '\udc00', `${'测'.repeat(50)}\ud83d`, '\udc00\ud800', `${'𠮷'.repeat(260)}\ud800`, `\udc00${'𠮷'.repeat(260)}`, `${'𠮷'.repeat(130)}\udc00\ud800${'𠮷'.repeat(130)}`])('%j is a type error with a clear message', (text) => {
+  it.each([
+    'a\ud800b',
+    '\udc00',
+    `${'测'.repeat(50)}\ud83d`,
+    '\udc00\ud800',
+    `${'𠮷'.repeat(260)}\ud800`,
+    `\udc00${'𠮷'.repeat(260)}`,
+    `${'𠮷'.repeat(130)}\udc00\ud800${'𠮷'.repeat(130)}`,
+  ])('%j is a type error with a clear message', (text) => {
     const { values, errors } = parseRow(problems, { targetName: text, remarks: text });
     expect(values.targetName).toBeUndefined();
     const e = errors.find((x) => x.field === 'targetName')!;

@@ -7,13 +7,17 @@ import { CTX, OPEN_PROBLEM } from './fixtures';
 /** A ledger of `n` optional text fields, t0 … t(n-1). */
 function textLedger(n: number): LedgerDef {
   const fields: FieldDef[] = Array.from({ length: n }, (_, i) => ({
-    key: `t${i}`, header: `列${i}`, en: `Column ${i}`, type: { kind: 'text', max: 50 }, required: false, width: 10,
+    key: `t${i}`,
+    header: `列${i}`,
+    en: `Column ${i}`,
+    type: { kind: 'text', max: 50 },
+    required: false,
+    width: 10,
   }));
   return { name: 'problems', title: '测试', titleEn: 'Test', idPrefix: 'T', yearField: 't0', fields, rules: [] };
 }
 
-const row = (n: number, skip: (i: number) => boolean) =>
-  Object.fromEntries(Array.from({ length: n }, (_, i) => [`t${i}`, skip(i) ? '' : ` 值${i} `]));
+const row = (n: number, skip: (i: number) => boolean) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`t${i}`, skip(i) ? '' : ` 值${i} `]));
 
 describe('the values of a row', () => {
   it('are a plain object with the fields that hold a value, in ledger order', () => {
@@ -33,7 +37,11 @@ describe('the values of a row', () => {
     const sparse = row(n, (i) => i % 3 === 1);
     const [a, b, c] = parseRows(ledger, [full, sparse, full], CTX);
     const trimmed = (r: Record<string, string>) =>
-      Object.fromEntries(Object.entries(r).filter(([, v]) => v !== '').map(([k, v]) => [k, v.trim()]));
+      Object.fromEntries(
+        Object.entries(r)
+          .filter(([, v]) => v !== '')
+          .map(([k, v]) => [k, v.trim()]),
+      );
     expect(a!.values).toStrictEqual(trimmed(full));
     expect(b!.values).toStrictEqual(trimmed(sparse));
     expect(c!.values).toStrictEqual(trimmed(full));

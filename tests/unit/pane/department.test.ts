@@ -30,10 +30,16 @@ function backendOf(api: ReturnType<typeof createApiClient>): Backend {
     onAuthChange(cb) {
       listener = cb;
       cb(null);
-      return () => { listener = undefined; };
+      return () => {
+        listener = undefined;
+      };
     },
-    async signIn(email) { listener?.({ email }); },
-    async signOut() { listener?.(null); },
+    async signIn(email) {
+      listener?.({ email });
+    },
+    async signOut() {
+      listener?.(null);
+    },
     api: () => api,
   };
 }
@@ -45,20 +51,63 @@ async function until(cond: () => boolean): Promise<void> {
 
 async function setup() {
   const base = problemValues({
-    level: '提交市级', department: '市自然资源局', deadline: '2022-05-15', status: '办理中', category: '用地规划',
-    description: '项目用地手续办理缓慢', targetName: '晋中开发区某新材料公司',
+    level: '提交市级',
+    department: '市自然资源局',
+    deadline: '2022-05-15',
+    status: '办理中',
+    category: '用地规划',
+    description: '项目用地手续办理缓慢',
+    targetName: '晋中开发区某新材料公司',
   });
   const plain = Object.fromEntries(Object.entries(base).filter(([, v]) => v !== undefined && v !== ''));
   const inboxHolder: { answer?: InboxAnswer } = {};
-  const server = fakeServer({ today: TODAY, profile: DEPT, departments: REGISTRY, get inbox() { return inboxHolder.answer; } });
-  const stored = await server.transport('pushRows', { ledger: 'problems', requestId: 'seed', rows: [{ key: 'seed-1', values: { ...plain, review: REVIEW } }] }) as { results: { id: string }[] };
+  const server = fakeServer({
+    today: TODAY,
+    profile: DEPT,
+    departments: REGISTRY,
+    get inbox() {
+      return inboxHolder.answer;
+    },
+  });
+  const stored = (await server.transport('pushRows', {
+    ledger: 'problems',
+    requestId: 'seed',
+    rows: [{ key: 'seed-1', values: { ...plain, review: REVIEW } }],
+  })) as { results: { id: string }[] };
   const id = stored.results[0]!.id;
   if (!id) throw new Error(JSON.stringify(stored.results[0]));
   inboxHolder.answer = {
-    asOf: TODAY, counts: { new: 0, returned: 1, due_soon: 1, overdue: 0 },
+    asOf: TODAY,
+    counts: { new: 0, returned: 1, due_soon: 1, overdue: 0 },
     items: [
-      { reason: 'returned', ledger: 'problems', id, county: '榆次区', targetName: '晋中开发区某新材料公司', description: '项目用地手续办理缓慢', level: '提交市级', status: '办理中', department: '市自然资源局', deadline: '2022-05-15', review: REVIEW, updatedAt: '2022-05-09T02:00:00Z' },
-      { reason: 'due_soon', ledger: 'problems', id, county: '榆次区', targetName: '晋中开发区某新材料公司', description: '项目用地手续办理缓慢', level: '提交市级', status: '办理中', department: '市自然资源局', deadline: '2022-05-15', review: REVIEW, updatedAt: '2022-05-09T02:00:00Z' },
+      {
+        reason: 'returned',
+        ledger: 'problems',
+        id,
+        county: '榆次区',
+        targetName: '晋中开发区某新材料公司',
+        description: '项目用地手续办理缓慢',
+        level: '提交市级',
+        status: '办理中',
+        department: '市自然资源局',
+        deadline: '2022-05-15',
+        review: REVIEW,
+        updatedAt: '2022-05-09T02:00:00Z',
+      },
+      {
+        reason: 'due_soon',
+        ledger: 'problems',
+        id,
+        county: '榆次区',
+        targetName: '晋中开发区某新材料公司',
+        description: '项目用地手续办理缓慢',
+        level: '提交市级',
+        status: '办理中',
+        department: '市自然资源局',
+        deadline: '2022-05-15',
+        review: REVIEW,
+        updatedAt: '2022-05-09T02:00:00Z',
+      },
     ],
   };
   const excel = createSimulatedExcel();
@@ -78,7 +127,11 @@ test('the rights say which columns a department can change on no problem: everyt
 
 test('judgeOutgoing refuses what the ledger core refuses, on the refused columns, and lets the rest go', () => {
   const values = { county: '榆次区', level: '提交市级', status: '办理中', department: '市自然资源局', description: '原描述' };
-  const cols = { ledger: problems, fieldCol: new Map(problems.fields.map((f, i) => [f.key, i])), fields: problems.fields.map((def, col) => ({ def, col })) } as unknown as SheetColumns;
+  const cols = {
+    ledger: problems,
+    fieldCol: new Map(problems.fields.map((f, i) => [f.key, i])),
+    fields: problems.fields.map((def, col) => ({ def, col })),
+  } as unknown as SheetColumns;
   const out = [
     { row: 2, key: 'a', id: 'P-1', version: 1, values: { ...values, description: '改了描述' }, raw: {} },
     { row: 3, key: 'b', id: 'P-2', version: 1, values: { ...values, status: '待审核', resolution: '已办' }, raw: {} },
@@ -88,7 +141,10 @@ test('judgeOutgoing refuses what the ledger core refuses, on the refused columns
   const bases = new Map(['P-1', 'P-2', 'P-3'].map((id) => [id, { version: 1, values }]));
   const j = judgeOutgoing(cols, out, callerOf(DEPT), bases);
   expect(j.outgoing.map((o) => o.key)).toEqual(['b', 'd']);
-  expect(j.refused.map((r) => [r.row, r.errors.map((e) => e.field)])).toEqual([[2, ['description']], [4, ['status']]]);
+  expect(j.refused.map((r) => [r.row, r.errors.map((e) => e.field)])).toEqual([
+    [2, ['description']],
+    [4, ['status']],
+  ]);
   expect(j.refused[0]!.errors[0]).toMatchObject({ address: `${P('description')}2`, header: '问题描述' });
   expect(j.refused[0]!.errors[0]!.zh).toContain('责任单位只能填写');
   expect(j.refused[0]!.errors[0]!.en).toContain('A department can only fill in');
@@ -119,7 +175,10 @@ test('a department: 待办 at sign-in, an item opens its row (pulled first), the
   expect(sh.cell(`${P('status')}1`).fill).toBe(HEADER_FILL);
   const dv = sh.cell(`${P('department')}2`).dataValidation;
   expect(dv?.source).toMatch(/TZ_Lists/);
-  const names = excel.sheet('TZ_Lists').values(dv!.source.replace(/^=?'?TZ_Lists'?!/, '').replace(/\$/g, '')).map((r) => r[0]);
+  const names = excel
+    .sheet('TZ_Lists')
+    .values(dv!.source.replace(/^=?'?TZ_Lists'?!/, '').replace(/\$/g, ''))
+    .map((r) => r[0]);
   expect(names).toEqual(['市自然资源局', '市住房和城乡建设局']);
 
   // Open again: the row is there, nothing is pulled.

@@ -21,15 +21,21 @@ function newerThanEs5(code: string): string[] {
     if (ts.isArrowFunction(n)) at(n, 'arrow function');
     else if (ts.isTemplateExpression(n) || ts.isNoSubstitutionTemplateLiteral(n)) at(n, 'template literal');
     else if (ts.isClassLike(n)) at(n, 'class');
-    else if (ts.isVariableDeclarationList(n) && (n.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const))) at(n, 'let/const');
+    else if (ts.isVariableDeclarationList(n) && n.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) at(n, 'let/const');
     else if (ts.isShorthandPropertyAssignment(n) || ts.isSpreadElement(n) || ts.isSpreadAssignment(n)) at(n, 'shorthand or spread');
     else if (ts.isObjectBindingPattern(n) || ts.isArrayBindingPattern(n)) at(n, 'destructuring');
     else if (ts.isForOfStatement(n)) at(n, 'for…of');
     else if (ts.isMethodDeclaration(n) || ts.isComputedPropertyName(n)) at(n, 'method shorthand or computed name');
     else if (ts.isParameter(n) && (n.initializer || n.dotDotDotToken)) at(n, 'default or rest parameter');
-    else if (ts.isAwaitExpression(n) || ts.isYieldExpression(n) || (ts.canHaveModifiers(n) && ts.getModifiers(n)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword))) at(n, 'async or generator');
+    else if (
+      ts.isAwaitExpression(n) ||
+      ts.isYieldExpression(n) ||
+      (ts.canHaveModifiers(n) && ts.getModifiers(n)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword))
+    )
+      at(n, 'async or generator');
     else if ((ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n) || ts.isCallExpression(n)) && n.questionDotToken) at(n, 'optional chaining');
-    else if (ts.isBinaryExpression(n) && [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.AsteriskAsteriskToken].includes(n.operatorToken.kind)) at(n, '?? or **');
+    else if (ts.isBinaryExpression(n) && [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.AsteriskAsteriskToken].includes(n.operatorToken.kind))
+      at(n, '?? or **');
     else if (ts.isFunctionDeclaration(n) && n.asteriskToken) at(n, 'generator');
     else if (ts.isRegularExpressionLiteral(n) && /\/[a-z]*[uys][a-z]*$/.test(n.text)) at(n, 'regular expression flag u, y or s');
     else if (ts.isNumericLiteral(n) && /^0[bo]|_/i.test(n.getText())) at(n, 'binary, octal or separated number');
@@ -52,26 +58,49 @@ test('guard.js is ES5: no newer syntax, and esbuild at target es5 takes it as it
   expect(() => transformSync(source, { target: 'es5', loader: 'js' })).not.toThrow();
 });
 
-interface FakeElement { children: { text: string }[]; attrs: Record<string, string> }
+interface FakeElement {
+  children: { text: string }[];
+  attrs: Record<string, string>;
+}
 
 function runGuard(modern: boolean): { root: FakeElement; flagged: boolean } {
   const root: FakeElement = { children: [], attrs: {} };
   const rootNode = {
-    get firstChild() { return root.children[0] ?? null; },
-    removeChild() { root.children.shift(); },
-    setAttribute(k: string, v: string) { root.attrs[k] = v; },
-    appendChild(p: { text: string }) { root.children.push(p); },
+    get firstChild() {
+      return root.children[0] ?? null;
+    },
+    removeChild() {
+      root.children.shift();
+    },
+    setAttribute(k: string, v: string) {
+      root.attrs[k] = v;
+    },
+    appendChild(p: { text: string }) {
+      root.children.push(p);
+    },
   };
   const document = {
     readyState: 'complete',
     getElementById: (id: string) => (id === 'root' ? rootNode : null),
-    createElement: () => ({ style: {}, text: '', appendChild(this: { text: string }, t: { data: string }) { this.text += t.data; } }),
+    createElement: () => ({
+      style: {},
+      text: '',
+      appendChild(this: { text: string }, t: { data: string }) {
+        this.text += t.data;
+      },
+    }),
     createTextNode: (data: string) => ({ data }),
     addEventListener() {},
   };
   const window: Record<string, unknown> = {};
   // An IE11-like global object: no Promise, no fetch, no Symbol; ES5 only.
-  const context = vm.createContext({ window, document, Object: modern ? Object : { ...Object, assign: undefined }, Array, Function: modern ? Function : undefined });
+  const context = vm.createContext({
+    window,
+    document,
+    Object: modern ? Object : { ...Object, assign: undefined },
+    Array,
+    Function: modern ? Function : undefined,
+  });
   if (modern) Object.assign(context, { Promise, Symbol, fetch: () => undefined });
   if (modern) window.fetch = () => undefined;
   vm.runInContext(source, context);
@@ -95,7 +124,7 @@ test('where the pane can run the guard stays silent', () => {
   expect(root.children).toEqual([]);
 });
 
-test('the pane\'s page loads the guard before the bundle, and the build copies it', () => {
+test("the pane's page loads the guard before the bundle, and the build copies it", () => {
   const build = readFileSync(path.join(ROOT, 'scripts/build-addin.mjs'), 'utf8');
   const html = build.slice(build.indexOf('export function taskpaneHtml'));
   expect(build).toMatch(/copyFile\(GUARD, path\.join\(out, 'guard\.js'\)\)/);

@@ -17,8 +17,7 @@ test('zh and en have the same keys, the same function arities, no empty strings'
   const zh = shape(STRINGS.zh, '', new Map());
   const en = shape(STRINGS.en, '', new Map());
   expect([...en.entries()].sort()).toEqual([...zh.entries()].sort());
-  const strings = (o: unknown): string[] =>
-    typeof o === 'string' ? [o] : typeof o === 'object' && o !== null ? Object.values(o).flatMap(strings) : [];
+  const strings = (o: unknown): string[] => (typeof o === 'string' ? [o] : typeof o === 'object' && o !== null ? Object.values(o).flatMap(strings) : []);
   for (const s of [...strings(STRINGS.zh), ...strings(STRINGS.en)]) expect(s.trim()).not.toBe('');
   expect(strings(STRINGS.zh).every((s) => /[\u4e00-\u9fff]/.test(s) || /^[\w\s./()-]*$/.test(s))).toBe(true);
 });
@@ -56,7 +55,9 @@ test('explanations: engine messages in the pane language, unknown errors with th
 
 test('an incremental pull names withdrawn rows and rows that left the list, only when there are any', () => {
   expect(STRINGS.zh.pulled('汇总', 10, 1, 2, true)).toBe('已增量更新「汇总」：新增 1 行，更新 2 行（共 10 行）。');
-  expect(STRINGS.zh.pulled('汇总', 10, 1, 2, true, 3, 4)).toBe('已增量更新「汇总」：新增 1 行，更新 2 行，撤回 3 行，4 行已不属于此列表（标为“已移出”）（共 10 行）。');
+  expect(STRINGS.zh.pulled('汇总', 10, 1, 2, true, 3, 4)).toBe(
+    '已增量更新「汇总」：新增 1 行，更新 2 行，撤回 3 行，4 行已不属于此列表（标为“已移出”）（共 10 行）。',
+  );
   expect(STRINGS.en.pulled('List', 10, 1, 2, true, 0, 4)).toBe('Updated "List": 1 added, 2 updated, 4 no longer in this list (marked "已移出") (10 rows).');
   expect(STRINGS.en.pulled('List', 10, 0, 0, false, 3, 4)).toBe('Pulled 10 rows into "List".');
 });

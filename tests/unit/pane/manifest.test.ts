@@ -24,7 +24,8 @@ beforeAll(async () => {
 /** Runs in a plain Node child: the package loads an ES module jest's CommonJS loader cannot. */
 function node<T>(script: string): T {
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
-    cwd: ROOT, encoding: 'utf8',
+    cwd: ROOT,
+    encoding: 'utf8',
   });
   return JSON.parse(out) as T;
 }
@@ -95,10 +96,14 @@ test('a Home tab button opens the task pane; every resid resolves', () => {
   expect(control.$['xsi:type']).toBe('Button');
   expect(control.Action[0].$['xsi:type']).toBe('ShowTaskpane');
   const res = vo.Resources[0];
-  const ids = new Set<string>([
-    ...res['bt:Images'][0]['bt:Image'], ...res['bt:Urls'][0]['bt:Url'],
-    ...res['bt:ShortStrings'][0]['bt:String'], ...res['bt:LongStrings'][0]['bt:String'],
-  ].map((x: any) => x.$.id));
+  const ids = new Set<string>(
+    [
+      ...res['bt:Images'][0]['bt:Image'],
+      ...res['bt:Urls'][0]['bt:Url'],
+      ...res['bt:ShortStrings'][0]['bt:String'],
+      ...res['bt:LongStrings'][0]['bt:String'],
+    ].map((x: any) => x.$.id),
+  );
   const used = [...xml.matchAll(/resid="([^"]+)"/g)].map((m) => m[1]!);
   expect(used.length).toBeGreaterThan(5);
   for (const r of used) expect(ids).toContain(r);

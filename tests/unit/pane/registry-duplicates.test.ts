@@ -30,10 +30,16 @@ function backendOver(api: ApiClient): Backend {
     onAuthChange(cb) {
       listener = cb;
       cb(null);
-      return () => { listener = undefined; };
+      return () => {
+        listener = undefined;
+      };
     },
-    async signIn(email) { listener?.({ email }); },
-    async signOut() { listener?.(null); },
+    async signIn(email) {
+      listener?.({ email });
+    },
+    async signOut() {
+      listener?.(null);
+    },
     api: () => api,
   };
 }
@@ -55,14 +61,17 @@ async function paneOver(o: { profile?: Profile; wrap?: (api: ApiClient) => ApiCl
   return { excel, server, store };
 }
 
-test('新建台账表: 服务对象 is a dropdown of the county\'s enterprises and villages, on the hidden lists sheet', async () => {
+test("新建台账表: 服务对象 is a dropdown of the county's enterprises and villages, on the hidden lists sheet", async () => {
   const { store, excel } = await paneOver();
   expect(store.getState().registrySize).toBe(3); // 榆次区's: two enterprises, one village
   await store.actions.createSheet();
   const dv = excel.sheet('问题清单').cell(`${P('targetName')}2`).dataValidation;
   expect(dv).toMatchObject({ type: 'List' });
   expect(dv!.source).toMatch(/TZ_Lists/);
-  const names = excel.sheet('TZ_Lists').values(dv!.source.replace(/^=?'?TZ_Lists'?!/, '').replace(/\$/g, '')).flat();
+  const names = excel
+    .sheet('TZ_Lists')
+    .values(dv!.source.replace(/^=?'?TZ_Lists'?!/, '').replace(/\$/g, ''))
+    .flat();
   expect(names).toEqual(['山西强伟纸业有限公司', '联安矿用设备有限公司', '东赵村']);
 });
 
@@ -145,17 +154,34 @@ test('a push that leaves a conflict is never green, though every other row went 
 function withDuplicates(found: DuplicateMatch[], decisions: { name: string; req: unknown }[]) {
   return (api: ApiClient): ApiClient => ({
     ...api,
-    pushRows: (ledger, rows, o) => api.pushRows(ledger, rows, {
-      ...o,
-      onChunk: (p) => o?.onChunk?.({ ...p, results: p.results.map((r): PushResult => (r.status === 'created' ? { ...r, duplicates: found } : r)) }),
-    }).then((results) => results.map((r) => (r.status === 'created' ? { ...r, duplicates: found } : r))),
+    pushRows: (ledger, rows, o) =>
+      api
+        .pushRows(ledger, rows, {
+          ...o,
+          onChunk: (p) => o?.onChunk?.({ ...p, results: p.results.map((r): PushResult => (r.status === 'created' ? { ...r, duplicates: found } : r)) }),
+        })
+        .then((results) => results.map((r) => (r.status === 'created' ? { ...r, duplicates: found } : r))),
     getHistory: async ({ id }): Promise<HistoryAnswer> => ({
-      revisions: [{
-        version: 1, action: 'created', at: '2024-05-30T02:00:00Z', by: 'x@test',
-        changes: id === 'P-OTHER'
-          ? [{ field: 'county', new: '榆次区' }, { field: 'targetName', new: '强伟纸业' }, { field: 'description', new: '污水处理站扩建用地手续迟迟办不下来' }]
-          : [{ field: 'county', new: '榆次区' }, { field: 'targetName', new: '山西强伟纸业有限公司' }, { field: 'description', new: '污水处理站扩建用地手续办理缓慢' }],
-      }],
+      revisions: [
+        {
+          version: 1,
+          action: 'created',
+          at: '2024-05-30T02:00:00Z',
+          by: 'x@test',
+          changes:
+            id === 'P-OTHER'
+              ? [
+                  { field: 'county', new: '榆次区' },
+                  { field: 'targetName', new: '强伟纸业' },
+                  { field: 'description', new: '污水处理站扩建用地手续迟迟办不下来' },
+                ]
+              : [
+                  { field: 'county', new: '榆次区' },
+                  { field: 'targetName', new: '山西强伟纸业有限公司' },
+                  { field: 'description', new: '污水处理站扩建用地手续办理缓慢' },
+                ],
+        },
+      ],
     }),
     markDuplicate: async (req) => {
       decisions.push({ name: 'markDuplicate', req });
@@ -228,15 +254,20 @@ test('the last filters, 只看超期 and grouping are remembered in the workbook
 test('只看超期: the pulled list holds only problems past their 办结时限', async () => {
   const { store, excel, server } = await paneOver();
   await store.actions.createSheet();
-  excel.sheet('问题清单').type(rowsRange(problems, 2, 3), [
-    problemRow({ targetName: '超期的', deadline: '2024-05-01', status: '办理中' }),
-    problemRow({ targetName: '未到期', deadline: '2024-07-01', status: '办理中' }),
-  ]);
+  excel
+    .sheet('问题清单')
+    .type(rowsRange(problems, 2, 3), [
+      problemRow({ targetName: '超期的', deadline: '2024-05-01', status: '办理中' }),
+      problemRow({ targetName: '未到期', deadline: '2024-07-01', status: '办理中' }),
+    ]);
   await store.actions.push();
   expect(server.rows('problems')).toHaveLength(2);
   store.actions.setOverdueOnly(true);
   await store.actions.pull();
   expect(store.getState().notices[0]).toMatchObject({ key: 'pulled', args: ['问题清单汇总', 1, expect.any(Number), expect.any(Number), false, 0, 0] });
-  const names = excel.sheet('问题清单汇总').values(`${P('targetName')}2:${P('targetName')}3`).flat();
+  const names = excel
+    .sheet('问题清单汇总')
+    .values(`${P('targetName')}2:${P('targetName')}3`)
+    .flat();
   expect(names).toEqual(['超期的', '']);
 });

@@ -20,7 +20,13 @@ function render(state: PaneState, lang: Lang, emulator = false): string {
 
 /** Visible text only. */
 function text(html: string): string {
-  return html.replace(/<style[^>]*>[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+  return html
+    .replace(/<style[^>]*>[\s\S]*?<\/style>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
 }
 
 let spies: jest.SpyInstance[] = [];
@@ -34,10 +40,13 @@ afterEach(() => {
   }
 });
 
-describe.each<[Lang, string]>([['zh', '登录'], ['en', 'Sign in']])('pane in %s', (lang, signIn) => {
+describe.each<[Lang, string]>([
+  ['zh', '登录'],
+  ['en', 'Sign in'],
+])('pane in %s', (lang, signIn) => {
   const s = strings(lang);
 
-  test('a department: 待办 first, counted by reason with the ledger core\'s names, a returned problem with its 审核意见', () => {
+  test("a department: 待办 first, counted by reason with the ledger core's names, a returned problem with its 审核意见", () => {
     const html = render(departmentInbox, lang);
     const t = text(html);
     expect(t).toContain(s.inboxTitle);
@@ -75,7 +84,8 @@ describe.each<[Lang, string]>([['zh', '登录'], ['en', 'Sign in']])('pane in %s
   test('signed in: the account in one short line, the views as a navigation, each view doing one thing', () => {
     const at = (view: PaneState['view']) => text(render({ ...states.signedIn!, view }, lang));
     const inbox = at('inbox');
-    for (const x of [s.roles.clerk!, '榆次区入企服务第1组', s.account, s.views.inbox!, s.views.entry!, s.views.list!, s.views.stats!]) expect(inbox).toContain(x);
+    for (const x of [s.roles.clerk!, '榆次区入企服务第1组', s.account, s.views.inbox!, s.views.entry!, s.views.list!, s.views.stats!])
+      expect(inbox).toContain(x);
     expect(inbox).not.toContain(s.views.notice!);
     const entry = at('entry');
     for (const x of [s.ledgers.problems!, s.ledgers.visits!, s.createSheet, s.check, s.push, s.targetSearch]) expect(entry).toContain(x);
@@ -88,7 +98,7 @@ describe.each<[Lang, string]>([['zh', '登录'], ['en', 'Sign in']])('pane in %s
     expect(stats).not.toContain(s.push);
   });
 
-  test('汇总: filters picked from the ledger\'s options (dropdowns), 只看超期 a switch, typed only where there is no list', () => {
+  test("汇总: filters picked from the ledger's options (dropdowns), 只看超期 a switch, typed only where there is no list", () => {
     const html = render({ ...states.signedIn!, view: 'list', pullFilter: { status: '办理中' }, overdueOnly: true }, lang);
     const combos = html.match(/role="combobox"/g) ?? [];
     expect(combos.length).toBeGreaterThanOrEqual(6); // 县（区、市）, 行业专班, 问题类别, 服务类型, 解决层级, 办理状态…
@@ -114,7 +124,7 @@ describe.each<[Lang, string]>([['zh', '登录'], ['en', 'Sign in']])('pane in %s
     expect(html).toMatch(/class="[^"]*fui-MessageBar[^"]*"[^>]*>|intent/); // a warning bar, not a success one
   });
 
-  test('compare: both problems field by field, the differing ones marked, and a coordinator\'s two decisions', () => {
+  test("compare: both problems field by field, the differing ones marked, and a coordinator's two decisions", () => {
     const html = render(comparing, lang);
     const t = text(html);
     expect(t).toContain(s.compareCaption('P-140702-2022-000101', 'P-140702-2022-000017'));
@@ -128,10 +138,15 @@ describe.each<[Lang, string]>([['zh', '登录'], ['en', 'Sign in']])('pane in %s
   });
 
   test('search of the registry: each entry with its county, township and credit code, and a button that fills the selected row', () => {
-    const html = render({
-      ...states.signedIn!, view: 'entry', registrySize: 230,
-      targetMatches: [{ name: '山西强伟纸业有限公司', creditCode: '91140700MA0K12345X', county: '榆次区', township: '郭家堡乡' }],
-    }, lang);
+    const html = render(
+      {
+        ...states.signedIn!,
+        view: 'entry',
+        registrySize: 230,
+        targetMatches: [{ name: '山西强伟纸业有限公司', creditCode: '91140700MA0K12345X', county: '榆次区', township: '郭家堡乡' }],
+      },
+      lang,
+    );
     const t = text(html);
     expect(t).toContain(s.registrySize(230));
     expect(t).toContain('榆次区 · 郭家堡乡 · 91140700MA0K12345X');

@@ -25,7 +25,9 @@ function fakeBackend(api: ApiClient, password = 'pw') {
     onAuthChange(cb) {
       listener = cb;
       cb(null);
-      return () => { listener = undefined; };
+      return () => {
+        listener = undefined;
+      };
     },
     async signIn(email, pw) {
       backend.signInCalls++;
@@ -224,7 +226,11 @@ test('failures become messages: permission denied on pull, network on push', asy
 
 test('notice sheets: a coordinator picks a day and gets 通报 and 超期问题; a clerk is told why not', async () => {
   const excel = createSimulatedExcel();
-  const server = fakeServer({ today: AS_OF, profile: { uid: 'c', email: 'coord@city.test', role: 'coordinator' }, noticeSource: { rows: ROWS, groups: GROUPS, activity: ACTIVITY } });
+  const server = fakeServer({
+    today: AS_OF,
+    profile: { uid: 'c', email: 'coord@city.test', role: 'coordinator' },
+    noticeSource: { rows: ROWS, groups: GROUPS, activity: ACTIVITY },
+  });
   const store = new PaneStore(excel, fakeBackend(createApiClient(server.transport, { retry: { sleep: async () => {} } })), {}, { today: AS_OF });
   store.start();
   await store.actions.signIn('coord@city.test', 'pw');

@@ -1,9 +1,23 @@
 // The reminders' pure parts: robot addresses, masking, the messages and their size, the
 // 交办 / 退回 decision, DingTalk's signature and what a robot's answer means.
 import {
-  channelView, checkSecret, checkWebhook, cityDigest, countyDigest, departmentDigest, eventReminder, maskWebhook,
-  parseTarget, plain, problemEvent, redactCredentials, renderReminder, REMINDER_MAX_BYTES,
-  type DepartmentRow, type Notice, type SupervisedRow,
+  channelView,
+  checkSecret,
+  checkWebhook,
+  cityDigest,
+  countyDigest,
+  departmentDigest,
+  eventReminder,
+  maskWebhook,
+  parseTarget,
+  plain,
+  problemEvent,
+  redactCredentials,
+  renderReminder,
+  REMINDER_MAX_BYTES,
+  type DepartmentRow,
+  type Notice,
+  type SupervisedRow,
 } from '@taizhang/ledger';
 import { answerError, dingtalkSign, robotRequest } from '../../../functions/src/channels/robots';
 import { backoffMs } from '../../../functions/src/channels/sender';
@@ -19,9 +33,13 @@ describe('robot addresses', () => {
     expect(checkWebhook('wecom', WECOM, false)).toEqual({ ok: true, webhook: WECOM });
     expect(checkWebhook('dingtalk', DING, false)).toEqual({ ok: true, webhook: DING });
     for (const bad of [
-      WECOM.replace('https:', 'http:'), WECOM.replace('qyapi.weixin.qq.com', 'qyapi.weixin.qq.com.evil.cn'),
-      DING, 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send', 'https://qyapi.weixin.qq.com:8443/cgi-bin/webhook/send?key=abcdefgh12',
-      'https://u:p@qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abcdefgh12', 'not a url',
+      WECOM.replace('https:', 'http:'),
+      WECOM.replace('qyapi.weixin.qq.com', 'qyapi.weixin.qq.com.evil.cn'),
+      DING,
+      'https://qyapi.weixin.qq.com/cgi-bin/webhook/send',
+      'https://qyapi.weixin.qq.com:8443/cgi-bin/webhook/send?key=abcdefgh12',
+      'https://u:p@qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abcdefgh12',
+      'not a url',
     ]) {
       const r = checkWebhook('wecom', bad, false);
       expect(r.ok).toBe(false);
@@ -48,13 +66,25 @@ describe('robot addresses', () => {
 
   it('masks every credential; a view has no secret', () => {
     expect(maskWebhook(WECOM)).toBe('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=已隐藏');
-    const v = channelView({ id: 'ch-abc123', platform: 'dingtalk', target: { kind: 'city' }, label: '', webhook: DING, secret: 'SEC0123456789abcdef0123', active: true });
+    const v = channelView({
+      id: 'ch-abc123',
+      platform: 'dingtalk',
+      target: { kind: 'city' },
+      label: '',
+      webhook: DING,
+      secret: 'SEC0123456789abcdef0123',
+      active: true,
+    });
     const shown = JSON.stringify(v);
     expect(shown).not.toContain('566cc69da782ec0123456789abcdef');
     expect(shown).not.toContain('SEC0123456789abcdef0123');
     expect(v.signed).toBe(true);
-    expect(redactCredentials(`failed ${DING}&sign=x; token 566cc69da782ec0123456789abcdef SEC0123456789abcdef0123`, { webhook: DING, secret: 'SEC0123456789abcdef0123' }))
-      .toBe('failed ［已隐藏］&sign=x; token ［已隐藏］ ［已隐藏］');
+    expect(
+      redactCredentials(`failed ${DING}&sign=x; token 566cc69da782ec0123456789abcdef SEC0123456789abcdef0123`, {
+        webhook: DING,
+        secret: 'SEC0123456789abcdef0123',
+      }),
+    ).toBe('failed ［已隐藏］&sign=x; token ［已隐藏］ ［已隐藏］');
   });
 
   it('parses targets', () => {
@@ -74,7 +104,14 @@ describe('messages', () => {
 
   it('fit the size limit, long lists ending with 等 N 项', () => {
     const items = Array.from({ length: 300 }, (_, i) => `P-140702-2022-${String(i).padStart(6, '0')} ${'某某有限责任公司'.repeat(3)}`);
-    const text = renderReminder({ title: '测试', lines: ['截至今日：'], sections: [{ heading: '超期问题', total: 300, items }, { heading: '待审核问题', total: 2, items: items.slice(0, 2) }] });
+    const text = renderReminder({
+      title: '测试',
+      lines: ['截至今日：'],
+      sections: [
+        { heading: '超期问题', total: 300, items },
+        { heading: '待审核问题', total: 2, items: items.slice(0, 2) },
+      ],
+    });
     expect(bytes(text)).toBeLessThanOrEqual(REMINDER_MAX_BYTES);
     expect(text).toContain('等 300 项');
     expect(text).toContain('**待审核问题：2 项**');
@@ -88,7 +125,19 @@ describe('messages', () => {
   const notice = (over: Partial<Notice['totals']> = {}) => ({
     silentGroups: [{ id: 'YC-01', name: '榆次区入企服务第1组', county: '榆次区', targetType: '入企', department: '' }],
     period: { from: '2022-03-17', to: '2022-03-23' },
-    totals: { problems: 3, resolved: 0, unresolved: 3, resolvedRate: 0, overdue: 1, escalated: 0, staleEscalations: 0, activeGroups: 2, reportedGroups: 1, silentGroups: 1, ...over },
+    totals: {
+      problems: 3,
+      resolved: 0,
+      unresolved: 3,
+      resolvedRate: 0,
+      overdue: 1,
+      escalated: 0,
+      staleEscalations: 0,
+      activeGroups: 2,
+      reportedGroups: 1,
+      silentGroups: 1,
+      ...over,
+    },
   });
 
   it('county: silent groups, overdue, awaiting assignment and review; nothing when nothing', () => {
@@ -107,7 +156,9 @@ describe('messages', () => {
     expect(text).toContain('**待审核问题：1 项**\n1. P-3 丙村（市住建局）');
     expect(text).not.toContain('丁公司');
     const quiet = { ...notice({ silentGroups: 0 }), silentGroups: [] };
-    expect(countyDigest({ asOf: '2022-03-24', county: '榆次区', notice: quiet, rows: [row('P-9', { county: '榆次区', status: '已解决', level: '现场解决' })] })).toBeUndefined();
+    expect(
+      countyDigest({ asOf: '2022-03-24', county: '榆次区', notice: quiet, rows: [row('P-9', { county: '榆次区', status: '已解决', level: '现场解决' })] }),
+    ).toBeUndefined();
   });
 
   it('department: new, returned, due within 7 days, overdue; nothing without assigned rows', () => {
@@ -129,10 +180,20 @@ describe('messages', () => {
 
   it('city: headline figures and the slowest counties and departments', () => {
     const fig = (key: string, total: number, resolved: number, overdue: number) => ({
-      key, total, resolved, unresolved: total - resolved, overdue, escalated: 0, staleEscalations: 0, resolvedRate: resolved / total, overdueRate: overdue / total,
+      key,
+      total,
+      resolved,
+      unresolved: total - resolved,
+      overdue,
+      escalated: 0,
+      staleEscalations: 0,
+      resolvedRate: resolved / total,
+      overdueRate: overdue / total,
     });
     const n = {
-      date: '2022-03-24', period: { from: '2022-03-17', to: '2022-03-23' }, staleDays: 14,
+      date: '2022-03-24',
+      period: { from: '2022-03-17', to: '2022-03-23' },
+      staleDays: 14,
       countiesByResolvedRate: [fig('榆次区', 10, 2, 3), fig('介休市', 10, 5, 1), fig('太谷区', 4, 4, 0)],
       departmentsByOverdue: [fig('市工信局', 5, 1, 3), fig('市住建局', 5, 5, 0)],
       totals: { ...notice().totals, problems: 24, resolved: 11, resolvedRate: 0.4583, overdue: 4 },
@@ -150,17 +211,26 @@ describe('messages', () => {
 describe('交办 and 退回', () => {
   const v = (status: string) => ({ status, county: '榆次区', targetName: '甲公司', deadline: '2022-04-01' });
   it('decides from the row before and after', () => {
-    expect(problemEvent('P-1', 2, { values: v('待办理') }, { values: v('办理中'), departmentId: 'jz-zrzy' }))
-      .toEqual({ kind: 'assigned', problemId: 'P-1', version: 2, departmentId: 'jz-zrzy' });
+    expect(problemEvent('P-1', 2, { values: v('待办理') }, { values: v('办理中'), departmentId: 'jz-zrzy' })).toEqual({
+      kind: 'assigned',
+      problemId: 'P-1',
+      version: 2,
+      departmentId: 'jz-zrzy',
+    });
     expect(problemEvent('P-1', 3, { values: v('办理中'), departmentId: 'jz-zrzy' }, { values: v('办理中'), departmentId: 'jz-gxj' })?.kind).toBe('assigned');
-    expect(problemEvent('P-1', 4, { values: v('待审核'), departmentId: 'jz-zrzy' }, { values: { ...v('办理中'), review: '材料不全' }, departmentId: 'jz-zrzy' })?.kind).toBe('returned');
+    expect(
+      problemEvent('P-1', 4, { values: v('待审核'), departmentId: 'jz-zrzy' }, { values: { ...v('办理中'), review: '材料不全' }, departmentId: 'jz-zrzy' })
+        ?.kind,
+    ).toBe('returned');
     expect(problemEvent('P-1', 5, { values: v('办理中'), departmentId: 'jz-zrzy' }, { values: v('办理中'), departmentId: 'jz-zrzy' })).toBeUndefined();
     expect(problemEvent('P-1', 6, { values: v('办理中'), departmentId: 'jz-zrzy' }, { values: v('待审核'), departmentId: 'jz-zrzy' })).toBeUndefined();
     expect(problemEvent('P-1', 7, undefined, { values: v('待办理'), departmentId: 'jz-zrzy' })).toBeUndefined();
   });
   it('says it in plain official Chinese', () => {
     const r = eventReminder({ kind: 'returned', problemId: 'P-1', version: 4, departmentId: 'jz-zrzy' }, { ...v('办理中'), review: '材料不全' });
-    expect(renderReminder(r)).toBe('### 【台账】问题退回提醒\n榆次区「甲公司」反映的问题（P-1）经审核退回你单位，请继续办理，办结时限 2022-04-01。\n审核意见：材料不全');
+    expect(renderReminder(r)).toBe(
+      '### 【台账】问题退回提醒\n榆次区「甲公司」反映的问题（P-1）经审核退回你单位，请继续办理，办结时限 2022-04-01。\n审核意见：材料不全',
+    );
   });
 });
 
@@ -172,7 +242,10 @@ describe('the robots’ wire', () => {
     expect(u.searchParams.get('timestamp')).toBe('1700000000000');
     expect(u.searchParams.get('sign')).toBe('W8f2uu70P2uNDVqgMaLARmfZIBUwZBWp3eiSNt271Xg=');
     expect(JSON.parse(req.body)).toEqual({ msgtype: 'markdown', markdown: { title: '【台账】标题', text: '正文' } });
-    expect(JSON.parse(robotRequest({ platform: 'wecom', webhook: WECOM }, 't', '正文', 0).body)).toEqual({ msgtype: 'markdown', markdown: { content: '正文' } });
+    expect(JSON.parse(robotRequest({ platform: 'wecom', webhook: WECOM }, 't', '正文', 0).body)).toEqual({
+      msgtype: 'markdown',
+      markdown: { content: '正文' },
+    });
   });
   it('reads answers', () => {
     expect(answerError({ status: 200, body: '{"errcode":0,"errmsg":"ok"}' })).toBeUndefined();

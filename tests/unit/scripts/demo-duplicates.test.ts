@@ -20,7 +20,10 @@ describe('reportedAgain', () => {
   it('each is valid and a likely duplicate of the one it repeats', () => {
     again.forEach((a, i) => {
       expect(parseRow(getLedger('problems'), a, { today: TODAY }).errors).toEqual([]);
-      const found = likelyDuplicates({ id: `again-${i}`, values: a }, first.map((values, k) => ({ id: `first-${k}`, values })));
+      const found = likelyDuplicates(
+        { id: `again-${i}`, values: a },
+        first.map((values, k) => ({ id: `first-${k}`, values })),
+      );
       expect(found.length).toBeGreaterThan(0);
     });
   });

@@ -28,7 +28,11 @@ function sourceFiles(dir: string): string[] {
 
 /** GitHub's anchor of a Markdown heading: lower case, punctuation dropped, spaces to dashes. */
 function anchor(heading: string): string {
-  return heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
+  return heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/\s/g, '-');
 }
 
 function anchorsOf(file: string): Set<string> {
@@ -97,10 +101,12 @@ describe('docs/cli.md', () => {
 
   /** Every command below `c` with its full name (`admin groups add`). */
   function commands(c: Command, prefix: string[] = []): { name: string; command: Command }[] {
-    return c.commands.filter((x) => x.name() !== 'help').flatMap((x) => {
-      const name = [...prefix, x.name()];
-      return [{ name: name.join(' '), command: x }, ...commands(x, name)];
-    });
+    return c.commands
+      .filter((x) => x.name() !== 'help')
+      .flatMap((x) => {
+        const name = [...prefix, x.name()];
+        return [{ name: name.join(' '), command: x }, ...commands(x, name)];
+      });
   }
 
   /** The text of the section headed `taizhang <name>`, up to the next heading. */

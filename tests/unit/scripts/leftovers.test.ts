@@ -34,7 +34,10 @@ afterEach(() => {
   });
 
   it('so is one started through the launcher jar, or by its main class', async () => {
-    for (const args of [['-jar', '/repo/.taizhang/firestore-emulator/launcher.jar'], ['-cp', 'x.jar', 'com.google.cloud.datastore.emulator.firestore.CloudFirestore']]) {
+    for (const args of [
+      ['-jar', '/repo/.taizhang/firestore-emulator/launcher.jar'],
+      ['-cp', 'x.jar', 'com.google.cloud.datastore.emulator.firestore.CloudFirestore'],
+    ]) {
       const { child, line } = await launch(LISTEN, args);
       expect(leftBehindFirestore(Number(line))).toBe(child.pid);
     }

@@ -13,7 +13,10 @@ function load(offset: string) {
 }
 
 describe('TAIZHANG_PORT_OFFSET', () => {
-  it.each([['2000', 'firestore 10080'], ['3000', 'pane 6000']])('%s is refused: %s is a port fetch refuses', (offset, what) => {
+  it.each([
+    ['2000', 'firestore 10080'],
+    ['3000', 'pane 6000'],
+  ])('%s is refused: %s is a port fetch refuses', (offset, what) => {
     const r = load(offset);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(what);

@@ -28,7 +28,7 @@ test('finding 11: functions/dist/package.json names exact versions, the ones ins
   }
 });
 
-test('finding 11: functions/dist ships a lockfile that is the root lockfile\'s, and npm finds it whole', () => {
+test("finding 11: functions/dist ships a lockfile that is the root lockfile's, and npm finds it whole", () => {
   const lockPath = join(DIST, 'package-lock.json');
   expect(existsSync(lockPath)).toBe(true);
   const lock = json(lockPath) as { lockfileVersion: number; packages: Record<string, LockEntry & { dependencies?: Record<string, string> }> };
@@ -41,8 +41,12 @@ test('finding 11: functions/dist ships a lockfile that is the root lockfile\'s, 
   for (const [path, entry] of entries) {
     // The workspace's own node_modules shadow the root's, as Node resolves from functions/.
     const tested = root.packages[`functions/${path}`] ?? root.packages[path];
-    expect({ path, version: entry.version, resolved: entry.resolved, integrity: entry.integrity })
-      .toEqual({ path, version: tested?.version, resolved: tested?.resolved, integrity: tested?.integrity });
+    expect({ path, version: entry.version, resolved: entry.resolved, integrity: entry.integrity }).toEqual({
+      path,
+      version: tested?.version,
+      resolved: tested?.resolved,
+      integrity: tested?.integrity,
+    });
     expect(entry.dev).toBeUndefined();
     expect(entry.link).toBeUndefined();
   }

@@ -40,7 +40,12 @@ describe('finding 8: clerk-typed text in the Markdown notice stays text', () => 
       expect([13]).toContain(line.replace(/\\\|/g, '').split('|').length);
     }
     // Nothing typed by a clerk starts a heading of its own.
-    expect(md.split('\n').filter((l) => l.startsWith('#')).every((l) => /^#{1,2} [一二三四五六七八九全榆介太祁]/.test(l))).toBe(true);
+    expect(
+      md
+        .split('\n')
+        .filter((l) => l.startsWith('#'))
+        .every((l) => /^#{1,2} [一二三四五六七八九全榆介太祁]/.test(l)),
+    ).toBe(true);
   });
 
   it('finding 8: escaping keeps the text readable once rendered (the characters are all still there)', () => {

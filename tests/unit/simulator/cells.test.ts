@@ -119,15 +119,20 @@ describe('the 1904 date system', () => {
   it('refuses workbook.use1904DateSystem everywhere: it is in no released requirement set', async () => {
     for (const apiVersion of ['1.7', '1.17']) {
       const excel = createSimulatedExcel({ apiVersion, date1904: true });
-      await expect(excel.run(async (context) => {
-        context.workbook.load('use1904DateSystem' as 'name');
-        await context.sync();
-      })).rejects.toMatchObject({ code: 'ApiNotFound' });
+      await expect(
+        excel.run(async (context) => {
+          context.workbook.load('use1904DateSystem' as 'name');
+          await context.sync();
+        }),
+      ).rejects.toMatchObject({ code: 'ApiNotFound' });
     }
   });
 
   it('workbook.functions.date(1904, 1, 1) is 0 in the 1904 system and 1462 in the 1900 system, from ExcelApi 1.2', async () => {
-    for (const [date1904, serial] of [[false, 1462], [true, 0]] as const) {
+    for (const [date1904, serial] of [
+      [false, 1462],
+      [true, 0],
+    ] as const) {
       const excel = createSimulatedExcel({ date1904, apiVersion: '1.2' });
       await excel.run(async (context) => {
         const probe = context.workbook.functions.date(1904, 1, 1).load('value');
@@ -139,7 +144,10 @@ describe('the 1904 date system', () => {
   });
 
   it('shows the same serial as a different date text under each system', async () => {
-    for (const [date1904, text] of [[false, '1900-01-01'], [true, '1904-01-02']] as const) {
+    for (const [date1904, text] of [
+      [false, '1900-01-01'],
+      [true, '1904-01-02'],
+    ] as const) {
       const excel = createSimulatedExcel({ date1904 });
       await excel.run(async (context) => {
         const r = context.workbook.worksheets.getItem('Sheet1').getRange('A1');
@@ -212,7 +220,9 @@ describe('formats', () => {
 describe('data validation lists', () => {
   it('accepts a comma-separated source up to 255 characters and rejects a longer one', async () => {
     const excel = createSimulatedExcel();
-    const ok = Array.from({ length: 52 }, (_v, i) => `v${String(i).padStart(3, '0')}`).join(',').slice(0, 255);
+    const ok = Array.from({ length: 52 }, (_v, i) => `v${String(i).padStart(3, '0')}`)
+      .join(',')
+      .slice(0, 255);
     expect(ok).toHaveLength(255);
     await excel.run(async (context) => {
       context.workbook.worksheets.getItem('Sheet1').getRange('A1:A3').dataValidation.rule = { list: { inCellDropDown: true, source: ok } };
@@ -220,16 +230,21 @@ describe('data validation lists', () => {
     });
     expect(excel.sheet('Sheet1').cell('A3').dataValidation).toEqual({ type: 'List', source: ok, inCellDropDown: true });
 
-    await expect(excel.run(async (context) => {
-      context.workbook.worksheets.getItem('Sheet1').getRange('B1').dataValidation.rule = { list: { inCellDropDown: true, source: `${ok},x` } };
-      await context.sync();
-    })).rejects.toMatchObject({ code: 'InvalidArgument', message: expect.stringMatching(/255/) });
+    await expect(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem('Sheet1').getRange('B1').dataValidation.rule = { list: { inCellDropDown: true, source: `${ok},x` } };
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument', message: expect.stringMatching(/255/) });
     expect(excel.sheet('Sheet1').cell('B1').dataValidation).toBeNull();
   });
 
   it('accepts a long list as a range reference, as a string or a Range', async () => {
     const excel = createSimulatedExcel({ sheets: ['Data', 'Lists'] });
-    excel.sheet('Lists').type('A1', Array.from({ length: 12 }, (_v, i) => [`很长的选项名称第${i + 1}项`.repeat(4)]));
+    excel.sheet('Lists').type(
+      'A1',
+      Array.from({ length: 12 }, (_v, i) => [`很长的选项名称第${i + 1}项`.repeat(4)]),
+    );
     await excel.run(async (context) => {
       const sheets = context.workbook.worksheets;
       const data = sheets.getItem('Data');
@@ -242,10 +257,12 @@ describe('data validation lists', () => {
       expect(dv.valid).toBe(true);
     });
     expect(excel.sheet('Data').cell('B5').dataValidation).toEqual({ type: 'List', source: '=Lists!$A$1:$A$12', inCellDropDown: false });
-    await expect(excel.run(async (context) => {
-      context.workbook.worksheets.getItem('Data').getRange('C1').dataValidation.rule = { list: { inCellDropDown: true, source: '=Nope!$A$1:$A$3' } };
-      await context.sync();
-    })).rejects.toMatchObject({ code: 'InvalidArgument' });
+    await expect(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem('Data').getRange('C1').dataValidation.rule = { list: { inCellDropDown: true, source: '=Nope!$A$1:$A$3' } };
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument' });
   });
 
   it('does not stop values written through the API; valid tells, clear removes the rule', async () => {
@@ -271,7 +288,12 @@ describe('merged cells', () => {
     const excel = createSimulatedExcel(apiVersion ? { apiVersion } : {});
     await excel.run(async (context) => {
       const ws = context.workbook.worksheets.getItem('Sheet1');
-      ws.getRange('A1:B4').values = [['乡镇', '企业'], ['东阳镇', '甲'], ['北田镇', '乙'], ['', '丙']];
+      ws.getRange('A1:B4').values = [
+        ['乡镇', '企业'],
+        ['东阳镇', '甲'],
+        ['北田镇', '乙'],
+        ['', '丙'],
+      ];
       ws.getRange('A2:A4').merge();
       ws.getRange('A6:C6').merge(true);
       await context.sync();
@@ -281,7 +303,11 @@ describe('merged cells', () => {
 
   it('keeps the upper-left value of a merged area and empties the rest, as Excel does', async () => {
     const excel = await merged();
-    expect(excel.sheet('Sheet1').values('A2:B4')).toEqual([['东阳镇', '甲'], ['', '乙'], ['', '丙']]);
+    expect(excel.sheet('Sheet1').values('A2:B4')).toEqual([
+      ['东阳镇', '甲'],
+      ['', '乙'],
+      ['', '丙'],
+    ]);
   });
 
   it('lists the merged areas a range touches (ExcelApi 1.13), a null object when there are none', async () => {
@@ -309,10 +335,12 @@ describe('merged cells', () => {
 
   it('refuses getMergedAreasOrNullObject below ExcelApi 1.13', async () => {
     const excel = await merged('1.12');
-    await expect(excel.run(async (context) => {
-      const areas = context.workbook.worksheets.getItem('Sheet1').getRange('A1:C9').getMergedAreasOrNullObject();
-      areas.load('address');
-      await context.sync();
-    })).rejects.toMatchObject({ code: 'ApiNotFound' });
+    await expect(
+      excel.run(async (context) => {
+        const areas = context.workbook.worksheets.getItem('Sheet1').getRange('A1:C9').getMergedAreasOrNullObject();
+        areas.load('address');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ApiNotFound' });
   });
 });

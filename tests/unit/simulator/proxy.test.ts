@@ -19,7 +19,10 @@ describe('load and sync', () => {
 
   it('accepts the string, array and object forms of load', async () => {
     const excel = createSimulatedExcel();
-    excel.sheet('Sheet1').type('A1', [[1, 'x'], [true, '']]);
+    excel.sheet('Sheet1').type('A1', [
+      [1, 'x'],
+      [true, ''],
+    ]);
     await excel.run(async (context) => {
       const ws = context.workbook.worksheets.getItem('Sheet1');
       const a = ws.getRange('A1:B2').load('values, rowCount');
@@ -27,7 +30,10 @@ describe('load and sync', () => {
       const c = ws.getRange('B2').load({ columnIndex: true, format: { fill: { color: true } } } as Excel.Interfaces.RangeLoadOptions);
       const d = ws.getRange('C3').load({ select: 'address,text' });
       await context.sync();
-      expect(a.values).toEqual([[1, 'x'], [true, '']]);
+      expect(a.values).toEqual([
+        [1, 'x'],
+        [true, ''],
+      ]);
       expect(a.rowCount).toBe(2);
       expect([b.columnCount, b.rowIndex]).toEqual([2, 0]);
       expect(c.columnIndex).toBe(1);
@@ -85,7 +91,9 @@ describe('load and sync', () => {
   it('rejects using a context after its run finished', async () => {
     const excel = createSimulatedExcel();
     let saved: Excel.RequestContext | undefined;
-    await excel.run(async (context) => { saved = context; });
+    await excel.run(async (context) => {
+      saved = context;
+    });
     expect(() => saved!.workbook.worksheets.getItem('Sheet1').getRange('A1')).toThrow(/after its Excel.run batch finished/);
   });
 
@@ -94,10 +102,13 @@ describe('load and sync', () => {
     await excel.run(async (context) => {
       const range = context.workbook.worksheets.getItem('Sheet1').getRange('A1');
       expect(() => range.getSpillingToRange()).toThrow(/Range\.getSpillingToRange is not implemented in the simulator/);
-      expect(() => { range.style = 'Good'; }).toThrow(/setting Range\.style is not implemented in the simulator/);
+      expect(() => {
+        range.style = 'Good';
+      }).toThrow(/setting Range\.style is not implemented in the simulator/);
       expect(() => range.load('hidden')).toThrow(/Range\.load\('hidden'\) is not implemented/);
-      expect(() => { range.dataValidation.rule = { wholeNumber: { formula1: 1, operator: 'GreaterThan' } }; })
-        .toThrow(/DataValidation\.rule\.wholeNumber is not implemented/);
+      expect(() => {
+        range.dataValidation.rule = { wholeNumber: { formula1: 1, operator: 'GreaterThan' } };
+      }).toThrow(/DataValidation\.rule\.wholeNumber is not implemented/);
     });
   });
 });
@@ -106,12 +117,14 @@ describe('payload limit', () => {
   it('meters each sync and rejects one over the limit with RequestPayloadSizeLimitExceeded, applying nothing', async () => {
     const excel = createSimulatedExcel({ maxRequestBytes: 5 * 1024 * 1024 });
     const big = Array.from({ length: 60000 }, (_v, i) => [`row ${i} ${'x'.repeat(80)}`]);
-    await expect(excel.run(async (context) => {
-      const ws = context.workbook.worksheets.getItem('Sheet1');
-      ws.getRange('B1').values = [['small write first']];
-      ws.getRange('A1:A60000').values = big;
-      await context.sync();
-    })).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    await expect(
+      excel.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem('Sheet1');
+        ws.getRange('B1').values = [['small write first']];
+        ws.getRange('A1:A60000').values = big;
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
     expect(excel.sheet('Sheet1').cell('B1').value).toBe('');
     expect(excel.sheet('Sheet1').usedAddress()).toBeNull();
     expect(excel.stats.syncs).toBe(1);
@@ -139,14 +152,19 @@ describe('payload limit', () => {
     const excel = createSimulatedExcel({ maxResponseBytes: 100_000 });
     const sheet = excel.sheet('Sheet1');
     for (let start = 1; start <= 2000; start += 500) {
-      sheet.type(`A${start}`, Array.from({ length: 500 }, () => ['y'.repeat(60)]));
+      sheet.type(
+        `A${start}`,
+        Array.from({ length: 500 }, () => ['y'.repeat(60)]),
+      );
     }
-    await expect(excel.run(async (context) => {
-      const ws = context.workbook.worksheets.getItem('Sheet1');
-      ws.getRange('C1').values = [['written before the read']];
-      ws.getRange('A1:A2000').load('values');
-      await context.sync();
-    })).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+    await expect(
+      excel.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem('Sheet1');
+        ws.getRange('C1').values = [['written before the read']];
+        ws.getRange('A1:A2000').load('values');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
     expect(sheet.cell('C1').value).toBe('');
 
     await excel.run(async (context) => {
@@ -161,21 +179,34 @@ describe('payload limit', () => {
   it('rolls back every kind of change of an overflowing batch: cells written, cleared, formatted, rows shifted, other sheets', async () => {
     const excel = createSimulatedExcel({ maxResponseBytes: 100_000, sheets: ['Sheet1', 'Sheet2'] });
     const sheet = excel.sheet('Sheet1');
-    sheet.type('E1', Array.from({ length: 2000 }, () => ['y'.repeat(60)]));
-    sheet.type('A1', [['a', ''], ['b', 'keep'], ['c', '']]);
+    sheet.type(
+      'E1',
+      Array.from({ length: 2000 }, () => ['y'.repeat(60)]),
+    );
+    sheet.type('A1', [
+      ['a', ''],
+      ['b', 'keep'],
+      ['c', ''],
+    ]);
     sheet.setNumberFormat('B3', '@');
     excel.sheet('Sheet2').type('A1', [['other']]);
     const look = () => ({
-      values: sheet.values('A1:D6'), formats: sheet.numberFormats('A1:D6'), fill: sheet.cell('D1').fill,
-      used: sheet.usedAddress(), other: excel.sheet('Sheet2').values('A1:B2'),
+      values: sheet.values('A1:D6'),
+      formats: sheet.numberFormats('A1:D6'),
+      fill: sheet.cell('D1').fill,
+      used: sheet.usedAddress(),
+      other: excel.sheet('Sheet2').values('A1:B2'),
     });
     const before = look();
-    const overflow = (changes: (ws: Excel.Worksheet, other: Excel.Worksheet) => void) => expect(excel.run(async (context) => {
-      const ws = context.workbook.worksheets.getItem('Sheet1');
-      changes(ws, context.workbook.worksheets.getItem('Sheet2'));
-      ws.getRange('E1:E2000').load('values');
-      await context.sync();
-    })).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+    const overflow = (changes: (ws: Excel.Worksheet, other: Excel.Worksheet) => void) =>
+      expect(
+        excel.run(async (context) => {
+          const ws = context.workbook.worksheets.getItem('Sheet1');
+          changes(ws, context.workbook.worksheets.getItem('Sheet2'));
+          ws.getRange('E1:E2000').load('values');
+          await context.sync();
+        }),
+      ).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
 
     // Cell changes only.
     await overflow((ws, other) => {
@@ -204,18 +235,22 @@ describe('payload limit', () => {
 
   it('rejects reading a whole column rather than building a million rows', async () => {
     const excel = createSimulatedExcel();
-    await expect(excel.run(async (context) => {
-      context.workbook.worksheets.getItem('Sheet1').getRange('A:B').load('values');
-      await context.sync();
-    })).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+    await expect(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem('Sheet1').getRange('A:B').load('values');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
   });
 
   it('refuses a read of more than 5 million cells, whatever the answer would weigh', async () => {
     const excel = createSimulatedExcel({ maxResponseBytes: Number.MAX_SAFE_INTEGER });
-    await expect(excel.run(async (context) => {
-      context.workbook.worksheets.getItem('Sheet1').getRange('A:E').load('values'); // 5,242,880 cells
-      await context.sync();
-    })).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+    await expect(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem('Sheet1').getRange('A:E').load('values'); // 5,242,880 cells
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
   });
 
   it('meters UTF-8 bytes: Chinese text weighs three bytes a character', async () => {
@@ -235,12 +270,17 @@ describe('payload limit', () => {
   it('limits requests and answers each on its own', async () => {
     const excel = createSimulatedExcel({ maxRequestBytes: 50_000, maxResponseBytes: 50_000 });
     const sheet = excel.sheet('Sheet1');
-    sheet.type('A1', Array.from({ length: 1000 }, () => ['问题描述'.repeat(5)]));
+    sheet.type(
+      'A1',
+      Array.from({ length: 1000 }, () => ['问题描述'.repeat(5)]),
+    );
     // An answer of 60 kB after a request of a few hundred bytes: refused as an answer.
-    await expect(excel.run(async (context) => {
-      context.workbook.worksheets.getItem('Sheet1').getRange('A1:A1000').load('values');
-      await context.sync();
-    })).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+    await expect(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem('Sheet1').getRange('A1:A1000').load('values');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
     // 40 kB out and 40 kB back: each under its limit, though together over either.
     await excel.run(async (context) => {
       const ws = context.workbook.worksheets.getItem('Sheet1');
@@ -256,13 +296,15 @@ describe('payload limit', () => {
 describe('errors during a sync', () => {
   it('fails getItem of a missing sheet at sync with ItemNotFound, keeping earlier commands', async () => {
     const excel = createSimulatedExcel();
-    await expect(excel.run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      sheets.getItem('Sheet1').getRange('A1').values = [['kept']];
-      const missing = sheets.getItem('Nope'); // no error yet
-      missing.getRange('A1').values = [['x']];
-      await context.sync();
-    })).rejects.toMatchObject({ code: 'ItemNotFound' });
+    await expect(
+      excel.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.getItem('Sheet1').getRange('A1').values = [['kept']];
+        const missing = sheets.getItem('Nope'); // no error yet
+        missing.getRange('A1').values = [['x']];
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ItemNotFound' });
     expect(excel.sheet('Sheet1').cell('A1').value).toBe('kept');
   });
 
@@ -285,17 +327,29 @@ describe('errors during a sync', () => {
   it('reports a shape mismatch as InvalidArgument', async () => {
     const excel = createSimulatedExcel();
     const attempts: Array<(ws: Excel.Worksheet) => void> = [
-      (ws) => { ws.getRange('A1:B2').values = [[1, 2]]; },
-      (ws) => { ws.getRange('A1:B2').values = [[1, 2], [3]]; },
-      (ws) => { ws.getRange('A1:B1').formulas = [['=1'], ['=2']]; },
-      (ws) => { ws.getRange('A1:B1').numberFormat = '@' as unknown as string[][]; },
-      (ws) => { ws.getRange('A1').values = 5 as unknown as number[][]; },
+      (ws) => {
+        ws.getRange('A1:B2').values = [[1, 2]];
+      },
+      (ws) => {
+        ws.getRange('A1:B2').values = [[1, 2], [3]];
+      },
+      (ws) => {
+        ws.getRange('A1:B1').formulas = [['=1'], ['=2']];
+      },
+      (ws) => {
+        ws.getRange('A1:B1').numberFormat = '@' as unknown as string[][];
+      },
+      (ws) => {
+        ws.getRange('A1').values = 5 as unknown as number[][];
+      },
     ];
     for (const attempt of attempts) {
-      await expect(excel.run(async (context) => {
-        attempt(context.workbook.worksheets.getItem('Sheet1'));
-        await context.sync();
-      })).rejects.toMatchObject({ code: 'InvalidArgument' });
+      await expect(
+        excel.run(async (context) => {
+          attempt(context.workbook.worksheets.getItem('Sheet1'));
+          await context.sync();
+        }),
+      ).rejects.toMatchObject({ code: 'InvalidArgument' });
     }
     expect(excel.sheet('Sheet1').usedAddress()).toBeNull();
   });
@@ -315,24 +369,30 @@ describe('requirement sets', () => {
 
   it('fails APIs newer than apiVersion with ApiNotFound at sync', async () => {
     const old = createSimulatedExcel({ apiVersion: '1.7' });
-    await expect(old.run(async (context) => {
-      context.workbook.worksheets.getItem('Sheet1').getRange('A1').dataValidation.rule = { list: { inCellDropDown: true, source: 'a,b' } };
-      await context.sync();
-    })).rejects.toMatchObject({ code: 'ApiNotFound' });
-    await expect(old.run(async (context) => {
-      context.workbook.comments.add('Sheet1!A1', 'hi');
-      await context.sync();
-    })).rejects.toMatchObject({ code: 'ApiNotFound' });
+    await expect(
+      old.run(async (context) => {
+        context.workbook.worksheets.getItem('Sheet1').getRange('A1').dataValidation.rule = { list: { inCellDropDown: true, source: 'a,b' } };
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ApiNotFound' });
+    await expect(
+      old.run(async (context) => {
+        context.workbook.comments.add('Sheet1!A1', 'hi');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ApiNotFound' });
 
     const current = createSimulatedExcel(); // 1.17: comments yes, notes no
     await current.run(async (context) => {
       context.workbook.comments.add('Sheet1!A1', 'hi');
       await context.sync();
     });
-    await expect(current.run(async (context) => {
-      context.workbook.notes.add('Sheet1!A2', 'note');
-      await context.sync();
-    })).rejects.toMatchObject({ code: 'ApiNotFound' });
+    await expect(
+      current.run(async (context) => {
+        context.workbook.notes.add('Sheet1!A2', 'note');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ApiNotFound' });
     expect(current.sheet('Sheet1').cell('A2').note).toBeNull();
   });
 });

@@ -36,7 +36,9 @@ describe('worksheets', () => {
       const count = sheets.getCount();
       await context.sync();
       expect(sheets.items.map((s) => [s.name, s.visibility, s.position])).toEqual([
-        ['问题清单', 'Visible', 0], ['Sheet1', 'Visible', 1], ['Lists', 'VeryHidden', 2],
+        ['问题清单', 'Visible', 0],
+        ['Sheet1', 'Visible', 1],
+        ['Lists', 'VeryHidden', 2],
       ]);
       expect(active.name).toBe('问题清单');
       expect(count.value).toBe(3);
@@ -56,10 +58,12 @@ describe('worksheets', () => {
       (c: Excel.RequestContext) => c.workbook.worksheets.add('x'.repeat(32)),
       (c: Excel.RequestContext) => c.workbook.worksheets.getItem('Sheet1').delete(),
     ]) {
-      await expect(excel.run(async (context) => {
-        attempt(context);
-        await context.sync();
-      })).rejects.toHaveProperty('code');
+      await expect(
+        excel.run(async (context) => {
+          attempt(context);
+          await context.sync();
+        }),
+      ).rejects.toHaveProperty('code');
     }
     expect(excel.sheetNames()).toEqual(['Sheet1']);
   });
@@ -67,7 +71,10 @@ describe('worksheets', () => {
   it('returns A1 as the used range of an empty sheet, and a null object for the OrNullObject variant', async () => {
     const excel = createSimulatedExcel();
     excel.addSheet('Full');
-    excel.sheet('Full').type('B2', [[1, 2], [3, '']]);
+    excel.sheet('Full').type('B2', [
+      [1, 2],
+      [3, ''],
+    ]);
     await excel.run(async (context) => {
       const sheets = context.workbook.worksheets;
       const empty = sheets.getItem('Sheet1').getUsedRange().load('address');
@@ -86,14 +93,32 @@ describe('worksheets', () => {
       const ws = context.workbook.worksheets.getItem('Sheet1');
       const base = ws.getRange('B2:C3');
       const list = [
-        ws.getRange('A:A'), ws.getRange('2:3'), base.getCell(1, 1), base.getResizedRange(1, 0), base.getOffsetRange(1, 1),
-        base.getEntireColumn(), base.getEntireRow(), base.getRow(1), base.getColumn(0), base.getLastRow(), ws.getCell(0, 27),
+        ws.getRange('A:A'),
+        ws.getRange('2:3'),
+        base.getCell(1, 1),
+        base.getResizedRange(1, 0),
+        base.getOffsetRange(1, 1),
+        base.getEntireColumn(),
+        base.getEntireRow(),
+        base.getRow(1),
+        base.getColumn(0),
+        base.getLastRow(),
+        ws.getCell(0, 27),
       ].map((r) => r.load('address'));
       base.getCell(0, 0).select();
       await context.sync();
       expect(list.map((r) => r.address)).toEqual([
-        'Sheet1!A:A', 'Sheet1!2:3', 'Sheet1!C3', 'Sheet1!B2:C4', 'Sheet1!C3:D4',
-        'Sheet1!B:C', 'Sheet1!2:3', 'Sheet1!B3:C3', 'Sheet1!B2:B3', 'Sheet1!B3:C3', 'Sheet1!AB1',
+        'Sheet1!A:A',
+        'Sheet1!2:3',
+        'Sheet1!C3',
+        'Sheet1!B2:C4',
+        'Sheet1!C3:D4',
+        'Sheet1!B:C',
+        'Sheet1!2:3',
+        'Sheet1!B3:C3',
+        'Sheet1!B2:B3',
+        'Sheet1!B3:C3',
+        'Sheet1!AB1',
       ]);
     });
     expect(excel.selectedAddress()).toBe('Sheet1!B2');
@@ -102,7 +127,10 @@ describe('worksheets', () => {
 
 describe('tables', () => {
   it('creates a table, names it and reads its parts', async () => {
-    const excel = await withTable([[1, '甲', '2022-03-24', 'k1'], [2, '乙', '2022-03-25', 'k2']]);
+    const excel = await withTable([
+      [1, '甲', '2022-03-24', 'k1'],
+      [2, '乙', '2022-03-25', 'k2'],
+    ]);
     await excel.run(async (context) => {
       const t = context.workbook.tables.getItem('ledger');
       const header = t.getHeaderRowRange().load('values,address');
@@ -126,16 +154,29 @@ describe('tables', () => {
       const ws = context.workbook.worksheets.getItem('Sheet1');
       ws.getRange('A1:B1').values = [['a', 'b']];
       const t = ws.tables.add('A1:B1', true);
-      t.rows.add(undefined, [[1, 2], [3, 4]]);
+      t.rows.add(undefined, [
+        [1, 2],
+        [3, 4],
+      ]);
       const count = t.rows.getCount();
       await context.sync();
       expect(count.value).toBe(3);
     });
-    expect(excel.table('Table1')).toMatchObject({ address: 'Sheet1!A1:B4', rows: [['', ''], [1, 2], [3, 4]] });
+    expect(excel.table('Table1')).toMatchObject({
+      address: 'Sheet1!A1:B4',
+      rows: [
+        ['', ''],
+        [1, 2],
+        [3, 4],
+      ],
+    });
   });
 
   it('rows.add inserts inside the table, shifts the cells below within its columns and grows it', async () => {
-    const excel = await withTable([[1, 'a', '', 'k1'], [2, 'b', '', 'k2']]);
+    const excel = await withTable([
+      [1, 'a', '', 'k1'],
+      [2, 'b', '', 'k2'],
+    ]);
     const sheet = excel.sheet('Sheet1');
     sheet.type('A5', [['below the table']]);
     sheet.type('F2', [['beside the table']]);
@@ -171,14 +212,21 @@ describe('tables', () => {
 
   it('rejects rows of the wrong width', async () => {
     const excel = await withTable([[1, 'a', '', 'k1']]);
-    await expect(excel.run(async (context) => {
-      context.workbook.tables.getItem('Ledger').rows.add(undefined, [[1, 2]]);
-      await context.sync();
-    })).rejects.toMatchObject({ code: 'InvalidArgument' });
+    await expect(
+      excel.run(async (context) => {
+        context.workbook.tables.getItem('Ledger').rows.add(undefined, [[1, 2]]);
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument' });
   });
 
   it('sort.apply moves every piece of cell state with its row', async () => {
-    const excel = await withTable([[3, 'c', '', 'k3'], [1, 'a', '', 'k1'], ['', 'blank', '', 'k0'], [2, 'b', '', 'k2']]);
+    const excel = await withTable([
+      [3, 'c', '', 'k3'],
+      [1, 'a', '', 'k1'],
+      ['', 'blank', '', 'k0'],
+      [2, 'b', '', 'k2'],
+    ]);
     await excel.run(async (context) => {
       const ws = context.workbook.worksheets.getItem('Sheet1');
       ws.getRange('B2').format.fill.color = '#FF0000'; // row k3
@@ -212,11 +260,13 @@ describe('tables', () => {
     expect(excel.table('Ledger')).toMatchObject({ address: 'Sheet1!A1:E4', headers: [...HEADERS[0]!, 'Column5'] });
 
     const old = createSimulatedExcel({ apiVersion: '1.12' });
-    await expect(old.run(async (context) => {
-      const t = context.workbook.worksheets.getItem('Sheet1').tables.add('A1:B2', true);
-      t.resize('A1:B3');
-      await context.sync();
-    })).rejects.toMatchObject({ code: 'ApiNotFound' });
+    await expect(
+      old.run(async (context) => {
+        const t = context.workbook.worksheets.getItem('Sheet1').tables.add('A1:B2', true);
+        t.resize('A1:B3');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ApiNotFound' });
   });
 
   it('finds tables with getItemOrNullObject and refuses overlapping tables', async () => {
@@ -227,17 +277,24 @@ describe('tables', () => {
       await context.sync();
       expect([there.isNullObject, absent.isNullObject]).toEqual([false, true]);
     });
-    await expect(excel.run(async (context) => {
-      context.workbook.worksheets.getItem('Sheet1').tables.add('C2:E4', true);
-      await context.sync();
-    })).rejects.toMatchObject({ code: 'InvalidOperation' });
+    await expect(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem('Sheet1').tables.add('C2:E4', true);
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidOperation' });
   });
 });
 
 describe('inserting and deleting rows', () => {
   it('moves notes, formats and values with their rows and grows or shrinks tables', async () => {
     const excel = createSimulatedExcel({ apiVersion: '1.18' });
-    excel.sheet('Sheet1').type('A1', [['h1', 'h2'], ['r1', 1], ['r2', 2], ['r3', 3]]);
+    excel.sheet('Sheet1').type('A1', [
+      ['h1', 'h2'],
+      ['r1', 1],
+      ['r2', 2],
+      ['r3', 3],
+    ]);
     await excel.run(async (context) => {
       const ws = context.workbook.worksheets.getItem('Sheet1');
       ws.tables.add('A1:B4', true).name = 'T';
@@ -277,17 +334,26 @@ describe('inserting and deleting rows', () => {
     });
     expect(excel.table('Ledger').address).toBe('Sheet1!A2:D3');
     excel.sheet('Sheet1').insertRows(3, 2);
-    expect(excel.table('Ledger')).toMatchObject({ address: 'Sheet1!A2:D5', rows: [['', '', '', ''], ['', '', '', ''], [1, 'a', '', 'k1']] });
+    expect(excel.table('Ledger')).toMatchObject({
+      address: 'Sheet1!A2:D5',
+      rows: [
+        ['', '', '', ''],
+        ['', '', '', ''],
+        [1, 'a', '', 'k1'],
+      ],
+    });
     excel.sheet('Sheet1').deleteRows(3, 2);
     expect(excel.table('Ledger').rows).toEqual([[1, 'a', '', 'k1']]);
   });
 
   it('refuses to shift part of a table', async () => {
     const excel = await withTable([[1, 'a', '', 'k1']]);
-    await expect(excel.run(async (context) => {
-      context.workbook.worksheets.getItem('Sheet1').getRange('B2:E2').insert('Down');
-      await context.sync();
-    })).rejects.toMatchObject({ code: 'InvalidOperation' });
+    await expect(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem('Sheet1').getRange('B2:E2').insert('Down');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidOperation' });
   });
 });
 
@@ -317,11 +383,13 @@ describe('comments and notes', () => {
 
   it('keeps a cell to one note or comment', async () => {
     const excel = createSimulatedExcel({ apiVersion: '1.18' });
-    await expect(excel.run(async (context) => {
-      context.workbook.comments.add('Sheet1!A1', 'c');
-      context.workbook.notes.add('Sheet1!A1', 'n');
-      await context.sync();
-    })).rejects.toMatchObject({ code: 'InvalidOperation' });
+    await expect(
+      excel.run(async (context) => {
+        context.workbook.comments.add('Sheet1!A1', 'c');
+        context.workbook.notes.add('Sheet1!A1', 'n');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidOperation' });
     expect(excel.sheet('Sheet1').cell('A1')).toMatchObject({ comment: 'c', note: null });
   });
 
@@ -344,7 +412,10 @@ describe('comments and notes', () => {
 describe('charts', () => {
   it('records a chart for inspection', async () => {
     const excel = createSimulatedExcel();
-    excel.sheet('Sheet1').type('A1', [['区县', '数量'], ['榆次区', 3]]);
+    excel.sheet('Sheet1').type('A1', [
+      ['区县', '数量'],
+      ['榆次区', 3],
+    ]);
     await excel.run(async (context) => {
       const ws = context.workbook.worksheets.getItem('Sheet1');
       const chart = ws.charts.add('ColumnClustered', ws.getRange('A1:B2'), 'Columns');
@@ -353,9 +424,15 @@ describe('charts', () => {
       chart.setPosition('D2', 'J15');
       await context.sync();
     });
-    expect(excel.sheet('Sheet1').charts()).toEqual([{
-      name: 'ByCounty', type: 'ColumnClustered', source: 'Sheet1!A1:B2', seriesBy: 'Columns', title: '按区县统计',
-      position: { start: 'Sheet1!D2', end: 'Sheet1!J15' },
-    }]);
+    expect(excel.sheet('Sheet1').charts()).toEqual([
+      {
+        name: 'ByCounty',
+        type: 'ColumnClustered',
+        source: 'Sheet1!A1:B2',
+        seriesBy: 'Columns',
+        title: '按区县统计',
+        position: { start: 'Sheet1!D2', end: 'Sheet1!J15' },
+      },
+    ]);
   });
 });

@@ -13,18 +13,68 @@ function row(id: string, updatedOn: string, v: Record<string, string>): Supervis
 // 太谷区 (T): 2 rows, 0 resolved, 0 overdue (deadline on asOf is not overdue).
 export const ROWS: SupervisedRow[] = [
   row('P-140702-2022-000001', '2022-03-01', { county: '榆次区', group: '榆次1组', level: '现场解决', status: '已解决' }),
-  row('P-140702-2022-000002', '2022-05-01', { county: '榆次区', group: '榆次1组', level: '协调解决', department: '市工信局', status: '办理中', deadline: '2022-05-01', sector: '建筑业' }),
-  row('P-140702-2022-000003', '2022-05-10', { county: '榆次区', group: '榆次2组', level: '提交市级', department: '市住建局', status: '待办理', deadline: '2022-05-31', sector: '建筑业' }),
-  row('P-140702-2022-000004', '2022-05-25', { county: '榆次区', group: '榆次2组', level: '提交市级', department: '市工信局', status: '办理中', deadline: '2022-07-01' }),
-  row('P-140781-2022-000001', '2022-03-15', { county: '介休市', group: '介休1组', level: '协调解决', department: '市工信局', status: '待办理', deadline: '2022-03-31' }),
-  row('P-140781-2022-000002', '2022-05-01', { county: '介休市', group: '介休1组', level: '提交市级', department: '市农业农村局', status: '已解决', deadline: '2022-03-01' }),
+  row('P-140702-2022-000002', '2022-05-01', {
+    county: '榆次区',
+    group: '榆次1组',
+    level: '协调解决',
+    department: '市工信局',
+    status: '办理中',
+    deadline: '2022-05-01',
+    sector: '建筑业',
+  }),
+  row('P-140702-2022-000003', '2022-05-10', {
+    county: '榆次区',
+    group: '榆次2组',
+    level: '提交市级',
+    department: '市住建局',
+    status: '待办理',
+    deadline: '2022-05-31',
+    sector: '建筑业',
+  }),
+  row('P-140702-2022-000004', '2022-05-25', {
+    county: '榆次区',
+    group: '榆次2组',
+    level: '提交市级',
+    department: '市工信局',
+    status: '办理中',
+    deadline: '2022-07-01',
+  }),
+  row('P-140781-2022-000001', '2022-03-15', {
+    county: '介休市',
+    group: '介休1组',
+    level: '协调解决',
+    department: '市工信局',
+    status: '待办理',
+    deadline: '2022-03-31',
+  }),
+  row('P-140781-2022-000002', '2022-05-01', {
+    county: '介休市',
+    group: '介休1组',
+    level: '提交市级',
+    department: '市农业农村局',
+    status: '已解决',
+    deadline: '2022-03-01',
+  }),
   row('P-140781-2022-000003', '2022-03-01', { county: '介休市', group: '介休1组', level: '现场解决', status: '已解决' }),
-  row('P-140703-2022-000001', '2022-04-01', { county: '太谷区', group: '太谷1组', level: '提交市级', department: '市农业农村局', status: '办理中', deadline: '2022-06-01' }),
-  row('P-140703-2022-000002', '2022-05-30', { county: '太谷区', group: '太谷1组', level: '协调解决', department: '市住建局', status: '待办理', deadline: '2022-06-30' }),
+  row('P-140703-2022-000001', '2022-04-01', {
+    county: '太谷区',
+    group: '太谷1组',
+    level: '提交市级',
+    department: '市农业农村局',
+    status: '办理中',
+    deadline: '2022-06-01',
+  }),
+  row('P-140703-2022-000002', '2022-05-30', {
+    county: '太谷区',
+    group: '太谷1组',
+    level: '协调解决',
+    department: '市住建局',
+    status: '待办理',
+    deadline: '2022-06-30',
+  }),
 ];
 
-const g = (id: string, name: string, county: string, active = true): GroupRecord =>
-  ({ id, name, county, targetType: '入企', department: '市工信局', active });
+const g = (id: string, name: string, county: string, active = true): GroupRecord => ({ id, name, county, targetType: '入企', department: '市工信局', active });
 
 export const GROUPS: GroupRecord[] = [
   g('YC-01', '榆次1组', '榆次区'),

@@ -2,7 +2,13 @@
 // assigned, resolved, overdue, awaiting review and the median days to a first answer, and the
 // overdue lists by department; names clerks wrote differently count as one department.
 import {
-  buildNotice, departmentIndex, departmentProgress, noticeMarkdown, overdueByDepartment, type DepartmentRecord, type SupervisedRow,
+  buildNotice,
+  departmentIndex,
+  departmentProgress,
+  noticeMarkdown,
+  overdueByDepartment,
+  type DepartmentRecord,
+  type SupervisedRow,
 } from '@taizhang/ledger';
 
 const AS_OF = '2022-06-01';
@@ -20,8 +26,18 @@ let n = 0;
 function row(v: Record<string, string>, more: Partial<SupervisedRow> = {}): SupervisedRow {
   n++;
   return {
-    id: `P-140702-2022-${String(n).padStart(6, '0')}`, updatedOn: '2022-05-20',
-    values: { county: '榆次区', group: '榆次1组', sector: '农业', category: '用地规划', targetName: `对象${n}`, foundOn: '2022-04-01', level: '提交市级', ...v },
+    id: `P-140702-2022-${String(n).padStart(6, '0')}`,
+    updatedOn: '2022-05-20',
+    values: {
+      county: '榆次区',
+      group: '榆次1组',
+      sector: '农业',
+      category: '用地规划',
+      targetName: `对象${n}`,
+      foundOn: '2022-04-01',
+      level: '提交市级',
+      ...v,
+    },
     ...more,
   };
 }
@@ -53,8 +69,18 @@ describe('departmentProgress', () => {
   it('counts assigned problems per registry id, aliases included, suggestions left out', () => {
     expect(Object.keys(figures).sort()).toEqual(['jz-old', 'jz-zjj', 'jz-zrzy', 'yc-zrzy']);
     expect(figures['jz-zrzy']).toMatchObject({
-      key: '市自然资源局', name: '市自然资源局', assigned: 4, total: 4, resolved: 1, unresolved: 3, overdue: 2, awaitingReview: 1,
-      answered: 3, medianDaysToFirstAnswer: 3, resolvedRate: 0.25, overdueRate: 0.5,
+      key: '市自然资源局',
+      name: '市自然资源局',
+      assigned: 4,
+      total: 4,
+      resolved: 1,
+      unresolved: 3,
+      overdue: 2,
+      awaitingReview: 1,
+      answered: 3,
+      medianDaysToFirstAnswer: 3,
+      resolvedRate: 0.25,
+      overdueRate: 0.5,
     });
   });
 
@@ -68,14 +94,24 @@ describe('departmentProgress', () => {
   });
 
   it('without a registry the written names rank as they are', () => {
-    const plain = departmentProgress(AS_OF, ROWS.map(({ departmentId: _d, ...r }) => r));
+    const plain = departmentProgress(
+      AS_OF,
+      ROWS.map(({ departmentId: _d, ...r }) => r),
+    );
     expect(plain.map((d) => [d.key, d.id]).sort()).toEqual([
-      ['市住房和城乡建设局', undefined], ['市国土资源局', undefined], ['市自然资源局', undefined], ['晋中市自然资源局', undefined], ['榆次区自然资源局', undefined],
+      ['市住房和城乡建设局', undefined],
+      ['市国土资源局', undefined],
+      ['市自然资源局', undefined],
+      ['晋中市自然资源局', undefined],
+      ['榆次区自然资源局', undefined],
     ]);
   });
 
   it('an answer stamped before the latest assignment is not a first answer to it', () => {
-    const r = row({ department: '市自然资源局', status: '办理中', deadline: '2022-07-01' }, { departmentId: 'jz-zrzy', assignedAt: T0, firstAnsweredAt: T0 - DAY });
+    const r = row(
+      { department: '市自然资源局', status: '办理中', deadline: '2022-07-01' },
+      { departmentId: 'jz-zrzy', assignedAt: T0, firstAnsweredAt: T0 - DAY },
+    );
     expect(departmentProgress(AS_OF, [r], index)[0]).toMatchObject({ answered: 0, medianDaysToFirstAnswer: null });
   });
 });
@@ -97,7 +133,12 @@ describe('the notice', () => {
   const city = buildNotice(AS_OF, ROWS, [], [], { departments: REGISTRY });
 
   it('ranks departments by overdue and by resolved rate, by registry id', () => {
-    expect(city.departmentsByOverdue.map((d) => [d.id, d.overdue])).toEqual([['jz-zrzy', 2], ['yc-zrzy', 1], ['jz-old', 0], ['jz-zjj', 0]]);
+    expect(city.departmentsByOverdue.map((d) => [d.id, d.overdue])).toEqual([
+      ['jz-zrzy', 2],
+      ['yc-zrzy', 1],
+      ['jz-old', 0],
+      ['jz-zjj', 0],
+    ]);
     expect(city.departmentsByResolvedRate.map((d) => d.id)).toEqual(['yc-zrzy', 'jz-old', 'jz-zrzy', 'jz-zjj']);
     expect(city.overdueByDepartment.map((d) => d.id)).toEqual(['jz-zrzy', 'yc-zrzy']);
   });
@@ -122,7 +163,12 @@ describe('the notice', () => {
   });
 
   it('a notice stored before the department figures existed still reads', () => {
-    const old = { ...city, departmentsByOverdue: [{ key: '市工信局', total: 2, resolved: 1, unresolved: 1, overdue: 1, escalated: 0, staleEscalations: 0, resolvedRate: 0.5, overdueRate: 0.5 }] } as unknown as typeof city;
+    const old = {
+      ...city,
+      departmentsByOverdue: [
+        { key: '市工信局', total: 2, resolved: 1, unresolved: 1, overdue: 1, escalated: 0, staleEscalations: 0, resolvedRate: 0.5, overdueRate: 0.5 },
+      ],
+    } as unknown as typeof city;
     delete (old as { overdueByDepartment?: unknown }).overdueByDepartment;
     const md = noticeMarkdown(old);
     expect(md).toContain('| 1 | 市工信局 | 1 | 2 | 1 | 50.0% | 50.0% | — | — |');

@@ -3,10 +3,12 @@ import { checkGroup, parseGroupSheet } from '@taizhang/ledger';
 
 describe('checkGroup', () => {
   it('accepts a full group, county aliases and 是/否', () => {
-    expect(checkGroup({ id: 'YC-01', name: ' 榆次区入企服务第1组 ', county: '榆次', targetType: '入企', department: '市工信局', active: '否' }))
-      .toEqual({ group: { id: 'YC-01', name: '榆次区入企服务第1组', county: '榆次区', targetType: '入企', department: '市工信局', active: false } });
-    expect(checkGroup({ id: 7, name: 'x', county: '市直', targetType: '进村' }))
-      .toEqual({ group: { id: '7', name: 'x', county: '市直', targetType: '进村', department: '', active: true } });
+    expect(checkGroup({ id: 'YC-01', name: ' 榆次区入企服务第1组 ', county: '榆次', targetType: '入企', department: '市工信局', active: '否' })).toEqual({
+      group: { id: 'YC-01', name: '榆次区入企服务第1组', county: '榆次区', targetType: '入企', department: '市工信局', active: false },
+    });
+    expect(checkGroup({ id: 7, name: 'x', county: '市直', targetType: '进村' })).toEqual({
+      group: { id: '7', name: 'x', county: '市直', targetType: '进村', department: '', active: true },
+    });
   });
 
   it('names every problem in both languages', () => {
@@ -36,7 +38,10 @@ describe('parseGroupSheet', () => {
     ]);
     expect(s.headerRow).toBe(3);
     expect(s.errors).toEqual([]);
-    expect(s.groups.map((g) => [g.id, g.county, g.active])).toEqual([['YC-01', '榆次区', true], ['JX-01', '介休市', false]]);
+    expect(s.groups.map((g) => [g.id, g.county, g.active])).toEqual([
+      ['YC-01', '榆次区', true],
+      ['JX-01', '介休市', false],
+    ]);
   });
 
   it('reports bad rows by worksheet row number, zh and en, and repeated ids', () => {

@@ -14,12 +14,19 @@ import { ACTIVITY, AS_OF, GROUPS, ROWS } from './dataset';
 async function readDocx(bytes: Uint8Array): Promise<{ paragraphs: string[]; tables: string[][][]; xml: string }> {
   const zip = await JSZip.loadAsync(bytes);
   const xml = await zip.file('word/document.xml')!.async('string');
-  const unescapeXml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  const unescapeXml = (s: string) =>
+    s
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&');
   const text = (x: string) => unescapeXml([...x.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
   const body = xml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, '');
   const paragraphs = [...body.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => text(m[0])).filter((t) => t !== '');
   const tables = [...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((t) =>
-    [...t[1]!.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((r) => [...r[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => text(c[0]))));
+    [...t[1]!.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((r) => [...r[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => text(c[0]))),
+  );
   return { paragraphs, tables, xml };
 }
 
@@ -41,9 +48,16 @@ describe('the notice as a Word document', () => {
     expect(paragraphs).toContain('一、总体情况');
     expect(paragraphs.find((p) => p.startsWith('截至 2022-06-01，全市共梳理问题 9 个，已解决 3 个，解决率 33.3%'))).toBeDefined();
     const headings = noticeLayout(notice).sections.map((s) => s.title);
-    expect(headings).toEqual(['二、县（区、市）超期问题排名', '三、县（区、市）问题解决率排名（由低到高）', '四、责任单位超期问题排名',
-      '五、责任单位问题解决率排名（由低到高）', '六、责任单位超期问题清单', '七、未报送工作组（2022-05-25 至 2022-05-31）',
-      '八、提交市级问题久无进展（14 天以上）', '九、超期问题清单']);
+    expect(headings).toEqual([
+      '二、县（区、市）超期问题排名',
+      '三、县（区、市）问题解决率排名（由低到高）',
+      '四、责任单位超期问题排名',
+      '五、责任单位问题解决率排名（由低到高）',
+      '六、责任单位超期问题清单',
+      '七、未报送工作组（2022-05-25 至 2022-05-31）',
+      '八、提交市级问题久无进展（14 天以上）',
+      '九、超期问题清单',
+    ]);
     expect(paragraphs.filter((p) => headings.includes(p))).toEqual(headings);
 
     const [figures, counties, , departments, , , silent, , overdue] = tables;
@@ -54,10 +68,17 @@ describe('the notice as a Word document', () => {
     expect(counties![0]).toEqual(['名次', '县（区、市）', '超期', '问题数', '已解决', '未解决', '解决率', '超期率', '提交市级', '久无进展']);
     expect(counties!.slice(1).map((r) => r[1])).toEqual(['榆次区', '介休市', '太谷区']);
     expect(counties![1]).toEqual(['1', '榆次区', '2', '4', '1', '3', '25.0%', '50.0%', '2', '1']);
-    expect(departments!.slice(1).map((r) => [r[0], r[1], r[2]])).toEqual([['1', '市工信局', '1'], ['2', '市农业农村局', '0']]);
+    expect(departments!.slice(1).map((r) => [r[0], r[1], r[2]])).toEqual([
+      ['1', '市工信局', '1'],
+      ['2', '市农业农村局', '0'],
+    ]);
     expect(silent!.slice(1).map((r) => r[1])).toEqual(['YC-03', 'TG-01', 'JX-02']);
     expect(overdue![0]).toContain('解决层级');
-    expect(overdue!.slice(1).map((r) => [r[0], r[10]])).toEqual([['P-140781-2022-000001', '62'], ['P-140702-2022-000002', '31'], ['P-140702-2022-000003', '1']]);
+    expect(overdue!.slice(1).map((r) => [r[0], r[10]])).toEqual([
+      ['P-140781-2022-000001', '62'],
+      ['P-140702-2022-000002', '31'],
+      ['P-140702-2022-000003', '1'],
+    ]);
   });
 
   it('an empty notice says （无） under each section; a capped list says how many are left out', async () => {
@@ -70,8 +91,23 @@ describe('the notice as a Word document', () => {
 
   it('text a clerk typed stays text (escaped XML, no field or markup of its own)', async () => {
     const nasty = '<w:t>x</w:t>&"=HYPERLINK("http://x")';
-    const rows: SupervisedRow[] = [{ id: 'P-140702-2022-000100', updatedOn: '2022-03-01',
-      values: { county: '榆次区', group: 'g', sector: 's', category: 'c', targetName: nasty, level: '协调解决', department: 'd', status: '办理中', deadline: '2022-05-01' } }];
+    const rows: SupervisedRow[] = [
+      {
+        id: 'P-140702-2022-000100',
+        updatedOn: '2022-03-01',
+        values: {
+          county: '榆次区',
+          group: 'g',
+          sector: 's',
+          category: 'c',
+          targetName: nasty,
+          level: '协调解决',
+          department: 'd',
+          status: '办理中',
+          deadline: '2022-05-01',
+        },
+      },
+    ];
     const { tables, xml } = await readDocx(await noticeDocx(buildNotice(AS_OF, rows, [], [])));
     expect(tables.flat(2)).toContain(nasty);
     expect(xml).not.toContain('<w:t>x</w:t>&');

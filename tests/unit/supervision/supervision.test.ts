@@ -1,7 +1,14 @@
 // Supervision's pure builders on a known dataset (dataset.ts), as of a fixed day.
 import {
-  buildNotice, checkClerkGroup, isoWeekLabel, isoWeekPeriod, noticeMarkdown, overdueProblems, progressBy,
-  reportingCadence, staleEscalations,
+  buildNotice,
+  checkClerkGroup,
+  isoWeekLabel,
+  isoWeekPeriod,
+  noticeMarkdown,
+  overdueProblems,
+  progressBy,
+  reportingCadence,
+  staleEscalations,
 } from '@taizhang/ledger';
 import { ACTIVITY, AS_OF, GROUPS, ROWS } from './dataset';
 
@@ -67,7 +74,17 @@ describe('progress by county, sector, department', () => {
   it('counts per department (rows without one left out)', () => {
     const d = Object.fromEntries(progressBy('department', AS_OF, ROWS).map((x) => [x.key, x]));
     expect(Object.keys(d).sort()).toEqual(['市住建局', '市农业农村局', '市工信局'].sort());
-    expect(d['市工信局']).toEqual({ key: '市工信局', total: 3, resolved: 0, unresolved: 3, overdue: 2, escalated: 1, staleEscalations: 0, resolvedRate: 0, overdueRate: 0.6667 });
+    expect(d['市工信局']).toEqual({
+      key: '市工信局',
+      total: 3,
+      resolved: 0,
+      unresolved: 3,
+      overdue: 2,
+      escalated: 1,
+      staleEscalations: 0,
+      resolvedRate: 0,
+      overdueRate: 0.6667,
+    });
     expect(d['市住建局']).toMatchObject({ total: 2, overdue: 1, escalated: 1, staleEscalations: 1 });
     expect(d['市农业农村局']).toMatchObject({ total: 2, resolved: 1, resolvedRate: 0.5, overdue: 0, escalated: 2, staleEscalations: 1 });
   });
@@ -77,13 +94,27 @@ describe('buildNotice', () => {
   const n = buildNotice(AS_OF, ROWS, GROUPS, ACTIVITY);
 
   it('ranks counties by overdue and by resolved rate', () => {
-    expect(n.countiesByOverdue.map((c) => [c.key, c.overdue])).toEqual([['榆次区', 2], ['介休市', 1], ['太谷区', 0]]);
-    expect(n.countiesByResolvedRate.map((c) => [c.key, c.resolvedRate])).toEqual([['太谷区', 0], ['榆次区', 0.25], ['介休市', 0.6667]]);
+    expect(n.countiesByOverdue.map((c) => [c.key, c.overdue])).toEqual([
+      ['榆次区', 2],
+      ['介休市', 1],
+      ['太谷区', 0],
+    ]);
+    expect(n.countiesByResolvedRate.map((c) => [c.key, c.resolvedRate])).toEqual([
+      ['太谷区', 0],
+      ['榆次区', 0.25],
+      ['介休市', 0.6667],
+    ]);
   });
 
   it('ranks departments by the problems assigned to them (a department named while 待办理 is a suggestion)', () => {
-    expect(n.departmentsByOverdue.map((d) => [d.key, d.assigned, d.overdue])).toEqual([['市工信局', 2, 1], ['市农业农村局', 2, 0]]);
-    expect(n.departmentsByResolvedRate.map((d) => [d.key, d.resolvedRate])).toEqual([['市工信局', 0], ['市农业农村局', 0.5]]);
+    expect(n.departmentsByOverdue.map((d) => [d.key, d.assigned, d.overdue])).toEqual([
+      ['市工信局', 2, 1],
+      ['市农业农村局', 2, 0],
+    ]);
+    expect(n.departmentsByResolvedRate.map((d) => [d.key, d.resolvedRate])).toEqual([
+      ['市工信局', 0],
+      ['市农业农村局', 0.5],
+    ]);
     expect(n.sectorsByOverdue[0]).toMatchObject({ key: '建筑业', overdue: 2 });
   });
 
@@ -94,8 +125,16 @@ describe('buildNotice', () => {
     expect(n.oldestEscalations.map((e) => e.id)).toEqual(['P-140703-2022-000001', 'P-140702-2022-000003']);
     expect(n.overdueProblems.map((o) => o.daysOverdue)).toEqual([62, 31, 1]);
     expect(n.totals).toEqual({
-      problems: 9, resolved: 3, unresolved: 6, resolvedRate: 0.3333, overdue: 3, escalated: 4, staleEscalations: 2,
-      activeGroups: 6, reportedGroups: 3, silentGroups: 3,
+      problems: 9,
+      resolved: 3,
+      unresolved: 6,
+      resolvedRate: 0.3333,
+      overdue: 3,
+      escalated: 4,
+      staleEscalations: 2,
+      activeGroups: 6,
+      reportedGroups: 3,
+      silentGroups: 3,
     });
     expect(n.county).toBeUndefined();
   });
@@ -119,7 +158,18 @@ describe('buildNotice', () => {
 
   it('an empty dataset gives an empty notice, not an error', () => {
     const e = buildNotice(AS_OF, [], [], []);
-    expect(e.totals).toEqual({ problems: 0, resolved: 0, unresolved: 0, resolvedRate: 0, overdue: 0, escalated: 0, staleEscalations: 0, activeGroups: 0, reportedGroups: 0, silentGroups: 0 });
+    expect(e.totals).toEqual({
+      problems: 0,
+      resolved: 0,
+      unresolved: 0,
+      resolvedRate: 0,
+      overdue: 0,
+      escalated: 0,
+      staleEscalations: 0,
+      activeGroups: 0,
+      reportedGroups: 0,
+      silentGroups: 0,
+    });
     expect(noticeMarkdown(e)).toContain('（无）');
   });
 });
@@ -129,15 +179,28 @@ describe('noticeMarkdown', () => {
 
   it('is Chinese text with every section and the figures', () => {
     expect(md.startsWith('# 全市入企进村服务问题办理情况通报\n\n截至 2022-06-01（报送情况统计期间：2022-05-25 至 2022-05-31）')).toBe(true);
-    for (const h of ['一、总体情况', '二、县（区、市）超期问题排名', '三、县（区、市）问题解决率排名', '四、责任单位超期问题排名',
-      '五、责任单位问题解决率排名', '六、责任单位超期问题清单', '七、未报送工作组（2022-05-25 至 2022-05-31）', '八、提交市级问题久无进展（14 天以上）', '九、超期问题清单']) {
+    for (const h of [
+      '一、总体情况',
+      '二、县（区、市）超期问题排名',
+      '三、县（区、市）问题解决率排名',
+      '四、责任单位超期问题排名',
+      '五、责任单位问题解决率排名',
+      '六、责任单位超期问题清单',
+      '七、未报送工作组（2022-05-25 至 2022-05-31）',
+      '八、提交市级问题久无进展（14 天以上）',
+      '九、超期问题清单',
+    ]) {
       expect(md).toContain(`## ${h}`);
     }
     expect(md).toContain('共梳理问题 9 个，已解决 3 个，解决率 33.3%');
     expect(md).toContain('| 1 | 榆次区 | 2 | 4 | 1 | 3 | 25.0% | 50.0% | 2 | 1 |');
     expect(md).toContain('| 介休市 | JX-02 | 介休2组 | 入企 | 市工信局 |');
-    expect(md).toContain('| P-140781-2022-000001 | 介休市 | 介休1组 | 农业 | 政策落实 | 对象P-140781-2022-000001 | 协调解决 | 市工信局 | 待办理 | 2022-03-31 | 62 |');
-    expect(md).toContain('| P-140703-2022-000001 | 太谷区 | 太谷1组 | 农业 | 对象P-140703-2022-000001 | 市农业农村局 | 办理中 | 2022-03-01 | 2022-06-01 | 2022-04-01 | 61 |');
+    expect(md).toContain(
+      '| P-140781-2022-000001 | 介休市 | 介休1组 | 农业 | 政策落实 | 对象P-140781-2022-000001 | 协调解决 | 市工信局 | 待办理 | 2022-03-31 | 62 |',
+    );
+    expect(md).toContain(
+      '| P-140703-2022-000001 | 太谷区 | 太谷1组 | 农业 | 对象P-140703-2022-000001 | 市农业农村局 | 办理中 | 2022-03-01 | 2022-06-01 | 2022-04-01 | 61 |',
+    );
   });
 
   it('keeps table rows intact when data holds pipes or line breaks', () => {

@@ -9,12 +9,40 @@ import { filterOf, listFile } from '../../../addin/src/web/listFile';
 import { fakeServer, type FakeServer } from '../../support/fakeApi';
 
 const TODAY = '2024-06-30';
-const HEADER = ['序号', '县（区、市）', '服务类型', '服务对象', '工作组', '行业专班', '问题类别', '问题描述', '发现日期', '解决层级', '责任单位', '办结时限', '办理状态', '备注'];
+const HEADER = [
+  '序号',
+  '县（区、市）',
+  '服务类型',
+  '服务对象',
+  '工作组',
+  '行业专班',
+  '问题类别',
+  '问题描述',
+  '发现日期',
+  '解决层级',
+  '责任单位',
+  '办结时限',
+  '办理状态',
+  '备注',
+];
 const YELLOW = 'FFFFFF00';
 
 function row(n: number, foundOn: string | Date = '2024-03-05', status = '办理中', deadline = '2024-07-31'): ExcelJS.CellValue[] {
-  return [n, '榆次区', '入企', `测试企业${n}`, '榆次区入企服务第1组', '工业和信息软件服务业', '政策落实', '企业具备申报专精特新条件，需要申报指导',
-    foundOn, '协调解决', '市工信局', new Date(`${deadline}T00:00:00Z`), status];
+  return [
+    n,
+    '榆次区',
+    '入企',
+    `测试企业${n}`,
+    '榆次区入企服务第1组',
+    '工业和信息软件服务业',
+    '政策落实',
+    '企业具备申报专精特新条件，需要申报指导',
+    foundOn,
+    '协调解决',
+    '市工信局',
+    new Date(`${deadline}T00:00:00Z`),
+    status,
+  ];
 }
 
 /** A clerk's workbook: a title row, a yellow header on row 2, rows 3–5; row 5's date is no date. */
@@ -30,10 +58,12 @@ async function clerkWorkbook(): Promise<Uint8Array> {
   ws.getRow(5).values = row(3, '不是日期');
   ws.getCell('L3').numFmt = 'yyyy-mm-dd';
   ws.getCell('D3').font = { bold: true };
-  return new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer);
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
-async function sheetOf(bytes: Uint8Array): Promise<{ wb: ExcelJS.Workbook; ws: ExcelJS.Worksheet; at: (r: number, h: string) => unknown; col: (h: string) => number }> {
+async function sheetOf(
+  bytes: Uint8Array,
+): Promise<{ wb: ExcelJS.Workbook; ws: ExcelJS.Worksheet; at: (r: number, h: string) => unknown; col: (h: string) => number }> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const ws = wb.worksheets[0]!;
@@ -48,7 +78,12 @@ let server: FakeServer;
 let api: ApiClient;
 const open = (bytes: Uint8Array, name = '台账.xlsx') => {
   let n = 0;
-  return LedgerFile.open(bytes, name, { today: TODAY, newKey: () => `web-key-${name.length}-${++n}`, profile: { county: '榆次区', group: '榆次区入企服务第1组' }, xlsx });
+  return LedgerFile.open(bytes, name, {
+    today: TODAY,
+    newKey: () => `web-key-${name.length}-${++n}`,
+    profile: { county: '榆次区', group: '榆次区入企服务第1组' },
+    xlsx,
+  });
 };
 
 beforeEach(() => {
@@ -60,7 +95,13 @@ describe('a ledger file in the web page', () => {
   it('is checked as the add-in and the command line check it: errors by row and cell', async () => {
     const f = await open(await clerkWorkbook());
     const r = f.plan.report;
-    expect({ sheet: r.sheet, headerRow: r.headerRow, rows: r.rows, valid: r.valid, toSend: f.plan.outgoing.length }).toEqual({ sheet: '问题清单', headerRow: 2, rows: 3, valid: 2, toSend: 2 });
+    expect({ sheet: r.sheet, headerRow: r.headerRow, rows: r.rows, valid: r.valid, toSend: f.plan.outgoing.length }).toEqual({
+      sheet: '问题清单',
+      headerRow: 2,
+      rows: 3,
+      valid: 2,
+      toSend: 2,
+    });
     expect(r.errors.map((e) => [e.row, e.cell, e.header])).toEqual([[5, 'I5', '发现日期']]);
   });
 
@@ -90,7 +131,7 @@ describe('a ledger file in the web page', () => {
     const id = String(synced.at(3, '编号〔系统〕'));
     server.edit('problems', id, { remarks: '协调员的备注' });
     synced.ws.getCell(3, synced.col('备注')).value = '我的备注';
-    const edited = await open(new Uint8Array(await synced.wb.xlsx.writeBuffer() as ArrayBuffer));
+    const edited = await open(new Uint8Array((await synced.wb.xlsx.writeBuffer()) as ArrayBuffer));
     const { tally } = await edited.push(api);
     expect(tally.conflicts.map((c) => c.row)).toEqual([3]);
     expect((await sheetOf(await edited.bytes())).at(3, '同步状态〔系统〕')).toMatch(/^冲突/);
@@ -100,13 +141,13 @@ describe('a ledger file in the web page', () => {
     expect([back.at(3, '备注'), back.at(3, '同步状态〔系统〕'), back.at(3, '版本〔系统〕')]).toEqual(['协调员的备注', '已同步', 2]);
   });
 
-  it('keeping the workbook\'s version sends it again on the version shown', async () => {
+  it("keeping the workbook's version sends it again on the version shown", async () => {
     const f = await open(await clerkWorkbook());
     await f.push(api);
     const synced = await sheetOf(await f.bytes());
     server.edit('problems', String(synced.at(3, '编号〔系统〕')), { remarks: '协调员的备注' });
     synced.ws.getCell(3, synced.col('备注')).value = '我的备注';
-    const edited = await open(new Uint8Array(await synced.wb.xlsx.writeBuffer() as ArrayBuffer));
+    const edited = await open(new Uint8Array((await synced.wb.xlsx.writeBuffer()) as ArrayBuffer));
     const { tally } = await edited.push(api);
     const settled = await edited.settle(api, tally.conflicts, () => 'keepMine');
     expect(settled.settlement.keptMine).toHaveLength(1);
@@ -121,10 +162,10 @@ describe('a ledger file in the web page', () => {
     expect((e as WorkbookError).en).toContain('save');
   });
 
-  it('says which ledger a sheet looks like, without the command line\'s options', async () => {
+  it("says which ledger a sheet looks like, without the command line's options", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Sheet1').getRow(1).values = ['县（区、市）', '服务类型'];
-    const e = await open(new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer)).catch((x: unknown) => x);
+    const e = await open(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer)).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(WorkbookError);
     expect(`${(e as WorkbookError).zh} ${(e as WorkbookError).en}`).not.toMatch(/--/);
   });
@@ -136,7 +177,7 @@ describe('a ledger file in the web page', () => {
 });
 
 describe('the consolidated list in the web page', () => {
-  it('is pulled with the filters chosen and written as the add-in\'s 汇总 sheet', async () => {
+  it("is pulled with the filters chosen and written as the add-in's 汇总 sheet", async () => {
     const f = await open(await clerkWorkbook());
     await f.push(api);
     const all = await listFile(api, { ledger: 'problems', filter: {} }, TODAY, xlsx);

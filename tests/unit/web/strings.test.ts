@@ -19,11 +19,12 @@ const DEVELOPER_WORDS_ZH = /服务器|行键|游标|分页标记|令牌|请求�
 const DEVELOPER_WORDS_EN = /\b(server|token|cursor|key|request id|emulator|database|api)\b/i;
 
 function shape(s: WebStrings): string[] {
-  const keys = (o: object, p = ''): string[] => Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keys(v, `${p}${k}.`) : [`${p}${k}`]));
+  const keys = (o: object, p = ''): string[] =>
+    Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keys(v, `${p}${k}.`) : [`${p}${k}`]));
   return keys(s).sort();
 }
 
-describe('the web page\'s words', () => {
+describe("the web page's words", () => {
   it('has every string in both languages', () => {
     expect(shape(WEB_STRINGS.en)).toEqual(shape(WEB_STRINGS.zh));
   });
@@ -49,7 +50,7 @@ describe('the web page\'s words', () => {
 describe('what the web page says when something fails', () => {
   const s = WEB_STRINGS.zh;
 
-  it('a file that cannot be used: what, what to do, and the check\'s own reason', () => {
+  it("a file that cannot be used: what, what to do, and the check's own reason", () => {
     const e = explain(new WorkbookError('没有找到台账', 'no ledger found'), s, 'zh');
     expect(e).toEqual({ ...s.err.file, detail: '没有找到台账' });
     expect(explain(new WorkbookError('没有找到台账', 'no ledger found'), WEB_STRINGS.en, 'en').detail).toBe('no ledger found');
@@ -70,11 +71,15 @@ describe('what the web page says when something fails', () => {
   });
 });
 
-describe('the list\'s filters', () => {
-  it('are the ledger\'s own columns, picked from its options where it has a fixed list', () => {
+describe("the list's filters", () => {
+  it("are the ledger's own columns, picked from its options where it has a fixed list", () => {
     const p = filterFields('problems');
     expect(p.map((f) => f.key)).toEqual(['county', 'sector', 'status', 'level', 'group', 'category', 'targetType', 'department']);
-    expect(p.find((f) => f.key === 'status')?.options).toEqual(problems.fields.find((f) => f.key === 'status')?.type.kind === 'enum' ? (problems.fields.find((f) => f.key === 'status')!.type as { options: readonly string[] }).options : []);
+    expect(p.find((f) => f.key === 'status')?.options).toEqual(
+      problems.fields.find((f) => f.key === 'status')?.type.kind === 'enum'
+        ? (problems.fields.find((f) => f.key === 'status')!.type as { options: readonly string[] }).options
+        : [],
+    );
     expect(p.find((f) => f.key === 'group')?.options).toBeUndefined();
     const v = filterFields('visits').map((f) => f.key);
     expect(v).not.toContain('status');

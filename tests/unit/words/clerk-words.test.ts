@@ -3,9 +3,7 @@
 // sample arguments, the client's messages, the add-in's sheet texts, the sheet headers and the
 // notice's layout — and held to plain official Chinese: no developer words, labels as the
 // column headers say them, an office's landline (晋中 0354), and Chinese sheets without English.
-import {
-  buildNotice, is, LEDGERS, messages, noticeLayout, SYNC_STATES, SYSTEM_COLUMNS, type Bilingual, type FieldDef,
-} from '@taizhang/ledger';
+import { buildNotice, is, LEDGERS, messages, noticeLayout, SYNC_STATES, SYSTEM_COLUMNS, type Bilingual, type FieldDef } from '@taizhang/ledger';
 import { apiMessages } from '@taizhang/client';
 import { text as functionsText } from '../../../functions/src/messages';
 import { text as engineText } from '../../../addin/src/engine/messages';
@@ -20,7 +18,11 @@ function gather(where: string, x: unknown, out: Found[], depth = 0): void {
   if (depth > 6) return;
   if (typeof x === 'string') out.push({ where, text: x });
   else if (typeof x === 'function') {
-    for (const args of [['样例', '样例', '样例', '样例'], [3, 2, 1, 4], ['2022-06-01', 3, '样例', 2]]) {
+    for (const args of [
+      ['样例', '样例', '样例', '样例'],
+      [3, 2, 1, 4],
+      ['2022-06-01', 3, '样例', 2],
+    ]) {
       try {
         gather(`${where}()`, (x as (...a: unknown[]) => unknown)(...args), out, depth + 1);
       } catch {
@@ -70,7 +72,11 @@ function everything(): { zh: Found[]; en: Found[]; zhHeaders: Found[] } {
   gather('pane.en', STRINGS.en, en);
   gather('web.zh', WEB_STRINGS.zh, zh);
   gather('web.en', WEB_STRINGS.en, en);
-  for (const [name, source] of [['functions', functionsText], ['engine', engineText], ['client', apiMessages]] as const) {
+  for (const [name, source] of [
+    ['functions', functionsText],
+    ['engine', engineText],
+    ['client', apiMessages],
+  ] as const) {
     const all: Found[] = [];
     gather(name, source, all);
     // Builders answer { zh, en }: their keys name the language.
@@ -87,9 +93,18 @@ function everything(): { zh: Found[]; en: Found[]; zhHeaders: Found[] } {
   }
   for (const s of SYSTEM_COLUMNS) zhHeaders.push({ where: `system.${s.key}`, text: s.header });
   const layout = noticeLayout(buildNotice(AS_OF, ROWS, GROUPS, ACTIVITY), { lang: 'zh' });
-  gather('notice', { title: layout.title, figures: layout.figures.map((f) => f.label), sections: layout.sections.map((s) => [s.title, s.columns.map((c) => c.label)]) }, zhHeaders);
-  for (const m of [engineText.summaryTitle({ zh: '问题清单', en: 'Problems' }, AS_OF, { zh: '县（区、市）', en: 'County' }),
-    engineText.overdueTitle(AS_OF, 3), engineText.totals(), engineText.problemNumber(), engineText.daysOverdue()]) {
+  gather(
+    'notice',
+    { title: layout.title, figures: layout.figures.map((f) => f.label), sections: layout.sections.map((s) => [s.title, s.columns.map((c) => c.label)]) },
+    zhHeaders,
+  );
+  for (const m of [
+    engineText.summaryTitle({ zh: '问题清单', en: 'Problems' }, AS_OF, { zh: '县（区、市）', en: 'County' }),
+    engineText.overdueTitle(AS_OF, 3),
+    engineText.totals(),
+    engineText.problemNumber(),
+    engineText.daysOverdue(),
+  ]) {
     zhHeaders.push({ where: 'engine sheet text', text: m.zh });
   }
   zh.push(...zhHeaders);

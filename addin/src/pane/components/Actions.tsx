@@ -11,9 +11,15 @@ export interface ActionsProps {
 export function Actions({ s, disabled, actions }: ActionsProps) {
   return (
     <section className="tz-actions" aria-label={s.actions}>
-      <Button onClick={() => void actions.createSheet()} disabled={disabled}>{s.createSheet}</Button>
-      <Button onClick={() => void actions.check()} disabled={disabled}>{s.check}</Button>
-      <Button appearance="primary" onClick={() => void actions.push()} disabled={disabled}>{s.push}</Button>
+      <Button onClick={() => void actions.createSheet()} disabled={disabled}>
+        {s.createSheet}
+      </Button>
+      <Button onClick={() => void actions.check()} disabled={disabled}>
+        {s.check}
+      </Button>
+      <Button appearance="primary" onClick={() => void actions.push()} disabled={disabled}>
+        {s.push}
+      </Button>
     </section>
   );
 }

@@ -38,7 +38,11 @@ export function Conflicts({ s, lang, conflicts, decisions, disabled, onDecide, o
             <table>
               <caption>{caption}</caption>
               <thead>
-                <tr><th scope="col">{s.field}</th><th scope="col">{s.mine}</th><th scope="col">{s.theirs}</th></tr>
+                <tr>
+                  <th scope="col">{s.field}</th>
+                  <th scope="col">{s.mine}</th>
+                  <th scope="col">{s.theirs}</th>
+                </tr>
               </thead>
               <tbody>
                 {c.diff.map((d) => (
@@ -51,8 +55,13 @@ export function Conflicts({ s, lang, conflicts, decisions, disabled, onDecide, o
               </tbody>
             </table>
             {c.current.withdrawn && <p className="tz-note">{s.conflictWithdrawn}</p>}
-            <RadioGroup aria-label={caption} layout="horizontal" value={decisions[c.key] ?? 'later'} disabled={disabled}
-              onChange={(_, d) => onDecide(c.key, d.value as Choice)}>
+            <RadioGroup
+              aria-label={caption}
+              layout="horizontal"
+              value={decisions[c.key] ?? 'later'}
+              disabled={disabled}
+              onChange={(_, d) => onDecide(c.key, d.value as Choice)}
+            >
               <Radio value="keepMine" label={s.keepMine} disabled={c.current.withdrawn} />
               <Radio value="takeTheirs" label={s.takeTheirs} />
               <Radio value="later" label={s.later} />
@@ -60,7 +69,9 @@ export function Conflicts({ s, lang, conflicts, decisions, disabled, onDecide, o
           </article>
         );
       })}
-      <Button appearance="primary" onClick={onApply} disabled={disabled}>{s.applyChoices}</Button>
+      <Button appearance="primary" onClick={onApply} disabled={disabled}>
+        {s.applyChoices}
+      </Button>
     </section>
   );
 }

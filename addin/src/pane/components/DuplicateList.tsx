@@ -24,7 +24,9 @@ export function DuplicateList({ s, duplicates, disabled, onCompare }: DuplicateL
               {d.matches.map((m) => (
                 <li key={m.id}>
                   <Text size={200}>{s.duplicateLine(m.group, m.county, m.id, Math.round(m.similarity * 100))}</Text>{' '}
-                  <Button size="small" disabled={disabled} aria-label={s.compareOpenOf(d.id, m.id)} onClick={() => onCompare(d.id, m.id, m)}>{s.compareOpen}</Button>
+                  <Button size="small" disabled={disabled} aria-label={s.compareOpenOf(d.id, m.id)} onClick={() => onCompare(d.id, m.id, m)}>
+                    {s.compareOpen}
+                  </Button>
                 </li>
               ))}
             </ul>

@@ -21,7 +21,10 @@ export interface InboxPanelProps {
 export function InboxPanel({ s, lang, profile, inbox, opened, disabled, onRefresh, onOpen, onCompare }: InboxPanelProps) {
   const own: readonly InboxReason[] = profile ? INBOX_REASONS[profile.role] : [];
   // Reasons the answer counts beyond the role's usual ones (疑似重复 for coordinators) are shown too.
-  const reasons: readonly InboxReason[] = [...own, ...(Object.keys(inbox?.counts ?? {}) as InboxReason[]).filter((r) => !own.includes(r) && INBOX_REASON_NAMES[r])];
+  const reasons: readonly InboxReason[] = [
+    ...own,
+    ...(Object.keys(inbox?.counts ?? {}) as InboxReason[]).filter((r) => !own.includes(r) && INBOX_REASON_NAMES[r]),
+  ];
   const name = (r: InboxReason) => INBOX_REASON_NAMES[r][lang];
   const items = inbox?.items ?? [];
   const shown = items.length;
@@ -31,14 +34,18 @@ export function InboxPanel({ s, lang, profile, inbox, opened, disabled, onRefres
     <section className="tz-inbox" aria-label={s.inboxTitle}>
       <div className="tz-inbox-head">
         <h2>{s.inboxTitle}</h2>
-        <Button size="small" onClick={onRefresh} disabled={disabled}>{s.inboxRefresh}</Button>
+        <Button size="small" onClick={onRefresh} disabled={disabled}>
+          {s.inboxRefresh}
+        </Button>
       </div>
       {inbox && (
         <ul className="tz-inbox-counts" aria-label={s.inboxTitle}>
           {reasons.map((r) => (
             <li key={r} data-reason={r}>
               <Text>{name(r)}</Text>{' '}
-              <Badge appearance={inbox.counts[r] ? 'filled' : 'ghost'} color={r === 'overdue' || r === 'returned' ? 'danger' : 'brand'}>{inbox.counts[r] ?? 0}</Badge>
+              <Badge appearance={inbox.counts[r] ? 'filled' : 'ghost'} color={r === 'overdue' || r === 'returned' ? 'danger' : 'brand'}>
+                {inbox.counts[r] ?? 0}
+              </Badge>
             </li>
           ))}
         </ul>
@@ -52,19 +59,32 @@ export function InboxPanel({ s, lang, profile, inbox, opened, disabled, onRefres
                 {i.targetName || i.id}
               </Button>
               <div className="tz-inbox-meta">
-                <Badge appearance="tint" size="small">{name(i.reason)}</Badge>{' '}
-                <Text size={200}>{i.id}{i.deadline ? ` · ${s.inboxDeadline(i.deadline)}` : ''}</Text>
+                <Badge appearance="tint" size="small">
+                  {name(i.reason)}
+                </Badge>{' '}
+                <Text size={200}>
+                  {i.id}
+                  {i.deadline ? ` · ${s.inboxDeadline(i.deadline)}` : ''}
+                </Text>
               </div>
-              <Text size={200} className="tz-inbox-desc">{i.description}</Text>
-              {i.reason === 'possible_duplicate' && (i.duplicates ?? []).map((m) => (
-                <div key={m.id}>
-                  <Text size={200}>{s.duplicateLine(m.group, m.county, m.id, Math.round(m.similarity * 100))}</Text>{' '}
-                  <Button size="small" disabled={disabled} aria-label={s.compareOpenOf(i.id, m.id)} onClick={() => onCompare(i.id, m.id, m)}>{s.compareOpen}</Button>
-                </div>
-              ))}
+              <Text size={200} className="tz-inbox-desc">
+                {i.description}
+              </Text>
+              {i.reason === 'possible_duplicate' &&
+                (i.duplicates ?? []).map((m) => (
+                  <div key={m.id}>
+                    <Text size={200}>{s.duplicateLine(m.group, m.county, m.id, Math.round(m.similarity * 100))}</Text>{' '}
+                    <Button size="small" disabled={disabled} aria-label={s.compareOpenOf(i.id, m.id)} onClick={() => onCompare(i.id, m.id, m)}>
+                      {s.compareOpen}
+                    </Button>
+                  </div>
+                ))}
               {i.review && (i.reason === 'returned' || opened?.id === i.id) && (
                 <div className="tz-review" role="note" aria-label={s.reviewOf(i.id).replace(/[:：]\s*$/, '')}>
-                  <Text weight="semibold" size={200}>{s.review}</Text><Text size={200}>{i.review}</Text>
+                  <Text weight="semibold" size={200}>
+                    {s.review}
+                  </Text>
+                  <Text size={200}>{i.review}</Text>
                 </div>
               )}
             </li>
@@ -74,7 +94,10 @@ export function InboxPanel({ s, lang, profile, inbox, opened, disabled, onRefres
       {inbox && shown < total && <Text size={200}>{s.inboxMore(shown, total)}</Text>}
       {openedReview && (
         <div className="tz-review" role="note" aria-label={s.reviewOf(openedReview.id).replace(/[:：]\s*$/, '')}>
-          <Text weight="semibold" size={200}>{s.reviewOf(openedReview.id)}</Text><Text size={200}>{openedReview.review}</Text>
+          <Text weight="semibold" size={200}>
+            {s.reviewOf(openedReview.id)}
+          </Text>
+          <Text size={200}>{openedReview.review}</Text>
         </div>
       )}
     </section>

@@ -13,7 +13,9 @@ export function LedgerPicker({ s, ledger, disabled, onChange }: LedgerPickerProp
   return (
     <Field label={s.ledger}>
       <RadioGroup layout="horizontal" value={ledger} disabled={disabled} onChange={(_, d) => onChange(d.value as LedgerName)}>
-        {LEDGER_NAMES.map((name) => <Radio key={name} value={name} label={s.ledgers[name] ?? name} />)}
+        {LEDGER_NAMES.map((name) => (
+          <Radio key={name} value={name} label={s.ledgers[name] ?? name} />
+        ))}
       </RadioGroup>
     </Field>
   );

@@ -36,11 +36,21 @@ export function ErrorBox({ s, lang, error, onDismiss, onSignOut }: ErrorBoxProps
     <MessageBar intent="error" className="tz-error" role="alert" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{e.what}</MessageBarTitle> {e.todo}
-        {e.detail && <div className="tz-detail">{s.detail}：{e.detail}</div>}
+        {e.detail && (
+          <div className="tz-detail">
+            {s.detail}：{e.detail}
+          </div>
+        )}
       </MessageBarBody>
       <MessageBarActions>
-        {e.signOut && <Button size="small" onClick={onSignOut}>{s.signOut}</Button>}
-        <Button size="small" onClick={onDismiss}>{s.dismiss}</Button>
+        {e.signOut && (
+          <Button size="small" onClick={onSignOut}>
+            {s.signOut}
+          </Button>
+        )}
+        <Button size="small" onClick={onDismiss}>
+          {s.dismiss}
+        </Button>
       </MessageBarActions>
     </MessageBar>
   );

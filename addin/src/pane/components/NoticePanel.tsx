@@ -26,9 +26,13 @@ export function NoticePanel({ s, date, disabled, onDate, onNoticeSheets }: Notic
       <Field label={s.noticeDate} hint={s.noticeHint}>
         <Input type="date" value={date} min={EARLIEST_DATE} disabled={disabled} onChange={(_, d) => onDate(d.value)} />
       </Field>
-      <Button onClick={onNoticeSheets} disabled={disabled || !valid}>{s.noticeSheets}</Button>
+      <Button onClick={onNoticeSheets} disabled={disabled || !valid}>
+        {s.noticeSheets}
+      </Button>
       {/* The Word document is made on the web page beside the pane: the pane stays small, and a pane cannot always save a file. */}
-      <Link href={webPageUrl()} target="_blank" rel="noopener">{s.noticeDocument}</Link>
+      <Link href={webPageUrl()} target="_blank" rel="noopener">
+        {s.noticeDocument}
+      </Link>
     </section>
   );
 }

@@ -33,7 +33,11 @@ export function PaneView({ state, actions, s, lang, emulator }: PaneViewProps) {
     <ErrorBox s={s} lang={lang} error={state.error} onDismiss={actions.dismissError} onSignOut={() => void actions.signOut()} />
   );
   if (state.auth === 'starting') {
-    return <main className="tz-pane"><Spinner label={s.loading} /></main>;
+    return (
+      <main className="tz-pane">
+        <Spinner label={s.loading} />
+      </main>
+    );
   }
   if (state.auth !== 'signedIn') {
     return (
@@ -52,12 +56,22 @@ export function PaneView({ state, actions, s, lang, emulator }: PaneViewProps) {
     <main className="tz-pane" lang={lang === 'en' ? 'en-US' : 'zh-CN'}>
       <header className="tz-pane-header">
         <h1>{s.appTitle}</h1>
-        <AccountMenu s={s} {...(state.email && { email: state.email })} {...(departmentName !== undefined && { departmentName })}
-          {...(state.profile && { profile: state.profile })} disabled={busy} onSignOut={() => void actions.signOut()} />
+        <AccountMenu
+          s={s}
+          {...(state.email && { email: state.email })}
+          {...(departmentName !== undefined && { departmentName })}
+          {...(state.profile && { profile: state.profile })}
+          disabled={busy}
+          onSignOut={() => void actions.signOut()}
+        />
       </header>
       <nav className="tz-nav" aria-label={s.navLabel}>
         <TabList size="small" selectedValue={view} onTabSelect={(_, d) => actions.setView(d.value as ViewName)}>
-          {views.map((v) => <Tab key={v} value={v} id={`tz-tab-${v}`}>{s.views[v]}</Tab>)}
+          {views.map((v) => (
+            <Tab key={v} value={v} id={`tz-tab-${v}`}>
+              {s.views[v]}
+            </Tab>
+          ))}
         </TabList>
       </nav>
       {state.busy && <Progress s={s} busy={state.busy} onCancel={actions.cancel} />}
@@ -65,9 +79,16 @@ export function PaneView({ state, actions, s, lang, emulator }: PaneViewProps) {
       <Notices s={s} notices={state.notices} />
       <section className="tz-view" aria-labelledby={`tz-tab-${view}`}>
         {state.compare ? (
-          <CompareView s={s} lang={lang} compare={state.compare} disabled={busy}
+          <CompareView
+            s={s}
+            lang={lang}
+            compare={state.compare}
+            disabled={busy}
             mayDecide={state.profile?.role === 'coordinator' || state.profile?.role === 'admin'}
-            onLink={() => void actions.linkDuplicate()} onDismiss={() => void actions.dismissDuplicate()} onBack={actions.closeCompare} />
+            onLink={() => void actions.linkDuplicate()}
+            onDismiss={() => void actions.dismissDuplicate()}
+            onBack={actions.closeCompare}
+          />
         ) : (
           <View view={view} state={state} actions={actions} s={s} lang={lang} busy={busy} />
         )}
@@ -81,25 +102,46 @@ function View({ view, state, actions, s, lang, busy }: { view: ViewName; state: 
   switch (view) {
     case 'inbox':
       return (
-        <InboxPanel s={s} lang={lang} {...(state.profile && { profile: state.profile })} {...(state.inbox && { inbox: state.inbox })}
-          {...(state.opened && { opened: state.opened })} disabled={busy || state.inboxLoading === true}
-          onRefresh={() => void actions.refreshInbox()} onOpen={(id) => void actions.openItem(id)}
-          onCompare={(id, of, m) => void actions.openCompare(id, of, m)} />
+        <InboxPanel
+          s={s}
+          lang={lang}
+          {...(state.profile && { profile: state.profile })}
+          {...(state.inbox && { inbox: state.inbox })}
+          {...(state.opened && { opened: state.opened })}
+          disabled={busy || state.inboxLoading === true}
+          onRefresh={() => void actions.refreshInbox()}
+          onOpen={(id) => void actions.openItem(id)}
+          onCompare={(id, of, m) => void actions.openCompare(id, of, m)}
+        />
       );
     case 'entry':
       return (
         <>
           {ledgerPicker}
           <Actions s={s} disabled={busy} actions={actions} />
-          <Conflicts s={s} lang={lang} conflicts={state.conflicts} decisions={state.decisions} disabled={busy}
-            onDecide={actions.decide} onApply={() => void actions.applyDecisions()} />
+          <Conflicts
+            s={s}
+            lang={lang}
+            conflicts={state.conflicts}
+            decisions={state.decisions}
+            disabled={busy}
+            onDecide={actions.decide}
+            onApply={() => void actions.applyDecisions()}
+          />
           <ErrorList s={s} lang={lang} rows={state.rowErrors} onGoTo={(a) => void actions.goTo(a)} />
           <WarningList s={s} lang={lang} rows={state.warnings} onGoTo={(a) => void actions.goTo(a)} />
           <DuplicateList s={s} duplicates={state.duplicates} disabled={busy} onCompare={(id, of, m) => void actions.openCompare(id, of, m)} />
           {state.profile?.role !== 'department' && (
-            <TargetSearch s={s} targetType={state.targetType} disabled={busy}
-              {...(state.targetMatches && { matches: state.targetMatches })} {...(state.registrySize !== undefined && { registrySize: state.registrySize })}
-              onTargetType={actions.setTargetType} onSearch={(q) => void actions.searchTargets(q)} onFill={(m) => void actions.fillTarget(m)} />
+            <TargetSearch
+              s={s}
+              targetType={state.targetType}
+              disabled={busy}
+              {...(state.targetMatches && { matches: state.targetMatches })}
+              {...(state.registrySize !== undefined && { registrySize: state.registrySize })}
+              onTargetType={actions.setTargetType}
+              onSearch={(q) => void actions.searchTargets(q)}
+              onFill={(m) => void actions.fillTarget(m)}
+            />
           )}
         </>
       );
@@ -107,23 +149,44 @@ function View({ view, state, actions, s, lang, busy }: { view: ViewName; state: 
       return (
         <>
           {ledgerPicker}
-          <PullPanel s={s} ledger={state.ledger} filter={state.pullFilter} overdueOnly={state.overdueOnly} full={state.pullFull}
-            departments={(state.departments ?? []).filter((d) => d.active).map((d) => d.name)} disabled={busy}
-            onFilter={actions.setPullFilter} onOverdueOnly={actions.setOverdueOnly} onFull={actions.setPullFull} onPull={() => void actions.pull()} />
+          <PullPanel
+            s={s}
+            ledger={state.ledger}
+            filter={state.pullFilter}
+            overdueOnly={state.overdueOnly}
+            full={state.pullFull}
+            departments={(state.departments ?? []).filter((d) => d.active).map((d) => d.name)}
+            disabled={busy}
+            onFilter={actions.setPullFilter}
+            onOverdueOnly={actions.setOverdueOnly}
+            onFull={actions.setPullFull}
+            onPull={() => void actions.pull()}
+          />
         </>
       );
     case 'stats':
       return (
         <>
           {ledgerPicker}
-          <SummaryPanel s={s} ledger={state.ledger} groupBy={state.groupBy} disabled={busy}
-            onGroupBy={actions.setGroupBy} onSummary={() => void actions.summary()} />
+          <SummaryPanel
+            s={s}
+            ledger={state.ledger}
+            groupBy={state.groupBy}
+            disabled={busy}
+            onGroupBy={actions.setGroupBy}
+            onSummary={() => void actions.summary()}
+          />
         </>
       );
     case 'notice':
       return (
-        <NoticePanel s={s} date={state.noticeDate ?? todayInShanghai()} disabled={busy}
-          onDate={actions.setNoticeDate} onNoticeSheets={() => void actions.noticeSheets()} />
+        <NoticePanel
+          s={s}
+          date={state.noticeDate ?? todayInShanghai()}
+          disabled={busy}
+          onDate={actions.setNoticeDate}
+          onNoticeSheets={() => void actions.noticeSheets()}
+        />
       );
   }
 }

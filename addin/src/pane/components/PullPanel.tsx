@@ -53,19 +53,26 @@ export function PullPanel({ s, ledger, filter, overdueOnly, full, departments, d
         {pullFilterFields(ledger, departments).map((f) => (
           <Field key={f.key} label={f.header} size="small">
             {f.options ? (
-              <Dropdown size="small" disabled={disabled} value={filter[f.key] || s.all} selectedOptions={[filter[f.key] ?? '']}
-                onOptionSelect={(_, d) => set(f.key, d.optionValue ?? '')}>
+              <Dropdown
+                size="small"
+                disabled={disabled}
+                value={filter[f.key] || s.all}
+                selectedOptions={[filter[f.key] ?? '']}
+                onOptionSelect={(_, d) => set(f.key, d.optionValue ?? '')}
+              >
                 <Option value="">{s.all}</Option>
-                {f.options.map((o) => <Option key={o} value={o}>{o}</Option>)}
+                {f.options.map((o) => (
+                  <Option key={o} value={o}>
+                    {o}
+                  </Option>
+                ))}
               </Dropdown>
             ) : (
               <Input size="small" value={filter[f.key] ?? ''} disabled={disabled} onChange={(_, d) => set(f.key, d.value)} />
             )}
           </Field>
         ))}
-        {ledger === 'problems' && (
-          <Switch label={s.overdueOnly} checked={overdueOnly} disabled={disabled} onChange={(_, d) => onOverdueOnly(d.checked)} />
-        )}
+        {ledger === 'problems' && <Switch label={s.overdueOnly} checked={overdueOnly} disabled={disabled} onChange={(_, d) => onOverdueOnly(d.checked)} />}
       </div>
       <Field label={s.pullMode}>
         <RadioGroup value={full ? 'full' : 'incremental'} disabled={disabled} onChange={(_, d) => onFull(d.value === 'full')}>
@@ -73,7 +80,9 @@ export function PullPanel({ s, ledger, filter, overdueOnly, full, departments, d
           <Radio value="full" label={s.full} />
         </RadioGroup>
       </Field>
-      <Button appearance="primary" onClick={onPull} disabled={disabled}>{s.pull}</Button>
+      <Button appearance="primary" onClick={onPull} disabled={disabled}>
+        {s.pull}
+      </Button>
     </section>
   );
 }

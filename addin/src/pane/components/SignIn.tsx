@@ -20,7 +20,11 @@ export function SignIn({ s, busy, emulator, onSignIn }: SignInProps) {
     <form className="tz-signin" onSubmit={submit} aria-label={s.signInTitle}>
       <h2>{s.signInTitle}</h2>
       <Text as="p">{s.signInHint}</Text>
-      {emulator && <Text as="p" size={200} italic>{s.emulatorNote}</Text>}
+      {emulator && (
+        <Text as="p" size={200} italic>
+          {s.emulatorNote}
+        </Text>
+      )}
       <Field label={s.email} required>
         <Input type="email" name="email" autoComplete="username" value={email} onChange={(_, d) => setEmail(d.value)} disabled={busy} />
       </Field>

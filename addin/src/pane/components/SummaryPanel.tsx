@@ -25,10 +25,16 @@ export function SummaryPanel({ s, ledger, groupBy, disabled, onGroupBy, onSummar
       <h3>{s.summaryTitle}</h3>
       <Field label={s.groupBy}>
         <Select value={value} disabled={disabled} onChange={(_, d) => onGroupBy(d.value as GroupBy)}>
-          {options.map((g) => <option key={g} value={g}>{s.groupByOptions[g] ?? g}</option>)}
+          {options.map((g) => (
+            <option key={g} value={g}>
+              {s.groupByOptions[g] ?? g}
+            </option>
+          ))}
         </Select>
       </Field>
-      <Button onClick={onSummary} disabled={disabled}>{s.summary}</Button>
+      <Button onClick={onSummary} disabled={disabled}>
+        {s.summary}
+      </Button>
     </section>
   );
 }
