@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
-import { problems, SYSTEM_COLUMNS } from '@taizhang/ledger';
+import { LIST_SYSTEM_COLUMNS, problems, SYSTEM_COLUMNS } from '@taizhang/ledger';
 import { problemValues, rowArray } from '../support/addinRows';
 import { FORMULA_LIKE } from '../support/formulaLike';
 import { recordFigures } from '../support/stress';
@@ -269,7 +269,7 @@ describe('taizhang pull', () => {
     expect(JSON.parse(r.out)).toMatchObject({ rows: total, fetched: total });
 
     const ws = await sheetOf(out, '问题清单汇总');
-    expect(ws.getRow(1).values).toEqual([undefined, ...problems.fields.map((f) => f.header), ...SYSTEM_COLUMNS.map((s) => s.header)]);
+    expect(ws.getRow(1).values).toEqual([undefined, ...problems.fields.map((f) => f.header), ...SYSTEM_COLUMNS.map((s) => s.header), ...LIST_SYSTEM_COLUMNS.map((s) => s.header)]);
     expect(ws.rowCount).toBe(1 + total);
     // Sorted by id: the seeded 2021 rows come first.
     const at = (row: number, key: string) => ws.getCell(row, problems.fields.findIndex((f) => f.key === key) + 1);

@@ -55,6 +55,11 @@ let first: string;
 let second: string;
 
 describe('detection on push', () => {
+  it('a 服务对象 longer than the column allows is answered as an error in the row, not looked up in the registry', async () => {
+    const { result } = await one(countyClerk, { group: COUNTY_GROUP, targetName: '强'.repeat(2000), description: REPORTED });
+    expect(result.status).toBe('invalid');
+  });
+
   it('the sector team reports what the county group reported: answered as a likely duplicate, stored all the same', async () => {
     first = (await one(countyClerk, { group: COUNTY_GROUP, description: REPORTED })).result.id;
     const again = await one(sectorClerk, { group: SECTOR_GROUP, targetName: '山西强伟纸业公司', description: REPORTED_AGAIN, foundOn: '2022-04-02' });

@@ -198,7 +198,7 @@ describe('getInbox', () => {
     expect(idsOf(a, 'to_assign')).toEqual(expected.countyToAssign);
     expect(idsOf(a, 'to_review')).toEqual(expected.countyToReview);
     expect(idsOf(a, 'overdue')).toEqual(expected.overdue);
-    expect(a.counts).toEqual({ to_assign: 4, to_review: 1, overdue: 2 });
+    expect(a.counts).toEqual({ to_assign: 4, to_review: 1, overdue: 2, possible_duplicate: 0 });
     const item = a.items.find((i) => i.id === expected.overdue[0])!;
     expect(item).toEqual({
       reason: 'overdue',

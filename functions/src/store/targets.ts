@@ -7,6 +7,7 @@
 import { FieldPath, type DocumentData, type Firestore, type Query } from 'firebase-admin/firestore';
 import {
   countyLabelOf,
+  getLedger,
   matchRank,
   normaliseName,
   normaliseText,
@@ -171,6 +172,18 @@ export async function lookupTargets(db: Firestore, kind: TargetKind, query: stri
 
 const text = (x: unknown): string | undefined => (typeof x === 'string' ? toHalfWidth(x.normalize('NFKC')).trim() || undefined : undefined);
 
+/** The longest 服务对象 a row may hold: a longer one is refused by the rules and names no registry entry. */
+const NAME_MAX = (() => {
+  const type = getLedger('problems').fields.find((f) => f.key === 'targetName')?.type;
+  return type?.kind === 'text' ? type.max : 100;
+})();
+
+/** A row's 服务对象 as the registry is looked up by, when it can name an entry at all. */
+const rowName = (x: unknown): string | undefined => {
+  const name = text(x);
+  return name !== undefined && [...name].length <= NAME_MAX ? name : undefined;
+};
+
 /**
  * The part of the registries a push's rows name, as an index for their warnings: the
  * enterprises of their credit codes (one batched read), the villages of their names in their
@@ -192,7 +205,7 @@ export async function registryForRows(
     const parsed = code === undefined ? undefined : parseCreditCode(code);
     if (parsed?.ok) codes.add(parsed.value);
     const county = countyLabelOf(v.county);
-    const name = text(v.targetName);
+    const name = rowName(v.targetName);
     if (county !== undefined && name !== undefined && text(v.targetType) === '进村') {
       const key = normaliseName(name, county);
       villages.set(`${county}|${key}`, { county, key });
