@@ -59,7 +59,8 @@ beforeAll(async () => {
     makeUser({ email: 'cli-dept-zrzy@taizhang.test', claims: { role: 'department', department: 'jz-zrzy' } }),
   ]);
   rows = await create(city, [
-    problem({ level: '提交市级', department: '市自然资源局', deadline: '2024-07-31', foundOn: '2024-06-01' }),
+    // Each a problem of its own, so that none is a likely duplicate of another.
+    problem({ level: '提交市级', department: '市自然资源局', deadline: '2024-07-31', foundOn: '2024-06-01', description: '扩建项目用地预审手续办理缓慢' }),
     problem({
       level: '提交市级',
       county: '介休市',
@@ -68,8 +69,15 @@ beforeAll(async () => {
       deadline: '2024-07-15',
       foundOn: '2024-06-01',
     }),
-    problem({ level: '提交市级', department: '市住建局', deadline: '2024-07-31', foundOn: '2024-06-01' }),
-    problem({ level: '提交市级', department: '市自然资源局', status: '待办理', deadline: undefined, foundOn: '2024-06-01' }),
+    problem({ level: '提交市级', department: '市住建局', deadline: '2024-07-31', foundOn: '2024-06-01', description: '厂区外道路破损严重，雨天积水' }),
+    problem({
+      level: '提交市级',
+      department: '市自然资源局',
+      status: '待办理',
+      deadline: undefined,
+      foundOn: '2024-06-01',
+      description: '新建仓库规划许可迟迟未批',
+    }),
   ]);
 });
 

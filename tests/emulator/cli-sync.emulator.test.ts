@@ -269,7 +269,12 @@ describe('taizhang pull', () => {
     expect(JSON.parse(r.out)).toMatchObject({ rows: total, fetched: total });
 
     const ws = await sheetOf(out, '问题清单汇总');
-    expect(ws.getRow(1).values).toEqual([undefined, ...problems.fields.map((f) => f.header), ...SYSTEM_COLUMNS.map((s) => s.header), ...LIST_SYSTEM_COLUMNS.map((s) => s.header)]);
+    expect(ws.getRow(1).values).toEqual([
+      undefined,
+      ...problems.fields.map((f) => f.header),
+      ...SYSTEM_COLUMNS.map((s) => s.header),
+      ...LIST_SYSTEM_COLUMNS.map((s) => s.header),
+    ]);
     expect(ws.rowCount).toBe(1 + total);
     // Sorted by id: the seeded 2021 rows come first.
     const at = (row: number, key: string) => ws.getCell(row, problems.fields.findIndex((f) => f.key === key) + 1);

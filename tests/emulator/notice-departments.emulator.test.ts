@@ -87,7 +87,7 @@ it('ranks departments by registry id in the city’s notice and each county’s'
   ]);
   expect(all.overdueByDepartment.map((d) => d.name)).toEqual(['介休市住房和城乡建设局', '市自然资源局']);
   const md = noticeMarkdown(all);
-  expect(md).toContain('| 2 | 市自然资源局 | 2 | 0 | 0.0% | 1 | 1 | 2 |');
+  expect(md).toContain('| 2 | 市自然资源局 | 1 | 2 | 0 | 0.0% | 50.0% | 1 | 2 |');
   expect(md).toContain(`| 市自然资源局 | ${a!.id} | 榆次区 |`);
 
   const theirs = await callOk<StoredNotice>('getNotice', { date: today }, jiexiu.token);
