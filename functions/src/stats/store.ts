@@ -32,21 +32,40 @@ export function shardOf(seed: string): number {
   return Math.abs(h) % SHARDS;
 }
 
+/**
+ * A group's value as the name of its field in a shard: values are free text (a 乡镇 may be
+ * written `__proto__`), and Firestore reserves names of the form __x__, so such a name, and
+ * one that already starts with the escape, is stored behind a `~`.
+ */
+export function groupFieldName(group: string): string {
+  return /^__.*__$/s.test(group) || group.startsWith('~') ? `~${group}` : group;
+}
+
+/** The group a shard's field name stands for (groupFieldName undone). */
+export function groupOfFieldName(name: string): string {
+  return name.startsWith('~') ? name.slice(1) : name;
+}
+
 /** One write per county and field touched: the delta's counts as increments. */
 export function stageStatDelta(w: WriteBatch | Transaction, db: Firestore, ledger: LedgerName, delta: CellCounts, shard: number): number {
-  const docs = new Map<string, { county: string; dimension: string; cells: Record<string, Record<string, FieldValue>> }>();
+  // Maps, not objects, while gathering: a group is whatever text a row holds.
+  const docs = new Map<string, { county: string; dimension: string; cells: Map<string, Map<string, FieldValue>> }>();
   for (const [k, n] of delta) {
     if (n === 0) continue;
     const c = cellOf(k);
     const id = `${c.county}\u0000${c.dimension}`;
     let d = docs.get(id);
-    if (!d) docs.set(id, (d = { county: c.county, dimension: c.dimension, cells: {} }));
-    (d.cells[c.group] ??= {})[c.slot] = FieldValue.increment(n);
+    if (!d) docs.set(id, (d = { county: c.county, dimension: c.dimension, cells: new Map() }));
+    const name = groupFieldName(c.group);
+    let slots = d.cells.get(name);
+    if (!slots) d.cells.set(name, (slots = new Map()));
+    slots.set(c.slot, FieldValue.increment(n));
   }
   for (const d of docs.values()) {
     const ref = statPaths.shard(db, ledger, d.county, d.dimension, shard);
+    const cells = Object.fromEntries([...d.cells].map(([name, slots]) => [name, Object.fromEntries(slots)]));
     // Merged with literal keys: a group named with a dot stays one key.
-    (w as WriteBatch).set(ref, { ledger, county: d.county, dimension: d.dimension, shard, cells: d.cells }, { merge: true });
+    (w as WriteBatch).set(ref, { ledger, county: d.county, dimension: d.dimension, shard, cells }, { merge: true });
   }
   return docs.size;
 }
@@ -64,8 +83,8 @@ export async function readFieldCells(db: Firestore, ledger: LedgerName, dimensio
   const snap = await q.get();
   const cells: GroupCell[] = [];
   for (const d of snap.docs) {
-    for (const [group, slots] of Object.entries((d.data() as ShardDoc).cells ?? {})) {
-      for (const [slot, n] of Object.entries(slots)) if (n !== 0) cells.push({ group, slot, n });
+    for (const [name, slots] of Object.entries((d.data() as ShardDoc).cells ?? {})) {
+      for (const [slot, n] of Object.entries(slots)) if (n !== 0) cells.push({ group: groupOfFieldName(name), slot, n });
     }
   }
   return { cells, reads: Math.max(1, snap.size) };
@@ -85,8 +104,8 @@ export async function readCellsOf(
   const cells: (GroupCell & { county: string; dimension: string })[] = [];
   for (const d of snap.docs) {
     const { county, dimension, cells: groups } = d.data() as ShardDoc;
-    for (const [group, slots] of Object.entries(groups ?? {})) {
-      for (const [slot, n] of Object.entries(slots)) if (n !== 0) cells.push({ county, dimension, group, slot, n });
+    for (const [name, slots] of Object.entries(groups ?? {})) {
+      for (const [slot, n] of Object.entries(slots)) if (n !== 0) cells.push({ county, dimension, group: groupOfFieldName(name), slot, n });
     }
   }
   return { cells, reads: Math.max(1, snap.size) };
@@ -100,10 +119,10 @@ export async function readAllCells(db: Firestore, ledger: LedgerName): Promise<{
   for (const d of snap.docs) {
     versions.set(d.id, `${d.updateTime.seconds}.${d.updateTime.nanoseconds}`);
     const { county, dimension, cells: groups } = d.data() as ShardDoc;
-    for (const [group, slots] of Object.entries(groups ?? {})) {
+    for (const [name, slots] of Object.entries(groups ?? {})) {
       for (const [slot, n] of Object.entries(slots)) {
         if (n === 0) continue;
-        const k = cellKey({ county, dimension, group, slot } as StatCell);
+        const k = cellKey({ county, dimension, group: groupOfFieldName(name), slot } as StatCell);
         const m = (cells.get(k) ?? 0) + n;
         if (m === 0) cells.delete(k);
         else cells.set(k, m);
