@@ -44,6 +44,17 @@ export interface WorkflowStamps {
   readonly returnedAt?: number;
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * Days from a problem's last assignment to its department's first answer, in tenths of a day
+ * (the notice's 首次答复天数 counts each problem to a tenth); undefined while unanswered.
+ */
+export function firstAnswerTenths(s: Pick<WorkflowStamps, 'assignedAt' | 'firstAnsweredAt'>): number | undefined {
+  if (s.assignedAt === undefined || s.firstAnsweredAt === undefined || s.firstAnsweredAt < s.assignedAt) return undefined;
+  return Math.round(((s.firstAnsweredAt - s.assignedAt) / DAY_MS) * 10);
+}
+
 /** The stamps after a change made at `now` by an account of role `by`. */
 export function nextStamps(
   before: { readonly values: Readonly<Record<string, unknown>>; readonly stamps: WorkflowStamps } | undefined,

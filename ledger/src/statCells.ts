@@ -5,10 +5,16 @@
 // between the cells of the row after and before: pure, so the store commits it with the row
 // and a test can replay any history without a database.
 //
+// In the department field, a problem assigned to the department it names counts twice more,
+// for the notice (docs/workflow.md#the-notice): by its deadline day while it can still become
+// overdue, and by its days to a first answer once answered.
+//
 // A problem reported twice counts once: a row a coordinator linked under a root (its
 // `duplicateOf`) counts nothing, and its root counts once (docs/masterdata.md).
 
+import { firstAnswerTenths, type WorkflowStamps } from './inbox';
 import { overdueDeadline } from './overdue';
+import { ASSIGNED_STATUSES } from './rights';
 
 /** The group-by fields of getStats the problems' statistics are kept for. */
 export const STAT_DIMENSIONS = ['county', 'sector', 'category', 'department', 'group', 'level', 'status', 'targetType', 'township'] as const;
@@ -25,6 +31,8 @@ export interface CountedRow {
   readonly withdrawn: boolean;
   /** The root it is linked under as a repeat of another report; absent or null: none. */
   readonly duplicateOf?: string | null;
+  /** When it was last assigned and first answered since (ms): the notice's days to a first answer. */
+  readonly stamps?: Pick<WorkflowStamps, 'assignedAt' | 'firstAnsweredAt'>;
 }
 
 /** One cell: within a county and a group-by field, one group's status and level, or its deadline day. */
@@ -33,7 +41,11 @@ export interface StatCell {
   readonly dimension: StatDimension;
   /** The group: the field's text, EMPTY_KEY, or for the department `id:<registry id>` / `text:<name>`. */
   readonly group: string;
-  /** `s:<status>|<level>` or `d:<deadline>` (only while the row can become overdue). */
+  /**
+   * `s:<status>|<level>`, or `d:<deadline>` while the row can become overdue; in the
+   * department field, for a problem assigned to it, also `a:<deadline>` while it can become
+   * overdue and `f:<tenths of a day>` from its assignment to the first answer.
+   */
   readonly slot: string;
 }
 
@@ -65,6 +77,9 @@ function counts(row: CountedRow | undefined): row is CountedRow {
   return countsInStatistics(row);
 }
 
+/** Assigned to the department it names: it names one and has left 待办理. */
+const isAssigned = (row: CountedRow): boolean => groupText(row.values.department) !== EMPTY_KEY && ASSIGNED_STATUSES.includes(row.values.status);
+
 /** The cells a row counts in, once each. */
 export function rowCells(row: CountedRow | undefined): StatCell[] {
   if (!counts(row)) return [];
@@ -77,6 +92,12 @@ export function rowCells(row: CountedRow | undefined): StatCell[] {
     const group = groupOf(row, dimension);
     out.push({ county, dimension, group, slot: `s:${status}|${level}` });
     if (deadline !== undefined) out.push({ county, dimension, group, slot: `d:${deadline}` });
+  }
+  if (isAssigned(row)) {
+    const group = groupOf(row, 'department');
+    const tenths = firstAnswerTenths(row.stamps ?? {});
+    if (deadline !== undefined) out.push({ county, dimension: 'department', group, slot: `a:${deadline}` });
+    if (tenths !== undefined) out.push({ county, dimension: 'department', group, slot: `f:${tenths}` });
   }
   return out;
 }

@@ -11,6 +11,7 @@ import { COUNTY_LABELS } from './domain';
 import type { GroupRecord } from './groups';
 import { noticeLayout, noticeLayoutMarkdown } from './noticeLayout';
 import { isOverdue } from './overdue';
+import { firstAnswerTenths } from './inbox';
 import { EMPTY_KEY } from './statCells';
 import { ASSIGNED_STATUSES } from './rights';
 import { addDays, daysBetween } from './types/date';
@@ -307,14 +308,29 @@ function groupByDepartment(
   return m;
 }
 
-const DAY_MS = 86_400_000;
+/** How many problems took each number of tenths of a day to a first answer. */
+type TenthsCounts = Map<number, number>;
 
-function median(xs: number[]): number | null {
-  if (xs.length === 0) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  const m = s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-  return Math.round(m * 10) / 10;
+function addTenths(into: TenthsCounts, tenths: number, n: number): void {
+  into.set(tenths, (into.get(tenths) ?? 0) + n);
+}
+
+const countOf = (m: TenthsCounts): number => [...m.values()].reduce((a, b) => a + b, 0);
+
+/** The median in days, one decimal, of problems counted by their tenths of a day; null with none. */
+function medianDays(m: TenthsCounts): number | null {
+  const n = countOf(m);
+  if (n === 0) return null;
+  const sorted = [...m].filter(([, k]) => k > 0).sort(([a], [b]) => a - b);
+  const at = (i: number): number => {
+    let seen = 0;
+    for (const [tenths, k] of sorted) {
+      seen += k;
+      if (i < seen) return tenths;
+    }
+    return sorted.at(-1)![0];
+  };
+  return Math.round((at(Math.floor((n - 1) / 2)) + at(Math.floor(n / 2))) / 2) / 10;
 }
 
 /** Figures per department the rows are assigned to (docs/workflow.md#the-notice). */
@@ -326,30 +342,34 @@ export function departmentProgress(asOf: string, rows: Iterable<SupervisedRow>, 
       mine.map((r) => ({ ...r, values: { ...r.values, department: name } })),
       minDays,
     );
-    const days = mine
-      .filter((r) => r.assignedAt !== undefined && r.firstAnsweredAt !== undefined && r.firstAnsweredAt >= r.assignedAt)
-      .map((r) => (r.firstAnsweredAt! - r.assignedAt!) / DAY_MS);
+    const days: TenthsCounts = new Map();
+    for (const r of mine) {
+      const tenths = firstAnswerTenths(r);
+      if (tenths !== undefined) addTenths(days, tenths, 1);
+    }
     return {
       ...f!,
       ...(id !== undefined && { id }),
       name,
       assigned: f!.total,
       awaitingReview: mine.filter((r) => r.values.status === '待审核').length,
-      answered: days.length,
-      medianDaysToFirstAnswer: median(days),
+      answered: countOf(days),
+      medianDaysToFirstAnswer: medianDays(days),
     };
   });
 }
 
-/** Each department's overdue problems (departments with the most first, then by name), each list capped at `limit`. */
+/** Each department's overdue problems (departments with the most first, then by name), each list capped at departmentItems(limit). */
 export function overdueByDepartment(asOf: string, rows: Iterable<SupervisedRow>, index?: DepartmentIndex, limit = NOTICE_LIST_LIMIT): DepartmentOverdue[] {
   const out: DepartmentOverdue[] = [];
   for (const { id, name, rows: mine } of groupByDepartment(rows, index).values()) {
     const items = overdueProblems(asOf, mine);
-    if (items.length > 0) out.push({ ...(id !== undefined && { id }), name, overdue: items.length, items: items.slice(0, limit) });
+    if (items.length > 0) out.push({ ...(id !== undefined && { id }), name, overdue: items.length, items: items.slice(0, departmentItems(limit)) });
   }
-  return out.sort((a, b) => b.overdue - a.overdue || byName(a.name, b.name));
+  return byMostOverdue(out);
 }
+
+const byMostOverdue = (xs: DepartmentOverdue[]): DepartmentOverdue[] => xs.sort((a, b) => b.overdue - a.overdue || byName(a.name, b.name));
 
 // ---------------------------------------------------------------------------------------
 // 4. The notice (通报)
@@ -369,6 +389,14 @@ export interface NoticeOptions {
 
 /** Items kept in each list of a stored notice, so a document stays far below 1 MiB. */
 export const NOTICE_LIST_LIMIT = 200;
+
+/**
+ * A department's most overdue problems a notice names (with the count of all of them): the
+ * department's own to-do lists every one.
+ */
+export const NOTICE_DEPARTMENT_ITEMS = 20;
+
+const departmentItems = (limit: number): number => Math.min(limit, NOTICE_DEPARTMENT_ITEMS);
 
 export interface NoticeTotals {
   readonly problems: number;
@@ -421,7 +449,10 @@ export interface NoticeFigures {
   readonly counties: ProgressFigures[];
   readonly sectors: ProgressFigures[];
   readonly departments: DepartmentFigures[];
+  /** The overdue problems, most overdue first: all of them, or at least the ones the notice names. */
   readonly overdue: OverdueItem[];
+  /** How many problems are overdue. */
+  readonly overdueTotal: number;
   readonly escalations: EscalationItem[];
   readonly overdueByDepartment: DepartmentOverdue[];
   readonly problems: number;
@@ -443,11 +474,13 @@ export function noticeFiguresOfRows(
     if (r.values.status === '已解决') resolved++;
     if (r.values.level === '提交市级') escalated++;
   }
+  const overdue = overdueProblems(asOf, rows);
   return {
     counties: progressBy('county', asOf, rows, staleDays),
     sectors: progressBy('sector', asOf, rows, staleDays),
     departments: departmentProgress(asOf, rows, index, staleDays),
-    overdue: overdueProblems(asOf, rows),
+    overdue,
+    overdueTotal: overdue.length,
     escalations: staleEscalations(asOf, rows, staleDays),
     overdueByDepartment: overdueByDepartment(asOf, rows, index, limit),
     problems: rows.length,
@@ -463,28 +496,144 @@ export interface NoticeCell {
   readonly n: number;
 }
 
+/** A kept cell with the county it counts in. */
+export interface CountyNoticeCell extends NoticeCell {
+  readonly county: string;
+}
+
 /**
- * The rows a notice from the kept statistics still reads: the open problems past their
- * deadline, the unresolved escalations unchanged for `staleDays` or more, and the problems a
- * department answered (for the days to a first answer). Each may hold more rows than those;
- * only the ones that qualify count.
+ * The rows a notice from the kept statistics still reads. The overdue problems most overdue
+ * first (by deadline, then id), at least as many as each of its lists names (noticeListPlan);
+ * the unresolved escalations unchanged for `staleDays` or more. Each may hold more rows than
+ * those; only the ones that qualify count.
  */
 export interface NoticeRows {
   readonly overdue: readonly SupervisedRow[];
   readonly escalations: readonly SupervisedRow[];
-  readonly answered: readonly SupervisedRow[];
 }
 
-const slotOf = (slot: string): { status: string; level: string } | undefined => {
-  if (!slot.startsWith('s:')) return undefined;
-  const [status, level] = slot.slice(2).split('|');
-  return { status: status!, level: level! };
-};
+/** A cell's slot read: a status and level, a deadline day (`d:` any row, `a:` an assigned one), or tenths of a day to a first answer. */
+type Slot = { kind: 's'; status: string; level: string } | { kind: 'd' | 'a'; day: string } | { kind: 'f'; tenths: number };
+
+function slotOf(slot: string): Slot | undefined {
+  const body = slot.slice(2);
+  switch (slot.slice(0, 2)) {
+    case 's:': {
+      const [status, level] = body.split('|');
+      return { kind: 's', status: status!, level: level! };
+    }
+    case 'd:':
+      return { kind: 'd', day: body };
+    case 'a:':
+      return { kind: 'a', day: body };
+    case 'f:':
+      return { kind: 'f', tenths: Number(body) };
+    default:
+      return undefined;
+  }
+}
+
+/** A deadline cell's problems are overdue on `asOf` (isOverdue: the day after the deadline). */
+const overdueOn = (s: Slot | undefined, kind: 'd' | 'a', asOf: string): boolean => s?.kind === kind && s.day < asOf;
 
 /**
- * The notice's figures from the kept statistics (the counts of each county, sector and
- * department by status and level) and the few rows that counts cannot give: the same
- * figures `noticeFiguresOfRows` finds in every row.
+ * Departments by registry id, as `assignedTo` reads a row: its id, else the registry's
+ * reading of the name written; a kept cell's group (`id:…`, `text:…`) the same way.
+ */
+function departmentKeys(index: DepartmentIndex | undefined) {
+  const names = new Map<string, { id?: string; name: string }>();
+  const keyOf = (d: { id?: string; name: string }): string => {
+    const k = d.id ?? `name:${d.name}`;
+    if (!names.has(k)) names.set(k, d);
+    return k;
+  };
+  return {
+    ofGroup(group: string): string | undefined {
+      if (group.startsWith('id:')) {
+        const id = group.slice(3);
+        return keyOf({ id, name: index?.byId(id)?.name ?? id });
+      }
+      const written = group.slice(5);
+      if (written === EMPTY_KEY) return undefined;
+      const id = index?.find(written)?.id;
+      return keyOf(id === undefined ? { name: written } : { id, name: index?.byId(id)?.name ?? written });
+    },
+    ofRow(r: SupervisedRow): string | undefined {
+      const d = assignedTo(r, index);
+      return d === undefined ? undefined : keyOf(d);
+    },
+    named: (key: string) => names.get(key)!,
+  };
+}
+
+/** What the overdue problems read so far still lack: each list's rows, until every list is full. */
+export interface NoticeListPlan {
+  /** An overdue problem read, most overdue first. */
+  add(row: SupervisedRow): void;
+  /** Every list of every notice (the city's, each county's) holds what it names. */
+  readonly full: boolean;
+}
+
+/**
+ * The overdue problems a day's notices name: the most overdue `limit` of the city and of each
+ * county, and the most overdue NOTICE_DEPARTMENT_ITEMS of each department, city-wide and in
+ * each county. The kept cells say how many each list has; the problems are read most overdue
+ * first until each list holds its share, so a notice reads about as many problems as it names
+ * (at most every overdue one), not the whole store.
+ */
+export function noticeListPlan(
+  asOf: string,
+  cells: { county: readonly CountyNoticeCell[]; department: readonly CountyNoticeCell[] },
+  index: DepartmentIndex | undefined,
+  limit: number,
+): NoticeListPlan {
+  const keys = departmentKeys(index);
+  const count = new Map<string, { n: number; cap: number }>();
+  const add = (list: string, n: number, cap: number): void => {
+    const c = count.get(list) ?? { n: 0, cap };
+    c.n += n;
+    count.set(list, c);
+  };
+  for (const c of cells.county) {
+    if (!overdueOn(slotOf(c.slot), 'd', asOf)) continue;
+    add('city', c.n, limit);
+    add(`county\u0000${c.county}`, c.n, limit);
+  }
+  for (const c of cells.department) {
+    if (!overdueOn(slotOf(c.slot), 'a', asOf)) continue;
+    const k = keys.ofGroup(c.group);
+    if (k === undefined) continue;
+    add(`department\u0000${k}`, c.n, departmentItems(limit));
+    add(`county\u0000${c.county}\u0000${k}`, c.n, departmentItems(limit));
+  }
+  const wanted = new Map([...count].map(([list, c]) => [list, Math.min(c.n, c.cap)] as const).filter(([, n]) => n > 0));
+  const took = (list: string): void => {
+    const n = wanted.get(list);
+    if (n === undefined) return;
+    if (n <= 1) wanted.delete(list);
+    else wanted.set(list, n - 1);
+  };
+  return {
+    add(r) {
+      if (!isOverdue(r.values, asOf)) return;
+      const county = str(r.values.county);
+      took('city');
+      took(`county\u0000${county}`);
+      const k = keys.ofRow(r);
+      if (k === undefined) return;
+      took(`department\u0000${k}`);
+      took(`county\u0000${county}\u0000${k}`);
+    },
+    get full() {
+      return wanted.size === 0;
+    },
+  };
+}
+
+/**
+ * The notice's figures from the kept statistics (each county's, sector's and department's
+ * problems by status and level, by deadline day, and by days to a first answer) and the few
+ * rows counts cannot name (NoticeRows): the same figures `noticeFiguresOfRows` finds in every row.
  */
 export function noticeFiguresOfCells(
   asOf: string,
@@ -508,20 +657,32 @@ export function noticeFiguresOfCells(
     overdue: number;
     staleEscalations: number;
     awaitingReview: number;
+    days: TenthsCounts;
   }
-  const tally = (): Tally => ({ total: 0, resolved: 0, escalated: 0, overdue: 0, staleEscalations: 0, awaitingReview: 0 });
-  const countCells = (list: readonly NoticeCell[], keyOf: (group: string, status: string) => string | undefined, into: Map<string, Tally>): void => {
+  const tally = (): Tally => ({ total: 0, resolved: 0, escalated: 0, overdue: 0, staleEscalations: 0, awaitingReview: 0, days: new Map() });
+  /** Adds cells to their group's tally; `deadlines` is the kind of deadline cell that counts as overdue. */
+  const countCells = (list: readonly NoticeCell[], keyOf: (group: string) => string | undefined, deadlines: 'd' | 'a', into: Map<string, Tally>): void => {
     for (const c of list) {
       const s = slotOf(c.slot);
-      if (s === undefined) continue;
-      const key = keyOf(c.group, s.status);
+      if (s === undefined || (s.kind === 's' && deadlines === 'a' && !ASSIGNED_STATUSES.includes(s.status))) continue;
+      const key = keyOf(c.group);
       if (key === undefined) continue;
       const t = into.get(key) ?? tally();
       into.set(key, t);
-      t.total += c.n;
-      if (s.status === '已解决') t.resolved += c.n;
-      if (s.level === '提交市级') t.escalated += c.n;
-      if (s.status === '待审核') t.awaitingReview += c.n;
+      if (s.kind === 's') {
+        t.total += c.n;
+        if (s.status === '已解决') t.resolved += c.n;
+        if (s.level === '提交市级') t.escalated += c.n;
+        if (s.status === '待审核') t.awaitingReview += c.n;
+      } else if (s.kind === 'f') addTenths(t.days, s.tenths, c.n);
+      else if (overdueOn(s, deadlines, asOf)) t.overdue += c.n;
+    }
+  };
+  const countStale = (m: Map<string, Tally>, keyOf: (r: SupervisedRow) => string | undefined): void => {
+    for (const r of staleRows) {
+      const k = keyOf(r);
+      const t = k === undefined ? undefined : m.get(k);
+      if (t) t.staleEscalations++;
     }
   };
   // A group whose copies sum to nothing has no rows (one copy took back what another added).
@@ -541,62 +702,18 @@ export function noticeFiguresOfCells(
       }));
   const byField = (field: 'county' | 'sector', list: readonly NoticeCell[]): ProgressFigures[] => {
     const m = new Map<string, Tally>();
-    countCells(list, (group) => (group === EMPTY_KEY ? undefined : group), m);
-    for (const r of overdueRows) {
-      const t = m.get(str(r.values[field]));
-      if (t) t.overdue++;
-    }
-    for (const r of staleRows) {
-      const t = m.get(str(r.values[field]));
-      if (t) t.staleEscalations++;
-    }
+    countCells(list, (group) => (group === EMPTY_KEY ? undefined : group), 'd', m);
+    countStale(m, (r) => str(r.values[field]));
     return figures(m);
   };
 
-  // Departments by registry id, as `assignedTo` reads a row: its id, else the registry's reading of the name.
-  const names = new Map<string, { id?: string; name: string }>();
-  const deptKey = (d: { id?: string; name: string }): string => {
-    const k = d.id ?? `name:${d.name}`;
-    if (!names.has(k)) names.set(k, d);
-    return k;
-  };
-  const deptOfGroup = (group: string, status: string): string | undefined => {
-    if (!ASSIGNED_STATUSES.includes(status)) return undefined;
-    if (group.startsWith('id:')) {
-      const id = group.slice(3);
-      return deptKey({ id, name: index?.byId(id)?.name ?? id });
-    }
-    const written = group.slice(5);
-    if (written === EMPTY_KEY) return undefined;
-    const id = index?.find(written)?.id;
-    return deptKey(id === undefined ? { name: written } : { id, name: index?.byId(id)?.name ?? written });
-  };
-  const deptOfRow = (r: SupervisedRow): string | undefined => {
-    const d = assignedTo(r, index);
-    return d === undefined ? undefined : deptKey(d);
-  };
+  const keys = departmentKeys(index);
   const depts = new Map<string, Tally>();
-  countCells(cells.department, deptOfGroup, depts);
-  for (const r of overdueRows) {
-    const k = deptOfRow(r);
-    const t = k === undefined ? undefined : depts.get(k);
-    if (t) t.overdue++;
-  }
-  for (const r of staleRows) {
-    const k = deptOfRow(r);
-    const t = k === undefined ? undefined : depts.get(k);
-    if (t) t.staleEscalations++;
-  }
-  const days = new Map<string, number[]>();
-  for (const r of rows.answered) {
-    const k = deptOfRow(r);
-    if (k === undefined || r.assignedAt === undefined || r.firstAnsweredAt === undefined || r.firstAnsweredAt < r.assignedAt) continue;
-    days.set(k, [...(days.get(k) ?? []), (r.firstAnsweredAt - r.assignedAt) / DAY_MS]);
-  }
+  countCells(cells.department, (group) => keys.ofGroup(group), 'a', depts);
+  countStale(depts, (r) => keys.ofRow(r));
   const departments: DepartmentFigures[] = figures(depts).map((f) => {
-    const { id, name } = names.get(f.key)!;
+    const { id, name } = keys.named(f.key);
     const t = depts.get(f.key)!;
-    const mine = days.get(f.key) ?? [];
     return {
       ...f,
       key: name,
@@ -604,10 +721,24 @@ export function noticeFiguresOfCells(
       name,
       assigned: f.total,
       awaitingReview: t.awaitingReview,
-      answered: mine.length,
-      medianDaysToFirstAnswer: median(mine),
+      answered: countOf(t.days),
+      medianDaysToFirstAnswer: medianDays(t.days),
     };
   });
+
+  // Each department's overdue problems: how many from the cells, the most overdue from the rows read.
+  const itemsOf = new Map<string, SupervisedRow[]>();
+  for (const r of overdueRows) {
+    const k = keys.ofRow(r);
+    if (k !== undefined) itemsOf.set(k, [...(itemsOf.get(k) ?? []), r]);
+  }
+  const departmentOverdue = [...depts]
+    .filter(([, t]) => t.total !== 0 && t.overdue > 0)
+    .map(([k, t]) => {
+      const { id, name } = keys.named(k);
+      const items = overdueProblems(asOf, itemsOf.get(k) ?? []).slice(0, departmentItems(limit));
+      return { ...(id !== undefined && { id }), name, overdue: t.overdue, items };
+    });
 
   const counties = byField('county', cells.county);
   return {
@@ -615,8 +746,9 @@ export function noticeFiguresOfCells(
     sectors: byField('sector', cells.sector),
     departments,
     overdue,
+    overdueTotal: counties.reduce((n, c) => n + c.overdue, 0),
     escalations,
-    overdueByDepartment: overdueByDepartment(asOf, overdueRows, index, limit),
+    overdueByDepartment: byMostOverdue(departmentOverdue),
     problems: counties.reduce((n, c) => n + c.total, 0),
     resolved: counties.reduce((n, c) => n + c.resolved, 0),
     escalated: counties.reduce((n, c) => n + c.escalated, 0),
@@ -687,7 +819,7 @@ export function assembleNotice(
       resolved,
       unresolved: problems - resolved,
       resolvedRate: rate(resolved, problems),
-      overdue: overdue.length,
+      overdue: figures.overdueTotal,
       escalated,
       staleEscalations: escalations.length,
       activeGroups: cadence.totals.activeGroups,

@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { Timestamp, type Firestore } from 'firebase-admin/firestore';
 import { addDays, type CanonicalRow } from '@taizhang/ledger';
 import type { Transport } from '@taizhang/client';
+import { rebuildStats } from '@taizhang/functions/admin';
 
 const CLERK_YUCI = 'clerk.yuci@taizhang.demo';
 const CLERK_JIEXIU = 'clerk.jiexiu@taizhang.demo';
@@ -321,6 +322,8 @@ export async function writeHistory(db: Firestore, today: string, session: (email
     problems.map((p) => p.id!),
     windows,
   );
+  // The days to a first answer are kept in the statistics: counted again on the story's days.
+  await rebuildStats(db);
   return { problems: problems.map((p, i) => ({ title: all[i]!.title, id: p.id! })), pushes };
 }
 

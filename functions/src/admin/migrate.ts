@@ -162,7 +162,11 @@ async function mapPage(db: Firestore, index: DepartmentIndex, page: number, afte
     batch.update(doc.ref, update, { lastUpdateTime: doc.updateTime });
     if (d.inStats === true) {
       const withdrawn = d.withdrawn === true;
-      statDelta({ values, departmentId: null, withdrawn, duplicateOf }, { values: next, departmentId: found.id, withdrawn, duplicateOf }, stats);
+      statDelta(
+        { values, departmentId: null, withdrawn, duplicateOf, stamps: row.stamps },
+        { values: next, departmentId: found.id, withdrawn, duplicateOf, stamps: row.stamps },
+        stats,
+      );
     }
     mapped++;
   }

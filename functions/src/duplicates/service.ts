@@ -95,7 +95,7 @@ function writeLink(tx: Transaction, db: Firestore, caller: Caller, r: Read, dupl
     changes: [{ field: 'duplicateOf', ...(before !== null && { old: before }), ...(duplicateOf !== null && { new: duplicateOf }) }],
   });
   if (d.inStats === true) {
-    const counted = { values: d.values, departmentId: d.departmentId ?? null, withdrawn: d.withdrawn === true };
+    const counted = { values: d.values, departmentId: d.departmentId ?? null, withdrawn: d.withdrawn === true, stamps: stampsOf(d) };
     const delta: CellCounts = statDelta({ ...counted, duplicateOf: before }, { ...counted, duplicateOf });
     stageStatDelta(tx, db, 'problems', delta, shardOf(`dup-${d.id}-${version}`));
   }

@@ -122,16 +122,13 @@ interface Ctx {
  * from the row as it will be after this change, in the same commit.
  */
 function handling(
-  c: Ctx,
   values: CanonicalRow,
   ownerGroup: string | null,
   departmentId: string | null,
-  before: { values: CanonicalRow; stamps: WorkflowStamps } | undefined,
-  nowMs: number,
+  stamps: WorkflowStamps,
   found: Found | undefined,
   duplicateOf: string | null,
 ): Record<string, unknown> {
-  const stamps = nextStamps(before, values, c.caller.role, nowMs);
   const possibleDuplicates = found?.matches.map((m) => m.id) ?? [];
   const row = { values, ownerGroup, departmentId, withdrawn: false, stamps, possibleDuplicates, duplicateOf };
   const out: Record<string, unknown> = {
@@ -154,7 +151,9 @@ const NO_DEADLINE = '9999-12-31';
  * counted (a row older than them, until `admin migrate` counts it).
  */
 function countedBefore(row: StoredRow): CountedRow | undefined {
-  return row.inStats ? { values: row.values, departmentId: row.departmentId, withdrawn: row.withdrawn, duplicateOf: row.duplicateOf } : undefined;
+  return row.inStats
+    ? { values: row.values, departmentId: row.departmentId, withdrawn: row.withdrawn, duplicateOf: row.duplicateOf, stamps: row.stamps }
+    : undefined;
 }
 
 /** What duplicate detection found for a created or updated problem: its target key and likely duplicates. */
@@ -202,6 +201,7 @@ function stage(
     const id = newId!;
     batch.create(paths.key(db, ledger.name, caller.uid, d.key), { id, createdAt: now });
     const ownerGroup = caller.role === 'clerk' ? caller.group! : null;
+    const stamps = c.handled ? nextStamps(undefined, d.values, caller.role, nowMs) : {};
     batch.create(paths.row(db, ledger.name, id), {
       id,
       key: d.key,
@@ -216,10 +216,10 @@ function stage(
       createdBy: caller.email,
       createdByUid: caller.uid,
       ...by,
-      ...(c.handled && handling(c, d.values, ownerGroup, d.departmentId, undefined, nowMs, found, null)),
+      ...(c.handled && handling(d.values, ownerGroup, d.departmentId, stamps, found, null)),
     });
     revision(id, 1, 'created', diffValues(ledger, {}, d.values), d.key);
-    count(undefined, { values: d.values, departmentId: d.departmentId, withdrawn: false });
+    count(undefined, { values: d.values, departmentId: d.departmentId, withdrawn: false, stamps });
     remind(c, batch, id, 1, undefined, { values: d.values, departmentId: d.departmentId ?? undefined });
     return { key: d.key, status: 'created', id, version: 1, values: d.values, ...(d.warnings.length > 0 && { warnings: d.warnings }), ...answered(found) };
   }
@@ -230,14 +230,15 @@ function stage(
   if (d.write === 'update') {
     // The county it leaves too: a row stored before `counties` existed gets it with its first change.
     const moved = d.values.county !== row.county && { movedAt: now };
-    const loop = c.handled && handling(c, d.values, row.ownerGroup, d.departmentId, row, nowMs, found, row.duplicateOf);
+    const stamps = c.handled ? nextStamps(row, d.values, caller.role, nowMs) : row.stamps;
+    const loop = c.handled && handling(d.values, row.ownerGroup, d.departmentId, stamps, found, row.duplicateOf);
     batch.update(
       ref,
       { version, values: d.values, counties: FieldValue.arrayUnion(row.county, d.values.county), ...moved, ...loop, ...counted, ...by },
       precondition,
     );
     revision(row.id, version, 'updated', d.changes, row.key);
-    count(countedBefore(row), { values: d.values, departmentId: d.departmentId, withdrawn: false, duplicateOf: row.duplicateOf });
+    count(countedBefore(row), { values: d.values, departmentId: d.departmentId, withdrawn: false, duplicateOf: row.duplicateOf, stamps });
     remind(
       c,
       batch,

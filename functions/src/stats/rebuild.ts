@@ -13,10 +13,11 @@
 
 import { FieldPath, type Firestore } from 'firebase-admin/firestore';
 import { addCells, addRow, cellDifferences, cellKey, type CellCounts, type CountedRow, type LedgerName, type StatCell } from '@taizhang/ledger';
+import { stampsOf } from '../store/rowDoc';
 import { readAllCells, stageStatDelta, statPaths, statsComplete } from './store';
 
 const PAGE = 300;
-const ROW_FIELDS = ['values', 'departmentId', 'withdrawn', 'inStats', 'duplicateOf'];
+const ROW_FIELDS = ['values', 'departmentId', 'withdrawn', 'inStats', 'duplicateOf', 'assignedAt', 'firstAnsweredAt'];
 
 interface ScannedRow {
   readonly id: string;
@@ -48,6 +49,7 @@ async function readPage(db: Firestore, ledger: LedgerName, after: string | undef
         departmentId: typeof d.get('departmentId') === 'string' ? d.get('departmentId') : null,
         withdrawn: d.get('withdrawn') === true,
         duplicateOf: typeof d.get('duplicateOf') === 'string' ? d.get('duplicateOf') : null,
+        stamps: stampsOf(d.data()),
       },
     })),
   };

@@ -4,8 +4,9 @@
 // `taizhang notice` (which imports this file with firebase-admin of its own).
 //
 // The figures come from the problems' kept statistics (stats/store.ts) once they hold every
-// row, with three indexed queries for what counts cannot give (the overdue problems, the stale
-// escalations, the days to a first answer); until then from a scan of every live row.
+// row; the problems a notice names come from two indexed queries: the overdue ones most
+// overdue first, only until every list is full, and the stale escalations. Until the kept
+// statistics hold every row, everything comes from a scan of every live row.
 //
 // Notices are stored per day: `notices/{date}` for the whole city and
 // `notices/{date}/counties/{county}` for each county, all from one reading, so a county
@@ -27,6 +28,7 @@ import {
   departmentIndex,
   NOTICE_LIST_LIMIT,
   noticeFiguresOfCells,
+  noticeListPlan,
   reportingCadence,
   SETTLED_STATUSES,
   shanghaiDate,
@@ -36,6 +38,7 @@ import {
   type GroupActivity,
   type GroupRecord,
   type Notice,
+  type NoticeListPlan,
   type NoticeOptions,
   type NoticeRows,
   type Period,
@@ -90,29 +93,50 @@ export async function loadProblems(db: Firestore, county?: string): Promise<Supe
 const OPEN = STATUSES.filter((s) => !SETTLED_STATUSES.includes(s));
 const UNRESOLVED = STATUSES.filter((s) => s !== '已解决');
 
+/** Overdue problems read a page at a time, most overdue first, until the notices' lists are full. */
+const OVERDUE_PAGE = 500;
+
 /**
- * The rows a notice from the kept statistics needs, each set by one indexed query of the
- * rows that can qualify (firestore.indexes.json): open problems past their deadline,
- * unresolved escalations with no change since `staleDays` before `asOf`, and problems a
- * department answered.
+ * The rows a notice from the kept statistics names, each set by an indexed query of the rows
+ * that can qualify (firestore.indexes.json): open problems past their deadline, by deadline
+ * then id, until `plan` has every list full; unresolved escalations with no change since
+ * `staleDays` before `asOf`.
  */
-export async function loadNoticeRows(db: Firestore, asOf: string, staleDays: number): Promise<NoticeRows & { reads: number }> {
+export async function loadNoticeRows(db: Firestore, asOf: string, staleDays: number, plan: NoticeListPlan): Promise<NoticeRows & { reads: number }> {
   const live = paths.rows(db, 'problems').where('withdrawn', '==', false);
-  const [overdue, escalations, answered] = await Promise.all([
-    supervisedFields(live.where('values.status', 'in', OPEN).where('values.deadline', '<', asOf)).get(),
+  const overdueQuery = supervisedFields(
+    live.where('values.status', 'in', OPEN).where('values.deadline', '<', asOf).orderBy('values.deadline').orderBy(FieldPath.documentId()),
+  ).limit(OVERDUE_PAGE);
+  const readOverdue = async (): Promise<{ rows: SupervisedRow[]; reads: number }> => {
+    const rows: SupervisedRow[] = [];
+    let reads = 0;
+    let after: FirebaseFirestore.QueryDocumentSnapshot | undefined;
+    while (!plan.full) {
+      const snap = await (after ? overdueQuery.startAfter(after) : overdueQuery).get();
+      reads += Math.max(1, snap.size);
+      for (const d of counted(snap.docs)) {
+        const r = supervisedRow(d);
+        rows.push(r);
+        plan.add(r);
+      }
+      if (snap.size < OVERDUE_PAGE) break;
+      after = snap.docs.at(-1);
+    }
+    return { rows, reads };
+  };
+  const [overdue, escalations] = await Promise.all([
+    readOverdue(),
     supervisedFields(
       live
         .where('values.level', '==', '提交市级')
         .where('values.status', 'in', UNRESOLVED)
         .where('updatedAt', '<', dayStart(addDays(asOf, 1 - staleDays))),
     ).get(),
-    supervisedFields(live.where('firstAnsweredAt', '>=', Timestamp.fromMillis(0))).get(),
   ]);
   return {
-    overdue: counted(overdue.docs).map(supervisedRow),
+    overdue: overdue.rows,
     escalations: counted(escalations.docs).map(supervisedRow),
-    answered: counted(answered.docs).map(supervisedRow),
-    reads: Math.max(1, overdue.size) + Math.max(1, escalations.size) + Math.max(1, answered.size),
+    reads: overdue.reads + Math.max(1, escalations.size),
   };
 }
 
@@ -154,7 +178,7 @@ export interface NoticeSet {
  * from the kept statistics when they hold every row (with the few rows counts cannot give,
  * `loadNoticeRows`), else from a scan of every live row.
  */
-export async function computeNotices(db: Firestore, asOf: string, options: NoticeOptions = {}): Promise<NoticeSet> {
+export async function computeNotices(db: Firestore, asOf: string, options: NoticeOptions = {}, meter?: { reads: number }): Promise<NoticeSet> {
   const period = options.period ?? { from: addDays(asOf, -7), to: addDays(asOf, -1) };
   const [groups, activity, departments, kept] = await Promise.all([
     listGroups(db),
@@ -167,7 +191,11 @@ export async function computeNotices(db: Firestore, asOf: string, options: Notic
   const staleDays = options.staleDays ?? STALE_ESCALATION_DAYS;
   const limit = options.limit ?? NOTICE_LIST_LIMIT;
   const index = departments.length > 0 ? departmentIndex(departments) : undefined;
-  const [{ cells }, rows] = await Promise.all([readCellsOf(db, 'problems', ['county', 'sector', 'department']), loadNoticeRows(db, asOf, staleDays)]);
+  const { cells, reads } = await readCellsOf(db, 'problems', ['county', 'sector', 'department']);
+  const inField = (dimension: string) => cells.filter((c) => c.dimension === dimension);
+  const plan = noticeListPlan(asOf, { county: inField('county'), department: inField('department') }, index, limit);
+  const rows = await loadNoticeRows(db, asOf, staleDays, plan);
+  if (meter) meter.reads += reads + rows.reads;
   const figuresOf = (county?: string) => {
     const mine = county === undefined ? cells : cells.filter((c) => c.county === county);
     const of = (dimension: string) => mine.filter((c) => c.dimension === dimension);
@@ -175,7 +203,7 @@ export async function computeNotices(db: Firestore, asOf: string, options: Notic
     return noticeFiguresOfCells(
       asOf,
       { county: of('county'), sector: of('sector'), department: of('department') },
-      { overdue: keep(rows.overdue), escalations: keep(rows.escalations), answered: keep(rows.answered) },
+      { overdue: keep(rows.overdue), escalations: keep(rows.escalations) },
       index,
       staleDays,
       limit,

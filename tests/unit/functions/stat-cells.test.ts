@@ -14,8 +14,13 @@ import {
   statDelta,
   STAT_DIMENSIONS,
   STATUSES,
+  isOverdue,
+  noticeFiguresOfCells,
+  noticeFiguresOfRows,
+  noticeListPlan,
   type CellCounts,
   type CountedRow,
+  type SupervisedRow,
 } from '@taizhang/ledger';
 import { aggregate, statsFromCells, type GroupCell } from '../../../functions/src/stats/aggregate';
 
@@ -55,6 +60,7 @@ type Op =
   | { kind: 'withdraw'; pick: number }
   | { kind: 'link'; pick: number; of: number }
   | { kind: 'unlink'; pick: number }
+  | { kind: 'answer'; pick: number; assigned: number; after: number }
   | { kind: 'replay' };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
@@ -64,8 +70,13 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('withdraw' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('link' as const), pick: fc.nat(), of: fc.nat() }),
   fc.record({ kind: fc.constant('unlink' as const), pick: fc.nat() }),
+  // Assigned on a day of March, answered some tenths of a day later (before it: not an answer since).
+  fc.record({ kind: fc.constant('answer' as const), pick: fc.nat(), assigned: fc.integer({ min: 0, max: 30 }), after: fc.integer({ min: -20, max: 300 }) }),
   fc.constant({ kind: 'replay' as const }),
 );
+
+const DAY = 86_400_000;
+const MARCH = Date.parse('2022-03-01T09:00:00+08:00');
 
 /** Plays a history the way the store does: each change's delta added to the kept cells. */
 function play(ops: readonly Op[]): { rows: CountedRow[]; kept: CellCounts } {
@@ -100,7 +111,10 @@ function play(ops: readonly Op[]): { rows: CountedRow[]; kept: CellCounts } {
           });
         }
       } else if (o.kind === 'unlink') change(t.i, { ...t.r, duplicateOf: null });
-      else change(t.i, { ...t.r, withdrawn: true });
+      else if (o.kind === 'answer') {
+        const assignedAt = MARCH + o.assigned * DAY;
+        change(t.i, { ...t.r, stamps: { assignedAt, firstAnsweredAt: assignedAt + (o.after * DAY) / 10 } });
+      } else change(t.i, { ...t.r, withdrawn: true });
     }
   }
   return { rows, kept };
@@ -146,6 +160,49 @@ describe('kept statistics equal a full scan', () => {
     );
   });
 
+  it('the notice from the cells and the overdue problems its plan reads equals the notice from every row', () => {
+    const LIMIT = 2;
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
+        const { rows, kept } = play(ops);
+        const supervised: SupervisedRow[] = rows
+          .map((r, i) => ({ r, id: `P-${String(i).padStart(3, '0')}` }))
+          .filter(({ r }) => countsInStatistics(r))
+          .map(({ r, id }) => ({ id, values: r.values, updatedOn: '', departmentId: r.departmentId, ...r.stamps }));
+        const cells = [...kept].map(([k, n]) => ({ ...cellOf(k), n }));
+        const of = (dimension: string, county?: string) => cells.filter((c) => c.dimension === dimension && (county === undefined || c.county === county));
+        for (const asOf of DAYS) {
+          // Read as the store reads them: most overdue first (by deadline, then id), until the plan has every list full.
+          const plan = noticeListPlan(asOf, { county: of('county'), department: of('department') }, DEPARTMENTS, LIMIT);
+          const read: SupervisedRow[] = [];
+          const overdue = supervised
+            .filter((r) => isOverdue(r.values, asOf))
+            .sort((a, b) => String(a.values.deadline).localeCompare(String(b.values.deadline)) || (a.id < b.id ? -1 : 1));
+          for (const r of overdue) {
+            if (plan.full) break;
+            read.push(r);
+            plan.add(r);
+          }
+          for (const county of [undefined, ...COUNTIES]) {
+            const mine = supervised.filter((r) => county === undefined || r.values.county === county);
+            const scan = noticeFiguresOfRows(asOf, mine, DEPARTMENTS, 14, LIMIT);
+            const fromCells = noticeFiguresOfCells(
+              asOf,
+              { county: of('county', county), sector: of('sector', county), department: of('department', county) },
+              { overdue: read.filter((r) => county === undefined || r.values.county === county), escalations: [] },
+              DEPARTMENTS,
+              14,
+              LIMIT,
+            );
+            // A notice names the first LIMIT of the overdue list; the rest is counted.
+            expect({ ...fromCells, overdue: fromCells.overdue.slice(0, LIMIT) }).toEqual({ ...scan, overdue: scan.overdue.slice(0, LIMIT) });
+          }
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('a link takes back what the row counted; undoing it counts it again', () => {
     const row = rowOf({
       county: '榆次区',
@@ -159,7 +216,8 @@ describe('kept statistics equal a full scan', () => {
     const linked = { ...row, duplicateOf: 'P-140702-2022-000001' };
     const off = statDelta(row, linked);
     expect([...off.values()].every((n) => n === -1)).toBe(true);
-    expect(off.size).toBe(STAT_DIMENSIONS.length * 2);
+    // Once per field with its deadline, and once more by the deadline as its department's assigned problem.
+    expect(off.size).toBe(STAT_DIMENSIONS.length * 2 + 1);
     expect(statDelta(linked, { ...linked, values: { ...linked.values, status: '已解决' } }).size).toBe(0);
     expect(addCells(off, statDelta(linked, row)).size).toBe(0);
   });
@@ -177,7 +235,8 @@ describe('kept statistics equal a full scan', () => {
     expect(statDelta(row, { ...row, values: { ...row.values } }).size).toBe(0);
     const off = statDelta(row, { ...row, withdrawn: true });
     expect([...off.values()].every((n) => n === -1)).toBe(true);
-    expect(off.size).toBe(STAT_DIMENSIONS.length * 2);
+    // Once per field with its deadline, and once more by the deadline as its department's assigned problem.
+    expect(off.size).toBe(STAT_DIMENSIONS.length * 2 + 1);
     // Settled: its deadline no longer counts towards overdue.
     const settled = statDelta(row, { ...row, values: { ...row.values, status: '已解决' } });
     expect([...settled.keys()].filter((k) => cellOf(k).slot.startsWith('d:')).length).toBe(STAT_DIMENSIONS.length);
