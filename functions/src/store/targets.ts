@@ -191,6 +191,36 @@ const rowName = (x: unknown): string | undefined => {
  * a credit code (one indexed query a name), so that an alias maps to its entry's target key.
  * Empty when the registries are.
  */
+/** Name keys one query asks for at once (Firestore's limit for array-contains-any). */
+const KEYS_PER_QUERY = 30;
+
+/**
+ * The entries of a registry named by any of these keys, a query per county and 30 keys, so a
+ * push of many rows asks a few questions, not one per name: each key still brings at most
+ * `perKey` entries' worth of reads.
+ */
+async function byNameKeys(
+  db: Firestore,
+  kind: 'villages' | 'enterprises',
+  wanted: Iterable<{ county: string; key: string }>,
+  perKey: number,
+): Promise<FirebaseFirestore.QuerySnapshot[]> {
+  const byCounty = new Map<string, string[]>();
+  for (const { county, key } of wanted) byCounty.set(county, [...(byCounty.get(county) ?? []), key]);
+  return Promise.all(
+    [...byCounty].flatMap(([county, keys]) =>
+      Array.from({ length: Math.ceil(keys.length / KEYS_PER_QUERY) }, (_, i) => keys.slice(i * KEYS_PER_QUERY, (i + 1) * KEYS_PER_QUERY)).map((part) =>
+        paths
+          .targets(db, kind)
+          .where('county', '==', county)
+          .where('nameKeys', 'array-contains-any', part)
+          .limit(part.length * perKey)
+          .get(),
+      ),
+    ),
+  );
+}
+
 export async function registryForRows(
   db: Firestore,
   rows: readonly (Readonly<Record<string, unknown>> | undefined)[],
@@ -217,16 +247,8 @@ export async function registryForRows(
   }
   const [enterpriseSnaps, villageSnaps, namedSnaps] = await Promise.all([
     codes.size > 0 ? db.getAll(...[...codes].map((c) => paths.target(db, 'enterprises', c))) : Promise.resolve([]),
-    Promise.all(
-      [...villages.values()].map(({ county, key }) =>
-        paths.targets(db, 'villages').where('county', '==', county).where('nameKeys', 'array-contains', key).limit(20).get(),
-      ),
-    ),
-    Promise.all(
-      [...named.values()].map(({ county, key }) =>
-        paths.targets(db, 'enterprises').where('county', '==', county).where('nameKeys', 'array-contains', key).limit(5).get(),
-      ),
-    ),
+    byNameKeys(db, 'villages', villages.values(), 20),
+    byNameKeys(db, 'enterprises', named.values(), 5),
   ]);
   // One record per credit code: an entry read both by code and by name is one entry.
   const enterprises = [
