@@ -502,10 +502,9 @@ export interface CountyNoticeCell extends NoticeCell {
 }
 
 /**
- * The rows a notice from the kept statistics still reads. The overdue problems most overdue
- * first (by deadline, then id), at least as many as each of its lists names (noticeListPlan);
- * the unresolved escalations unchanged for `staleDays` or more. Each may hold more rows than
- * those; only the ones that qualify count.
+ * The rows a notice from the kept statistics still reads: the overdue problems its lists name
+ * (noticeLists), and the unresolved escalations unchanged for `staleDays` or more. Each may
+ * hold more rows than those; only the ones that qualify count.
  */
 export interface NoticeRows {
   readonly overdue: readonly SupervisedRow[];
@@ -566,68 +565,75 @@ function departmentKeys(index: DepartmentIndex | undefined) {
   };
 }
 
-/** What the overdue problems read so far still lack: each list's rows, until every list is full. */
-export interface NoticeListPlan {
-  /** An overdue problem read, most overdue first. */
-  add(row: SupervisedRow): void;
-  /** Every list of every notice (the city's, each county's) holds what it names. */
-  readonly full: boolean;
+/**
+ * One list of overdue problems a day's notices name, as one query of the store: the open
+ * problems past their deadline (of a county, of a department: assigned to it, by the groups
+ * its kept cells name it under), the `take` most overdue (by deadline, then id).
+ */
+export interface NoticeList {
+  readonly county?: string;
+  /** The department's kept-cell groups: `id:<registry id>`, or `text:<name>` for rows stored without an id. */
+  readonly departmentGroups?: readonly string[];
+  readonly take: number;
+}
+
+/** Statuses of a problem assigned to a department that can still become overdue. */
+export const ASSIGNED_OPEN_STATUSES: readonly string[] = ['办理中', '待审核'];
+
+/** Whether an overdue problem belongs to a list (the store asks the same of its index). */
+export function inNoticeList(list: NoticeList, r: SupervisedRow): boolean {
+  if (list.county !== undefined && r.values.county !== list.county) return false;
+  if (list.departmentGroups === undefined) return true;
+  if (!ASSIGNED_OPEN_STATUSES.includes(r.values.status as string)) return false;
+  return list.departmentGroups.some((g) =>
+    g.startsWith('id:') ? r.departmentId === g.slice(3) : (r.departmentId ?? null) === null && r.values.department === g.slice(5),
+  );
 }
 
 /**
- * The overdue problems a day's notices name: the most overdue `limit` of the city and of each
- * county, and the most overdue NOTICE_DEPARTMENT_ITEMS of each department, city-wide and in
- * each county. The kept cells say how many each list has; the problems are read most overdue
- * first until each list holds its share, so a notice reads about as many problems as it names
- * (at most every overdue one), not the whole store.
+ * The lists of overdue problems a day's notices name: the most overdue `limit` of the city
+ * and of each county, and the most overdue NOTICE_DEPARTMENT_ITEMS of each department,
+ * city-wide and in each county. The kept cells say which lists have any and how many; each is
+ * one query of at most what it names, so a notice reads what it names, not the store.
  */
-export function noticeListPlan(
+export function noticeLists(
   asOf: string,
   cells: { county: readonly CountyNoticeCell[]; department: readonly CountyNoticeCell[] },
   index: DepartmentIndex | undefined,
   limit: number,
-): NoticeListPlan {
+): NoticeList[] {
   const keys = departmentKeys(index);
-  const count = new Map<string, { n: number; cap: number }>();
-  const add = (list: string, n: number, cap: number): void => {
-    const c = count.get(list) ?? { n: 0, cap };
-    c.n += n;
-    count.set(list, c);
-  };
+  const counties = new Map<string, number>();
+  let city = 0;
   for (const c of cells.county) {
     if (!overdueOn(slotOf(c.slot), 'd', asOf)) continue;
-    add('city', c.n, limit);
-    add(`county\u0000${c.county}`, c.n, limit);
+    city += c.n;
+    counties.set(c.county, (counties.get(c.county) ?? 0) + c.n);
   }
+  // A department's groups and overdue count, city-wide and per county.
+  const departments = new Map<string, { groups: Set<string>; n: number; counties: Map<string, number> }>();
   for (const c of cells.department) {
     if (!overdueOn(slotOf(c.slot), 'a', asOf)) continue;
     const k = keys.ofGroup(c.group);
     if (k === undefined) continue;
-    add(`department\u0000${k}`, c.n, departmentItems(limit));
-    add(`county\u0000${c.county}\u0000${k}`, c.n, departmentItems(limit));
+    const d = departments.get(k) ?? { groups: new Set<string>(), n: 0, counties: new Map<string, number>() };
+    departments.set(k, d);
+    d.groups.add(c.group);
+    d.n += c.n;
+    d.counties.set(c.county, (d.counties.get(c.county) ?? 0) + c.n);
   }
-  const wanted = new Map([...count].map(([list, c]) => [list, Math.min(c.n, c.cap)] as const).filter(([, n]) => n > 0));
-  const took = (list: string): void => {
-    const n = wanted.get(list);
-    if (n === undefined) return;
-    if (n <= 1) wanted.delete(list);
-    else wanted.set(list, n - 1);
+  const lists: NoticeList[] = [];
+  const add = (n: number, cap: number, list: Omit<NoticeList, 'take'>): void => {
+    if (n > 0) lists.push({ ...list, take: Math.min(n, cap) });
   };
-  return {
-    add(r) {
-      if (!isOverdue(r.values, asOf)) return;
-      const county = str(r.values.county);
-      took('city');
-      took(`county\u0000${county}`);
-      const k = keys.ofRow(r);
-      if (k === undefined) return;
-      took(`department\u0000${k}`);
-      took(`county\u0000${county}\u0000${k}`);
-    },
-    get full() {
-      return wanted.size === 0;
-    },
-  };
+  add(city, limit, {});
+  for (const [county, n] of counties) add(n, limit, { county });
+  for (const d of departments.values()) {
+    const departmentGroups = [...d.groups].sort();
+    add(d.n, departmentItems(limit), { departmentGroups });
+    for (const [county, n] of d.counties) add(n, departmentItems(limit), { county, departmentGroups });
+  }
+  return lists;
 }
 
 /**

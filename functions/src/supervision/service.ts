@@ -4,8 +4,8 @@
 // `taizhang notice` (which imports this file with firebase-admin of its own).
 //
 // The figures come from the problems' kept statistics (stats/store.ts) once they hold every
-// row; the problems a notice names come from two indexed queries: the overdue ones most
-// overdue first, only until every list is full, and the stale escalations. Until the kept
+// row; the problems a notice names come from indexed queries: each of its lists of overdue
+// problems (of the city, a county, a department) read to what it names, and the stale escalations. Until the kept
 // statistics hold every row, everything comes from a scan of every live row.
 //
 // Notices are stored per day: `notices/{date}` for the whole city and
@@ -21,6 +21,7 @@
 import { FieldPath, Timestamp, type Firestore, type Query } from 'firebase-admin/firestore';
 import {
   addDays,
+  ASSIGNED_OPEN_STATUSES,
   assembleNotice,
   buildNotice,
   COUNTY_LABELS,
@@ -28,7 +29,7 @@ import {
   departmentIndex,
   NOTICE_LIST_LIMIT,
   noticeFiguresOfCells,
-  noticeListPlan,
+  noticeLists,
   reportingCadence,
   SETTLED_STATUSES,
   shanghaiDate,
@@ -38,7 +39,7 @@ import {
   type GroupActivity,
   type GroupRecord,
   type Notice,
-  type NoticeListPlan,
+  type NoticeList,
   type NoticeOptions,
   type NoticeRows,
   type Period,
@@ -93,39 +94,70 @@ export async function loadProblems(db: Firestore, county?: string): Promise<Supe
 const OPEN = STATUSES.filter((s) => !SETTLED_STATUSES.includes(s));
 const UNRESOLVED = STATUSES.filter((s) => s !== '已解决');
 
-/** Overdue problems read a page at a time, most overdue first, until the notices' lists are full. */
-const OVERDUE_PAGE = 500;
+/** Queries of the notice's lists sent at once. */
+const LISTS_AT_ONCE = 8;
 
 /**
- * The rows a notice from the kept statistics names, each set by an indexed query of the rows
- * that can qualify (firestore.indexes.json): open problems past their deadline, by deadline
- * then id, until `plan` has every list full; unresolved escalations with no change since
- * `staleDays` before `asOf`.
+ * The most overdue `take` problems of one list (noticeLists), by deadline then id: one
+ * indexed query per kept-cell group of its department, read again past rows linked under
+ * another report (they are not counted) until `take` counted rows or no more.
  */
-export async function loadNoticeRows(db: Firestore, asOf: string, staleDays: number, plan: NoticeListPlan): Promise<NoticeRows & { reads: number }> {
-  const live = paths.rows(db, 'problems').where('withdrawn', '==', false);
-  const overdueQuery = supervisedFields(
-    live.where('values.status', 'in', OPEN).where('values.deadline', '<', asOf).orderBy('values.deadline').orderBy(FieldPath.documentId()),
-  ).limit(OVERDUE_PAGE);
-  const readOverdue = async (): Promise<{ rows: SupervisedRow[]; reads: number }> => {
-    const rows: SupervisedRow[] = [];
-    let reads = 0;
+async function readNoticeList(live: Query, asOf: string, list: NoticeList): Promise<{ rows: SupervisedRow[]; reads: number }> {
+  let q = live.where('values.deadline', '<', asOf);
+  if (list.county !== undefined) q = q.where('values.county', '==', list.county);
+  const queries =
+    list.departmentGroups === undefined
+      ? [q.where('values.status', 'in', OPEN)]
+      : list.departmentGroups.map((g) =>
+          (g.startsWith('id:')
+            ? q.where('departmentId', '==', g.slice(3))
+            : q.where('departmentId', '==', null).where('values.department', '==', g.slice(5))
+          ).where('values.status', 'in', ASSIGNED_OPEN_STATUSES),
+        );
+  let reads = 0;
+  const rows: SupervisedRow[] = [];
+  for (const base of queries) {
+    const ordered = supervisedFields(base.orderBy('values.deadline').orderBy(FieldPath.documentId()));
     let after: FirebaseFirestore.QueryDocumentSnapshot | undefined;
-    while (!plan.full) {
-      const snap = await (after ? overdueQuery.startAfter(after) : overdueQuery).get();
+    let mine = 0;
+    while (mine < list.take) {
+      const page = list.take - mine;
+      const snap = await (after ? ordered.startAfter(after) : ordered).limit(page).get();
       reads += Math.max(1, snap.size);
-      for (const d of counted(snap.docs)) {
-        const r = supervisedRow(d);
-        rows.push(r);
-        plan.add(r);
-      }
-      if (snap.size < OVERDUE_PAGE) break;
+      const kept = counted(snap.docs);
+      mine += kept.length;
+      rows.push(...kept.map(supervisedRow));
+      if (snap.size < page) break;
       after = snap.docs.at(-1);
     }
-    return { rows, reads };
+  }
+  return { rows, reads };
+}
+
+/**
+ * The rows a notice from the kept statistics names, each set by indexed queries of the rows
+ * that can qualify (firestore.indexes.json): each list's most overdue problems, a few lists at
+ * a time; unresolved escalations with no change since `staleDays` before `asOf`.
+ */
+export async function loadNoticeRows(db: Firestore, asOf: string, staleDays: number, lists: readonly NoticeList[]): Promise<NoticeRows & { reads: number }> {
+  const live = paths.rows(db, 'problems').where('withdrawn', '==', false);
+  const readLists = async (): Promise<{ rows: SupervisedRow[]; reads: number }> => {
+    const byId = new Map<string, SupervisedRow>();
+    let reads = 0;
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(LISTS_AT_ONCE, lists.length) }, async () => {
+        while (next < lists.length) {
+          const got = await readNoticeList(live, asOf, lists[next++]!);
+          reads += got.reads;
+          for (const r of got.rows) byId.set(r.id, r);
+        }
+      }),
+    );
+    return { rows: [...byId.values()], reads };
   };
   const [overdue, escalations] = await Promise.all([
-    readOverdue(),
+    readLists(),
     supervisedFields(
       live
         .where('values.level', '==', '提交市级')
@@ -193,8 +225,8 @@ export async function computeNotices(db: Firestore, asOf: string, options: Notic
   const index = departments.length > 0 ? departmentIndex(departments) : undefined;
   const { cells, reads } = await readCellsOf(db, 'problems', ['county', 'sector', 'department']);
   const inField = (dimension: string) => cells.filter((c) => c.dimension === dimension);
-  const plan = noticeListPlan(asOf, { county: inField('county'), department: inField('department') }, index, limit);
-  const rows = await loadNoticeRows(db, asOf, staleDays, plan);
+  const lists = noticeLists(asOf, { county: inField('county'), department: inField('department') }, index, limit);
+  const rows = await loadNoticeRows(db, asOf, staleDays, lists);
   if (meter) meter.reads += reads + rows.reads;
   const figuresOf = (county?: string) => {
     const mine = county === undefined ? cells : cells.filter((c) => c.county === county);

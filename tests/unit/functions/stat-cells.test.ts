@@ -17,7 +17,8 @@ import {
   isOverdue,
   noticeFiguresOfCells,
   noticeFiguresOfRows,
-  noticeListPlan,
+  noticeLists,
+  inNoticeList,
   type CellCounts,
   type CountedRow,
   type NoticeFigures,
@@ -167,7 +168,7 @@ describe('kept statistics equal a full scan', () => {
     return { ...f, counties: byKey(f.counties), sectors: byKey(f.sectors), departments: byKey(f.departments), overdue: f.overdue.slice(0, limit) };
   };
 
-  it('the notice from the cells and the overdue problems its plan reads equals the notice from every row', () => {
+  it('the notice from the cells and the overdue problems its lists read equals the notice from every row', () => {
     const LIMIT = 2;
     fc.assert(
       fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
@@ -179,17 +180,12 @@ describe('kept statistics equal a full scan', () => {
         const cells = [...kept].map(([k, n]) => ({ ...cellOf(k), n }));
         const of = (dimension: string, county?: string) => cells.filter((c) => c.dimension === dimension && (county === undefined || c.county === county));
         for (const asOf of DAYS) {
-          // Read as the store reads them: most overdue first (by deadline, then id), until the plan has every list full.
-          const plan = noticeListPlan(asOf, { county: of('county'), department: of('department') }, DEPARTMENTS, LIMIT);
-          const read: SupervisedRow[] = [];
+          // Read as the store reads them: each list the notices name, its most overdue first (by deadline, then id).
           const overdue = supervised
             .filter((r) => isOverdue(r.values, asOf))
             .sort((a, b) => String(a.values.deadline).localeCompare(String(b.values.deadline)) || (a.id < b.id ? -1 : 1));
-          for (const r of overdue) {
-            if (plan.full) break;
-            read.push(r);
-            plan.add(r);
-          }
+          const lists = noticeLists(asOf, { county: of('county'), department: of('department') }, DEPARTMENTS, LIMIT);
+          const read = [...new Set(lists.flatMap((l) => overdue.filter((r) => inNoticeList(l, r)).slice(0, l.take)))];
           for (const county of [undefined, ...COUNTIES]) {
             const mine = supervised.filter((r) => county === undefined || r.values.county === county);
             const scan = noticeFiguresOfRows(asOf, mine, DEPARTMENTS, 14, LIMIT);
