@@ -1,7 +1,7 @@
 // The callables' service layer without their callable wrapping (auth, schemas, limits):
 // what the benchmarks time against the emulators.
 export type { Caller } from './auth';
-export { pushRows } from './push/service';
+export { pushRows, type PushOptions } from './push/service';
 export { detectDuplicates } from './push/duplicates';
 export { lookupTargets } from './store/targets';
 export { diffValues } from './push/plan';
