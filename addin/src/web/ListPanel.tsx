@@ -1,12 +1,11 @@
-import { Button, Field, Input, MessageBar, MessageBarBody, Select, Spinner, Switch, Text } from '@fluentui/react-components';
+import { Button, Field, Input, Select, Spinner, Switch, Text } from '@fluentui/react-components';
 import type { ApiClient } from '@taizhang/client';
 import { FILTER_FIELDS, LEDGER_NAMES, LEDGERS, todayInShanghai, type LedgerName } from '@taizhang/ledger';
 import { useState } from 'react';
 import { download } from './download';
-import { explain, type Explained } from './explain';
 import type { WebStrings, Lang } from './i18n';
 import { filterOf, listFile } from './listFile';
-import { Problem } from './Problem';
+import { useDownload } from './useDownload';
 
 export interface ListPanelProps {
   readonly s: WebStrings;
@@ -29,28 +28,15 @@ export function ListPanel({ s, lang, api, onSignedOut }: ListPanelProps) {
   const [ledger, setLedger] = useState<LedgerName>('problems');
   const [choices, setChoices] = useState<Record<string, string>>({});
   const [overdue, setOverdue] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState('');
-  const [problem, setProblem] = useState<Explained>();
+  const { busy, run, outcome } = useDownload(s, lang, onSignedOut);
   const fields = filterFields(ledger);
 
-  const run = async () => {
-    setBusy(true);
-    setDone('');
-    setProblem(undefined);
-    try {
-      const today = todayInShanghai();
-      const kept = Object.fromEntries(fields.map((f) => [f.key, choices[f.key]]));
-      const r = await listFile(api(), { ledger, filter: filterOf(kept), ...(overdue && ledger === 'problems' && { overdueAsOf: today }) }, today);
-      download(r.bytes, r.name);
-      setDone(s.listed(s.ledgers[ledger] ?? ledger, r.rows));
-    } catch (e) {
-      const ex = explain(e, s, lang);
-      setProblem(ex);
-      if (ex.signedOut) onSignedOut();
-    } finally {
-      setBusy(false);
-    }
+  const make = async (): Promise<string> => {
+    const today = todayInShanghai();
+    const kept = Object.fromEntries(fields.map((f) => [f.key, choices[f.key]]));
+    const r = await listFile(api(), { ledger, filter: filterOf(kept), ...(overdue && ledger === 'problems' && { overdueAsOf: today }) }, today);
+    download(r.bytes, r.name);
+    return s.listed(s.ledgers[ledger] ?? ledger, r.rows);
   };
 
   return (
@@ -91,16 +77,11 @@ export function ListPanel({ s, lang, api, onSignedOut }: ListPanelProps) {
         {ledger === 'problems' && <Switch label={s.overdueOnly} checked={overdue} onChange={(_, d) => setOverdue(d.checked)} disabled={busy} />}
       </div>
       <div className="tz-actions">
-        <Button appearance="primary" onClick={() => void run()} disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>
+        <Button appearance="primary" onClick={() => void run(make)} disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>
           {busy ? s.listing : s.downloadList}
         </Button>
       </div>
-      {done && (
-        <MessageBar intent="success" role="status">
-          <MessageBarBody>{done}</MessageBarBody>
-        </MessageBar>
-      )}
-      {problem && <Problem s={s} problem={problem} />}
+      {outcome}
     </section>
   );
 }

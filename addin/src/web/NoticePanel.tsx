@@ -1,11 +1,10 @@
-import { Button, Field, Input, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
+import { Button, Field, Input, Spinner, Text } from '@fluentui/react-components';
 import type { ApiClient } from '@taizhang/client';
 import { todayInShanghai } from '@taizhang/ledger';
 import { useState } from 'react';
 import { download, DOCX_TYPE } from './download';
-import { explain, type Explained } from './explain';
 import type { WebStrings, Lang } from './i18n';
-import { Problem } from './Problem';
+import { useDownload } from './useDownload';
 
 export interface NoticePanelProps {
   readonly s: WebStrings;
@@ -18,27 +17,14 @@ export interface NoticePanelProps {
 /** 通报 as the Word document an office sends: for coordinators and administrators. */
 export function NoticePanel({ s, lang, api, role, onSignedOut }: NoticePanelProps) {
   const [date, setDate] = useState(todayInShanghai());
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState('');
-  const [problem, setProblem] = useState<Explained>();
+  const { busy, run, outcome } = useDownload(s, lang, onSignedOut);
 
-  const run = async () => {
-    setBusy(true);
-    setDone('');
-    setProblem(undefined);
-    try {
-      // The docx library is loaded only now, never with the page.
-      const { noticeDocxFile } = await import('@taizhang/client/docx');
-      const r = await noticeDocxFile(api(), date, role);
-      download(r.bytes, r.name, document, DOCX_TYPE);
-      setDone(s.noticeDone(r.name, r.generated));
-    } catch (e) {
-      const ex = explain(e, s, lang);
-      setProblem(ex);
-      if (ex.signedOut) onSignedOut();
-    } finally {
-      setBusy(false);
-    }
+  const make = async (): Promise<string> => {
+    // The docx library is loaded only now, never with the page.
+    const { noticeDocxFile } = await import('@taizhang/client/docx');
+    const r = await noticeDocxFile(api(), date, role);
+    download(r.bytes, r.name, document, DOCX_TYPE);
+    return s.noticeDone(r.name, r.generated);
   };
 
   return (
@@ -51,16 +37,11 @@ export function NoticePanel({ s, lang, api, role, onSignedOut }: NoticePanelProp
         </Field>
       </div>
       <div className="tz-actions">
-        <Button appearance="primary" onClick={() => void run()} disabled={busy || date === ''} icon={busy ? <Spinner size="tiny" /> : undefined}>
+        <Button appearance="primary" onClick={() => void run(make)} disabled={busy || date === ''} icon={busy ? <Spinner size="tiny" /> : undefined}>
           {busy ? s.noticeMaking : s.noticeDownload}
         </Button>
       </div>
-      {done && (
-        <MessageBar intent="success" role="status">
-          <MessageBarBody>{done}</MessageBarBody>
-        </MessageBar>
-      )}
-      {problem && <Problem s={s} problem={problem} />}
+      {outcome}
     </section>
   );
 }
