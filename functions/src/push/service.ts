@@ -316,16 +316,19 @@ export async function pushRows(
   const units = unitsOf(req.rows);
   // No rows: nothing to judge or store (and db.getAll below needs at least one reference).
   if (units.length === 0) return [];
-  // Once per push: an empty registry (a fresh deployment) keeps 责任单位 as the text written.
-  const registry = handled ? await listDepartments(db) : [];
-  const departments = registry.length > 0 ? departmentIndex(registry) : undefined;
-  // Once per push too: the registries' entries its rows name (credit codes, villages), for the warnings.
   const detect = ledger.name === 'problems' && options.detectDuplicates !== false;
-  const targets = await registryForRows(
-    db,
-    req.rows.map((r) => r.values),
-    { names: detect },
-  );
+  // Once per push, asked together: the departments (an empty registry, a fresh deployment,
+  // keeps 责任单位 as the text written) and the registries' entries its rows name (credit
+  // codes, villages), for the warnings.
+  const [registry, targets] = await Promise.all([
+    handled ? listDepartments(db) : [],
+    registryForRows(
+      db,
+      req.rows.map((r) => r.values),
+      { names: detect },
+    ),
+  ]);
+  const departments = registry.length > 0 ? departmentIndex(registry) : undefined;
   const j: Judge = {
     ledger,
     caller,
