@@ -107,13 +107,30 @@ function isEmptyCell(c: Cell): boolean {
   );
 }
 
+type CellRecord = { -readonly [K in keyof Cell]: Cell[K] };
+
+/**
+ * The record kept for a cell: value, formula and number format as given, the rest of `base`;
+ * only members that are set, always in the same order, so that every record of the same kind
+ * has one shape (a sheet holds hundreds of thousands of them).
+ */
+function cellRecord(base: Cell | undefined, v: CellValue, f: string | undefined, nf: string | undefined): Cell {
+  const out: CellRecord = { v };
+  if (f !== undefined) out.f = f;
+  if (nf !== undefined) out.nf = nf;
+  if (base === undefined) return out;
+  if (base.fill !== undefined) out.fill = base.fill;
+  if (base.font !== undefined) out.font = base.font;
+  if (base.bold !== undefined) out.bold = base.bold;
+  if (base.wrap !== undefined) out.wrap = base.wrap;
+  if (base.note !== undefined) out.note = base.note;
+  if (base.comment !== undefined) out.comment = base.comment;
+  if (base.dv !== undefined) out.dv = base.dv;
+  return out;
+}
+
 function strip(c: Cell): Cell {
-  const out: Record<string, unknown> = {};
-  for (const k in c) {
-    const v = (c as unknown as Record<string, unknown>)[k];
-    if (v !== undefined) out[k] = v;
-  }
-  return out as unknown as Cell;
+  return cellRecord(c, c.v, c.f, c.nf);
 }
 
 function copyRows(rows: Rows): Rows {
@@ -354,6 +371,11 @@ export class WorkbookModel {
   }
 
   putCell(sheet: SheetState, r: number, c: number, next: Cell | undefined): void {
+    this.storeCell(sheet, r, c, next === undefined ? undefined : strip(next));
+  }
+
+  /** Puts a record made by `cellRecord` (nothing to strip). */
+  private storeCell(sheet: SheetState, r: number, c: number, next: Cell | undefined): void {
     this.journalCell(sheet, r, c);
     const rows = sheet.rows;
     let row = rows.get(r);
@@ -368,13 +390,20 @@ export class WorkbookModel {
       row = new Map();
       rows.set(r, row);
     }
-    row.set(c, strip(next));
+    row.set(c, next);
   }
 
   patchCell(sheet: SheetState, r: number, c: number, patch: Partial<Record<keyof Cell, unknown>>): void {
     const old = this.cell(sheet, r, c);
     if (!old && Object.values(patch).every((v) => v === undefined)) return; // nothing to remove
     this.putCell(sheet, r, c, { ...(old ?? { v: '' }), ...patch } as Cell);
+  }
+
+  /** Sets one cell's number format (undefined: General); a cell that has it already stays as it is. */
+  formatCell(sheet: SheetState, r: number, c: number, nf: string | undefined): void {
+    const old = this.cell(sheet, r, c);
+    if (old?.nf === nf) return;
+    this.storeCell(sheet, r, c, cellRecord(old, old?.v ?? '', old?.f, nf));
   }
 
   /** Existing cells inside `b`, without walking empty space (ranges may be whole columns). */
@@ -410,12 +439,10 @@ export class WorkbookModel {
   /** Writes one value the way typing it (or `Range.values`) does. `null` leaves the cell. */
   writeValue(sheet: SheetState, r: number, c: number, raw: CellValue | null): void {
     if (raw === null) return;
-    const old = this.cell(sheet, r, c) ?? { v: '' };
-    const nf = old.nf ?? GENERAL;
-    const res = coerceInput(raw, nf, this.date1904);
-    const next: Record<string, unknown> = { ...old, v: res.value, f: res.formula };
-    if (res.autoFormat && nf === GENERAL) next.nf = res.autoFormat;
-    this.putCell(sheet, r, c, next as unknown as Cell);
+    const old = this.cell(sheet, r, c);
+    const res = coerceInput(raw, old?.nf ?? GENERAL, this.date1904);
+    const nf = res.autoFormat && (old?.nf ?? GENERAL) === GENERAL ? res.autoFormat : old?.nf;
+    this.storeCell(sheet, r, c, cellRecord(old, res.value, res.formula, nf));
   }
 
   text(sheet: SheetState, r: number, c: number): string {
