@@ -139,21 +139,26 @@ function copyRows(rows: Rows): Rows {
   return out;
 }
 
+/** A cell's place in a journal: one number for row and column. */
+function cellSlot(r: number, c: number): number {
+  return r * MAX_COLS + c;
+}
+
 /** Puts journaled cell records back (undefined: the cell was empty). */
-function restoreCells(rows: Rows, cells: Map<number, Map<number, Cell | undefined>>): void {
-  for (const [r, byCol] of cells) {
-    for (const [c, cell] of byCol) {
-      let row = rows.get(r);
-      if (cell === undefined) {
-        if (row) {
-          row.delete(c);
-          if (row.size === 0) rows.delete(r);
-        }
-        continue;
+function restoreCells(rows: Rows, cells: Map<number, Cell | undefined>): void {
+  for (const [slot, cell] of cells) {
+    const r = Math.floor(slot / MAX_COLS);
+    const c = slot % MAX_COLS;
+    let row = rows.get(r);
+    if (cell === undefined) {
+      if (row) {
+        row.delete(c);
+        if (row.size === 0) rows.delete(r);
       }
-      if (!row) rows.set(r, (row = new Map()));
-      row.set(c, cell);
+      continue;
     }
+    if (!row) rows.set(r, (row = new Map()));
+    row.set(c, cell);
   }
 }
 
@@ -170,8 +175,8 @@ interface Snapshot {
   counter: number;
   /** Whole copies of a sheet's cells, taken before the first row shift or sort of the batch. */
   rows: Map<SheetState, Rows>;
-  /** Each cell's record before the batch first changed it (undefined: it was empty), for sheets without a whole copy. */
-  cells: Map<SheetState, Map<number, Map<number, Cell | undefined>>>;
+  /** Each cell's record before the batch first changed it (undefined: it was empty), by cellSlot, for sheets without a whole copy. */
+  cells: Map<SheetState, Map<number, Cell | undefined>>;
 }
 
 export class WorkbookModel {
@@ -260,11 +265,10 @@ export class WorkbookModel {
   private journalCell(sheet: SheetState, r: number, c: number): void {
     const snap = this.snap;
     if (!snap || snap.rows.has(sheet) || !snap.sheetMeta.has(sheet)) return;
-    let byRow = snap.cells.get(sheet);
-    if (!byRow) snap.cells.set(sheet, (byRow = new Map()));
-    let row = byRow.get(r);
-    if (!row) byRow.set(r, (row = new Map()));
-    if (!row.has(c)) row.set(c, sheet.rows.get(r)?.get(c));
+    let cells = snap.cells.get(sheet);
+    if (!cells) snap.cells.set(sheet, (cells = new Map()));
+    const slot = cellSlot(r, c);
+    if (!cells.has(slot)) cells.set(slot, sheet.rows.get(r)?.get(c));
   }
 
   // ---- sheets -------------------------------------------------------------------------
