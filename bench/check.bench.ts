@@ -20,6 +20,8 @@
 // (judged on wall time; the ratio of CPU times is printed beside it, steadier when other
 // processes share the machine).
 
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { parseRows, problems } from '@taizhang/ledger';
 import { check, createLedgerSheet, findLayout, rowsOf, type ExcelHost } from '@taizhang/addin';
 import { createSimulatedExcel, type SimulatedExcel } from '@taizhang/excel-simulator';
@@ -35,6 +37,11 @@ const FIRST = Number(process.env.BENCH_CHECK_FIRST ?? 3);
 const AGAIN = 5;
 /** Checks again through the real office.js runtime, each paired with a run of the parser. */
 const OFFICE = Number(process.env.BENCH_CHECK_OFFICE ?? 3);
+
+// A full garbage collection before each timed run: neither the parser nor a check pays for
+// the garbage of what ran before it (a sheet of 100,000 rows typed in, the run before).
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
 
 function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -81,6 +88,7 @@ function cpuNow(): number {
 async function timeCheck(excel: SimulatedExcel, sheet: string): Promise<Timed> {
   const { host, simMs } = timedHost(excel);
   excel.resetStats();
+  collectGarbage();
   const t = performance.now();
   const cpu = cpuNow();
   const c = await check(host, { today: TODAY, sheet });
@@ -126,6 +134,7 @@ async function main(): Promise<void> {
   // Each check is paired with a run of the parser just before it, and judged by the ratio of
   // the pair: the machine's speed drifts less within a pair than over the whole run.
   const timeParser = (): { ms: number; cpuMs: number } => {
+    collectGarbage();
     const t = performance.now();
     const cpu = cpuNow();
     parseRows(problems, raws, { today: TODAY });
@@ -169,6 +178,7 @@ async function main(): Promise<void> {
   for (let i = 0; i < OFFICE; i++) {
     const parser = timeParser();
     replayMs = 0;
+    collectGarbage();
     const t = performance.now();
     const cpu = cpuNow();
     const c = await check(office, { today: TODAY, sheet });

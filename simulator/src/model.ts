@@ -262,13 +262,13 @@ export class WorkbookModel {
   }
 
   /** Before one cell changes: the batch's journal keeps the cell's first record (a write costs what it touches). */
-  private journalCell(sheet: SheetState, r: number, c: number): void {
+  private journalCell(sheet: SheetState, r: number, c: number, old: Cell | undefined): void {
     const snap = this.snap;
     if (!snap || snap.rows.has(sheet) || !snap.sheetMeta.has(sheet)) return;
     let cells = snap.cells.get(sheet);
     if (!cells) snap.cells.set(sheet, (cells = new Map()));
     const slot = cellSlot(r, c);
-    if (!cells.has(slot)) cells.set(slot, sheet.rows.get(r)?.get(c));
+    if (!cells.has(slot)) cells.set(slot, old);
   }
 
   // ---- sheets -------------------------------------------------------------------------
@@ -378,11 +378,14 @@ export class WorkbookModel {
     this.storeCell(sheet, r, c, next === undefined ? undefined : strip(next));
   }
 
-  /** Puts a record made by `cellRecord` (nothing to strip). */
-  private storeCell(sheet: SheetState, r: number, c: number, next: Cell | undefined): void {
-    this.journalCell(sheet, r, c);
+  /**
+   * Puts a record made by `cellRecord` (nothing to strip). `row` and `old` are the cell's row
+   * and record as the caller found them just before, so that a write of a column looks each
+   * row up once.
+   */
+  private storeCell(sheet: SheetState, r: number, c: number, next: Cell | undefined, row = sheet.rows.get(r), old = row?.get(c)): void {
+    this.journalCell(sheet, r, c, old);
     const rows = sheet.rows;
-    let row = rows.get(r);
     if (!next || isEmptyCell(next)) {
       if (row) {
         row.delete(c);
@@ -405,9 +408,10 @@ export class WorkbookModel {
 
   /** Sets one cell's number format (undefined: General); a cell that has it already stays as it is. */
   formatCell(sheet: SheetState, r: number, c: number, nf: string | undefined): void {
-    const old = this.cell(sheet, r, c);
+    const row = sheet.rows.get(r);
+    const old = row?.get(c);
     if (old?.nf === nf) return;
-    this.storeCell(sheet, r, c, cellRecord(old, old?.v ?? '', old?.f, nf));
+    this.storeCell(sheet, r, c, cellRecord(old, old?.v ?? '', old?.f, nf), row, old);
   }
 
   /** Existing cells inside `b`, without walking empty space (ranges may be whole columns). */
@@ -443,10 +447,11 @@ export class WorkbookModel {
   /** Writes one value the way typing it (or `Range.values`) does. `null` leaves the cell. */
   writeValue(sheet: SheetState, r: number, c: number, raw: CellValue | null): void {
     if (raw === null) return;
-    const old = this.cell(sheet, r, c);
+    const row = sheet.rows.get(r);
+    const old = row?.get(c);
     const res = coerceInput(raw, old?.nf ?? GENERAL, this.date1904);
     const nf = res.autoFormat && (old?.nf ?? GENERAL) === GENERAL ? res.autoFormat : old?.nf;
-    this.storeCell(sheet, r, c, cellRecord(old, res.value, res.formula, nf));
+    this.storeCell(sheet, r, c, cellRecord(old, res.value, res.formula, nf), row, old);
   }
 
   text(sheet: SheetState, r: number, c: number): string {
