@@ -47,26 +47,16 @@ export function jsonBytes(value: unknown): number {
 }
 
 /**
- * An array after the trip through JSON, as `JSON.parse(JSON.stringify(value))` gives it, for
- * grids of cells (arrays of arrays of strings, numbers, booleans, null), copied without
- * building the JSON: a write of a 100,000-row column went through one big string twice.
- * Undefined when the array holds anything else (objects, or an array with a `toJSON`): those
- * take the JSON itself.
+ * Whether an array is a grid of cells (strings, numbers, booleans, null, undefined, and arrays
+ * of them, none with a `toJSON`): nothing in it is a client object to be replaced on its way
+ * through JSON, so JSON's own fast path can carry it.
  */
-export function jsonCopyOfGrid(value: readonly unknown[]): unknown[] | undefined {
-  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return undefined;
-  const out: unknown[] = [];
+export function isPlainGrid(value: readonly unknown[]): boolean {
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
   for (let i = 0; i < value.length; i++) {
     const v: unknown = value[i];
-    if (typeof v === 'string' || typeof v === 'boolean' || v === null) out.push(v);
-    // -0 travels as 0.
-    else if (typeof v === 'number') out.push(Number.isFinite(v) ? v + 0 : null);
-    else if (v === undefined || typeof v === 'function' || typeof v === 'symbol') out.push(null);
-    else if (Array.isArray(v)) {
-      const copy = jsonCopyOfGrid(v);
-      if (copy === undefined) return undefined;
-      out.push(copy);
-    } else return undefined;
+    if (v === null || v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') continue;
+    if (!Array.isArray(v) || !isPlainGrid(v)) return false;
   }
-  return out;
+  return true;
 }
