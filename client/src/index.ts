@@ -9,6 +9,7 @@ export * from './sheet/model';
 export * from './sync/conflict';
 export * from './sync/fingerprint';
 export * from './sync/identity';
+export * from './sync/rowKeys';
 export * from './sync/outcome';
 export * from './sync/plan';
 export * from './sync/answers';

@@ -107,13 +107,30 @@ function isEmptyCell(c: Cell): boolean {
   );
 }
 
+type CellRecord = { -readonly [K in keyof Cell]: Cell[K] };
+
+/**
+ * The record kept for a cell: value, formula and number format as given, the rest of `base`;
+ * only members that are set, always in the same order, so that every record of the same kind
+ * has one shape (a sheet holds hundreds of thousands of them).
+ */
+function cellRecord(base: Cell | undefined, v: CellValue, f: string | undefined, nf: string | undefined): Cell {
+  const out: CellRecord = { v };
+  if (f !== undefined) out.f = f;
+  if (nf !== undefined) out.nf = nf;
+  if (base === undefined) return out;
+  if (base.fill !== undefined) out.fill = base.fill;
+  if (base.font !== undefined) out.font = base.font;
+  if (base.bold !== undefined) out.bold = base.bold;
+  if (base.wrap !== undefined) out.wrap = base.wrap;
+  if (base.note !== undefined) out.note = base.note;
+  if (base.comment !== undefined) out.comment = base.comment;
+  if (base.dv !== undefined) out.dv = base.dv;
+  return out;
+}
+
 function strip(c: Cell): Cell {
-  const out: Record<string, unknown> = {};
-  for (const k in c) {
-    const v = (c as unknown as Record<string, unknown>)[k];
-    if (v !== undefined) out[k] = v;
-  }
-  return out as unknown as Cell;
+  return cellRecord(c, c.v, c.f, c.nf);
 }
 
 function copyRows(rows: Rows): Rows {
@@ -122,21 +139,26 @@ function copyRows(rows: Rows): Rows {
   return out;
 }
 
+/** A cell's place in a journal: one number for row and column. */
+function cellSlot(r: number, c: number): number {
+  return r * MAX_COLS + c;
+}
+
 /** Puts journaled cell records back (undefined: the cell was empty). */
-function restoreCells(rows: Rows, cells: Map<number, Map<number, Cell | undefined>>): void {
-  for (const [r, byCol] of cells) {
-    for (const [c, cell] of byCol) {
-      let row = rows.get(r);
-      if (cell === undefined) {
-        if (row) {
-          row.delete(c);
-          if (row.size === 0) rows.delete(r);
-        }
-        continue;
+function restoreCells(rows: Rows, cells: Map<number, Cell | undefined>): void {
+  for (const [slot, cell] of cells) {
+    const r = Math.floor(slot / MAX_COLS);
+    const c = slot % MAX_COLS;
+    let row = rows.get(r);
+    if (cell === undefined) {
+      if (row) {
+        row.delete(c);
+        if (row.size === 0) rows.delete(r);
       }
-      if (!row) rows.set(r, (row = new Map()));
-      row.set(c, cell);
+      continue;
     }
+    if (!row) rows.set(r, (row = new Map()));
+    row.set(c, cell);
   }
 }
 
@@ -153,8 +175,8 @@ interface Snapshot {
   counter: number;
   /** Whole copies of a sheet's cells, taken before the first row shift or sort of the batch. */
   rows: Map<SheetState, Rows>;
-  /** Each cell's record before the batch first changed it (undefined: it was empty), for sheets without a whole copy. */
-  cells: Map<SheetState, Map<number, Map<number, Cell | undefined>>>;
+  /** Each cell's record before the batch first changed it (undefined: it was empty), by cellSlot, for sheets without a whole copy. */
+  cells: Map<SheetState, Map<number, Cell | undefined>>;
 }
 
 export class WorkbookModel {
@@ -240,14 +262,13 @@ export class WorkbookModel {
   }
 
   /** Before one cell changes: the batch's journal keeps the cell's first record (a write costs what it touches). */
-  private journalCell(sheet: SheetState, r: number, c: number): void {
+  private journalCell(sheet: SheetState, r: number, c: number, old: Cell | undefined): void {
     const snap = this.snap;
     if (!snap || snap.rows.has(sheet) || !snap.sheetMeta.has(sheet)) return;
-    let byRow = snap.cells.get(sheet);
-    if (!byRow) snap.cells.set(sheet, (byRow = new Map()));
-    let row = byRow.get(r);
-    if (!row) byRow.set(r, (row = new Map()));
-    if (!row.has(c)) row.set(c, sheet.rows.get(r)?.get(c));
+    let cells = snap.cells.get(sheet);
+    if (!cells) snap.cells.set(sheet, (cells = new Map()));
+    const slot = cellSlot(r, c);
+    if (!cells.has(slot)) cells.set(slot, old);
   }
 
   // ---- sheets -------------------------------------------------------------------------
@@ -354,9 +375,17 @@ export class WorkbookModel {
   }
 
   putCell(sheet: SheetState, r: number, c: number, next: Cell | undefined): void {
-    this.journalCell(sheet, r, c);
+    this.storeCell(sheet, r, c, next === undefined ? undefined : strip(next));
+  }
+
+  /**
+   * Puts a record made by `cellRecord` (nothing to strip). `row` and `old` are the cell's row
+   * and record as the caller found them just before, so that a write of a column looks each
+   * row up once.
+   */
+  private storeCell(sheet: SheetState, r: number, c: number, next: Cell | undefined, row = sheet.rows.get(r), old = row?.get(c)): void {
+    this.journalCell(sheet, r, c, old);
     const rows = sheet.rows;
-    let row = rows.get(r);
     if (!next || isEmptyCell(next)) {
       if (row) {
         row.delete(c);
@@ -368,13 +397,21 @@ export class WorkbookModel {
       row = new Map();
       rows.set(r, row);
     }
-    row.set(c, strip(next));
+    row.set(c, next);
   }
 
   patchCell(sheet: SheetState, r: number, c: number, patch: Partial<Record<keyof Cell, unknown>>): void {
     const old = this.cell(sheet, r, c);
     if (!old && Object.values(patch).every((v) => v === undefined)) return; // nothing to remove
     this.putCell(sheet, r, c, { ...(old ?? { v: '' }), ...patch } as Cell);
+  }
+
+  /** Sets one cell's number format (undefined: General); a cell that has it already stays as it is. */
+  formatCell(sheet: SheetState, r: number, c: number, nf: string | undefined): void {
+    const row = sheet.rows.get(r);
+    const old = row?.get(c);
+    if (old?.nf === nf) return;
+    this.storeCell(sheet, r, c, cellRecord(old, old?.v ?? '', old?.f, nf), row, old);
   }
 
   /** Existing cells inside `b`, without walking empty space (ranges may be whole columns). */
@@ -410,12 +447,11 @@ export class WorkbookModel {
   /** Writes one value the way typing it (or `Range.values`) does. `null` leaves the cell. */
   writeValue(sheet: SheetState, r: number, c: number, raw: CellValue | null): void {
     if (raw === null) return;
-    const old = this.cell(sheet, r, c) ?? { v: '' };
-    const nf = old.nf ?? GENERAL;
-    const res = coerceInput(raw, nf, this.date1904);
-    const next: Record<string, unknown> = { ...old, v: res.value, f: res.formula };
-    if (res.autoFormat && nf === GENERAL) next.nf = res.autoFormat;
-    this.putCell(sheet, r, c, next as unknown as Cell);
+    const row = sheet.rows.get(r);
+    const old = row?.get(c);
+    const res = coerceInput(raw, old?.nf ?? GENERAL, this.date1904);
+    const nf = res.autoFormat && (old?.nf ?? GENERAL) === GENERAL ? res.autoFormat : old?.nf;
+    this.storeCell(sheet, r, c, cellRecord(old, res.value, res.formula, nf), row, old);
   }
 
   text(sheet: SheetState, r: number, c: number): string {

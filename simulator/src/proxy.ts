@@ -6,7 +6,7 @@
 import { utf8Length } from '@taizhang/ledger';
 import { SimError, invalidArgument, notImplemented, propertyNotLoaded, valueNotLoaded } from './errors';
 import type { WorkbookModel } from './model';
-import { jsonBytes } from './wire';
+import { isPlainGrid, jsonBytes } from './wire';
 
 export interface SimStats {
   /** Number of `context.sync()` round trips (including the implicit one at the end of `run`). */
@@ -275,6 +275,8 @@ export function toWire(value: unknown): unknown {
   if (value === undefined) return null;
   if (value instanceof SimObject) return { _ObjectPath: value._path };
   if (value === null || typeof value !== 'object') return JSON.parse(JSON.stringify(value) ?? 'null');
+  // A grid of cells (a 100,000-row column written) takes JSON's fast path, without the replacer.
+  if (Array.isArray(value) && isPlainGrid(value)) return JSON.parse(JSON.stringify(value));
   return JSON.parse(
     JSON.stringify(value, function (this: Record<string, unknown>, k: string, v: unknown) {
       const original = this[k];
@@ -365,7 +367,7 @@ export abstract class SimObject<T> {
   }
 
   protected _bytes(name: string, args: unknown): number {
-    return utf8Length(JSON.stringify([name, args])) + ACTION_BYTES;
+    return jsonBytes([name, args]) + ACTION_BYTES;
   }
 
   /** Queues a property write; like Office.js the written value is readable locally at once. */

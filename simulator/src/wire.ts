@@ -45,3 +45,18 @@ export function jsonBytes(value: unknown): number {
   }
   return n;
 }
+
+/**
+ * Whether an array is a grid of cells (strings, numbers, booleans, null, undefined, and arrays
+ * of them, none with a `toJSON`): nothing in it is a client object to be replaced on its way
+ * through JSON, so JSON's own fast path can carry it.
+ */
+export function isPlainGrid(value: readonly unknown[]): boolean {
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
+  for (let i = 0; i < value.length; i++) {
+    const v: unknown = value[i];
+    if (v === null || v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') continue;
+    if (!Array.isArray(v) || !isPlainGrid(v)) return false;
+  }
+  return true;
+}

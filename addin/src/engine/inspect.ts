@@ -3,7 +3,7 @@
 // its cell writes back with the next read, and plan the marks: the Excel side of a check,
 // fills and comments on the wrong cells.
 
-import { PushPlanner, type CellWrite, type PushPlan } from '@taizhang/client';
+import { PushPlanner, rowKeyMaker, type CellWrite, type PushPlan } from '@taizhang/client';
 import { todayInShanghai, type FieldError, type LedgerName } from '@taizhang/ledger';
 import { loadFill } from '../excel/marks';
 import type { CellPatch } from '../excel/cells';
@@ -71,7 +71,7 @@ export async function inspectSheet(s: Session, sheet: string, o: FlowOptions & {
     if (!planner) {
       planner = new PushPlanner(layout, {
         today: o.today ?? todayInShanghai(),
-        newKey: o.newKey ?? (() => globalThis.crypto.randomUUID()),
+        newKey: o.newKey ?? rowKeyMaker(),
         ...(o.profile && { profile: o.profile }),
         ...(o.registry && { registry: o.registry }),
       });

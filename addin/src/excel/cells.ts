@@ -131,7 +131,9 @@ export class CellPatch {
   runs(): { col: number; row: number; values: CellValue[]; formats: string[] }[] {
     const out: { col: number; row: number; values: CellValue[]; formats: string[] }[] = [];
     for (const [col, byRow] of this.cells) {
-      const rows = [...byRow.keys()].sort((a, b) => a - b);
+      const rows = [...byRow.keys()];
+      // Cells come in worksheet order as a rule: sorted only when they did not.
+      if (rows.some((row, i) => i > 0 && row < rows[i - 1]!)) rows.sort((a, b) => a - b);
       let run: { col: number; row: number; values: CellValue[]; formats: string[] } | undefined;
       for (const row of rows) {
         const c = byRow.get(row)!;
@@ -161,14 +163,18 @@ export async function writePatch(s: Session, sheet: string, patch: CellPatch): P
     while (start < run.values.length) {
       let end = start;
       let bytes = 0;
+      const formats: string[][] = [];
+      const values: CellValue[][] = [];
       while (end < run.values.length && bytes < maxPiece) {
+        const c = cellInput(run.values[end]!, run.formats[end]!);
+        formats.push([c.format]);
+        values.push([c.value]);
         bytes += cellBytes(run.values[end]) + run.formats[end]!.length + 8;
         end++;
       }
       const r = ws.getRangeByIndexes(run.row + start, run.col, end - start, 1);
-      const cells = run.values.slice(start, end).map((v, i) => cellInput(v, run.formats[start + i]!));
-      r.numberFormat = cells.map((c) => [c.format]);
-      r.values = cells.map((c) => [c.value]);
+      r.numberFormat = formats;
+      r.values = values;
       s.queued(bytes);
       await s.syncIfFull();
       start = end;

@@ -102,13 +102,15 @@ export class Range extends SimObject<RangeRef> {
   set numberFormat(v: string[][]) {
     this._set('numberFormat', v, (t, x, wire) => {
       const arr = checkShape(wire, rows(t.b), cols(t.b), 'Range.numberFormat');
-      arr.forEach((row, i) =>
-        row.forEach((nf, j) => {
-          if (nf === null) return;
+      for (let i = 0; i < arr.length; i++) {
+        const row = arr[i]!;
+        for (let j = 0; j < row.length; j++) {
+          const nf = row[j];
+          if (nf === null) continue;
           if (typeof nf !== 'string') throw invalidArgument('Range.numberFormat: formats must be strings', 'Range.numberFormat');
-          x.model.patchCell(t.sheet, t.b.r0 + i, t.b.c0 + j, { nf: nf === GENERAL || nf === '' ? undefined : nf });
-        }),
-      );
+          x.model.formatCell(t.sheet, t.b.r0 + i, t.b.c0 + j, nf === GENERAL || nf === '' ? undefined : nf);
+        }
+      }
     });
   }
 

@@ -142,14 +142,13 @@ export function writeGrid(x: Exec, ref: RangeRef, wire: unknown, what: string): 
   const arr = checkShape(wire, rows(ref.b), cols(ref.b), what);
   for (const row of arr) {
     for (const v of row) {
-      if (v !== null && !['string', 'number', 'boolean'].includes(typeof v)) {
+      if (v !== null && typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
         throw invalidArgument(`${what}: cell values must be strings, numbers or booleans`, what);
       }
     }
   }
-  arr.forEach((row, i) =>
-    row.forEach((v, j) => {
-      x.model.writeValue(ref.sheet, ref.b.r0 + i, ref.b.c0 + j, v as CellValue | null);
-    }),
-  );
+  for (let i = 0; i < arr.length; i++) {
+    const row = arr[i]!;
+    for (let j = 0; j < row.length; j++) x.model.writeValue(ref.sheet, ref.b.r0 + i, ref.b.c0 + j, row[j] as CellValue | null);
+  }
 }

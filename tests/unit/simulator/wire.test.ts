@@ -2,7 +2,7 @@
 // the JSON, the figure must be the very one the JSON gives.
 import fc from 'fast-check';
 import { utf8Length } from '@taizhang/ledger';
-import { jsonBytes, jsonStringBytes } from '@taizhang/excel-simulator/wire';
+import { isPlainGrid, jsonBytes, jsonStringBytes } from '@taizhang/excel-simulator/wire';
 
 const viaJson = (v: unknown) => utf8Length(JSON.stringify(v));
 
@@ -70,5 +70,33 @@ describe('JSON bytes of an answer', () => {
     // biome-ignore lint/suspicious/noSparseArray: a hole is what this case is about
     expect(jsonBytes([1, , 3])).toBe(viaJson([1, , 3]));
     expect(jsonBytes([new Date(0), () => 1, Symbol('x')])).toBe(viaJson([new Date(0), () => 1, Symbol('x')]));
+  });
+});
+
+describe('a written grid on its way through JSON', () => {
+  const cell = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 20 }),
+    fc.double(),
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constant(undefined),
+    fc.constantFrom(Number.NaN, Infinity, -Infinity, -0, 1e21, 1e-7, 44644),
+  );
+
+  it('grids of cells, holes included, take the plain path', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(cell, fc.array(cell, { maxLength: 8 })), { maxLength: 8 }), (grid) => isPlainGrid(grid)),
+      { numRuns: 500 },
+    );
+    // biome-ignore lint/suspicious/noSparseArray: a hole is what this case is about
+    expect(isPlainGrid([[1, , 3]])).toBe(true);
+  });
+
+  it('anything JSON must see whole does not: objects, dates, functions, an array with toJSON', () => {
+    expect(isPlainGrid([[{ a: 1 }]])).toBe(false);
+    expect(isPlainGrid([new Date(0)])).toBe(false);
+    expect(isPlainGrid([[() => 1]])).toBe(false);
+    expect(isPlainGrid([Object.assign([1], { toJSON: () => 'x' })])).toBe(false);
   });
 });
