@@ -591,10 +591,10 @@ export function inNoticeList(list: NoticeList, r: SupervisedRow): boolean {
 }
 
 /**
- * The lists of overdue problems a day's notices name: the most overdue `limit` of the city
- * and of each county, and the most overdue NOTICE_DEPARTMENT_ITEMS of each department,
- * city-wide and in each county. The kept cells say which lists have any and how many; each is
- * one query of at most what it names, so a notice reads what it names, not the store.
+ * The lists of overdue problems a day's notices name: the most overdue `limit` of each
+ * county, and the most overdue NOTICE_DEPARTMENT_ITEMS of each department in each county.
+ * The kept cells say which lists have any and how many; each is one query of at most what it
+ * names, so a notice reads what it names, not the store.
  */
 export function noticeLists(
   asOf: string,
@@ -604,33 +604,30 @@ export function noticeLists(
 ): NoticeList[] {
   const keys = departmentKeys(index);
   const counties = new Map<string, number>();
-  let city = 0;
   for (const c of cells.county) {
     if (!overdueOn(slotOf(c.slot), 'd', asOf)) continue;
-    city += c.n;
     counties.set(c.county, (counties.get(c.county) ?? 0) + c.n);
   }
   // A department's groups and overdue count, city-wide and per county.
-  const departments = new Map<string, { groups: Set<string>; n: number; counties: Map<string, number> }>();
+  const departments = new Map<string, { groups: Set<string>; counties: Map<string, number> }>();
   for (const c of cells.department) {
     if (!overdueOn(slotOf(c.slot), 'a', asOf)) continue;
     const k = keys.ofGroup(c.group);
     if (k === undefined) continue;
-    const d = departments.get(k) ?? { groups: new Set<string>(), n: 0, counties: new Map<string, number>() };
+    const d = departments.get(k) ?? { groups: new Set<string>(), counties: new Map<string, number>() };
     departments.set(k, d);
     d.groups.add(c.group);
-    d.n += c.n;
     d.counties.set(c.county, (d.counties.get(c.county) ?? 0) + c.n);
   }
+  // The city's lists are not asked for: the city's most overdue are among its counties' most
+  // overdue, and a department's among its most overdue in each county.
   const lists: NoticeList[] = [];
   const add = (n: number, cap: number, list: Omit<NoticeList, 'take'>): void => {
     if (n > 0) lists.push({ ...list, take: Math.min(n, cap) });
   };
-  add(city, limit, {});
   for (const [county, n] of counties) add(n, limit, { county });
   for (const d of departments.values()) {
     const departmentGroups = [...d.groups].sort();
-    add(d.n, departmentItems(limit), { departmentGroups });
     for (const [county, n] of d.counties) add(n, departmentItems(limit), { county, departmentGroups });
   }
   return lists;
