@@ -7,7 +7,7 @@
 // that day's date to today's rows; it does not reconstruct history.
 
 import { departmentIndex, type DepartmentIndex, type DepartmentRecord } from './departments';
-import { COUNTY_LABELS } from './domain';
+import { COUNTY_LABELS, SETTLED_STATUSES } from './domain';
 import type { GroupRecord } from './groups';
 import { noticeLayout, noticeLayoutMarkdown } from './noticeLayout';
 import { isOverdue } from './overdue';
@@ -578,7 +578,7 @@ export interface NoticeList {
 }
 
 /** Statuses of a problem assigned to a department that can still become overdue. */
-export const ASSIGNED_OPEN_STATUSES: readonly string[] = ['办理中', '待审核'];
+export const ASSIGNED_OPEN_STATUSES = ASSIGNED_STATUSES.filter((x) => !SETTLED_STATUSES.includes(x as string)) as readonly string[];
 
 /** Whether an overdue problem belongs to a list (the store asks the same of its index). */
 export function inNoticeList(list: NoticeList, r: SupervisedRow): boolean {
@@ -608,7 +608,7 @@ export function noticeLists(
     if (!overdueOn(slotOf(c.slot), 'd', asOf)) continue;
     counties.set(c.county, (counties.get(c.county) ?? 0) + c.n);
   }
-  // A department's groups and overdue count, city-wide and per county.
+  // Each department: the kept-cell groups it is named under, its overdue problems in each county.
   const departments = new Map<string, { groups: Set<string>; counties: Map<string, number> }>();
   for (const c of cells.department) {
     if (!overdueOn(slotOf(c.slot), 'a', asOf)) continue;
