@@ -6,6 +6,17 @@ import { isPlainGrid, jsonBytes, jsonStringBytes } from '@taizhang/excel-simulat
 
 const viaJson = (v: unknown) => utf8Length(JSON.stringify(v));
 
+/** Any one cell a grid read or written can hold. */
+const cell = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 20 }),
+  fc.double(),
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constant(undefined),
+  fc.constantFrom(Number.NaN, Infinity, -Infinity, -0, 1e21, 1e-7, 44644),
+);
+
 describe('JSON bytes of an answer', () => {
   it('counts strings as JSON writes them: escapes, control characters, surrogates paired and alone, Chinese', () => {
     for (const s of [
@@ -46,15 +57,6 @@ describe('JSON bytes of an answer', () => {
   });
 
   it('any value a reader answers: grids of cells, numbers of every kind, null, holes, objects', () => {
-    const cell = fc.oneof(
-      fc.string({ unit: 'binary', maxLength: 20 }),
-      fc.double(),
-      fc.integer(),
-      fc.boolean(),
-      fc.constant(null),
-      fc.constant(undefined),
-      fc.constantFrom(Number.NaN, Infinity, -Infinity, -0, 1e21, 1e-7, 44644),
-    );
     const value = fc.oneof(
       cell,
       fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 8 }),
@@ -74,16 +76,6 @@ describe('JSON bytes of an answer', () => {
 });
 
 describe('a written grid on its way through JSON', () => {
-  const cell = fc.oneof(
-    fc.string({ unit: 'binary', maxLength: 20 }),
-    fc.double(),
-    fc.integer(),
-    fc.boolean(),
-    fc.constant(null),
-    fc.constant(undefined),
-    fc.constantFrom(Number.NaN, Infinity, -Infinity, -0, 1e21, 1e-7, 44644),
-  );
-
   it('grids of cells, holes included, take the plain path', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(cell, fc.array(cell, { maxLength: 8 })), { maxLength: 8 }), (grid) => isPlainGrid(grid)),
