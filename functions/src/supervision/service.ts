@@ -4,9 +4,10 @@
 // `taizhang notice` (which imports this file with firebase-admin of its own).
 //
 // The figures come from the problems' kept statistics (stats/store.ts) once they hold every
-// row; the problems a notice names come from indexed queries: each of its lists of overdue
-// problems (of the city, a county, a department) read to what it names, and the stale escalations. Until the kept
-// statistics hold every row, everything comes from a scan of every live row.
+// row; the problems a notice names come from indexed queries: each county's list of overdue
+// problems and each department's in each county, read to what it names, and the stale
+// escalations. Until the kept statistics hold every row, everything comes from a scan of
+// every live row.
 //
 // Notices are stored per day: `notices/{date}` for the whole city and
 // `notices/{date}/counties/{county}` for each county, all from one reading, so a county
