@@ -96,6 +96,23 @@ describe('detection on push', () => {
     expect(later.result.duplicates).toBeUndefined();
   });
 
+  it('the same problem typed twice in one push: the later row is answered as a likely duplicate of the earlier, as if pushed one after the other', async () => {
+    const values = (description: string) => problem({ group: COUNTY_GROUP, targetName: '山西太行建设工程有限公司', description });
+    const rows = [
+      { key: newKey('dup'), values: values(REPORTED) },
+      { key: newKey('dup'), values: values('厂区道路破损，雨季积水严重影响运输') },
+      { key: newKey('dup'), values: values(REPORTED_AGAIN) },
+    ];
+    const answer = await push(countyClerk, rows);
+    const [earlier, other, later] = answer.results as PushOk[];
+    expect(earlier!.duplicates).toBeUndefined();
+    expect(other!.duplicates).toBeUndefined();
+    expect(later!.duplicates).toEqual([{ id: earlier!.id, group: COUNTY_GROUP, county: YUCI, similarity: expect.any(Number) }]);
+    expect((await adminDb().collection('problems').doc(later!.id).get()).get('possibleDuplicates')).toEqual([earlier!.id]);
+    // A replay answers the very same.
+    expect((await push(countyClerk, rows, { requestId: answer.requestId })).results).toEqual(answer.results);
+  });
+
   it('a coordinator of the county and the city office see it to review; a clerk has no such list', async () => {
     expect(await possible(yuciCoordinator)).toContain(second);
     expect(await possible(admin)).toContain(second);

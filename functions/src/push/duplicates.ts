@@ -1,6 +1,7 @@
 // Likely duplicates of pushed problems (docs/masterdata.md#likely-duplicates): the live
 // problems stored under the same target keys, found within the window of the pushed rows,
-// read with one indexed query per 30 keys (never a scan), then judged by the ledger core.
+// read with one indexed query per 30 keys (never a scan), and the rows before it in the same
+// push, judged by the ledger core.
 // Never blocks a push: a row is stored whatever it finds.
 
 import type { Firestore } from 'firebase-admin/firestore';
@@ -40,6 +41,15 @@ export interface Subject {
   readonly dismissedDuplicates?: readonly string[];
 }
 
+/** The live problems stored under the target keys of the problems about to be stored. */
+export interface Candidates {
+  /** Each subject's target key (null: it names no target). */
+  readonly keys: (string | null)[];
+  readonly byKey: ReadonlyMap<string, readonly DuplicateView[]>;
+  /** Documents read. */
+  readonly reads: number;
+}
+
 export interface Detection {
   /** Each subject's target key (null: it names no target). */
   readonly keys: (string | null)[];
@@ -58,7 +68,8 @@ function foundOnRange(subjects: readonly Subject[]): { from: string; to: string 
   return { from: addDays(days[0]!, -DUPLICATE_WINDOW_DAYS), to: addDays(days.at(-1)!, DUPLICATE_WINDOW_DAYS) };
 }
 
-export async function detectDuplicates(db: Firestore, subjects: readonly Subject[], resolve?: AliasResolver): Promise<Detection> {
+/** Reads the candidates of the subjects by their values alone: a created row's id may still be to come. */
+export async function readCandidates(db: Firestore, subjects: readonly Subject[], resolve?: AliasResolver): Promise<Candidates> {
   const keys = subjects.map((s) => problemTargetKey(s.values, resolve) ?? null);
   const byKey = new Map<string, Subject[]>();
   subjects.forEach((s, i) => {
@@ -66,11 +77,10 @@ export async function detectDuplicates(db: Firestore, subjects: readonly Subject
     if (k === null || k === undefined) return;
     byKey.set(k, [...(byKey.get(k) ?? []), s]);
   });
-  const all = [...byKey.keys()];
   const candidates = new Map<string, DuplicateView[]>();
   let reads = 0;
   await Promise.all(
-    chunks(all, KEYS_PER_QUERY).map(async (part) => {
+    chunks([...byKey.keys()], KEYS_PER_QUERY).map(async (part) => {
       const range = foundOnRange(part.flatMap((k) => byKey.get(k)!));
       if (range === undefined) return;
       const snap = await paths
@@ -97,15 +107,35 @@ export async function detectDuplicates(db: Firestore, subjects: readonly Subject
       }
     }),
   );
-  const matches = subjects.map((s, i) => {
-    const key = keys[i];
-    if (key === null || key === undefined) return [];
-    return likelyDuplicates(
-      { id: s.id ?? '', values: s.values, targetKey: key, duplicateOf: s.duplicateOf ?? null, dismissedDuplicates: s.dismissedDuplicates ?? [] },
-      candidates.get(key) ?? [],
-    );
+  return { keys, byKey: candidates, reads };
+}
+
+/**
+ * Each subject's likely duplicates among the stored candidates and the subjects before it:
+ * two reports of one problem in the same push are judged as if pushed one after the other.
+ */
+export function matchDuplicates(subjects: readonly Subject[], candidates: Candidates): DuplicateMatch[][] {
+  const views = subjects.map(
+    (s, i): DuplicateView => ({
+      id: s.id ?? '',
+      values: s.values,
+      targetKey: candidates.keys[i] ?? undefined,
+      duplicateOf: s.duplicateOf ?? null,
+      dismissedDuplicates: s.dismissedDuplicates ?? [],
+    }),
+  );
+  return views.map((view, i) => {
+    const key = view.targetKey;
+    if (key === undefined) return [];
+    // The pushed values first: a stored row this push also changes is judged as it will be.
+    const earlier = views.slice(0, i).filter((v) => v.targetKey === key);
+    return likelyDuplicates(view, [...earlier, ...(candidates.byKey.get(key) ?? [])]);
   });
-  return { keys, matches, reads };
+}
+
+export async function detectDuplicates(db: Firestore, subjects: readonly Subject[], resolve?: AliasResolver): Promise<Detection> {
+  const candidates = await readCandidates(db, subjects, resolve);
+  return { keys: candidates.keys, matches: matchDuplicates(subjects, candidates), reads: candidates.reads };
 }
 
 function chunks<T>(xs: readonly T[], n: number): T[][] {

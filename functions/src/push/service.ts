@@ -39,7 +39,7 @@ import { toStoredRow } from '../store/rowDoc';
 import { registryForRows } from '../store/targets';
 import { shardOf, stageStatDelta } from '../stats/store';
 import { isContention } from '../store/contention';
-import { detectDuplicates } from './duplicates';
+import { matchDuplicates, readCandidates, type Candidates, type Subject } from './duplicates';
 import { allocateIds } from './ids';
 import { diffValues, judgeExisting, judgeNew, type Decision, type Judge } from './plan';
 import type { PushRequest, PushResult, PushRow, StoredRow } from './types';
@@ -276,25 +276,29 @@ function remind(c: Ctx, batch: WriteBatch, id: string, version: number, before: 
   if (event) enqueueProblemEventInBatch(batch, c.db, event, after.values);
 }
 
-/** Likely duplicates of the problems a round creates or updates, by decision. */
-async function findDuplicates(
-  db: Firestore,
-  decisions: readonly Decision[],
-  idOf: ReadonlyMap<Decision, string>,
-  loaded: ReadonlyMap<string, Loaded>,
-  resolve: Parameters<typeof detectDuplicates>[2],
-): Promise<Map<Decision, Found>> {
-  const subjectOf = (d: Decision) => {
-    if (d.write === 'create') return { id: idOf.get(d)!, values: d.values };
+/** The problems a round creates or updates, as what duplicate detection judges; a created row's id is still to come. */
+interface Subjects {
+  readonly writes: readonly Decision[];
+  readonly subjects: readonly Subject[];
+}
+
+function duplicateSubjects(decisions: readonly Decision[], loaded: ReadonlyMap<string, Loaded>): Subjects {
+  const subjectOf = (d: Decision): Subject | undefined => {
+    if (d.write === 'create') return { values: d.values };
     if (d.write === 'update') return { id: d.row.id, values: d.values, duplicateOf: d.row.duplicateOf, dismissedDuplicates: d.row.dismissedDuplicates };
     // A row created by an earlier request whose answer was lost: answered again, with its duplicates.
     const again = d.write === undefined && d.result.status === 'created' ? loaded.get(d.result.key)?.row : undefined;
     return again && { id: again.id, values: again.values, duplicateOf: again.duplicateOf, dismissedDuplicates: again.dismissedDuplicates };
   };
   const writes = decisions.filter((d) => subjectOf(d) !== undefined);
-  const subjects = writes.map((d) => subjectOf(d)!);
-  const { keys, matches } = await detectDuplicates(db, subjects, resolve);
-  return new Map(writes.map((d, i) => [d, { key: keys[i]!, matches: matches[i]! }]));
+  return { writes, subjects: writes.map((d) => subjectOf(d)!) };
+}
+
+/** Likely duplicates of the problems a round creates or updates, by decision, once the created rows have their ids. */
+function foundDuplicates(s: Subjects, idOf: ReadonlyMap<Decision, string>, candidates: Candidates): Map<Decision, Found> {
+  const subjects = s.subjects.map((x, i) => (x.id === undefined ? { ...x, id: idOf.get(s.writes[i]!)! } : x));
+  const matches = matchDuplicates(subjects, candidates);
+  return new Map(s.writes.map((d, i) => [d, { key: candidates.keys[i]!, matches: matches[i]! }]));
 }
 
 export interface PushOptions {
@@ -360,15 +364,20 @@ export async function pushRows(
     const creates = decisions.flatMap((ds, i) =>
       ds.filter((d): d is Extract<Decision, { write: 'create' }> => d.write === 'create').map((d) => ({ d, n: todo[i]!.n })),
     );
-    const ids = await allocateIds(
-      db,
-      ledger,
-      caller.uid,
-      req.requestId,
-      creates.map(({ d, n }) => ({ n, key: d.key, values: d.values })),
-    );
+    // The likely duplicates are looked up while the new rows are numbered: neither needs the other.
+    const subjects = detect ? duplicateSubjects(decisions.flat(), loaded) : undefined;
+    const [ids, candidates] = await Promise.all([
+      allocateIds(
+        db,
+        ledger,
+        caller.uid,
+        req.requestId,
+        creates.map(({ d, n }) => ({ n, key: d.key, values: d.values })),
+      ),
+      subjects && readCandidates(db, subjects.subjects, targets.resolve),
+    ]);
     const idOf = new Map(creates.map(({ d }, i) => [d, ids[i]!]));
-    const found = detect ? await findDuplicates(db, decisions.flat(), idOf, loaded, targets.resolve) : new Map<Decision, Found>();
+    const found = subjects && candidates ? foundDuplicates(subjects, idOf, candidates) : new Map<Decision, Found>();
 
     const commits = todo.map(async (u, i) => {
       const batch = db.batch();
