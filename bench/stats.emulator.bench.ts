@@ -28,6 +28,7 @@ import { getApps, initializeApp } from 'firebase-admin/app';
 import { FieldValue, getFirestore, type Firestore } from 'firebase-admin/firestore';
 import {
   addDays,
+  ASSIGNED_FIELD,
   cellsOfRows,
   departmentIndex,
   NOTICE_LIST_LIMIT,
@@ -151,11 +152,11 @@ async function statsAtSize(db: Firestore, size: number, added: number, seedMs: n
 
 /** What the kept notice reads, from its lists and not by running them: the kept cells, what each list may read, the stale escalations. */
 async function keptNoticeReads(db: Firestore, today: string): Promise<number> {
-  const { cells, reads } = await readCellsOf(db, 'problems', ['county', 'sector', 'department']);
+  const { cells, reads } = await readCellsOf(db, 'problems', ['county', 'sector', ASSIGNED_FIELD]);
   const inField = (dimension: string) => cells.filter((c) => c.dimension === dimension);
   const departments = await listDepartments(db);
   const index = departments.length > 0 ? departmentIndex(departments) : undefined;
-  const lists = noticeLists(today, { county: inField('county'), department: inField('department') }, index, NOTICE_LIST_LIMIT);
+  const lists = noticeLists(today, { county: inField('county'), assigned: inField(ASSIGNED_FIELD) }, index, NOTICE_LIST_LIMIT);
   const stale = await db
     .collection('problems')
     .where('withdrawn', '==', false)

@@ -5,9 +5,11 @@
 // between the cells of the row after and before: pure, so the store commits it with the row
 // and a test can replay any history without a database.
 //
-// In the department field, a problem assigned to the department it names counts twice more,
-// for the notice (docs/workflow.md#the-notice): by its deadline day while it can still become
-// overdue, and by its days to a first answer once answered.
+// A problem assigned to the department it names counts twice more, for the notice
+// (docs/workflow.md#the-notice), in a field of its own under that department: by its deadline
+// day while it can still become overdue, and by its days to a first answer once answered.
+// Kept apart from the department field, which getStats reads, so that a department's
+// statistics read no more cells as the campaign's days go by.
 //
 // A problem reported twice counts once: a row a coordinator linked under a root (its
 // `duplicateOf`) counts nothing, and its root counts once (docs/masterdata.md).
@@ -19,6 +21,11 @@ import { ASSIGNED_STATUSES } from './rights';
 /** The group-by fields of getStats the problems' statistics are kept for. */
 export const STAT_DIMENSIONS = ['county', 'sector', 'category', 'department', 'group', 'level', 'status', 'targetType', 'township'] as const;
 export type StatDimension = (typeof STAT_DIMENSIONS)[number];
+
+/** The notice's field: a department's assigned problems by deadline day and by days to a first answer. */
+export const ASSIGNED_FIELD = 'assigned';
+/** A field the statistics are kept in: a group-by field of getStats, or the notice's. */
+export type KeptField = StatDimension | typeof ASSIGNED_FIELD;
 
 /** The group of rows that leave the field empty (a 现场解决 problem has no 责任单位). */
 export const EMPTY_KEY = '（未填写）';
@@ -38,13 +45,13 @@ export interface CountedRow {
 /** One cell: within a county and a group-by field, one group's status and level, or its deadline day. */
 export interface StatCell {
   readonly county: string;
-  readonly dimension: StatDimension;
-  /** The group: the field's text, EMPTY_KEY, or for the department `id:<registry id>` / `text:<name>`. */
+  readonly dimension: KeptField;
+  /** The group: the field's text, EMPTY_KEY, or for the department (and ASSIGNED_FIELD) `id:<registry id>` / `text:<name>`. */
   readonly group: string;
   /**
-   * `s:<status>|<level>`, or `d:<deadline>` while the row can become overdue; in the
-   * department field, for a problem assigned to it, also `a:<deadline>` while it can become
-   * overdue and `f:<tenths of a day>` from its assignment to the first answer.
+   * `s:<status>|<level>`, or `d:<deadline>` while the row can become overdue; in
+   * ASSIGNED_FIELD, for a problem assigned to the department, `a:<deadline>` while it can
+   * become overdue and `f:<tenths of a day>` from its assignment to the first answer.
    */
   readonly slot: string;
 }
@@ -55,7 +62,7 @@ export type CellCounts = Map<string, number>;
 export const cellKey = (c: StatCell): string => JSON.stringify([c.county, c.dimension, c.group, c.slot]);
 
 export function cellOf(key: string): StatCell {
-  const [county, dimension, group, slot] = JSON.parse(key) as [string, StatDimension, string, string];
+  const [county, dimension, group, slot] = JSON.parse(key) as [string, KeptField, string, string];
   return { county, dimension, group, slot };
 }
 
@@ -96,8 +103,8 @@ export function rowCells(row: CountedRow | undefined): StatCell[] {
   if (isAssigned(row)) {
     const group = groupOf(row, 'department');
     const tenths = firstAnswerTenths(row.stamps ?? {});
-    if (deadline !== undefined) out.push({ county, dimension: 'department', group, slot: `a:${deadline}` });
-    if (tenths !== undefined) out.push({ county, dimension: 'department', group, slot: `f:${tenths}` });
+    if (deadline !== undefined) out.push({ county, dimension: ASSIGNED_FIELD, group, slot: `a:${deadline}` });
+    if (tenths !== undefined) out.push({ county, dimension: ASSIGNED_FIELD, group, slot: `f:${tenths}` });
   }
   return out;
 }

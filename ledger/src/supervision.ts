@@ -598,7 +598,7 @@ export function inNoticeList(list: NoticeList, r: SupervisedRow): boolean {
  */
 export function noticeLists(
   asOf: string,
-  cells: { county: readonly CountyNoticeCell[]; department: readonly CountyNoticeCell[] },
+  cells: { county: readonly CountyNoticeCell[]; assigned: readonly CountyNoticeCell[] },
   index: DepartmentIndex | undefined,
   limit: number,
 ): NoticeList[] {
@@ -610,7 +610,7 @@ export function noticeLists(
   }
   // Each department: the kept-cell groups it is named under, its overdue problems in each county.
   const departments = new Map<string, { groups: Set<string>; counties: Map<string, number> }>();
-  for (const c of cells.department) {
+  for (const c of cells.assigned) {
     if (!overdueOn(slotOf(c.slot), 'a', asOf)) continue;
     const k = keys.ofGroup(c.group);
     if (k === undefined) continue;
@@ -640,7 +640,7 @@ export function noticeLists(
  */
 export function noticeFiguresOfCells(
   asOf: string,
-  cells: { county: readonly NoticeCell[]; sector: readonly NoticeCell[]; department: readonly NoticeCell[] },
+  cells: { county: readonly NoticeCell[]; sector: readonly NoticeCell[]; department: readonly NoticeCell[]; assigned: readonly NoticeCell[] },
   rows: NoticeRows,
   index: DepartmentIndex | undefined,
   staleDays: number,
@@ -712,7 +712,7 @@ export function noticeFiguresOfCells(
 
   const keys = departmentKeys(index);
   const depts = new Map<string, Tally>();
-  countCells(cells.department, (group) => keys.ofGroup(group), 'a', depts);
+  countCells([...cells.department, ...cells.assigned], (group) => keys.ofGroup(group), 'a', depts);
   countStale(depts, (r) => keys.ofRow(r));
   const departments: DepartmentFigures[] = figures(depts).map((f) => {
     const { id, name } = keys.named(f.key);

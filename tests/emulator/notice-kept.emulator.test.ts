@@ -5,7 +5,7 @@
 // county equal those of a scan of every live row, on many days and for several thresholds.
 import { randomUUID } from 'node:crypto';
 import { Timestamp } from 'firebase-admin/firestore';
-import { addDays, type CanonicalRow, type PushResult } from '@taizhang/ledger';
+import { addDays, ASSIGNED_FIELD, type CanonicalRow, type PushResult } from '@taizhang/ledger';
 import type { Caller } from '../../functions/src/auth';
 import { pushRows } from '../../functions/src/push/service';
 import { rebuildStats } from '../../functions/src/stats/rebuild';
@@ -97,7 +97,7 @@ async function dataset(seed: number, size: number, registryFirst: boolean): Prom
   }
   await batch.commit();
   const repair = await rebuildStats(adminDb());
-  expect(repair.differences.every((d) => d.cell.dimension === 'department' && d.cell.slot.startsWith('f:'))).toBe(true);
+  expect(repair.differences.every((d) => d.cell.dimension === ASSIGNED_FIELD && d.cell.slot.startsWith('f:'))).toBe(true);
   expect(await rebuildStats(adminDb(), 'problems', { dryRun: true })).toMatchObject({ differences: [] });
   expect(await statsComplete(adminDb(), 'problems')).toBe(true);
 }

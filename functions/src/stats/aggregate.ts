@@ -191,8 +191,7 @@ export function statsFromCells(
 ): StatsAnswer<ProblemFigures> {
   const groups = groupTable<ProblemFigures>(ledger, groupBy, asOf, departments);
   for (const c of cells) {
-    // The department's cells of assigned problems (`a:`, `f:`) are the notice's, not getStats'.
-    if (c.n === 0 || !/^[sd]:/.test(c.slot)) continue;
+    if (c.n === 0) continue;
     const id = c.group.startsWith('id:') ? c.group.slice(3) : undefined;
     const text = groupBy === 'department' && id === undefined ? c.group.replace(/^text:/, '') : c.group;
     const targets = [groups.at(id ?? text, id) as ProblemCounter, groups.totals as ProblemCounter];

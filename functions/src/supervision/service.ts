@@ -22,6 +22,7 @@
 import { FieldPath, Timestamp, type Firestore, type Query } from 'firebase-admin/firestore';
 import {
   addDays,
+  ASSIGNED_FIELD,
   ASSIGNED_OPEN_STATUSES,
   assembleNotice,
   buildNotice,
@@ -224,9 +225,9 @@ export async function computeNotices(db: Firestore, asOf: string, options: Notic
   const staleDays = options.staleDays ?? STALE_ESCALATION_DAYS;
   const limit = options.limit ?? NOTICE_LIST_LIMIT;
   const index = departments.length > 0 ? departmentIndex(departments) : undefined;
-  const { cells, reads } = await readCellsOf(db, 'problems', ['county', 'sector', 'department']);
+  const { cells, reads } = await readCellsOf(db, 'problems', ['county', 'sector', 'department', ASSIGNED_FIELD]);
   const inField = (dimension: string) => cells.filter((c) => c.dimension === dimension);
-  const lists = noticeLists(asOf, { county: inField('county'), department: inField('department') }, index, limit);
+  const lists = noticeLists(asOf, { county: inField('county'), assigned: inField(ASSIGNED_FIELD) }, index, limit);
   const rows = await loadNoticeRows(db, asOf, staleDays, lists);
   if (meter) meter.reads += reads + rows.reads;
   const figuresOf = (county?: string) => {
@@ -235,7 +236,7 @@ export async function computeNotices(db: Firestore, asOf: string, options: Notic
     const keep = (xs: readonly SupervisedRow[]) => (county === undefined ? xs : xs.filter((r) => r.values.county === county));
     return noticeFiguresOfCells(
       asOf,
-      { county: of('county'), sector: of('sector'), department: of('department') },
+      { county: of('county'), sector: of('sector'), department: of('department'), assigned: of(ASSIGNED_FIELD) },
       { overdue: keep(rows.overdue), escalations: keep(rows.escalations) },
       index,
       staleDays,

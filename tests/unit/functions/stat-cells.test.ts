@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import {
   addCells,
+  ASSIGNED_FIELD,
   cellOf,
   cellsOfRows,
   countsInStatistics,
@@ -184,14 +185,19 @@ describe('kept statistics equal a full scan', () => {
           const overdue = supervised
             .filter((r) => isOverdue(r.values, asOf))
             .sort((a, b) => String(a.values.deadline).localeCompare(String(b.values.deadline)) || (a.id < b.id ? -1 : 1));
-          const lists = noticeLists(asOf, { county: of('county'), department: of('department') }, DEPARTMENTS, LIMIT);
+          const lists = noticeLists(asOf, { county: of('county'), assigned: of(ASSIGNED_FIELD) }, DEPARTMENTS, LIMIT);
           const read = [...new Set(lists.flatMap((l) => overdue.filter((r) => inNoticeList(l, r)).slice(0, l.take)))];
           for (const county of [undefined, ...COUNTIES]) {
             const mine = supervised.filter((r) => county === undefined || r.values.county === county);
             const scan = noticeFiguresOfRows(asOf, mine, DEPARTMENTS, 14, LIMIT);
             const fromCells = noticeFiguresOfCells(
               asOf,
-              { county: of('county', county), sector: of('sector', county), department: of('department', county) },
+              {
+                county: of('county', county),
+                sector: of('sector', county),
+                department: of('department', county),
+                assigned: of(ASSIGNED_FIELD, county),
+              },
               { overdue: read.filter((r) => county === undefined || r.values.county === county), escalations: [] },
               DEPARTMENTS,
               14,
