@@ -26,15 +26,19 @@ test('maps names and aliases to ids, lists what it could not map, and is idempot
   const admin = await makeUser({ email: 'migdept-admin@taizhang.test', claims: { role: 'admin' } });
   const zrzy = await makeUser({ email: 'migdept-zrzy@taizhang.test', claims: { role: 'department', department: 'jz-zrzy' } });
   // Stored while the registry was empty: 责任单位 kept as typed, no departmentId.
-  const rows = await create(admin, [
-    problem({ department: '晋中市自然资源局', status: '办理中' }),
-    problem({ department: '市自然资源局', status: '待办理', deadline: undefined }),
-    problem({ department: '市住建局', status: '已解决', resolution: '已办结', resolvedOn: '2022-04-01', deadline: undefined }),
-    problem({ department: '县自然资源局', status: '办理中' }),
-    problem({ department: '县自然资源局', status: '办理中', county: '介休市', group: '介休市第1组' }),
-    problem({ department: '乡镇人民政府', status: '办理中' }),
-    problem({ level: '现场解决', department: undefined, deadline: undefined, status: '已解决', resolution: '当场解决', resolvedOn: '2022-03-24' }),
-  ]);
+  const rows = await create(
+    admin,
+    [
+      problem({ department: '晋中市自然资源局', status: '办理中' }),
+      problem({ department: '市自然资源局', status: '待办理', deadline: undefined }),
+      problem({ department: '市住建局', status: '已解决', resolution: '已办结', resolvedOn: '2022-04-01', deadline: undefined }),
+      problem({ department: '县自然资源局', status: '办理中' }),
+      problem({ department: '县自然资源局', status: '办理中', county: '介休市', group: '介休市第1组' }),
+      problem({ department: '乡镇人民政府', status: '办理中' }),
+      problem({ level: '现场解决', department: undefined, deadline: undefined, status: '已解决', resolution: '当场解决', resolvedOn: '2022-03-24' }),
+      // Seven enterprises: one problem reported seven times would be answered as likely duplicates.
+    ].map((values, i) => ({ ...values, targetName: `迁移测试第${i + 1}企业有限公司` })),
+  );
   expect((await adminDb().collection('problems').doc(rows[0]!.id).get()).get('departmentId')).toBeNull();
   expect((await pullAll(zrzy, {})).rows).toEqual([]);
   await Promise.all(DEMO_DEPARTMENTS.map((d) => adminDb().collection('departments').doc(d.id).set(d)));
