@@ -1,5 +1,5 @@
 import { Button, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
-import { troubleRows, type ApiClient, type Conflict, type Profile, type PushReport, type PushTally } from '@taizhang/client';
+import { rowKeyMaker, troubleRows, type ApiClient, type Conflict, type Profile, type PushReport, type PushTally } from '@taizhang/client';
 import { todayInShanghai, withField } from '@taizhang/ledger';
 import { useState, type DragEvent } from 'react';
 import { ConflictChoices, type Decision } from './ConflictChoices';
@@ -60,7 +60,7 @@ export function FilePanel({ s, lang, api, profile, onSignedOut }: FilePanelProps
     try {
       const opened = await LedgerFile.open(await f.arrayBuffer(), f.name, {
         today: todayInShanghai(),
-        newKey: () => crypto.randomUUID(),
+        newKey: rowKeyMaker(),
         ...(profile && { profile: { ...(profile.county && { county: profile.county }), ...(profile.group && { group: profile.group }) } }),
       });
       setFile(opened);

@@ -7,10 +7,9 @@
 // rows named by --keep-mine / --take-theirs are settled as the add-in's pane settles them.
 
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { Option } from 'commander';
 import { LEDGER_NAMES, todayInShanghai, type LedgerName } from '@taizhang/ledger';
-import { ApiError, pushReport, refuseWorkbookRights, troubleRows } from '@taizhang/client';
+import { ApiError, pushReport, refuseWorkbookRights, rowKeyMaker, troubleRows } from '@taizhang/client';
 import { countiesFor, registryFor } from '../sync/registry';
 import { CliError, EXIT_INVALID, EXIT_OK, EXIT_UNUSABLE, type CliContext, type RegisterCommand } from '../context';
 import { refusePasswordArgument } from '../firebase/password';
@@ -52,7 +51,7 @@ export async function runPush(
   opts: PushCommandOptions,
   ctx: CliContext,
   connect: Connect = realConnect,
-  newKey: () => string = randomUUID,
+  newKey: () => string = rowKeyMaker(),
 ): Promise<number> {
   refusePasswordArgument(opts);
   const out = outputPath(file, opts);
