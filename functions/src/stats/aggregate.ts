@@ -191,7 +191,8 @@ export function statsFromCells(
 ): StatsAnswer<ProblemFigures> {
   const groups = groupTable<ProblemFigures>(ledger, groupBy, asOf, departments);
   for (const c of cells) {
-    if (c.n === 0) continue;
+    // Statuses and deadline days are getStats' to count; any other slot is not.
+    if (c.n === 0 || !/^[sd]:/.test(c.slot)) continue;
     const id = c.group.startsWith('id:') ? c.group.slice(3) : undefined;
     const text = groupBy === 'department' && id === undefined ? c.group.replace(/^text:/, '') : c.group;
     const targets = [groups.at(id ?? text, id) as ProblemCounter, groups.totals as ProblemCounter];
