@@ -230,6 +230,29 @@ describe('kept statistics equal a full scan', () => {
     expect(addCells(off, statDelta(linked, row)).size).toBe(0);
   });
 
+  it("getStats' fields hold only statuses and deadline days; an assigned problem's notice cells are in a field of their own", () => {
+    const row = {
+      ...rowOf({
+        county: '榆次区',
+        group: '第1组',
+        level: '协调解决',
+        status: '办理中',
+        targetType: '入企',
+        deadline: '2022-03-05',
+        department: '市自然资源局',
+      }),
+      stamps: { assignedAt: Date.parse('2022-03-01T08:00:00+08:00'), firstAnsweredAt: Date.parse('2022-03-03T08:00:00+08:00') },
+    };
+    const cells = [...statDelta(undefined, row).keys()].map(cellOf);
+    for (const c of cells.filter((x) => x.dimension !== ASSIGNED_FIELD)) expect(c.slot).toMatch(/^[sd]:/);
+    expect(
+      cells
+        .filter((x) => x.dimension === ASSIGNED_FIELD)
+        .map((x) => x.slot.slice(0, 2))
+        .sort(),
+    ).toEqual(['a:', 'f:']);
+  });
+
   it('a change that changes nothing counted is no delta; a withdrawal takes back what the row counted', () => {
     const row = rowOf({
       county: '榆次区',
