@@ -60,6 +60,11 @@ describe('detection on push', () => {
     expect(result.status).toBe('invalid');
   });
 
+  it('a 服务对象 with half a character (broken text) is answered as an error in the row, not looked up in the registry', async () => {
+    const { result } = await one(countyClerk, { group: COUNTY_GROUP, targetName: '\udfff', description: REPORTED });
+    expect(result.status).toBe('invalid');
+  });
+
   it('the sector team reports what the county group reported: answered as a likely duplicate, stored all the same', async () => {
     first = (await one(countyClerk, { group: COUNTY_GROUP, description: REPORTED })).result.id;
     const again = await one(sectorClerk, { group: SECTOR_GROUP, targetName: '山西强伟纸业公司', description: REPORTED_AGAIN, foundOn: '2022-04-02' });

@@ -17,6 +17,7 @@ import {
   targetId,
   targetIndex,
   targetMatch,
+  textLength,
   toHalfWidth,
   type EnterpriseRecord,
   type TargetIndex,
@@ -178,10 +179,12 @@ const NAME_MAX = (() => {
   return type?.kind === 'text' ? type.max : 100;
 })();
 
-/** A row's 服务对象 as the registry is looked up by, when it can name an entry at all. */
+/** A row's 服务对象 as the registry is looked up by, when it can name an entry at all (not too long, no half of a character). */
 const rowName = (x: unknown): string | undefined => {
   const name = text(x);
-  return name !== undefined && [...name].length <= NAME_MAX ? name : undefined;
+  if (name === undefined) return undefined;
+  const n = textLength(name);
+  return n >= 0 && n <= NAME_MAX ? name : undefined;
 };
 
 /**
