@@ -222,7 +222,8 @@ async function crowd(db: Firestore, today: string): Promise<void> {
     }
     return times;
   };
-  let retried = 0;
+  /** Pushes sent again, by why the store turned them away. */
+  const retried = new Map<string, number>();
   /** As the client does: a push the store turned away (a lock held too long) goes again with the same requestId. */
   const push = async (c: Caller, rows: ReturnType<typeof rowsOf>, options: PushOptions = {}) => {
     const requestId = randomUUID();
@@ -230,7 +231,10 @@ async function crowd(db: Firestore, today: string): Promise<void> {
       try {
         return await pushRows(db, c, { ledger: 'problems', requestId, rows }, { today }, undefined, options);
       } catch (e) {
-        retried++;
+        const why = `${options.detectDuplicates === false ? 'without lookups' : 'with lookups'}: ${String((e as Error).message)
+          .split('\n')[0]!
+          .slice(0, 80)}`;
+        retried.set(why, (retried.get(why) ?? 0) + 1);
         if (attempt >= 5) throw e;
       }
     }
@@ -270,7 +274,8 @@ async function crowd(db: Firestore, today: string): Promise<void> {
   console.log(`| one raw batch of the same documents, alone | ${ms(r50)} | ${ms(pct(raw, 0.95))} |`);
   console.log(`| ratio p95 / raw alone p50 (goal ≤ 2×) | | ${(p95 / r50).toFixed(1)}× |`);
   console.log(`| ratio p95 / raw crowd p95 (what the push adds under the same crowd) | | ${(p95 / pct(rawCrowd, 0.95)).toFixed(1)}× |`);
-  console.log(`pushes sent again after the store turned them away: ${retried}`);
+  console.log(`pushes sent again after the store turned them away: ${[...retried.values()].reduce((a, b) => a + b, 0)}`);
+  for (const [why, n] of retried) console.log(`  ${n} × ${why}`);
   console.log(
     `statistics add ${statDocs} document writes to a commit of ${PUSH_ROWS * 3 + 1}; raw batch with them ${ms(median(rawStats))} vs ${ms(r50)} without: ×${(median(rawStats) / r50).toFixed(2)}`,
   );

@@ -44,6 +44,8 @@ export function shardOfAccount(uid: string): number {
 }
 
 interface Group {
+  /** county|year */
+  readonly key: string;
   readonly county: string;
   readonly year: number;
   count: number;
@@ -68,8 +70,24 @@ export async function allocateIds(db: Firestore, ledger: LedgerDef, uid: string,
   const units = [...new Set(creates.map((r) => r.n))];
   const claimRefs = units.map((n) => paths.claim(db, uid, requestId, n));
   const shard = shardOfAccount(uid);
+  // Every county and year the new rows may number in, read with the claims in one round trip:
+  // a replay whose rows all claimed their ids reads the counters for nothing, a fresh push
+  // saves a wait.
+  const scopes = new Map<string, { county: string; year: number }>();
+  for (const r of creates) {
+    const s = idScope(ledger, r.values);
+    scopes.set(`${s.county}|${s.year}`, s);
+  }
+  const scopeKeys = [...scopes.keys()];
+  const counterRefs = [...scopes.values()].map((s) => paths.counter(db, ledger.name, countyCode(s.county)!, s.year));
+  const shardRefs = counterRefs.map((c) => paths.counterShard(c, shard));
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const claimSnaps = await db.getAll(...claimRefs);
+    const snaps = await db.getAll(...claimRefs, ...counterRefs, ...shardRefs);
+    const claimSnaps = snaps.slice(0, units.length);
+    const counterOf = (g: string) => {
+      const i = scopeKeys.indexOf(g);
+      return { ref: counterRefs[i]!, snap: snaps[units.length + i]!, shardRef: shardRefs[i]!, shardSnap: snaps[units.length + scopeKeys.length + i]! };
+    };
     const claimed = new Map(units.map((n, i) => [n, { ...((claimSnaps[i]!.get('ids') ?? {}) as Record<string, string>) }]));
     const groups = new Map<string, Group>();
     const scopeOf = creates.map((r) => {
@@ -78,21 +96,16 @@ export async function allocateIds(db: Firestore, ledger: LedgerDef, uid: string,
       const before = claimed.get(r.n)![r.key];
       if (before !== undefined && before.startsWith(prefix)) return { reuse: before };
       const g = `${s.county}|${s.year}`;
-      const group = groups.get(g) ?? { ...s, count: 0, numbers: [], taken: 0 };
+      const group = groups.get(g) ?? { ...s, key: g, count: 0, numbers: [], taken: 0 };
       group.count++;
       groups.set(g, group);
       return { group };
     });
     if (groups.size === 0) return scopeOf.map((s) => ('reuse' in s ? s.reuse! : ''));
 
-    const list = [...groups.values()];
-    const counterRefs = list.map((g) => paths.counter(db, ledger.name, countyCode(g.county)!, g.year));
-    const shardRefs = counterRefs.map((c) => paths.counterShard(c, shard));
-    const snaps = await db.getAll(...counterRefs, ...shardRefs);
     const batch = db.batch();
-    list.forEach((g, i) => {
-      const counter = snaps[i]!;
-      const shardSnap = snaps[list.length + i]!;
+    for (const g of groups.values()) {
+      const { ref: counterRef, snap: counter, shardRef, shardSnap } = counterOf(g.key);
       let next = (shardSnap.get('next') as number | undefined) ?? 0;
       let end = (shardSnap.get('end') as number | undefined) ?? 0;
       const fromLease = Math.min(g.count, end - next);
@@ -102,13 +115,13 @@ export async function allocateIds(db: Firestore, ledger: LedgerDef, uid: string,
         // The lease ran out: a new run from the county's counter, at least what this push still needs.
         const first = (counter.get('next') as number | undefined) ?? 1;
         const size = Math.max(LEASE, short);
-        setIfUnchanged(batch, counterRefs[i]!, counter, { next: first + size, county: g.county, year: g.year, ledger: ledger.name });
+        setIfUnchanged(batch, counterRef, counter, { next: first + size, county: g.county, year: g.year, ledger: ledger.name });
         for (let k = 0; k < short; k++) g.numbers.push(first + k);
         next = first + short;
         end = first + size;
       }
-      setIfUnchanged(batch, shardRefs[i]!, shardSnap, { next, end });
-    });
+      setIfUnchanged(batch, shardRef, shardSnap, { next, end });
+    }
     const ids = creates.map((r, i): string => {
       const s = scopeOf[i]!;
       if ('reuse' in s) return s.reuse!;

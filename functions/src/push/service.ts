@@ -321,45 +321,53 @@ export async function pushRows(
   // No rows: nothing to judge or store (and db.getAll below needs at least one reference).
   if (units.length === 0) return [];
   const detect = ledger.name === 'problems' && options.detectDuplicates !== false;
-  // Once per push, asked together: the departments (an empty registry, a fresh deployment,
-  // keeps 责任单位 as the text written) and the registries' entries its rows name (credit
-  // codes, villages), for the warnings.
-  const [registry, targets] = await Promise.all([
+  // Once per push: the departments (an empty registry, a fresh deployment, keeps 责任单位 as
+  // the text written) and the registries' entries its rows name (credit codes, villages), for
+  // the warnings. Asked while the first round reads the units' answers and the rows.
+  const judgeOf = Promise.all([
     handled ? listDepartments(db) : [],
     registryForRows(
       db,
       req.rows.map((r) => r.values),
       { names: detect },
     ),
-  ]);
-  const departments = registry.length > 0 ? departmentIndex(registry) : undefined;
-  const j: Judge = {
-    ledger,
-    caller,
-    parse,
-    ...(ownGroup && { ownGroup }),
-    ...(departments && { departments }),
-    ...(targets.size > 0 && { registry: targets }),
-  };
+  ]).then(([registry, targets]): [Judge, typeof targets] => {
+    const departments = registry.length > 0 ? departmentIndex(registry) : undefined;
+    const j: Judge = {
+      ledger,
+      caller,
+      parse,
+      ...(ownGroup && { ownGroup }),
+      ...(departments && { departments }),
+      ...(targets.size > 0 && { registry: targets }),
+    };
+    return [j, targets];
+  });
   const answers = new Map<number, PushResult[]>();
 
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const unitSnaps = await db.getAll(...units.map((u) => paths.unit(db, caller.uid, req.requestId, u.n)));
-    units.forEach((u, i) => {
+    // The units not answered yet, their stored answers and their rows, read at once: a unit a
+    // copy of this request committed meanwhile is answered from its answer, its rows unused.
+    const open = units.filter((u) => !answers.has(u.n));
+    const [unitSnaps, loaded, [j, targets]] = await Promise.all([
+      db.getAll(...open.map((u) => paths.unit(db, caller.uid, req.requestId, u.n))),
+      loadRows(
+        db,
+        ledger,
+        caller.uid,
+        open.flatMap((u) => u.rows),
+      ),
+      judgeOf,
+    ]);
+    open.forEach((u, i) => {
       const snap = unitSnaps[i]!;
       if (!snap.exists) return;
       if (!sameKeys(snap.get('keys') as string[], u.rows)) throw apiError('invalid-argument', text.requestReused());
       answers.set(u.n, snap.get('results') as PushResult[]);
     });
-    const todo = units.filter((u) => !answers.has(u.n));
+    const todo = open.filter((u) => !answers.has(u.n));
     if (todo.length === 0) return units.flatMap((u) => answers.get(u.n)!);
 
-    const loaded = await loadRows(
-      db,
-      ledger,
-      caller.uid,
-      todo.flatMap((u) => u.rows),
-    );
     const decisions = todo.map((u) => u.rows.map((r) => judge(j, r, loaded.get(r.key)!)));
     const creates = decisions.flatMap((ds, i) =>
       ds.filter((d): d is Extract<Decision, { write: 'create' }> => d.write === 'create').map((d) => ({ d, n: todo[i]!.n })),
@@ -415,6 +423,7 @@ export async function pushRows(
     for (const s of settled) {
       if (s.status === 'rejected' && !isContention(s.reason)) throw s.reason;
     }
+    if (units.every((u) => answers.has(u.n))) return units.flatMap((u) => answers.get(u.n)!);
   }
   throw apiError('resource-exhausted', text.busy());
 }
