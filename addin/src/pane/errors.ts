@@ -1,8 +1,9 @@
 // Turns anything a flow or the sign-in can throw into what the clerk reads: what happened,
-// what to do, and (when there is one) the server's or Excel's own words as a detail.
+// what to do, and (when there is one) the ledger system's reason or Excel's own words as a detail.
 
 import { ApiError } from '@taizhang/client';
 import { FlowError } from '../engine/messages';
+import { answerFailure, answerWordsTold, signInCode, signInFailure, type Failure } from './failures';
 import type { Lang, Strings } from './i18n';
 
 export interface Explained {
@@ -13,46 +14,19 @@ export interface Explained {
   readonly signOut?: boolean;
 }
 
-type Key = keyof Strings['err'];
-
-const AUTH_CODES: Record<string, Key> = {
-  'auth/invalid-credential': 'invalidCredential',
-  'auth/wrong-password': 'invalidCredential',
-  'auth/user-not-found': 'invalidCredential',
-  'auth/invalid-login-credentials': 'invalidCredential',
-  'auth/invalid-email': 'invalidEmail',
-  'auth/missing-password': 'missingFields',
-  'auth/too-many-requests': 'tooMany',
-  'auth/user-disabled': 'userDisabled',
-  'auth/network-request-failed': 'network',
-  'auth/user-token-expired': 'unauthenticated',
-  'auth/id-token-expired': 'unauthenticated',
-};
-
-const API_STATUSES: Record<string, Key> = {
-  NETWORK: 'network',
-  UNAUTHENTICATED: 'unauthenticated',
-  PERMISSION_DENIED: 'permission',
-  UNAVAILABLE: 'unavailable',
-  RESOURCE_EXHAUSTED: 'unavailable',
-  DEADLINE_EXCEEDED: 'timeout',
-  INVALID_ARGUMENT: 'invalidArgument',
-  FAILED_PRECONDITION: 'invalidArgument',
-};
-
 function pick(x: { zh: string; en: string }, lang: Lang): string {
   return lang === 'en' ? x.en : x.zh;
 }
 
 export function explain(err: unknown, s: Strings, lang: Lang): Explained {
-  const make = (k: Key, detail?: string): Explained => ({
+  const make = (k: Failure | 'excel', detail?: string): Explained => ({
     ...s.err[k],
     ...(detail && { detail }),
-    ...(k === 'unauthenticated' && { signOut: true }),
+    ...(k === 'signedOut' && { signOut: true }),
   });
   if (err instanceof ApiError) {
-    const k = API_STATUSES[err.status] ?? 'unknown';
-    return make(k, pick(err, lang));
+    const k = answerFailure(err.status);
+    return make(k, answerWordsTold(k) ? pick(err, lang) : undefined);
   }
   if (err instanceof FlowError) {
     if (err.code === 'notice_forbidden') return { what: pick(err, lang), todo: s.err.permission.todo };
@@ -60,9 +34,10 @@ export function explain(err: unknown, s: Strings, lang: Lang): Explained {
     const todo = /header|sheet|summary/i.test(err.code) || err.code === 'not_pushable' ? s.err.sheet.todo : s.err.unknown.todo;
     return { what: pick(err, lang), todo };
   }
+  const code = signInCode(err);
+  if (code !== undefined) return make(signInFailure(code));
   if (typeof err === 'object' && err !== null) {
-    const e = err as { code?: unknown; name?: unknown; message?: unknown };
-    if (typeof e.code === 'string' && e.code.startsWith('auth/')) return make(AUTH_CODES[e.code] ?? 'unknown', e.code);
+    const e = err as { name?: unknown; message?: unknown };
     if (e.name === 'RichApi.Error' || e.name === 'OfficeExtension.Error') {
       return make('excel', typeof e.message === 'string' ? e.message : undefined);
     }

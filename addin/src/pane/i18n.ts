@@ -142,7 +142,7 @@ const zh = {
   // error explanations: what happened / what to do
   err: {
     network: { what: '无法连接台账系统。', todo: '请检查网络连接后重试。表格中的内容不会丢失。' },
-    unauthenticated: { what: '登录已失效。', todo: '请退出后重新登录。' },
+    signedOut: { what: '登录已失效。', todo: '请退出后重新登录。' },
     permission: { what: '您没有执行此操作的权限。', todo: '请确认账户的角色、县（区、市）和工作组是否正确，如有疑问请联系管理员。' },
     invalidCredential: { what: '电子邮箱或密码不正确。', todo: '请检查后重新输入；忘记密码请联系管理员。' },
     tooMany: { what: '登录尝试次数过多。', todo: '请稍等几分钟后再试。' },
@@ -151,7 +151,7 @@ const zh = {
     missingFields: { what: '请填写电子邮箱和密码。', todo: '两项都必须填写。' },
     unavailable: { what: '台账系统暂时无法使用。', todo: '请稍后重试。已完成的部分不会丢失。' },
     timeout: { what: '台账系统长时间没有回应。', todo: '请稍后重试；再次上报不会产生重复数据。' },
-    invalidArgument: { what: '台账系统未接受所报送的内容。', todo: '请先「校验」并改正错误后再试。' },
+    refused: { what: '台账系统未接受所报送的内容。', todo: '请先「校验」并改正错误后再试。' },
     excel: { what: 'Excel 无法完成此操作。', todo: '请确认工作表未处于编辑状态（按 Esc 退出单元格编辑）后重试。' },
     sheet: { what: '当前工作表不是台账表。', todo: '请切换到台账工作表，或点击「新建台账表」。' },
     merged: { what: '数据区有合并单元格。', todo: '取消合并后，每一行填上自己的值（选中后按 Ctrl+D 可向下填充），再点击「校验」。' },
@@ -336,7 +336,7 @@ const en: Strings = {
   resolved: (kept, taken, later) => `Conflicts handled: ${kept} kept as in this sheet, ${taken} taken from the ledger, ${later} left for later.`,
   err: {
     network: { what: 'Cannot reach the ledger system.', todo: 'Check the network connection and try again. Nothing in the sheet was lost.' },
-    unauthenticated: { what: 'Your sign-in has expired.', todo: 'Sign out and sign in again.' },
+    signedOut: { what: 'Your sign-in has expired.', todo: 'Sign out and sign in again.' },
     permission: { what: 'You are not allowed to do this.', todo: "Check your account's role, county and group; ask an administrator if in doubt." },
     invalidCredential: { what: 'Wrong e-mail or password.', todo: 'Check and type them again; ask an administrator if you forgot the password.' },
     tooMany: { what: 'Too many sign-in attempts.', todo: 'Wait a few minutes and try again.' },
@@ -345,7 +345,7 @@ const en: Strings = {
     missingFields: { what: 'E-mail and password are required.', todo: 'Fill in both.' },
     unavailable: { what: 'The ledger system is unavailable right now.', todo: 'Try again later. What was done is kept.' },
     timeout: { what: 'The ledger system took too long to answer.', todo: 'Try again later; pushing again never duplicates rows.' },
-    invalidArgument: { what: 'The ledger system did not accept what was sent.', todo: 'Run Check, fix the errors, then try again.' },
+    refused: { what: 'The ledger system did not accept what was sent.', todo: 'Run Check, fix the errors, then try again.' },
     excel: { what: 'Excel could not do this.', todo: 'Make sure no cell is being edited (press Esc) and try again.' },
     sheet: { what: 'The current sheet is not a ledger sheet.', todo: 'Switch to a ledger sheet, or click New ledger sheet.' },
     merged: {

@@ -2,7 +2,8 @@ import { Button, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/rea
 import { rowKeyMaker, troubleRows, type ApiClient, type Conflict, type Profile, type PushReport, type PushTally } from '@taizhang/client';
 import { todayInShanghai, withField } from '@taizhang/ledger';
 import { useState, type DragEvent } from 'react';
-import { ConflictChoices, type Decision } from './ConflictChoices';
+import type { Choice } from '../engine';
+import { Conflicts } from '../pane/components/Conflicts';
 import { download } from './download';
 import { explain, type Explained } from './explain';
 import type { Lang, WebStrings } from './i18n';
@@ -34,7 +35,7 @@ export function FilePanel({ s, lang, api, profile, onSignedOut }: FilePanelProps
   const [problem, setProblem] = useState<Explained>();
   const [pushed, setPushed] = useState<Pushed>();
   const [conflicts, setConflicts] = useState<readonly Conflict[]>([]);
-  const [decisions, setDecisions] = useState<Record<string, Decision>>({});
+  const [decisions, setDecisions] = useState<Record<string, Choice>>({});
   const [settledText, setSettledText] = useState('');
   const pick = (x: { zh: string; en: string }) => (lang === 'en' ? x.en : x.zh);
 
@@ -252,17 +253,15 @@ export function FilePanel({ s, lang, api, profile, onSignedOut }: FilePanelProps
               <MessageBarBody>{settledText}</MessageBarBody>
             </MessageBar>
           )}
-          {conflicts.length > 0 && (
-            <ConflictChoices
-              s={s}
-              lang={lang}
-              conflicts={conflicts}
-              decisions={decisions}
-              disabled={busy !== undefined}
-              onDecide={(key, d) => setDecisions((x) => ({ ...x, [key]: d }))}
-              onApply={() => void settle()}
-            />
-          )}
+          <Conflicts
+            s={s}
+            lang={lang}
+            conflicts={conflicts}
+            decisions={decisions}
+            disabled={busy !== undefined}
+            onDecide={(key, d) => setDecisions((x) => ({ ...x, [key]: d }))}
+            onApply={() => void settle()}
+          />
         </>
       )}
     </section>

@@ -8,7 +8,7 @@ import { WEB_STRINGS, type Lang } from './i18n';
 import { ListPanel } from './ListPanel';
 import { NoticePanel } from './NoticePanel';
 import { Problem } from './Problem';
-import { SignInForm } from './SignInForm';
+import { SignIn } from '../pane/components/SignIn';
 
 export interface WebAppProps {
   readonly backend: Backend;
@@ -80,7 +80,7 @@ export function WebApp({ backend, lang }: WebAppProps) {
         <Text as="p">{s.intro}</Text>
         {problem && <Problem s={s} problem={problem} />}
         {user === undefined && <Spinner size="small" label={s.loading} />}
-        {user === null && <SignInForm s={s} busy={busy} practice={backend.emulator} onSignIn={(e, p) => void signIn(e, p)} />}
+        {user === null && <SignIn s={s} busy={busy} note={backend.emulator ? s.practice : undefined} onSignIn={(e, p) => void signIn(e, p)} />}
         {user && (
           <>
             <FilePanel s={s} lang={lang} api={api} profile={profile} onSignedOut={signOut} />

@@ -48,9 +48,22 @@ test('explanations: engine messages in the pane language, unknown errors with th
   expect(zh).toEqual({ what: '找不到工作表「甲」', todo: STRINGS.zh.err.sheet.todo });
   expect(explain(new FlowError('no_sheet', '找不到', 'There is no sheet'), STRINGS.en, 'en').what).toBe('There is no sheet');
   const unauth = explain(new ApiError('UNAUTHENTICATED', { zh: '请先登录', en: 'Sign-in required' }), STRINGS.en, 'en');
-  expect(unauth).toMatchObject({ what: 'Your sign-in has expired.', detail: 'Sign-in required', signOut: true });
+  expect(unauth).toEqual({ what: 'Your sign-in has expired.', todo: STRINGS.en.err.signedOut.todo, signOut: true });
+  const refused = explain(new ApiError('INVALID_ARGUMENT', { zh: '第 3 行：缺少「问题描述」', en: 'Row 3: 问题描述 is missing' }), STRINGS.zh, 'zh');
+  expect(refused).toMatchObject({ what: STRINGS.zh.err.refused.what, detail: '第 3 行：缺少「问题描述」' });
   expect(explain(new Error('boom'), STRINGS.zh, 'zh')).toMatchObject({ what: STRINGS.zh.err.unknown.what, detail: 'boom' });
   expect(explain({ code: 'auth/network-request-failed' }, STRINGS.zh, 'zh').todo).toContain('不会丢失');
+  // The network library's own words for a lost connection are no detail for a clerk.
+  expect(explain(toApiError({ code: 'functions/internal', message: 'internal' }, 'pushRows'), STRINGS.zh, 'zh')).toEqual(STRINGS.zh.err.network);
+});
+
+test("a failed sign-in is told in words, never with the sign-in service's code", () => {
+  for (const lang of ['zh', 'en'] as const) {
+    const wrong = explain({ code: 'auth/invalid-credential', message: 'Firebase: Error (auth/invalid-credential).' }, STRINGS[lang], lang);
+    expect(wrong).toEqual({ what: STRINGS[lang].err.invalidCredential.what, todo: STRINGS[lang].err.invalidCredential.todo });
+    expect(explain({ code: 'auth/missing-email' }, STRINGS[lang], lang).what).toBe(STRINGS[lang].err.missingFields.what);
+    expect(JSON.stringify(explain({ code: 'auth/user-disabled' }, STRINGS[lang], lang))).not.toContain('auth/');
+  }
 });
 
 test('an incremental pull names withdrawn rows and rows that left the list, only when there are any', () => {

@@ -222,7 +222,7 @@ describe.each<[Lang, string]>([
 
   test.each([
     ['network', new ApiError('NETWORK', { zh: '网络', en: 'net' })],
-    ['unauthenticated', new ApiError('UNAUTHENTICATED', { zh: '未登录', en: 'no token' })],
+    ['signedOut', new ApiError('UNAUTHENTICATED', { zh: '未登录', en: 'no token' })],
     ['permission', new ApiError('PERMISSION_DENIED', { zh: '无权限', en: 'denied' })],
     ['invalidCredential', { code: 'auth/invalid-credential', message: 'x' }],
     ['excel', { name: 'RichApi.Error', code: 'InvalidArgument', message: 'The argument is invalid' }],
@@ -234,7 +234,7 @@ describe.each<[Lang, string]>([
     expect(t).toContain(s.err[key].what);
     expect(t).toContain(s.err[key].todo);
     expect(t).toContain(s.dismiss);
-    if (key === 'unauthenticated') expect(t).toContain(s.signOut); // the error box offers it (the account menu too)
+    if (key === 'signedOut') expect(t).toContain(s.signOut); // the error box offers it (the account menu too)
   });
 });
 

@@ -3,8 +3,25 @@ import type { CanonicalValue } from '@taizhang/ledger';
 import type { Choice, Conflict } from '../../engine';
 import type { Lang, Strings } from '../i18n';
 
+/** The words of the conflicts' choices: the pane's and the web page's strings both carry them. */
+export type ConflictStrings = Pick<
+  Strings,
+  | 'conflictsTitle'
+  | 'conflictIntro'
+  | 'conflictRow'
+  | 'conflictWithdrawn'
+  | 'field'
+  | 'mine'
+  | 'theirs'
+  | 'empty'
+  | 'keepMine'
+  | 'takeTheirs'
+  | 'later'
+  | 'applyChoices'
+>;
+
 export interface ConflictsProps {
-  readonly s: Strings;
+  readonly s: ConflictStrings;
   readonly lang: Lang;
   readonly conflicts: readonly Conflict[];
   readonly decisions: Readonly<Record<string, Choice>>;
@@ -13,7 +30,7 @@ export interface ConflictsProps {
   readonly onApply: () => void;
 }
 
-function show(v: CanonicalValue | undefined, s: Strings): string {
+function show(v: CanonicalValue | undefined, s: ConflictStrings): string {
   return v === undefined || v === '' ? s.empty : String(v);
 }
 
@@ -24,12 +41,12 @@ export function when(iso: string): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' }).format(d);
 }
 
-/** Each conflicting row: the differing fields side by side, and the clerk's choice. */
+/** Each conflicting row: the differing fields side by side, and the clerk's choice (the task pane and the web page). */
 export function Conflicts({ s, lang, conflicts, decisions, disabled, onDecide, onApply }: ConflictsProps) {
   if (conflicts.length === 0) return null;
   return (
-    <section className="tz-conflicts" aria-label={s.conflictsTitle(conflicts.length)}>
-      <h3>{s.conflictsTitle(conflicts.length)}</h3>
+    <section className="tz-conflicts" aria-labelledby="tz-conflicts-title">
+      <h3 id="tz-conflicts-title">{s.conflictsTitle(conflicts.length)}</h3>
       <p>{s.conflictIntro}</p>
       {conflicts.map((c) => {
         const caption = s.conflictRow(c.row, c.current.updatedBy, when(c.current.updatedAt));

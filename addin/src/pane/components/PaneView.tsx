@@ -44,7 +44,7 @@ export function PaneView({ state, actions, s, lang, emulator }: PaneViewProps) {
       <main className="tz-pane" lang={lang === 'en' ? 'en-US' : 'zh-CN'}>
         <h1>{s.appTitle}</h1>
         {error}
-        <SignIn s={s} busy={state.auth === 'signingIn'} emulator={emulator} onSignIn={(e, p) => void actions.signIn(e, p)} />
+        <SignIn s={s} busy={state.auth === 'signingIn'} note={emulator ? s.emulatorNote : undefined} onSignIn={(e, p) => void actions.signIn(e, p)} />
       </main>
     );
   }

@@ -2,14 +2,19 @@ import { Button, Field, Input, Spinner, Text } from '@fluentui/react-components'
 import { useState, type FormEvent } from 'react';
 import type { Strings } from '../i18n';
 
+/** The words of the sign-in form: the pane's and the web page's strings both carry them. */
+export type SignInStrings = Pick<Strings, 'signInTitle' | 'signInHint' | 'email' | 'password' | 'signIn' | 'signingIn'>;
+
 export interface SignInProps {
-  readonly s: Strings;
+  readonly s: SignInStrings;
   readonly busy: boolean;
-  readonly emulator: boolean;
+  /** A line under the hint, when the pane or page runs against the local practice stack. */
+  readonly note?: string | undefined;
   readonly onSignIn: (email: string, password: string) => void;
 }
 
-export function SignIn({ s, busy, emulator, onSignIn }: SignInProps) {
+/** The sign-in form of the task pane and of the web page. */
+export function SignIn({ s, busy, note, onSignIn }: SignInProps) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const submit = (e: FormEvent) => {
@@ -17,12 +22,12 @@ export function SignIn({ s, busy, emulator, onSignIn }: SignInProps) {
     onSignIn(email, password);
   };
   return (
-    <form className="tz-signin" onSubmit={submit} aria-label={s.signInTitle}>
-      <h2>{s.signInTitle}</h2>
+    <form className="tz-signin" onSubmit={submit} aria-labelledby="tz-signin-title">
+      <h2 id="tz-signin-title">{s.signInTitle}</h2>
       <Text as="p">{s.signInHint}</Text>
-      {emulator && (
+      {note && (
         <Text as="p" size={200} italic>
-          {s.emulatorNote}
+          {note}
         </Text>
       )}
       <Field label={s.email} required>
