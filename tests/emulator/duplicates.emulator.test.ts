@@ -6,7 +6,7 @@
 import type { DuplicateDecisionAnswer, InboxAnswer } from '@taizhang/ledger';
 import { scanStats } from '../../functions/src/stats/service';
 import { loadProblems } from '../../functions/src/supervision/service';
-import { newKey, problem, push, revisionsOf, stats, type PushOk } from './fixtures';
+import { newKey, problem, pullAll, push, revisionsOf, stats, type PushOk } from './fixtures';
 import { adminDb, callFn, callOk, clearFirestore, closeAdmin, makeUser, type TestUser } from './helpers';
 
 jest.setTimeout(180_000);
@@ -203,5 +203,29 @@ describe('decisions', () => {
     ]);
     expect(back.results[0]!.status).toBe('updated');
     expect((back.results[0] as PushOk).duplicates?.map((d) => d.id) ?? []).not.toContain(fourth.id);
+  });
+
+  it('a linked problem linked on to another root takes its own duplicates along, each as a new version with its revision, which a since-pull brings', async () => {
+    const at = (description: string, foundOn: string) => one(countyClerk, { group: COUNTY_GROUP, targetName: '晋中市跟随化工有限公司', description, foundOn });
+    const root = (await at('企业反映园区道路破损，货车进出困难', '2022-04-01')).result;
+    const middle = (await at('园区道路破损严重，企业货车出入不便', '2022-04-02')).result;
+    const follower = (await at('企业反映园区道路损坏，影响货车通行', '2022-04-03')).result;
+    expect((await decide('markDuplicate', { id: follower.id, of: middle.id }, yuciCoordinator)).result).toMatchObject({ duplicateOf: middle.id });
+    const before = (await adminDb().collection('problems').doc(follower.id).get()).data()!;
+    const { cursor } = await pullAll(admin, {});
+
+    expect((await decide('markDuplicate', { id: middle.id, of: root.id }, yuciCoordinator)).result).toMatchObject({ id: middle.id, duplicateOf: root.id });
+
+    const after = (await adminDb().collection('problems').doc(follower.id).get()).data()!;
+    expect(after).toMatchObject({ duplicateOf: root.id, version: before.version + 1, updatedBy: yuciCoordinator.email });
+    expect((await revisionsOf('problems', follower.id)).at(-1)!.data).toMatchObject({
+      version: before.version + 1,
+      action: 'updated',
+      changes: [{ field: 'duplicateOf', old: middle.id, new: root.id }],
+    });
+    const since = await pullAll(admin, { since: cursor });
+    expect(since.rows.map((r) => r.id).sort()).toEqual([middle.id, follower.id].sort());
+    expect(since.rows.find((r) => r.id === follower.id)).toMatchObject({ version: before.version + 1, duplicateOf: root.id });
+    expect(await total()).toBe(await scanTotal());
   });
 });

@@ -120,7 +120,8 @@ export async function markDuplicate(db: Firestore, caller: Caller, id: string, o
     const target = linkTarget(view(row.doc), view(other.doc));
     if ('refused' in target) throw apiError('failed-precondition', LINK_REFUSALS[target.refused]);
     if (row.doc.duplicateOf === target.root) return answerOf(row.doc);
-    for (const c of children.docs) tx.update(c.ref, { duplicateOf: target.root });
+    // Each follows as a change of its own: a new version, its revision, seen by a since-pull.
+    for (const c of children.docs) writeLink(tx, db, caller, { ref: c.ref, doc: c.data() as RowDoc, updateTime: c.updateTime }, target.root);
     return writeLink(tx, db, caller, row, target.root);
   });
 }
