@@ -205,6 +205,28 @@ describe('decisions', () => {
     expect((back.results[0] as PushOk).duplicates?.map((d) => d.id) ?? []).not.toContain(fourth.id);
   });
 
+  it('the report its duplicates were linked under is withdrawn: the earliest duplicate stands for the problem, the others link to it, and it still counts once', async () => {
+    const at = (description: string, foundOn: string) => one(countyClerk, { group: COUNTY_GROUP, targetName: '晋中市撤回建材有限公司', description, foundOn });
+    const root = await at('企业反映厂区供电线路老化，经常跳闸', '2022-04-01');
+    const later = (await at('厂区供电线路老化严重，企业经常跳闸停产', '2022-04-03')).result;
+    const earlier = (await at('企业反映厂区线路老化，供电经常跳闸', '2022-04-02')).result;
+    for (const r of [later, earlier]) expect((await decide('markDuplicate', { id: r.id, of: root.result.id }, yuciCoordinator)).result).toMatchObject({ duplicateOf: root.result.id });
+    const counted = await total();
+    expect(await scanTotal()).toBe(counted);
+
+    const withdrawn = await push(countyClerk, [{ key: root.key, id: root.result.id, baseVersion: 1, withdraw: true }]);
+    expect(withdrawn.results[0]!.status).toBe('withdrawn');
+
+    const doc = async (id: string) => (await adminDb().collection('problems').doc(id).get()).data()!;
+    expect(await doc(earlier.id)).toMatchObject({ version: 3, updatedBy: countyClerk.email });
+    expect((await doc(earlier.id)).duplicateOf).toBeUndefined();
+    expect((await revisionsOf('problems', earlier.id)).at(-1)!.data).toMatchObject({ version: 3, changes: [{ field: 'duplicateOf', old: root.result.id }] });
+    expect(await doc(later.id)).toMatchObject({ version: 3, duplicateOf: earlier.id });
+    expect((await revisionsOf('problems', later.id)).at(-1)!.data).toMatchObject({ changes: [{ field: 'duplicateOf', old: root.result.id, new: earlier.id }] });
+    expect(await total()).toBe(counted);
+    expect(await scanTotal()).toBe(counted);
+  });
+
   it('a linked problem linked on to another root takes its own duplicates along, each as a new version with its revision, which a since-pull brings', async () => {
     const at = (description: string, foundOn: string) => one(countyClerk, { group: COUNTY_GROUP, targetName: '晋中市跟随化工有限公司', description, foundOn });
     const root = (await at('企业反映园区道路破损，货车进出困难', '2022-04-01')).result;

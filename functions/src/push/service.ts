@@ -39,6 +39,7 @@ import { toStoredRow } from '../store/rowDoc';
 import { registryForRows } from '../store/targets';
 import { shardOf, stageStatDelta } from '../stats/store';
 import { isContention } from '../store/contention';
+import { linkedUnder, standInForWithdrawn, type RowRead } from '../duplicates/links';
 import { matchDuplicates, readCandidates, type Candidates, type Subject } from './duplicates';
 import { allocateIds } from './ids';
 import { diffValues, judgeExisting, judgeNew, type Decision, type Judge } from './plan';
@@ -374,7 +375,10 @@ export async function pushRows(
     );
     // The likely duplicates are looked up while the new rows are numbered: neither needs the other.
     const subjects = detect ? duplicateSubjects(decisions.flat(), loaded) : undefined;
-    const [ids, candidates] = await Promise.all([
+    // A problem withdrawn may be the root its duplicates were linked under: they are read with
+    // the rest, and the earliest stands for it in the same commit.
+    const withdrawn = ledger.name === 'problems' ? decisions.flat().flatMap((d) => (d.write === 'withdraw' ? [d.row.id] : [])) : [];
+    const [ids, candidates, linked] = await Promise.all([
       allocateIds(
         db,
         ledger,
@@ -383,7 +387,10 @@ export async function pushRows(
         creates.map(({ d, n }) => ({ n, key: d.key, values: d.values })),
       ),
       subjects && readCandidates(db, subjects.subjects, targets.resolve),
+      withdrawn.length > 0 ? linkedUnder(db, withdrawn) : new Map<string, RowRead[]>(),
     ]);
+    // A row this round also writes is judged as its own change, never moved as well.
+    const written = new Set(decisions.flat().flatMap((d) => (d.write === 'update' || d.write === 'withdraw' ? [d.row.id] : [])));
     const idOf = new Map(creates.map(({ d }, i) => [d, ids[i]!]));
     const found = subjects && candidates ? foundDuplicates(subjects, idOf, candidates) : new Map<Decision, Found>();
 
@@ -396,6 +403,10 @@ export async function pushRows(
         const d = decisions[i]![k]!;
         return stage(ctx, batch, stats, d, loaded.get(r.key)!, idOf.get(d as Extract<Decision, { write: 'create' }>), nowMs, found.get(d));
       });
+      for (const d of decisions[i]!) {
+        const under = d.write === 'withdraw' ? linked.get(d.row.id)?.filter((r) => !written.has(r.doc.id)) : undefined;
+        if (under) standInForWithdrawn(batch, db, caller, under, stats);
+      }
       stageStatDelta(batch, db, ledger.name, stats, shardOf(`${caller.uid}-${req.requestId}-${u.n}`));
       // Merged, not set: the units commit in any order and each adds what it knows.
       const requestRef = paths.request(db, caller.uid, req.requestId);
