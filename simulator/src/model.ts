@@ -8,6 +8,7 @@
  */
 import { type Bounds, MAX_COLS, MAX_ROWS, fullAddress, columnLetters } from './address';
 import { SimError, invalidArgument, invalidOperation, itemNotFound, notImplemented } from './errors';
+import { CellGrid } from './grid';
 import { type CellValue, GENERAL, coerceInput, formatText } from './values';
 
 export interface ListValidation {
@@ -45,9 +46,6 @@ export interface Cell {
   readonly dv?: ListValidation;
 }
 
-type Row = Map<number, Cell>;
-type Rows = Map<number, Row>;
-
 export interface ChartState {
   id: string;
   name: string;
@@ -67,7 +65,7 @@ export interface SheetState {
   frozenRows: number;
   frozenColumns: number;
   colWidths: Map<number, number>;
-  rows: Rows;
+  cells: CellGrid;
   charts: ChartState[];
   /** Merged areas: only the upper-left cell of each holds a value. */
   merges: Bounds[];
@@ -133,33 +131,17 @@ function strip(c: Cell): Cell {
   return cellRecord(c, c.v, c.f, c.nf);
 }
 
-function copyRows(rows: Rows): Rows {
-  const out: Rows = new Map();
-  for (const [r, row] of rows) out.set(r, new Map(row));
-  return out;
+/** The records cells had before the batch changed them, in the order of the changes. */
+interface CellJournal {
+  rows: number[];
+  cols: number[];
+  /** undefined: the cell was empty. */
+  olds: (Cell | undefined)[];
 }
 
-/** A cell's place in a journal: one number for row and column. */
-function cellSlot(r: number, c: number): number {
-  return r * MAX_COLS + c;
-}
-
-/** Puts journaled cell records back (undefined: the cell was empty). */
-function restoreCells(rows: Rows, cells: Map<number, Cell | undefined>): void {
-  for (const [slot, cell] of cells) {
-    const r = Math.floor(slot / MAX_COLS);
-    const c = slot % MAX_COLS;
-    let row = rows.get(r);
-    if (cell === undefined) {
-      if (row) {
-        row.delete(c);
-        if (row.size === 0) rows.delete(r);
-      }
-      continue;
-    }
-    if (!row) rows.set(r, (row = new Map()));
-    row.set(c, cell);
-  }
+/** Puts journaled cell records back, last change first, so that each cell ends with its first record. */
+function restoreCells(grid: CellGrid, j: CellJournal): void {
+  for (let i = j.rows.length - 1; i >= 0; i--) grid.set(j.rows[i]!, j.cols[i]!, j.olds[i]);
 }
 
 const INVALID_SHEET_CHARS = /[\\/?*[\]:]/;
@@ -174,9 +156,9 @@ interface Snapshot {
   selection: WorkbookModel['selection'];
   counter: number;
   /** Whole copies of a sheet's cells, taken before the first row shift or sort of the batch. */
-  rows: Map<SheetState, Rows>;
-  /** Each cell's record before the batch first changed it (undefined: it was empty), by cellSlot, for sheets without a whole copy. */
-  cells: Map<SheetState, Map<number, Cell | undefined>>;
+  grids: Map<SheetState, CellGrid>;
+  /** Each change of a cell in the batch, for sheets without a whole copy. */
+  cells: Map<SheetState, CellJournal>;
 }
 
 export class WorkbookModel {
@@ -223,7 +205,7 @@ export class WorkbookModel {
       activeSheet: this.activeSheet,
       selection: this.selection,
       counter: this.counter,
-      rows: new Map(),
+      grids: new Map(),
       cells: new Map(),
     };
   }
@@ -234,8 +216,8 @@ export class WorkbookModel {
     for (const sheet of this.sheets) if (!s.sheets.includes(sheet)) sheet.deleted = true;
     this.sheets = s.sheets;
     for (const [sheet, meta] of s.sheetMeta) Object.assign(sheet, meta);
-    for (const [sheet, rows] of s.rows) sheet.rows = rows;
-    for (const [sheet, cells] of s.cells) restoreCells(sheet.rows, cells);
+    for (const [sheet, grid] of s.grids) sheet.cells = grid;
+    for (const [sheet, cells] of s.cells) restoreCells(sheet.cells, cells);
     for (const [chart, meta] of s.chartMeta) Object.assign(chart, meta);
     this.tables = s.tables;
     for (const [t, meta] of s.tableMeta) Object.assign(t, meta);
@@ -250,25 +232,26 @@ export class WorkbookModel {
   }
 
   /** The sheet's cells, for a row shift or a sort: the batch's journal keeps a whole copy of them. */
-  private mutRows(sheet: SheetState): Rows {
-    if (this.snap && !this.snap.rows.has(sheet) && this.snap.sheetMeta.has(sheet)) {
-      const copy = copyRows(sheet.rows);
+  private mutCells(sheet: SheetState): CellGrid {
+    if (this.snap && !this.snap.grids.has(sheet) && this.snap.sheetMeta.has(sheet)) {
+      const copy = sheet.cells.copy();
       const cells = this.snap.cells.get(sheet);
       if (cells) restoreCells(copy, cells);
       this.snap.cells.delete(sheet);
-      this.snap.rows.set(sheet, copy);
+      this.snap.grids.set(sheet, copy);
     }
-    return sheet.rows;
+    return sheet.cells;
   }
 
-  /** Before one cell changes: the batch's journal keeps the cell's first record (a write costs what it touches). */
+  /** Before one cell changes: the batch's journal keeps the cell's record (a write costs what it touches). */
   private journalCell(sheet: SheetState, r: number, c: number, old: Cell | undefined): void {
     const snap = this.snap;
-    if (!snap || snap.rows.has(sheet) || !snap.sheetMeta.has(sheet)) return;
-    let cells = snap.cells.get(sheet);
-    if (!cells) snap.cells.set(sheet, (cells = new Map()));
-    const slot = cellSlot(r, c);
-    if (!cells.has(slot)) cells.set(slot, old);
+    if (!snap || snap.grids.has(sheet) || !snap.sheetMeta.has(sheet)) return;
+    let j = snap.cells.get(sheet);
+    if (!j) snap.cells.set(sheet, (j = { rows: [], cols: [], olds: [] }));
+    j.rows.push(r);
+    j.cols.push(c);
+    j.olds.push(old);
   }
 
   // ---- sheets -------------------------------------------------------------------------
@@ -323,14 +306,14 @@ export class WorkbookModel {
       frozenRows: 0,
       frozenColumns: 0,
       colWidths: new Map(),
-      rows: new Map(),
+      cells: new CellGrid(),
       charts: [],
       merges: [],
       deleted: false,
     };
     this.sheets.push(sheet);
     if (this.snap) this.snap.sheetMeta.set(sheet, { ...sheet }); // so a rollback can see it was new
-    this.snap?.rows.set(sheet, new Map());
+    this.snap?.grids.set(sheet, new CellGrid());
     return sheet;
   }
 
@@ -371,7 +354,7 @@ export class WorkbookModel {
   // ---- cells --------------------------------------------------------------------------
 
   cell(sheet: SheetState, r: number, c: number): Cell | undefined {
-    return sheet.rows.get(r)?.get(c);
+    return sheet.cells.get(r, c);
   }
 
   putCell(sheet: SheetState, r: number, c: number, next: Cell | undefined): void {
@@ -379,25 +362,12 @@ export class WorkbookModel {
   }
 
   /**
-   * Puts a record made by `cellRecord` (nothing to strip). `row` and `old` are the cell's row
-   * and record as the caller found them just before, so that a write of a column looks each
-   * row up once.
+   * Puts a record made by `cellRecord` (nothing to strip). `old` is the cell's record as the
+   * caller found it just before, so that a write looks each cell up once.
    */
-  private storeCell(sheet: SheetState, r: number, c: number, next: Cell | undefined, row = sheet.rows.get(r), old = row?.get(c)): void {
+  private storeCell(sheet: SheetState, r: number, c: number, next: Cell | undefined, old = sheet.cells.get(r, c)): void {
     this.journalCell(sheet, r, c, old);
-    const rows = sheet.rows;
-    if (!next || isEmptyCell(next)) {
-      if (row) {
-        row.delete(c);
-        if (row.size === 0) rows.delete(r);
-      }
-      return;
-    }
-    if (!row) {
-      row = new Map();
-      rows.set(r, row);
-    }
-    row.set(c, next);
+    sheet.cells.set(r, c, !next || isEmptyCell(next) ? undefined : next);
   }
 
   patchCell(sheet: SheetState, r: number, c: number, patch: Partial<Record<keyof Cell, unknown>>): void {
@@ -408,50 +378,31 @@ export class WorkbookModel {
 
   /** Sets one cell's number format (undefined: General); a cell that has it already stays as it is. */
   formatCell(sheet: SheetState, r: number, c: number, nf: string | undefined): void {
-    const row = sheet.rows.get(r);
-    const old = row?.get(c);
+    const old = sheet.cells.get(r, c);
     if (old?.nf === nf) return;
-    this.storeCell(sheet, r, c, cellRecord(old, old?.v ?? '', old?.f, nf), row, old);
+    this.storeCell(sheet, r, c, cellRecord(old, old?.v ?? '', old?.f, nf), old);
   }
 
   /** Existing cells inside `b`, without walking empty space (ranges may be whole columns). */
+  /** Existing cells inside `b`, column by column, taken before the caller changes any. */
   *cellsIn(sheet: SheetState, b: Bounds): Generator<[number, number, Cell]> {
-    // Whichever is shorter: the rows of the range, or the rows the sheet holds.
-    const rowKeys: number[] = [];
-    if (b.r1 - b.r0 + 1 < sheet.rows.size) {
-      for (let r = b.r0; r <= b.r1; r++) if (sheet.rows.has(r)) rowKeys.push(r);
-    } else {
-      for (const r of sheet.rows.keys()) if (r >= b.r0 && r <= b.r1) rowKeys.push(r);
-    }
-    for (const r of rowKeys) {
-      const row = sheet.rows.get(r)!;
-      for (const [c, cell] of [...row]) if (c >= b.c0 && c <= b.c1) yield [r, c, cell];
-    }
+    const found: [number, number, Cell][] = [];
+    sheet.cells.forEachIn(b, (r, c, cell) => found.push([r, c, cell]));
+    yield* found;
   }
 
   /** Each existing cell inside `b`, for a reader that changes nothing meanwhile (no copies, no generator). */
   readCellsIn(sheet: SheetState, b: Bounds, f: (r: number, c: number, cell: Cell) => void): void {
-    const read = (r: number, row: Row) => {
-      for (const [c, cell] of row) if (c >= b.c0 && c <= b.c1) f(r, c, cell);
-    };
-    if (b.r1 - b.r0 + 1 < sheet.rows.size) {
-      for (let r = b.r0; r <= b.r1; r++) {
-        const row = sheet.rows.get(r);
-        if (row) read(r, row);
-      }
-    } else {
-      for (const [r, row] of sheet.rows) if (r >= b.r0 && r <= b.r1) read(r, row);
-    }
+    sheet.cells.forEachIn(b, f);
   }
 
   /** Writes one value the way typing it (or `Range.values`) does. `null` leaves the cell. */
   writeValue(sheet: SheetState, r: number, c: number, raw: CellValue | null): void {
     if (raw === null) return;
-    const row = sheet.rows.get(r);
-    const old = row?.get(c);
+    const old = sheet.cells.get(r, c);
     const res = coerceInput(raw, old?.nf ?? GENERAL, this.date1904);
     const nf = res.autoFormat && (old?.nf ?? GENERAL) === GENERAL ? res.autoFormat : old?.nf;
-    this.storeCell(sheet, r, c, cellRecord(old, res.value, res.formula, nf), row, old);
+    this.storeCell(sheet, r, c, cellRecord(old, res.value, res.formula, nf), old);
   }
 
   text(sheet: SheetState, r: number, c: number): string {
@@ -465,17 +416,17 @@ export class WorkbookModel {
       r1 = -1,
       c0 = Infinity,
       c1 = -1;
-    for (const [r, row] of sheet.rows) {
-      let used = false;
-      for (const [c, cell] of row) {
-        if (valuesOnly && cell.v === '' && cell.f === undefined) continue;
-        used = true;
-        if (c < c0) c0 = c;
-        if (c > c1) c1 = c;
-      }
-      if (!used) continue;
-      if (r < r0) r0 = r;
-      if (r > r1) r1 = r;
+    const used = (cell: Cell | undefined) => cell !== undefined && (!valuesOnly || cell.v !== '' || cell.f !== undefined);
+    for (const [c, col] of sheet.cells.columns()) {
+      let first = 0;
+      while (first < col.length && !used(col[first])) first++;
+      if (first === col.length) continue;
+      let last = col.length - 1;
+      while (!used(col[last])) last--;
+      if (first < r0) r0 = first;
+      if (last > r1) r1 = last;
+      if (c < c0) c0 = c;
+      if (c > c1) c1 = c;
     }
     return r1 < 0 ? null : { r0, r1, c0, c1 };
   }
@@ -540,65 +491,28 @@ export class WorkbookModel {
 
   /** Moves cells in columns c0..c1 at or below row r0 down by n rows. */
   private moveDown(sheet: SheetState, r0: number, n: number, c0: number, c1: number): void {
-    const rows = this.mutRows(sheet);
-    const full = c0 === 0 && c1 === MAX_COLS - 1;
-    const keys = [...rows.keys()].filter((r) => r >= r0).sort((a, b) => b - a);
-    for (const r of keys) {
-      if (r + n >= MAX_ROWS && [...rows.get(r)!.keys()].some((c) => c >= c0 && c <= c1)) {
+    const cells = this.mutCells(sheet);
+    for (const col of cells.columnsIn(c0, c1)) {
+      for (let r = Math.max(r0, MAX_ROWS - n); r < col.length; r++) {
+        if (col[r] === undefined) continue;
         throw new SimError(
           'NonBlankCellOffSheet',
           "Microsoft Excel can't insert new cells because it would push non-empty cells off the end of the worksheet.",
         );
       }
     }
-    for (const r of keys) {
-      const row = rows.get(r)!;
-      if (full) {
-        rows.delete(r);
-        rows.set(r + n, row);
-        continue;
-      }
-      const target = rows.get(r + n) ?? new Map<number, Cell>();
-      for (const [c, cell] of [...row]) {
-        if (c < c0 || c > c1) continue;
-        row.delete(c);
-        target.set(c, cell);
-      }
-      if (row.size === 0) rows.delete(r);
-      if (target.size > 0) rows.set(r + n, target);
-    }
+    cells.insertRows(r0, n, c0, c1, MAX_ROWS);
   }
 
   /** Removes rows r0..r0+n-1 in columns c0..c1 and moves the cells below up. */
   private moveUp(sheet: SheetState, r0: number, n: number, c0: number, c1: number): void {
-    const rows = this.mutRows(sheet);
-    const full = c0 === 0 && c1 === MAX_COLS - 1;
-    const keys = [...rows.keys()].filter((r) => r >= r0).sort((a, b) => a - b);
-    for (const r of keys) {
-      const row = rows.get(r)!;
-      if (full) {
-        rows.delete(r);
-        if (r >= r0 + n) rows.set(r - n, row);
-        continue;
-      }
-      const target = r >= r0 + n ? (rows.get(r - n) ?? new Map<number, Cell>()) : undefined;
-      for (const [c, cell] of [...row]) {
-        if (c < c0 || c > c1) continue;
-        row.delete(c);
-        target?.set(c, cell);
-      }
-      if (row.size === 0) rows.delete(r);
-      if (target && target.size > 0) rows.set(r - n, target);
-    }
+    this.mutCells(sheet).deleteRows(r0, n, c0, c1);
   }
 
   /** New rows take number format, fill, font and validation from the row above (Excel's "Format Same As Above"). */
   private inheritFormats(sheet: SheetState, from: number, r0: number, n: number, c0: number, c1: number): void {
     if (from < 0) return;
-    const src = sheet.rows.get(from);
-    if (!src) return;
-    for (const [c, cell] of [...src]) {
-      if (c < c0 || c > c1) continue;
+    for (const [, c, cell] of this.cellsIn(sheet, { r0: from, r1: from, c0, c1 })) {
       const patch: Record<string, unknown> = { dv: cell.dv };
       for (const k of FORMAT_KEYS) patch[k] = cell[k];
       for (let r = r0; r < r0 + n; r++) this.patchCell(sheet, r, c, patch);
@@ -739,9 +653,8 @@ export class WorkbookModel {
     // Inserted table rows take the column formats and validation of a neighbouring data row.
     const from = idx > 0 ? at - 1 : at + n;
     if (from <= t.r1 && from > t.r0) {
-      const src = t.sheet.rows.get(from);
       for (let c = t.c0; c <= t.c1; c++) {
-        const cell = src?.get(c);
+        const cell = t.sheet.cells.get(from, c);
         if (!cell) continue; // the new rows are empty already
         const patch: Record<string, unknown> = { dv: cell.dv };
         for (const k of FORMAT_KEYS) patch[k] = cell[k];
@@ -782,9 +695,11 @@ export class WorkbookModel {
     }
     const rows: Array<{ r: number; cells: Array<[number, Cell]> }> = [];
     for (let r = t.r0 + 1; r <= t.r1; r++) {
-      const row = t.sheet.rows.get(r);
       const cells: Array<[number, Cell]> = [];
-      if (row) for (const [c, cell] of row) if (c >= t.c0 && c <= t.c1) cells.push([c, cell]);
+      for (let c = t.c0; c <= t.c1; c++) {
+        const cell = t.sheet.cells.get(r, c);
+        if (cell) cells.push([c, cell]);
+      }
       rows.push({ r, cells });
     }
     const valueAt = (x: { cells: Array<[number, Cell]> }, col: number): CellValue => x.cells.find(([c]) => c === col)?.[1].v ?? '';
@@ -813,19 +728,10 @@ export class WorkbookModel {
       }
       return a.i - b.i;
     });
-    const rowsMap = this.mutRows(t.sheet);
-    for (const { r } of rows) {
-      const row = rowsMap.get(r);
-      if (!row) continue;
-      for (let c = t.c0; c <= t.c1; c++) row.delete(c);
-      if (row.size === 0) rowsMap.delete(r);
-    }
+    const grid = this.mutCells(t.sheet);
+    for (const { r } of rows) for (let c = t.c0; c <= t.c1; c++) grid.set(r, c, undefined);
     order.forEach(({ x }, k) => {
-      if (x.cells.length === 0) return;
-      const r = t.r0 + 1 + k;
-      const row = rowsMap.get(r) ?? new Map<number, Cell>();
-      for (const [c, cell] of x.cells) row.set(c, cell);
-      rowsMap.set(r, row);
+      for (const [c, cell] of x.cells) grid.set(t.r0 + 1 + k, c, cell);
     });
   }
 
@@ -835,13 +741,13 @@ export class WorkbookModel {
   annotations(kind: 'note' | 'comment', sheet?: SheetState): Array<{ sheet: SheetState; r: number; c: number; cell: Cell }> {
     const out: Array<{ sheet: SheetState; r: number; c: number; cell: Cell }> = [];
     for (const s of sheet ? [sheet] : this.liveSheets()) {
-      for (const r of [...s.rows.keys()].sort((a, b) => a - b)) {
-        const row = s.rows.get(r)!;
-        for (const c of [...row.keys()].sort((a, b) => a - b)) {
-          const cell = row.get(c)!;
-          if (cell[kind]) out.push({ sheet: s, r, c, cell });
-        }
+      const found: Array<{ sheet: SheetState; r: number; c: number; cell: Cell }> = [];
+      for (const [c, col] of s.cells.columns()) {
+        col.forEach((cell, r) => {
+          if (cell?.[kind]) found.push({ sheet: s, r, c, cell });
+        });
       }
+      out.push(...found.sort((a, b) => a.r - b.r || a.c - b.c));
     }
     return out;
   }

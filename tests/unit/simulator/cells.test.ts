@@ -106,6 +106,54 @@ describe('writing values', () => {
   });
 });
 
+describe('inserting and deleting cells', () => {
+  it('moves only the columns of the range, and refuses to push a value off the last row', async () => {
+    const excel = createSimulatedExcel();
+    const sheet = excel.sheet('Sheet1');
+    sheet.type('A1', [
+      ['a1', 'b1', 'c1'],
+      ['a2', 'b2', 'c2'],
+      ['a3', 'b3', 'c3'],
+    ]);
+    sheet.type('A1048576', [['last']]);
+    const shift = (address: string, how: 'insert' | 'delete') =>
+      excel.run(async (context) => {
+        const r = context.workbook.worksheets.getItem('Sheet1').getRange(address);
+        if (how === 'insert') r.insert('Down');
+        else r.delete('Up');
+        await context.sync();
+      });
+    await expect(shift('A2:B2', 'insert')).rejects.toMatchObject({ code: 'NonBlankCellOffSheet' });
+    expect(sheet.values('A1:C4')).toEqual([
+      ['a1', 'b1', 'c1'],
+      ['a2', 'b2', 'c2'],
+      ['a3', 'b3', 'c3'],
+      ['', '', ''],
+    ]);
+    await shift('B2:C3', 'insert');
+    expect(sheet.values('A1:C6')).toEqual([
+      ['a1', 'b1', 'c1'],
+      ['a2', '', ''],
+      ['a3', '', ''],
+      ['', 'b2', 'c2'],
+      ['', 'b3', 'c3'],
+      ['', '', ''],
+    ]);
+    await shift('B2:B3', 'delete');
+    expect(sheet.values('A1:C6')).toEqual([
+      ['a1', 'b1', 'c1'],
+      ['a2', 'b2', ''],
+      ['a3', 'b3', ''],
+      ['', '', 'c2'],
+      ['', '', 'c3'],
+      ['', '', ''],
+    ]);
+    expect(sheet.usedAddress()).toBe('Sheet1!A:C');
+    await shift('A1048576', 'delete');
+    expect(sheet.usedAddress()).toBe('Sheet1!A1:C5');
+  });
+});
+
 describe('the 1904 date system', () => {
   it('serials count from 1904-01-01 when the option is set', async () => {
     const sheet1900 = await write([['2022-03-24']]);
