@@ -210,7 +210,8 @@ describe('decisions', () => {
     const root = await at('企业反映厂区供电线路老化，经常跳闸', '2022-04-01');
     const later = (await at('厂区供电线路老化严重，企业经常跳闸停产', '2022-04-03')).result;
     const earlier = (await at('企业反映厂区线路老化，供电经常跳闸', '2022-04-02')).result;
-    for (const r of [later, earlier]) expect((await decide('markDuplicate', { id: r.id, of: root.result.id }, yuciCoordinator)).result).toMatchObject({ duplicateOf: root.result.id });
+    for (const r of [later, earlier])
+      expect((await decide('markDuplicate', { id: r.id, of: root.result.id }, yuciCoordinator)).result).toMatchObject({ duplicateOf: root.result.id });
     const counted = await total();
     expect(await scanTotal()).toBe(counted);
 
