@@ -228,6 +228,27 @@ describe('decisions', () => {
     expect(await scanTotal()).toBe(counted);
   });
 
+  it('the same push withdraws the root and edits its one duplicate: the edit unlinks it, so the problem still counts once', async () => {
+    const at = (description: string, foundOn: string) => one(countyClerk, { group: COUNTY_GROUP, targetName: '晋中市同推建材有限公司', description, foundOn });
+    const root = await at('企业反映厂区排水管道堵塞，雨天积水', '2022-04-01');
+    const copy = await at('厂区排水管道堵塞，雨天厂区积水严重', '2022-04-02');
+    expect((await decide('markDuplicate', { id: copy.result.id, of: root.result.id }, yuciCoordinator)).result).toMatchObject({ version: 2 });
+    expect((await adminDb().collection('problems').doc(root.result.id).get()).get('linksChangedAt')).toBeDefined();
+    const counted = await total();
+
+    const both = await push(countyClerk, [
+      { key: root.key, id: root.result.id, baseVersion: 1, withdraw: true },
+      { key: copy.key, id: copy.result.id, baseVersion: 2, values: { ...copy.result.values, description: '厂区排水管道堵塞，雨天积水，已联系施工' } },
+    ]);
+    expect(both.results.map((r) => r.status)).toEqual(['withdrawn', 'updated']);
+    const doc = (await adminDb().collection('problems').doc(copy.result.id).get()).data()!;
+    expect(doc.version).toBe(3);
+    expect(doc.duplicateOf).toBeUndefined();
+    expect((await revisionsOf('problems', copy.result.id)).at(-1)!.data.changes).toContainEqual({ field: 'duplicateOf', old: root.result.id });
+    expect(await total()).toBe(counted);
+    expect(await scanTotal()).toBe(counted);
+  });
+
   it('a linked problem linked on to another root takes its own duplicates along, each as a new version with its revision, which a since-pull brings', async () => {
     const at = (description: string, foundOn: string) => one(countyClerk, { group: COUNTY_GROUP, targetName: '晋中市跟随化工有限公司', description, foundOn });
     const root = (await at('企业反映园区道路破损，货车进出困难', '2022-04-01')).result;

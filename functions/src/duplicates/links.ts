@@ -66,7 +66,7 @@ export function stageLink(
     by: caller.email,
     byUid: caller.uid,
     key: d.key,
-    changes: [{ field: 'duplicateOf', ...(before !== null && { old: before }), ...(duplicateOf !== null && { new: duplicateOf }) }],
+    changes: [linkChange(before, duplicateOf)],
   };
   // A transaction takes the same writes as a batch.
   (w as WriteBatch).update(r.ref, row, { lastUpdateTime: r.updateTime });
@@ -102,14 +102,19 @@ export async function linkedUnderIn(tx: Transaction, db: Firestore, root: string
 }
 
 /**
- * A root withdrawn: the problem it stood for is still reported by its duplicates. The earliest
- * found (then the lowest id) stands for it now, unlinked; the others link to that one.
+ * A root withdrawn: the problem it stood for is still reported by the rows linked under it.
+ * The earliest found (then the lowest id) stands for it now, unlinked; the others link to
+ * that one. Answers each row's new link.
  */
-export function standInForWithdrawn(w: WriteBatch | Transaction, db: Firestore, caller: Caller, linked: readonly RowRead[], delta: CellCounts): void {
+export function standIns(linked: readonly RowRead[]): Map<RowRead, string | null> {
   const [first, ...rest] = [...linked].sort(
     (a, b) => String(a.doc.values.foundOn ?? '').localeCompare(String(b.doc.values.foundOn ?? '')) || a.doc.id.localeCompare(b.doc.id),
   );
-  if (first === undefined) return;
-  stageLink(w, db, caller, first, null, delta);
-  for (const r of rest) stageLink(w, db, caller, r, first.doc.id, delta);
+  if (first === undefined) return new Map();
+  return new Map([[first, null], ...rest.map((r): [RowRead, string] => [r, first.doc.id])]);
+}
+
+/** A change of link as a revision lists it. */
+export function linkChange(before: string | null, after: string | null): { field: 'duplicateOf'; old?: string; new?: string } {
+  return { field: 'duplicateOf', ...(before !== null && { old: before }), ...(after !== null && { new: after }) };
 }

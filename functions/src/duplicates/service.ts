@@ -60,6 +60,9 @@ export async function markDuplicate(db: Firestore, caller: Caller, id: string, o
     const target = linkTarget(view(row.doc), view(other.doc));
     if ('refused' in target) throw apiError('failed-precondition', LINK_REFUSALS[target.refused]);
     if (row.doc.duplicateOf === target.root) return answerOf(row.doc);
+    // The root is touched, not changed: a push withdrawing it meanwhile, which moves the rows
+    // linked under it, finds its read outdated and reads them again, this one among them.
+    tx.update(paths.row(db, 'problems', target.root), { linksChangedAt: FieldValue.serverTimestamp() });
     // Each follows as a change of its own: a new version, its revision, seen by a since-pull.
     const delta: CellCounts = new Map();
     for (const c of children) stageLink(tx, db, caller, c, target.root, delta);

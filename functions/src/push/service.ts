@@ -39,7 +39,7 @@ import { toStoredRow } from '../store/rowDoc';
 import { registryForRows } from '../store/targets';
 import { shardOf, stageStatDelta } from '../stats/store';
 import { isContention } from '../store/contention';
-import { linkedUnder, standInForWithdrawn, type RowRead } from '../duplicates/links';
+import { linkChange, linkedUnder, stageLink, standIns, type RowRead } from '../duplicates/links';
 import { matchDuplicates, readCandidates, type Candidates, type Subject } from './duplicates';
 import { allocateIds } from './ids';
 import { diffValues, judgeExisting, judgeNew, type Decision, type Judge } from './plan';
@@ -115,6 +115,8 @@ interface Ctx {
   readonly requestId: string;
   /** The ledger has the department loop's handling (the problems). */
   readonly handled: boolean;
+  /** Rows this commit updates that a withdrawn root's duplicates move with: their new link. */
+  readonly relinks?: ReadonlyMap<string, string | null>;
 }
 
 /**
@@ -232,14 +234,25 @@ function stage(
     // The county it leaves too: a row stored before `counties` existed gets it with its first change.
     const moved = d.values.county !== row.county && { movedAt: now };
     const stamps = c.handled ? nextStamps(row, d.values, caller.role, nowMs) : row.stamps;
-    const loop = c.handled && handling(d.values, row.ownerGroup, d.departmentId, stamps, found, row.duplicateOf);
+    const duplicateOf = c.relinks?.has(row.id) ? c.relinks.get(row.id)! : row.duplicateOf;
+    const relinked = duplicateOf !== row.duplicateOf;
+    const loop = c.handled && handling(d.values, row.ownerGroup, d.departmentId, stamps, found, duplicateOf);
     batch.update(
       ref,
-      { version, values: d.values, counties: FieldValue.arrayUnion(row.county, d.values.county), ...moved, ...loop, ...counted, ...by },
+      {
+        version,
+        values: d.values,
+        counties: FieldValue.arrayUnion(row.county, d.values.county),
+        ...(relinked && { duplicateOf: duplicateOf ?? FieldValue.delete() }),
+        ...moved,
+        ...loop,
+        ...counted,
+        ...by,
+      },
       precondition,
     );
-    revision(row.id, version, 'updated', d.changes, row.key);
-    count(countedBefore(row), { values: d.values, departmentId: d.departmentId, withdrawn: false, duplicateOf: row.duplicateOf, stamps });
+    revision(row.id, version, 'updated', relinked ? [...d.changes, linkChange(row.duplicateOf, duplicateOf)] : d.changes, row.key);
+    count(countedBefore(row), { values: d.values, departmentId: d.departmentId, withdrawn: false, duplicateOf, stamps });
     remind(
       c,
       batch,
@@ -389,8 +402,8 @@ export async function pushRows(
       subjects && readCandidates(db, subjects.subjects, targets.resolve),
       withdrawn.length > 0 ? linkedUnder(db, withdrawn) : new Map<string, RowRead[]>(),
     ]);
-    // A row this round also writes is judged as its own change, never moved as well.
-    const written = new Set(decisions.flat().flatMap((d) => (d.write === 'update' || d.write === 'withdraw' ? [d.row.id] : [])));
+    // A duplicate this round withdraws stands for nothing.
+    const gone = new Set(withdrawn);
     const idOf = new Map(creates.map(({ d }, i) => [d, ids[i]!]));
     const found = subjects && candidates ? foundDuplicates(subjects, idOf, candidates) : new Map<Decision, Found>();
 
@@ -399,14 +412,21 @@ export async function pushRows(
       // One clock reading a unit: the stamps of its rows agree with one another.
       const nowMs = Date.now();
       const stats: CellCounts = new Map();
+      // The duplicates of the roots this unit withdraws move in its commit: one this unit also
+      // updates takes its new link in that update; the others as link changes of their own.
+      const updated = new Set(decisions[i]!.flatMap((d) => (d.write === 'update' ? [d.row.id] : [])));
+      const relinks = new Map<string, string | null>();
+      for (const d of decisions[i]!) {
+        if (d.write !== 'withdraw') continue;
+        for (const [r, to] of standIns((linked.get(d.row.id) ?? []).filter((r) => !gone.has(r.doc.id)))) {
+          if (updated.has(r.doc.id)) relinks.set(r.doc.id, to);
+          else stageLink(batch, db, caller, r, to, stats);
+        }
+      }
       const results = u.rows.map((r, k) => {
         const d = decisions[i]![k]!;
-        return stage(ctx, batch, stats, d, loaded.get(r.key)!, idOf.get(d as Extract<Decision, { write: 'create' }>), nowMs, found.get(d));
+        return stage({ ...ctx, relinks }, batch, stats, d, loaded.get(r.key)!, idOf.get(d as Extract<Decision, { write: 'create' }>), nowMs, found.get(d));
       });
-      for (const d of decisions[i]!) {
-        const under = d.write === 'withdraw' ? linked.get(d.row.id)?.filter((r) => !written.has(r.doc.id)) : undefined;
-        if (under) standInForWithdrawn(batch, db, caller, under, stats);
-      }
       stageStatDelta(batch, db, ledger.name, stats, shardOf(`${caller.uid}-${req.requestId}-${u.n}`));
       // Merged, not set: the units commit in any order and each adds what it knows.
       const requestRef = paths.request(db, caller.uid, req.requestId);
