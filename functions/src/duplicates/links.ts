@@ -7,10 +7,8 @@ import { FieldValue, type DocumentReference, type Firestore, type Timestamp, typ
 import { deadlineHolders, inboxLabels, statDelta, type CellCounts, type DuplicateDecisionAnswer } from '@taizhang/ledger';
 import type { Caller } from '../auth';
 import { paths } from '../store/paths';
+import { queryParts } from '../store/disjunctions';
 import { stampsOf, type RowDoc } from '../store/rowDoc';
-
-/** Firestore's largest `in` list. */
-const IDS_PER_QUERY = 30;
 
 /** A problem as read, with the time that a write over it requires to be unchanged. */
 export interface RowRead {
@@ -86,9 +84,7 @@ function live(docs: readonly FirebaseFirestore.QueryDocumentSnapshot[]): RowRead
 /** The live problems linked under each of `roots`. */
 export async function linkedUnder(db: Firestore, roots: readonly string[]): Promise<Map<string, RowRead[]>> {
   const out = new Map<string, RowRead[]>();
-  const parts: string[][] = [];
-  for (let i = 0; i < roots.length; i += IDS_PER_QUERY) parts.push(roots.slice(i, i + IDS_PER_QUERY));
-  const snaps = await Promise.all(parts.map((ids) => paths.rows(db, 'problems').where('duplicateOf', 'in', ids).get()));
+  const snaps = await Promise.all(queryParts(roots).map((ids) => paths.rows(db, 'problems').where('duplicateOf', 'in', ids).get()));
   for (const r of live(snaps.flatMap((q) => q.docs))) {
     const root = r.doc.duplicateOf!;
     out.set(root, [...(out.get(root) ?? []), r]);

@@ -15,9 +15,8 @@ import {
   type DuplicateView,
 } from '@taizhang/ledger';
 import { paths } from '../store/paths';
+import { queryParts } from '../store/disjunctions';
 
-/** Firestore's largest `in` list. */
-const KEYS_PER_QUERY = 30;
 /** Candidates read per query at most: a target reported this often in two months is read no further. */
 const CANDIDATES_PER_QUERY = 1000;
 
@@ -80,7 +79,7 @@ export async function readCandidates(db: Firestore, subjects: readonly Subject[]
   const candidates = new Map<string, DuplicateView[]>();
   let reads = 0;
   await Promise.all(
-    chunks([...byKey.keys()], KEYS_PER_QUERY).map(async (part) => {
+    queryParts([...byKey.keys()]).map(async (part) => {
       const range = foundOnRange(part.flatMap((k) => byKey.get(k)!));
       if (range === undefined) return;
       const snap = await paths
@@ -136,10 +135,4 @@ export function matchDuplicates(subjects: readonly Subject[], candidates: Candid
 export async function detectDuplicates(db: Firestore, subjects: readonly Subject[], resolve?: AliasResolver): Promise<Detection> {
   const candidates = await readCandidates(db, subjects, resolve);
   return { keys: candidates.keys, matches: matchDuplicates(subjects, candidates), reads: candidates.reads };
-}
-
-function chunks<T>(xs: readonly T[], n: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
-  return out;
 }

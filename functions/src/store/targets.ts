@@ -28,6 +28,7 @@ import {
   type VillageRecord,
 } from '@taizhang/ledger';
 import { paths } from './paths';
+import { queryParts } from './disjunctions';
 
 const str = (x: unknown): string | undefined => (typeof x === 'string' && x !== '' ? x : undefined);
 
@@ -194,9 +195,6 @@ const rowName = (x: unknown): string | undefined => {
  * a credit code (one indexed query a name), so that an alias maps to its entry's target key.
  * Empty when the registries are.
  */
-/** Name keys one query asks for at once (Firestore's limit for array-contains-any). */
-const KEYS_PER_QUERY = 30;
-
 /**
  * The entries of a registry named by any of these keys, a query per county and 30 keys, so a
  * push of many rows asks a few questions, not one per name: each key still brings at most
@@ -212,7 +210,7 @@ async function byNameKeys(
   for (const { county, key } of wanted) byCounty.set(county, [...(byCounty.get(county) ?? []), key]);
   return Promise.all(
     [...byCounty].flatMap(([county, keys]) =>
-      Array.from({ length: Math.ceil(keys.length / KEYS_PER_QUERY) }, (_, i) => keys.slice(i * KEYS_PER_QUERY, (i + 1) * KEYS_PER_QUERY)).map((part) =>
+      queryParts(keys).map((part) =>
         paths
           .targets(db, kind)
           .where('county', '==', county)
