@@ -211,16 +211,19 @@ describe('kept statistics equal a full scan', () => {
     );
   });
 
+  /** A problem with a deadline, assigned to a department: it counts in every field and as the department's. */
+  const ASSIGNED_IN_YUCI = {
+    county: '榆次区',
+    group: '第1组',
+    level: '协调解决',
+    status: '办理中',
+    targetType: '入企',
+    deadline: '2022-03-05',
+    department: '市自然资源局',
+  };
+
   it('a link takes back what the row counted; undoing it counts it again', () => {
-    const row = rowOf({
-      county: '榆次区',
-      group: '第1组',
-      level: '协调解决',
-      status: '办理中',
-      targetType: '入企',
-      deadline: '2022-03-05',
-      department: '市自然资源局',
-    });
+    const row = rowOf(ASSIGNED_IN_YUCI);
     const linked = { ...row, duplicateOf: 'P-140702-2022-000001' };
     const off = statDelta(row, linked);
     expect([...off.values()].every((n) => n === -1)).toBe(true);
@@ -232,15 +235,7 @@ describe('kept statistics equal a full scan', () => {
 
   it("getStats' fields hold only statuses and deadline days; an assigned problem's notice cells are in a field of their own", () => {
     const row = {
-      ...rowOf({
-        county: '榆次区',
-        group: '第1组',
-        level: '协调解决',
-        status: '办理中',
-        targetType: '入企',
-        deadline: '2022-03-05',
-        department: '市自然资源局',
-      }),
+      ...rowOf(ASSIGNED_IN_YUCI),
       stamps: { assignedAt: Date.parse('2022-03-01T08:00:00+08:00'), firstAnsweredAt: Date.parse('2022-03-03T08:00:00+08:00') },
     };
     const cells = [...statDelta(undefined, row).keys()].map(cellOf);
@@ -254,15 +249,7 @@ describe('kept statistics equal a full scan', () => {
   });
 
   it('a change that changes nothing counted is no delta; a withdrawal takes back what the row counted', () => {
-    const row = rowOf({
-      county: '榆次区',
-      group: '第1组',
-      level: '协调解决',
-      status: '办理中',
-      targetType: '入企',
-      deadline: '2022-03-05',
-      department: '市自然资源局',
-    });
+    const row = rowOf(ASSIGNED_IN_YUCI);
     expect(statDelta(row, { ...row, values: { ...row.values } }).size).toBe(0);
     const off = statDelta(row, { ...row, withdrawn: true });
     expect([...off.values()].every((n) => n === -1)).toBe(true);
