@@ -5,12 +5,11 @@
 // JSON on the wire, each on its own, as Excel on the web limits them.
 
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import vm from 'node:vm';
 import type { ExcelHost } from '../../addin/src/excel/host';
 import type { SimulatedExcel } from '@taizhang/excel-simulator';
 
-const RUNTIME = path.resolve(__dirname, '../../node_modules/@microsoft/office-js/dist/excel-web-16.00.js');
+const RUNTIME = require.resolve('@microsoft/office-js/dist/excel-web-16.00.js');
 
 /** The runtime's globals: `Excel` and `OfficeExtension`, as a browser page would see them. */
 export interface OfficeRuntime {

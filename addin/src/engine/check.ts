@@ -40,7 +40,7 @@ export async function check(host: ExcelHost, o: FlowOptions & { sheet: string; l
   const { result, stats } = await withSession(
     host,
     async (s) => {
-      const insp = await judgeRights(s, await inspectSheet(s, o.sheet, o), o.api, o.profile, o.signal);
+      const insp = await judgeRights(s, await inspectSheet(s, o.sheet, { ...o, keyEveryRow: false }), o.api, o.profile, o.signal);
       markHeader(s, o.sheet, insp.ctx.layout, o.profile);
       const meta = insp.ctx.state.meta.get(o.sheet) ?? { ledger: insp.ctx.layout.ledger.name, kind: 'entry' as const };
       const marks = await applyMarks(s, insp, meta);

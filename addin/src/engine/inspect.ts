@@ -57,7 +57,8 @@ export function patchWrites(patch: CellPatch, writes: readonly CellWrite[]): voi
   for (const w of writes) patch.set(w.row - 1, w.col, w.value, w.numFmt);
 }
 
-export async function inspectSheet(s: Session, sheet: string, o: FlowOptions & { ledger?: LedgerName }): Promise<Inspection> {
+/** `keyEveryRow`: false for a check, which keys only the rows it marks (docs/sheet-layout.md#a-check). */
+export async function inspectSheet(s: Session, sheet: string, o: FlowOptions & { ledger?: LedgerName; keyEveryRow?: boolean }): Promise<Inspection> {
   const kept: Mark[] = [];
   const newMarks: NewMark[] = [];
   const unmarks: Unmark[] = [];
@@ -74,6 +75,7 @@ export async function inspectSheet(s: Session, sheet: string, o: FlowOptions & {
         newKey: o.newKey ?? rowKeyMaker(),
         ...(o.profile && { profile: o.profile }),
         ...(o.registry && { registry: o.registry }),
+        ...(o.keyEveryRow === false && { keyEveryRow: false }),
       });
       marksByKey = new Map();
       for (const m of ctx.state.marks) {

@@ -111,46 +111,63 @@ export function writeBlock(s: Session, sheet: string, row: number, col: number, 
   s.queued(matrixBytes(values) + values.length * (formats.length * 6 + 2));
 }
 
+/** One column's cells to change, in the order they were set. */
+interface PatchColumn {
+  rows: number[];
+  values: CellValue[];
+  formats: string[];
+  /** Rows only ever grew: the cells are already in worksheet order, each row once. */
+  ordered: boolean;
+}
+
 /** Cells to change, by absolute position; the excel layer turns them into a few ranges. */
 export class CellPatch {
-  private readonly cells = new Map<number, Map<number, { v: CellValue; f: string }>>();
+  private readonly cols = new Map<number, PatchColumn>();
 
+  /** A later value for the same cell replaces the earlier one. */
   set(row: number, col: number, value: CellValue, numberFormat: string): void {
-    let byRow = this.cells.get(col);
-    if (!byRow) this.cells.set(col, (byRow = new Map()));
-    byRow.set(row, { v: value, f: numberFormat });
-  }
-
-  get size(): number {
-    let n = 0;
-    for (const m of this.cells.values()) n += m.size;
-    return n;
+    let c = this.cols.get(col);
+    if (!c) this.cols.set(col, (c = { rows: [], values: [], formats: [], ordered: true }));
+    const last = c.rows.length - 1;
+    if (last >= 0 && row <= c.rows[last]!) {
+      if (row === c.rows[last]) {
+        c.values[last] = value;
+        c.formats[last] = numberFormat;
+        return;
+      }
+      c.ordered = false;
+    }
+    c.rows.push(row);
+    c.values.push(value);
+    c.formats.push(numberFormat);
   }
 
   /** Runs of consecutive rows per column: one range each. */
   runs(): { col: number; row: number; values: CellValue[]; formats: string[] }[] {
     const out: { col: number; row: number; values: CellValue[]; formats: string[] }[] = [];
-    for (const [col, byRow] of this.cells) {
-      const rows = [...byRow.keys()];
-      // Cells come in worksheet order as a rule: sorted only when they did not.
-      if (rows.some((row, i) => i > 0 && row < rows[i - 1]!)) rows.sort((a, b) => a - b);
-      let run: { col: number; row: number; values: CellValue[]; formats: string[] } | undefined;
-      for (const row of rows) {
-        const c = byRow.get(row)!;
-        if (!run || row !== run.row + run.values.length) {
-          run = { col, row, values: [], formats: [] };
-          out.push(run);
-        }
-        run.values.push(c.v);
-        run.formats.push(c.f);
+    for (const [col, c] of this.cols) {
+      const { rows, values, formats } = c.ordered ? c : inOrder(c);
+      let start = 0;
+      for (let i = 1; i <= rows.length; i++) {
+        if (i < rows.length && rows[i] === rows[i - 1]! + 1) continue;
+        out.push({ col, row: rows[start]!, values: values.slice(start, i), formats: formats.slice(start, i) });
+        start = i;
       }
     }
     return out;
   }
 
   clear(): void {
-    this.cells.clear();
+    this.cols.clear();
   }
+}
+
+/** A column's cells in worksheet order, the last value set for each. */
+function inOrder(c: PatchColumn): Omit<PatchColumn, 'ordered'> {
+  const last = new Map<number, number>();
+  c.rows.forEach((row, i) => last.set(row, i));
+  const rows = [...last.keys()].sort((a, b) => a - b);
+  return { rows, values: rows.map((r) => c.values[last.get(r)!]!), formats: rows.map((r) => c.formats[last.get(r)!]!) };
 }
 
 /** Queue a patch's writes; syncs in between whenever a batch reaches the budget. */

@@ -37,6 +37,12 @@ export interface PlanOptions {
    * 县（区、市） cells are filled from them, and rows that disagree with them warned about.
    */
   readonly registry?: TargetIndex;
+  /**
+   * Whether a row without a key gets one written whatever its verdict (default). A check
+   * writes the key only of a row it marks (its marks are kept by key) and of a copy (whose
+   * copied system cells must go): a new valid row needs none until it is sent.
+   */
+  readonly keyEveryRow?: boolean;
 }
 
 /** One wrong field of one row, where the clerk finds it. */
@@ -111,6 +117,9 @@ export interface PushPlan {
 /** Clears the system cells of a copied row, which is a new row. */
 const COPY_CLEARED: readonly SystemKey[] = ['_id', '_version', '_sync', '_hash'];
 
+/** A row with its key now: `given` when the key is new to it (the row had none, or is a copy). */
+type IdentifiedRow = SheetRow & { readonly given?: 'new' | 'copy' };
+
 export class PushPlanner {
   private readonly seen = new Set<string>();
   private readonly writes: CellWrite[] = [];
@@ -151,6 +160,7 @@ export class PushPlanner {
     return identified.map((r, i) => {
       const { values, errors } = results[i]!;
       this.rows++;
+      if (r.given === 'copy' || (r.given === 'new' && (errors.length > 0 || this.o.keyEveryRow !== false))) this.writeKey(r, r.given);
       if (errors.length > 0) {
         this.invalid.push({ row: r.row, key: r.key, errors: errors.map((e) => this.cellError(r.row, e)) });
         if (r.sync !== SYNC_STATES.invalid.zh) this.write(r.row, sysCol._sync, SYNC_STATES.invalid.zh, '@');
@@ -169,26 +179,24 @@ export class PushPlanner {
   }
 
   /** Key for a row without one, new key (and no id) for a copy; county and group for new rows. */
-  private identify(r: SheetRow): SheetRow {
-    const { sysCol, fieldCol, ledger } = this.cols;
+  private identify(r: SheetRow): IdentifiedRow {
+    const { fieldCol, ledger } = this.cols;
     const identity = rowIdentity(r.key, this.seen);
-    let row = r;
-    if (identity !== 'keep') {
-      // Every field named: a 100,000-row sheet's first check gives each row a key here.
-      row = { row: r.row, raw: r.raw, key: this.o.newKey(), id: r.id, version: r.version, sync: r.sync, hash: r.hash };
-      this.write(r.row, sysCol._key, row.key, '@');
-      this.newKeys++;
-      if (identity === 'copy') {
-        // A copied row is a new row: it must not update the row it was copied from.
-        this.copies++;
-        row = { ...row, id: '', version: undefined, sync: '', hash: '' };
-        for (const k of COPY_CLEARED) this.write(r.row, sysCol[k], '', '@');
-      }
+    let row: IdentifiedRow = r;
+    if (identity === 'new') {
+      // Every field named: a 100,000-row sheet's first push gives each row a key here.
+      row = { row: r.row, raw: r.raw, key: this.o.newKey(), id: r.id, version: r.version, sync: r.sync, hash: r.hash, given: 'new' };
+    } else if (identity === 'copy') {
+      // A copied row is a new row: it must not update the row it was copied from.
+      this.copies++;
+      row = { row: r.row, raw: r.raw, key: this.o.newKey(), id: '', version: undefined, sync: '', hash: '', given: 'copy' };
     } else {
       const shown = shownConflictVersion(r.sync);
       if (shown !== undefined) this.conflicted.set(r.key, { version: shown, row: r.row, raw: r.raw });
+      // Only a key read off the sheet can turn up again below, pasted with its row; a fresh
+      // key is new to the sheet.
+      this.seen.add(r.key);
     }
-    this.seen.add(row.key);
     const profile = this.o.profile;
     if (!row.id && profile) {
       for (const k of ['county', 'group'] as const) {
@@ -202,8 +210,16 @@ export class PushPlanner {
     return row;
   }
 
+  /** Writes a row's new key; a copy's id, version, state and fingerprint go with its old key. */
+  private writeKey(r: SheetRow, given: 'new' | 'copy'): void {
+    const { sysCol } = this.cols;
+    this.write(r.row, sysCol._key, r.key, '@');
+    this.newKeys++;
+    if (given === 'copy') for (const k of COPY_CLEARED) this.write(r.row, sysCol[k], '', '@');
+  }
+
   /** The registry's values in the row's empty cells whose columns the sheet has; never over what is written. */
-  private fill(r: SheetRow): SheetRow {
+  private fill(r: IdentifiedRow): IdentifiedRow {
     const { registry } = this.o;
     if (registry === undefined) return r;
     const { fieldCol, ledger } = this.cols;

@@ -149,7 +149,11 @@ describe.each(API_VERSIONS)('on a host with ExcelApi %s', (apiVersion) => {
       // Valid rows: no fill, no comment, sync state untouched (empty).
       expect(sh.cell('A2').fill).toBeNull();
       expect(sh.cell(`${P('_sync')}2`).value).toBe('');
-      expect(sh.cell(`${P('_key')}2`).value).toMatch(/^[0-9a-f-]{36}$/);
+      // A check keys the row it marks (its marks are kept by key) and writes nothing into valid new rows.
+      expect(sh.cell(`${P('_key')}3`).value).toMatch(/^[0-9a-f-]{36}$/);
+      expect(sh.cell(`${P('_key')}2`).value).toBe('');
+      expect(sh.cell(`${P('_key')}4`).value).toBe('');
+      expect(r.newKeys).toBe(1);
       expect(r.stats.syncs).toBeLessThanOrEqual(3 + 1);
 
       // Fix the cells and check again: the marks go, the yellow comes back.
@@ -248,6 +252,22 @@ describe.each(API_VERSIONS)('on a host with ExcelApi %s', (apiVersion) => {
       expect(sh.cell(`${P('_key')}3`).value).not.toBe(sh.cell(`${P('_key')}2`).value);
       expect(sh.cell(`${P('_id')}3`).value).not.toBe(sh.cell(`${P('_id')}2`).value);
       expect(server.rows('problems')).toHaveLength(2);
+    });
+
+    it("a check gives a copied row its own key and clears the copied id, version, state and fingerprint; the original's stay", async () => {
+      const { excel, api, opts } = setup();
+      const { sheet } = await createLedgerSheet(excel, 'problems', opts);
+      const sh = excel.sheet(sheet);
+      sh.type(rowsRange(problems, 2, 2), [problemRow()]);
+      await push(excel, api, { ...opts, sheet });
+      const original = sh.values(`A2:${P('_hash')}2`);
+      sh.type(`A3:${P('_hash')}3`, original);
+      const r = await check(excel, { ...opts, sheet });
+      expect(r).toMatchObject({ copies: 1, newKeys: 1, toPush: 1 });
+      expect(sh.values(`A2:${P('_hash')}2`)).toEqual(original);
+      expect(sh.cell(`${P('_key')}3`).value).toMatch(/^[0-9a-f-]{36}$/);
+      expect(sh.cell(`${P('_key')}3`).value).not.toBe(sh.cell(`${P('_key')}2`).value);
+      for (const k of ['_id', '_version', '_sync', '_hash'] as const) expect(sh.cell(`${P(k)}3`).value).toBe('');
     });
 
     it('cancelled halfway, then pushed again: nothing duplicated, nothing lost', async () => {

@@ -70,6 +70,21 @@ describe('cells', () => {
       { col: 3, row: 6, values: [1], formats: ['0'] },
     ]);
   });
+  it('cells set out of order, or twice, come out in worksheet order with the last value set', () => {
+    const p = new CellPatch();
+    p.set(7, 0, 'a7', '@');
+    p.set(5, 0, 'a5', '@');
+    p.set(6, 0, 'a6', '@');
+    p.set(5, 0, 55, '0');
+    p.set(9, 0, 'a9', '@');
+    p.set(9, 0, 'b9', '@');
+    expect(p.runs()).toEqual([
+      { col: 0, row: 5, values: [55, 'a6', 'a7'], formats: ['0', '@', '@'] },
+      { col: 0, row: 9, values: ['b9'], formats: ['@'] },
+    ]);
+    p.clear();
+    expect(p.runs()).toEqual([]);
+  });
   it("dates become serials in the workbook's system; equal cells are not rewritten", () => {
     const foundOn = problems.fields.find((f) => f.key === 'foundOn')!;
     expect(cellOf(foundOn, '2022-03-24', false)).toBe(44644);
