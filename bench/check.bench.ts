@@ -9,7 +9,8 @@
 // the parser. Timed, each a median of 5:
 // - check of new rows: rows without keys, as typed or pasted in; a check keys only the rows
 //   it marks (docs/sheet-layout.md#a-check), so these get none;
-// - check of pushed rows: every row keyed (the keys typed in, as a push leaves them);
+// - check of pushed rows: each row with the id, version, 已同步, key and fingerprint a push
+//   leaves (typed in), found unchanged;
 // - parser alone: parseRows on the very records the check hands it (read from the sheet the
 //   way the add-in reads them), all at once, just before each check.
 // Each check is split into the time spent inside the simulator's syncs (the test double
@@ -28,8 +29,8 @@ import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { build } from 'esbuild';
-import { parseRows, problems } from '@taizhang/ledger';
-import { rowKeyMaker } from '@taizhang/client';
+import { formatRowId, parseRows, problems, SYNC_STATES } from '@taizhang/ledger';
+import { fingerprint, rowKeyMaker } from '@taizhang/client';
 import { check, createLedgerSheet, findLayout, rowsOf, type ExcelHost } from '@taizhang/addin';
 import { createSimulatedExcel, type SimulatedExcel } from '@taizhang/excel-simulator';
 import { colOf, problemRow, rowsRange } from '../tests/support/addinRows';
@@ -80,6 +81,8 @@ interface Timed {
   cpuMs: number;
   simMs: number;
   syncs: number;
+  /** Rows the check found new or changed. */
+  toPush: number;
   request: number;
   answer: number;
 }
@@ -101,7 +104,7 @@ async function timeCheck(excel: SimulatedExcel, sheet: string): Promise<Timed> {
   const cpuMs = cpuNow() - cpu;
   if (c.rows !== N || c.invalid !== 0) throw new Error(`check saw ${c.rows} rows, ${c.invalid} invalid`);
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-  return { ms, cpuMs, simMs: simMs(), syncs: c.stats.syncs, request: sum(excel.stats.requests), answer: sum(excel.stats.answers) };
+  return { ms, cpuMs, simMs: simMs(), syncs: c.stats.syncs, toPush: c.toPush, request: sum(excel.stats.requests), answer: sum(excel.stats.answers) };
 }
 
 async function main(): Promise<void> {
@@ -115,19 +118,13 @@ async function main(): Promise<void> {
       foundOn: i % 2 ? '2022/3/24' : 44644,
     }),
   );
-  /** A new ledger sheet with the rows typed in; `keyed`: with a key in every row, as a push leaves them. */
-  const typedSheet = async (keyed: boolean): Promise<string> => {
+  /** A new ledger sheet with the rows typed in. */
+  const typedSheet = async (): Promise<string> => {
     const { sheet } = await createLedgerSheet(excel, 'problems', { today: TODAY });
     excel.sheet(sheet).type(rowsRange(problems, 2, N + 1), JSON.parse(JSON.stringify(typed)) as typeof typed);
-    if (keyed) {
-      const key = rowKeyMaker();
-      const col = colOf(problems, '_key');
-      excel.sheet(sheet).type(`${col}2:${col}${N + 1}`, JSON.parse(JSON.stringify(typed.map(() => [key()]))) as string[][]);
-    }
     return sheet;
   };
-  const fresh = await typedSheet(false);
-  const keyed = await typedSheet(true);
+  const fresh = await typedSheet();
 
   // The records the check hands the parser: the sheet's values, read as the add-in reads them.
   const used = excel.sheet(fresh).usedAddress(true)!;
@@ -136,6 +133,19 @@ async function main(): Promise<void> {
   const layout = findLayout(values.slice(0, 10), area, excel.date1904, 'problems')!;
   const raws = rowsOf(layout, values, 0, 0).map((r) => r.raw);
   if (raws.length !== N) throw new Error(`read ${raws.length} rows`);
+
+  // The same rows as a push leaves them: id, version, 已同步, key and the fingerprint of the
+  // stored values, so that a check finds each unchanged by its fingerprint.
+  const pushed = await typedSheet();
+  const key = rowKeyMaker();
+  const system = parseRows(problems, raws, { today: TODAY }).map(({ values }, i) => [
+    formatRowId(problems, '榆次区', 2024, i + 1),
+    1,
+    SYNC_STATES.synced.zh,
+    key(),
+    fingerprint(problems, values),
+  ]);
+  excel.sheet(pushed).type(`${colOf(problems, '_id')}2:${colOf(problems, '_hash')}${N + 1}`, JSON.parse(JSON.stringify(system)) as (string | number)[][]);
 
   // Each check is paired with a run of the parser just before it, and judged by the ratio of
   // the pair: the machine's speed drifts less within a pair than over the whole run.
@@ -156,7 +166,8 @@ async function main(): Promise<void> {
     return out;
   };
   const newPairs = await timePairs(fresh);
-  const pairs = await timePairs(keyed);
+  const pairs = await timePairs(pushed);
+  if (newPairs[0]!.check.toPush !== N || pairs[0]!.check.toPush !== 0) throw new Error('the pushed rows were not found unchanged');
 
   // The same check again through the real office.js runtime (tests/support/officeRuntime.ts):
   // office.js queues the commands, builds each request and takes each answer apart, as in a
@@ -182,7 +193,7 @@ async function main(): Promise<void> {
     collectGarbage();
     const t = performance.now();
     const cpu = cpuNow();
-    const c = await check(office, { today: TODAY, sheet: keyed });
+    const c = await check(office, { today: TODAY, sheet: pushed });
     if (c.rows !== N || c.invalid !== 0) throw new Error(`check saw ${c.rows} rows, ${c.invalid} invalid`);
     officePairs.push({ parser, ms: performance.now() - t, cpuMs: cpuNow() - cpu, excelMs: replayMs });
   }

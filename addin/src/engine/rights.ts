@@ -67,6 +67,9 @@ export async function judgeRights(
   const retexts = [...insp.retexts];
   for (const r of judged.refused) {
     ctx.patch.set(r.row - 1, plan.cols.sysCol._sync, SYNC_STATES.invalid.zh, '@');
+    // Its marks are kept by its key: a stored row whose key cell was emptied has only the
+    // planner's fresh one, which a check writes for the rows it marks.
+    ctx.patch.set(r.row - 1, plan.cols.sysCol._key, r.key, '@');
     for (const e of r.errors) {
       const col = plan.cols.fieldCol.get(e.field);
       if (col === undefined) continue;

@@ -2,7 +2,8 @@
 // in chunks): every row gets a key (a copied row a new one, and no id), new rows get the
 // signed-in clerk's county and group where empty, every row is parsed with the ledger's
 // rules, invalid rows are marked 有错误 and not sent, and of the valid rows only the new and
-// the changed (fingerprint) are sent. Check runs the same plan and sends nothing.
+// the changed (fingerprint) are sent. Check runs the same plan and sends nothing; it writes
+// no key into a valid new row (`keyEveryRow`).
 
 import {
   columnLetters,

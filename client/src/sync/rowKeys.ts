@@ -1,10 +1,10 @@
 // Fresh row keys: random UUIDs (version 4), the form every client gives a new row.
 //
 // The random bytes are drawn for many keys at once, and each key is made as one plain
-// string of its own: a first check gives each of 100,000 rows a key, and a UUID assembled
+// string of its own: a first push gives each of 100,000 rows a key, and a UUID assembled
 // piece by piece (as Node's randomUUID does) or cut out of a longer string is a string that
-// every later look-up of the key (the set of keys seen, the write to the sheet, each read of
-// it) goes through more slowly.
+// every later use of the key (the write to the sheet, each read of it) goes through more
+// slowly.
 
 const BATCH = 2048;
 const HEX_CODES = Uint8Array.from('0123456789abcdef', (c) => c.charCodeAt(0));

@@ -218,3 +218,21 @@ test('a department: a column it may not change is refused by 校验 and never se
   expect(sh.cell(`${P('description')}2`).fill).not.toBe('#FFC7CE');
   expect(sh.cell(`${P('_sync')}2`).value).toBe('已同步');
 });
+
+test('a stored row whose key cell was emptied, refused by 校验: it gets a key, so fixing it takes the mark away', async () => {
+  const { store, excel, id } = await setup();
+  await store.actions.openItem(id);
+  const sh = excel.sheet('交办问题清单');
+  sh.type(`${P('_key')}2`, [['']]);
+  sh.type(`${P('description')}2`, [['我改了问题描述']]);
+  await store.actions.check();
+  expect(store.getState().rowErrors.map((r) => r.errors.map((e) => e.field))).toEqual([['description']]);
+  expect(sh.cell(`${P('description')}2`).fill).toBe('#FFC7CE');
+  expect(sh.cell(`${P('_key')}2`).value).toMatch(/^[0-9a-f-]{36}$/);
+
+  sh.type(`${P('description')}2`, [['项目用地手续办理缓慢']]);
+  await store.actions.check();
+  expect(store.getState().rowErrors).toEqual([]);
+  expect(sh.cell(`${P('description')}2`).fill).not.toBe('#FFC7CE');
+  expect(sh.cell(`${P('_sync')}2`).value).toBe('');
+});
