@@ -41,7 +41,7 @@ const TODAY = '2024-06-01';
 const GOAL = 3;
 /** Checks of each sheet, each paired with a run of the parser. */
 const RUNS = Number(process.env.BENCH_CHECK_RUNS ?? 5);
-/** Checks again through the real office.js runtime, each paired with a run of the parser. */
+/** Checks of the pushed rows through the real office.js runtime, each paired with a run of the parser. */
 const OFFICE = Number(process.env.BENCH_CHECK_OFFICE ?? 3);
 
 // A full garbage collection before each timed run: neither the parser nor a check pays for
@@ -169,7 +169,7 @@ async function main(): Promise<void> {
   const pairs = await timePairs(pushed);
   if (newPairs[0]!.check.toPush !== N || pairs[0]!.check.toPush !== 0) throw new Error('the pushed rows were not found unchanged');
 
-  // The same check again through the real office.js runtime (tests/support/officeRuntime.ts):
+  // The check of the pushed rows through the real office.js runtime (tests/support/officeRuntime.ts):
   // office.js queues the commands, builds each request and takes each answer apart, as in a
   // real pane; only the simulator's replay of a request stands in for Excel. Time outside the
   // replay is the add-in's and office.js's: the pane's own share of a check.
@@ -230,7 +230,7 @@ async function main(): Promise<void> {
     const m = (f: (p: (typeof officePairs)[number]) => number) => median(officePairs.map(f));
     const own = m((p) => (p.ms - p.excelMs) / p.parser.ms);
     console.log(
-      `${`again, office.js (med. of ${OFFICE})`.padEnd(27)} ${m((p) => p.ms)
+      `${`pushed, office.js (med. of ${OFFICE})`.padEnd(27)} ${m((p) => p.ms)
         .toFixed(0)
         .padStart(7)} ${m((p) => p.cpuMs)
         .toFixed(0)
