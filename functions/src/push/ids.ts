@@ -73,11 +73,11 @@ export async function allocateIds(db: Firestore, ledger: LedgerDef, uid: string,
   // Every county and year the new rows may number in, read with the claims in one round trip:
   // a replay whose rows all claimed their ids reads the counters for nothing, a fresh push
   // saves a wait.
-  const scopes = new Map<string, { county: string; year: number }>();
-  for (const r of creates) {
+  const rowScopes = creates.map((r) => {
     const s = idScope(ledger, r.values);
-    scopes.set(`${s.county}|${s.year}`, s);
-  }
+    return { ...s, key: `${s.county}|${s.year}` };
+  });
+  const scopes = new Map(rowScopes.map((s) => [s.key, s]));
   const scopeKeys = [...scopes.keys()];
   const counterRefs = [...scopes.values()].map((s) => paths.counter(db, ledger.name, countyCode(s.county)!, s.year));
   const shardRefs = counterRefs.map((c) => paths.counterShard(c, shard));
@@ -90,15 +90,14 @@ export async function allocateIds(db: Firestore, ledger: LedgerDef, uid: string,
     };
     const claimed = new Map(units.map((n, i) => [n, { ...((claimSnaps[i]!.get('ids') ?? {}) as Record<string, string>) }]));
     const groups = new Map<string, Group>();
-    const scopeOf = creates.map((r) => {
-      const s = idScope(ledger, r.values);
+    const scopeOf = creates.map((r, i) => {
+      const s = rowScopes[i]!;
       const prefix = formatRowId(ledger, s.county, s.year, 0).slice(0, -6);
       const before = claimed.get(r.n)![r.key];
       if (before !== undefined && before.startsWith(prefix)) return { reuse: before };
-      const g = `${s.county}|${s.year}`;
-      const group = groups.get(g) ?? { ...s, key: g, count: 0, numbers: [], taken: 0 };
+      const group = groups.get(s.key) ?? { county: s.county, year: s.year, key: s.key, count: 0, numbers: [], taken: 0 };
       group.count++;
-      groups.set(g, group);
+      groups.set(s.key, group);
       return { group };
     });
     if (groups.size === 0) return scopeOf.map((s) => ('reuse' in s ? s.reuse! : ''));

@@ -189,13 +189,6 @@ const rowName = (x: unknown): string | undefined => {
 };
 
 /**
- * The part of the registries a push's rows name, as an index for their warnings: the
- * enterprises of their credit codes (one batched read), the villages of their names in their
- * counties (one indexed query a name). With `names`, also the enterprises a row names without
- * a credit code (one indexed query a name), so that an alias maps to its entry's target key.
- * Empty when the registries are.
- */
-/**
  * The entries of a registry named by any of these keys, a query per county and 30 keys, so a
  * push of many rows asks a few questions, not one per name: each key still brings at most
  * `perKey` entries' worth of reads.
@@ -222,6 +215,13 @@ async function byNameKeys(
   );
 }
 
+/**
+ * The part of the registries a push's rows name, as an index for their warnings: the
+ * enterprises of their credit codes (one batched read), the villages of their names in their
+ * counties (`byNameKeys`). With `names`, also the enterprises a row names without a credit
+ * code (`byNameKeys`), so that an alias maps to its entry's target key. Empty when the
+ * registries are.
+ */
 export async function registryForRows(
   db: Firestore,
   rows: readonly (Readonly<Record<string, unknown>> | undefined)[],
